@@ -1,0 +1,268 @@
+//! The scenario configuration: cluster size, protocol, fanout, loss and topology.
+//!
+//! A configuration is validated once, when a [`crate::Simulation`] is built from it, and every
+//! refusal names the field and its allowed range.
+
+#[cfg(feature = "serde")]
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Result, check_range};
+use crate::topology::TopologyConfig;
+
+/// Largest cluster the engine accepts. A single rumor costs about 20 bytes per node, so
+/// 10^7 nodes stay within 2 GB.
+pub const MAX_NODES: u32 = 10_000_000;
+/// Largest cluster for heartbeat membership, whose tables are N × N.
+pub const MAX_MEMBERSHIP_NODES: u32 = 2_000;
+/// Largest fanout: beyond a few dozen peers per round gossip is a broadcast.
+pub const MAX_FANOUT: u32 = 64;
+
+/// Who sends what in a contact (Demers et al. 1987).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+pub enum Mode {
+    /// The initiator sends what it has to the peer.
+    Push,
+    /// The initiator asks the peer and receives what the peer has.
+    Pull,
+    /// Both directions in one contact.
+    PushPull,
+}
+
+impl Mode {
+    /// Whether the initiator sends updates.
+    pub fn pushes(self) -> bool {
+        matches!(self, Mode::Push | Mode::PushPull)
+    }
+    /// Whether the initiator receives updates.
+    pub fn pulls(self) -> bool {
+        matches!(self, Mode::Pull | Mode::PushPull)
+    }
+    /// Name as used in flags and links.
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Push => "push",
+            Mode::Pull => "pull",
+            Mode::PushPull => "push-pull",
+        }
+    }
+}
+
+/// How anti-entropy decides what to send.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+pub enum Sync {
+    /// Compare digests (id and version per entry) and send only what the other side lacks
+    /// or holds in an older version.
+    #[default]
+    Incremental,
+    /// Send every entry on every contact: simple, and wasteful once the cluster agrees.
+    Full,
+}
+
+/// Which contacts make a rumor-monger lose interest (Demers' first axis).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+pub enum Feedback {
+    /// Only unnecessary contacts count: the peer tells the sender it already knew.
+    Feedback,
+    /// Every contact counts, whatever the peer knew.
+    Blind,
+}
+
+/// How counted contacts turn into loss of interest (Demers' second axis).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+pub enum Decay {
+    /// Stale after `k` consecutive rounds with a counted contact; under feedback a useful
+    /// contact resets the count.
+    Counter,
+    /// Stale with probability 1/k after each round with a counted contact.
+    Coin,
+}
+
+/// The loss-of-interest rule of rumor mongering.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct Removal {
+    /// Which contacts count.
+    pub feedback: Feedback,
+    /// Counter or coin.
+    pub decay: Decay,
+    /// The parameter k (counter limit, or inverse coin probability).
+    pub k: u32,
+}
+
+impl Removal {
+    /// Name as used by the CLI: `feedback-counter`, `blind-coin`, ...
+    pub fn name(&self) -> &'static str {
+        match (self.feedback, self.decay) {
+            (Feedback::Feedback, Decay::Counter) => "feedback-counter",
+            (Feedback::Feedback, Decay::Coin) => "feedback-coin",
+            (Feedback::Blind, Decay::Counter) => "blind-counter",
+            (Feedback::Blind, Decay::Coin) => "blind-coin",
+        }
+    }
+}
+
+/// The protocol every node runs.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "kebab-case"))]
+pub enum Protocol {
+    /// Anti-entropy: every node reconciles with `fanout` peers every round, forever.
+    AntiEntropy {
+        /// Push, pull or push-pull.
+        mode: Mode,
+        /// Incremental (digest) or full sync.
+        #[cfg_attr(feature = "serde", serde(default))]
+        sync: Sync,
+    },
+    /// Rumor mongering: fresh (infective) nodes spread until they lose interest.
+    Rumor {
+        /// Push, pull or push-pull.
+        mode: Mode,
+        /// The loss-of-interest rule.
+        removal: Removal,
+        /// Hybrid mode: also run a push-pull anti-entropy exchange every this many rounds,
+        /// to repair the residue, as Demers et al. recommend. `None` is pure rumor mongering.
+        #[cfg_attr(feature = "serde", serde(default))]
+        repair_every: Option<u32>,
+    },
+    /// Gossip-style failure detection (van Renesse, Minsky, Hayden 1998).
+    Membership {
+        /// Rounds without a heartbeat increase before a member is considered failed.
+        t_fail: u32,
+        /// Rounds without a heartbeat increase before a member is forgotten (> t_fail).
+        t_cleanup: u32,
+    },
+}
+
+impl Protocol {
+    /// Short name for messages and file names.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Protocol::AntiEntropy { .. } => "anti-entropy",
+            Protocol::Rumor {
+                repair_every: Some(_),
+                ..
+            } => "hybrid",
+            Protocol::Rumor { .. } => "rumor",
+            Protocol::Membership { .. } => "membership",
+        }
+    }
+}
+
+/// Everything that defines a cluster before any command is applied (besides the seed).
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct Config {
+    /// Number of nodes at the start.
+    pub nodes: u32,
+    /// Peers contacted by each acting node per round (capped by its degree).
+    pub fanout: u32,
+    /// Probability that one leg of a contact is lost, in 0..=1.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub loss: f64,
+    /// The protocol.
+    pub protocol: Protocol,
+    /// Who may talk to whom.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub topology: TopologyConfig,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            nodes: 50,
+            fanout: 1,
+            loss: 0.0,
+            protocol: Protocol::Rumor {
+                mode: Mode::Push,
+                removal: Removal {
+                    feedback: Feedback::Feedback,
+                    decay: Decay::Counter,
+                    k: 2,
+                },
+                repair_every: None,
+            },
+            topology: TopologyConfig::Complete,
+        }
+    }
+}
+
+impl Config {
+    /// Checks every field; the error names the first bad one and its allowed range.
+    pub fn validate(&self) -> Result<()> {
+        let max_nodes = match self.protocol {
+            Protocol::Membership { .. } => MAX_MEMBERSHIP_NODES,
+            _ => MAX_NODES,
+        };
+        check_range("nodes", self.nodes, 2, max_nodes)?;
+        check_range("fanout", self.fanout, 1, MAX_FANOUT.min(self.nodes - 1))?;
+        check_range("loss", self.loss, 0.0, 1.0)?;
+        match &self.protocol {
+            Protocol::AntiEntropy { .. } => {}
+            Protocol::Rumor {
+                removal,
+                repair_every,
+                ..
+            } => {
+                check_range("k", removal.k, 1, 1000)?;
+                if let Some(r) = repair_every {
+                    check_range("repair_every", *r, 1, 1_000_000)?;
+                }
+            }
+            Protocol::Membership { t_fail, t_cleanup } => {
+                check_range("t_fail", *t_fail, 1, 10_000)?;
+                check_range("t_cleanup", *t_cleanup, t_fail.saturating_add(1), 20_000)?;
+            }
+        }
+        self.topology.validate(self.nodes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Error;
+
+    #[test]
+    fn default_is_valid() {
+        Config::default().validate().expect("the default scenario must be valid");
+    }
+
+    #[test]
+    fn errors_name_field_and_range() {
+        let mut c = Config {
+            fanout: 50,
+            ..Config::default()
+        };
+        let e = c.validate().unwrap_err();
+        assert_eq!(e.to_string(), "fanout = 50 is out of range: allowed 1..=49");
+        c.fanout = 1;
+        c.loss = 1.5;
+        assert!(matches!(c.validate(), Err(Error::OutOfRange { field: "loss", .. })));
+        c.loss = f64::NAN;
+        assert!(matches!(c.validate(), Err(Error::NotFinite { field: "loss" })));
+        c.loss = 0.0;
+        c.nodes = MAX_NODES + 1;
+        assert!(matches!(c.validate(), Err(Error::OutOfRange { field: "nodes", .. })));
+    }
+
+    #[test]
+    fn membership_cleanup_must_exceed_fail() {
+        let c = Config {
+            protocol: Protocol::Membership {
+                t_fail: 5,
+                t_cleanup: 5,
+            },
+            ..Config::default()
+        };
+        assert!(matches!(c.validate(), Err(Error::OutOfRange { field: "t_cleanup", .. })));
+    }
+}

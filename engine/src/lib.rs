@@ -1,0 +1,64 @@
+//! # gossip-engine
+//!
+//! A deterministic, round-based simulator of gossip (epidemic) protocols, after Demers et
+//! al., *Epidemic Algorithms for Replicated Database Maintenance* (1987), and van Renesse,
+//! Minsky and Hayden, *A Gossip-Style Failure Detection Service* (1998).
+//!
+//! ## The model in one page
+//! - A cluster of N nodes on a [topology](topology::TopologyConfig) (the complete graph by
+//!   default). Time is a round counter; the engine never reads a clock.
+//! - Rounds are synchronous: in round r every alive node acts on the state at the start of
+//!   the round, contacting `fanout` distinct neighbours chosen uniformly; deliveries take
+//!   effect at the end of the round, so news learnt in round r spreads from round r + 1.
+//! - Every node keeps a [message table](message::TableRow): per message id, the version it
+//!   holds, whether it is [`Fresh`](MessageState::Fresh) (spreading) or
+//!   [`Stale`](MessageState::Stale) (lost interest), when and from whom it arrived, and the
+//!   protocol's counter. A newer version supersedes older ones (last writer wins by version,
+//!   ties broken by origin).
+//! - [Protocols](config::Protocol): anti-entropy (push, pull, push-pull; incremental digest
+//!   sync or full sync), rumor mongering (feedback or blind, counter or coin, and a hybrid
+//!   with periodic anti-entropy), and heartbeat membership with failure detection.
+//! - [Commands](Command) change the cluster between rounds: inject, kill, revive (with or
+//!   without amnesia), packet loss, partition and heal, join.
+//! - [`Simulation::step`] returns a [`RoundReport`] with the legs sent (for animation) and the
+//!   state changes; [`metrics`] measures residue, traffic, t_avg and t_last; [`theory`] gives
+//!   the curves to compare with.
+//! - A [`Timeline`] adds exact step-back, scrubbing and forking; a [`Scenario`] (config, seed,
+//!   action log, round) reproduces a run anywhere.
+//!
+//! ## Determinism
+//! A run is a pure function of (config, seed, action log). Every random choice comes from a
+//! PCG32 stream derived from (seed, round, node, purpose) (see [`rng`]), so runs are identical
+//! natively and in WebAssembly, and killing one node does not change the choices of another.
+//!
+//! The crate has no web dependency: the browser app and the `gossip-sim` CLI both drive it.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod command;
+pub mod config;
+pub mod error;
+pub mod message;
+pub mod metrics;
+pub mod protocol;
+pub mod report;
+pub mod rng;
+pub mod scenario;
+pub mod simulation;
+pub mod theory;
+pub mod timeline;
+pub mod topology;
+pub mod trace;
+
+pub use command::Command;
+pub use config::{Config, Decay, Feedback, Mode, Protocol, Removal, Sync};
+pub use error::{Error, Result};
+pub use message::{MessageState, TableRow};
+pub use metrics::{Outcome, RoundStats, Summary, outcome};
+pub use protocol::membership::Belief;
+pub use report::{Change, Contact, ContactKind, RoundReport, Traffic};
+pub use scenario::{Action, Scenario};
+pub use simulation::{Simulation, StateCounts};
+pub use timeline::Timeline;
+pub use topology::{Topology, TopologyConfig};

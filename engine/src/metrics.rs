@@ -1,0 +1,135 @@
+//! Measurements: per-round statistics and the per-message outcome of a run (Demers et al.'s
+//! residue, traffic, t_avg and t_last, and the convergence round).
+
+#[cfg(feature = "serde")]
+use serde::{Deserialize, Serialize};
+
+use crate::report::{RoundReport, Traffic};
+use crate::simulation::{Simulation, StateCounts};
+
+/// The statistics of one round.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct RoundStats {
+    /// The round (1 for the first).
+    pub round: u32,
+    /// Nodes alive at its end.
+    pub alive: u32,
+    /// Its traffic.
+    pub traffic: Traffic,
+    /// Per message id: counts per state at its end.
+    pub counts: Vec<StateCounts>,
+}
+
+impl RoundStats {
+    /// Stats of the round `report` describes, read from `sim` right after the step.
+    pub fn capture(sim: &Simulation, report: &RoundReport) -> Self {
+        RoundStats {
+            round: report.round,
+            alive: sim.alive_count(),
+            traffic: report.traffic,
+            counts: sim.message_ids().filter_map(|id| sim.counts(id)).collect(),
+        }
+    }
+}
+
+/// How one message fared, measured as in the literature.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct Outcome {
+    /// Rounds from injection until every alive node held it; if that never happened, until
+    /// no node was fresh; if neither, the rounds run so far. A message injected before
+    /// round 1 and delivered to its last node during round r gives r.
+    pub rounds: u32,
+    /// Whether every alive node held it.
+    pub converged: bool,
+    /// Fraction of alive nodes that do not hold it (meaningful once no node is fresh).
+    pub residue: f64,
+    /// Update-carrying legs (push and pull, not digests or requests) per node, whole run.
+    pub traffic: f64,
+    /// Mean delivery delay in rounds over the nodes that received it (origin excluded).
+    pub t_avg: f64,
+    /// Delay of the last delivery.
+    pub t_last: u32,
+}
+
+/// The outcome of message `id` in `sim` as it stands.
+pub fn outcome(sim: &Simulation, id: u32) -> Option<Outcome> {
+    let m = sim.message(id)?;
+    let c = sim.counts(id)?;
+    let injected = m.versions.get(m.latest as usize)?.injected;
+    let end = m.converged_at.or(m.extinct_at).unwrap_or(sim.round());
+    let delays = m.delays(sim.alive());
+    let alive = f64::from(sim.alive_count().max(1));
+    Some(Outcome {
+        rounds: end.saturating_sub(injected),
+        converged: m.converged_at.is_some(),
+        residue: f64::from(c.unaware) / alive,
+        traffic: sim.total_traffic().updates as f64 / f64::from(sim.nodes()),
+        t_avg: if delays.is_empty() {
+            0.0
+        } else {
+            delays.iter().map(|&d| f64::from(d)).sum::<f64>() / delays.len() as f64
+        },
+        t_last: delays.iter().copied().max().unwrap_or(0),
+    })
+}
+
+/// Mean, spread and quantiles of a sample.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct Summary {
+    /// Sample mean.
+    pub mean: f64,
+    /// Sample standard deviation (n − 1 denominator; 0 for one value).
+    pub sd: f64,
+    /// Smallest value.
+    pub min: f64,
+    /// Median (nearest rank).
+    pub p50: f64,
+    /// 95th percentile (nearest rank).
+    pub p95: f64,
+    /// Largest value.
+    pub max: f64,
+}
+
+impl Summary {
+    /// Summarises `values`; `None` when empty.
+    pub fn of(values: &[f64]) -> Option<Summary> {
+        if values.is_empty() {
+            return None;
+        }
+        let mut v = values.to_vec();
+        v.sort_by(f64::total_cmp);
+        let n = v.len() as f64;
+        let mean = v.iter().sum::<f64>() / n;
+        let var = if v.len() > 1 {
+            v.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0)
+        } else {
+            0.0
+        };
+        let rank = |q: f64| v[((q * n).ceil() as usize).clamp(1, v.len()) - 1];
+        Some(Summary {
+            mean,
+            sd: var.sqrt(),
+            min: v[0],
+            p50: rank(0.5),
+            p95: rank(0.95),
+            max: v[v.len() - 1],
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_of_a_known_sample() {
+        let s = Summary::of(&[1.0, 2.0, 3.0, 4.0, 10.0]).expect("non-empty");
+        assert_eq!((s.min, s.p50, s.p95, s.max), (1.0, 3.0, 10.0, 10.0));
+        assert!((s.mean - 4.0).abs() < 1e-12);
+        assert!((s.sd - 12.5_f64.sqrt()).abs() < 1e-12);
+        assert_eq!(Summary::of(&[]), None);
+    }
+}

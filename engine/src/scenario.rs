@@ -1,0 +1,75 @@
+//! A scenario: everything needed to reproduce a run exactly — configuration, seed, the
+//! action log, and the round being looked at. It serialises (with the `serde` feature) into a
+//! compact, versioned document for links and files.
+
+#[cfg(feature = "serde")]
+use serde::{Deserialize, Serialize};
+
+use crate::command::Command;
+use crate::config::Config;
+use crate::error::{Error, Result};
+
+/// The format version written today. Readers accept every version up to this one.
+pub const SCENARIO_VERSION: u32 = 1;
+
+/// A command and the round at which it was applied (after that round's step; 0 = before
+/// round 1).
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct Action {
+    /// The round.
+    pub round: u32,
+    /// The command.
+    #[cfg_attr(feature = "serde", serde(flatten))]
+    pub command: Command,
+}
+
+/// A reproducible run.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct Scenario {
+    /// Format version ([`SCENARIO_VERSION`] when written by this build).
+    pub v: u32,
+    /// The cluster.
+    pub config: Config,
+    /// The seed of every random choice.
+    pub seed: u64,
+    /// The action log, ordered by round.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub actions: Vec<Action>,
+    /// The round being shown.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub round: u32,
+}
+
+impl Scenario {
+    /// A scenario with no actions, at round 0.
+    pub fn new(config: Config, seed: u64) -> Self {
+        Scenario {
+            v: SCENARIO_VERSION,
+            config,
+            seed,
+            actions: Vec::new(),
+            round: 0,
+        }
+    }
+
+    /// Checks what the types cannot: a known format version, a valid config, an ordered log.
+    /// Commands themselves are checked when replayed.
+    pub fn validate(&self) -> Result<()> {
+        if self.v == 0 || self.v > SCENARIO_VERSION {
+            return Err(Error::Scenario(format!(
+                "format version {} is not supported (this build reads 1..={SCENARIO_VERSION})",
+                self.v
+            )));
+        }
+        self.config.validate()?;
+        if self.actions.windows(2).any(|w| w[0].round > w[1].round) {
+            return Err(Error::Scenario("actions must be ordered by round".into()));
+        }
+        if self.actions.len() > 10_000 {
+            return Err(Error::Scenario("at most 10000 actions".into()));
+        }
+        Ok(())
+    }
+}
