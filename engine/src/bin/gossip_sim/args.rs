@@ -1,0 +1,337 @@
+//! The command line: subcommands, flags, and their parsers.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Simulate gossip (epidemic) protocols in batch: anti-entropy, rumor mongering, heartbeat
+/// membership.
+#[derive(Debug, Parser)]
+#[command(name = "gossip-sim", version, propagate_version = true)]
+#[command(after_help = "Examples:\n  \
+    gossip-sim run --protocol anti-entropy --mode push --nodes 1000 --trials 200\n  \
+    gossip-sim run --protocol rumor --removal feedback-coin --k 2 --nodes 10000 --trials 50 --format json\n  \
+    gossip-sim run --protocol membership --nodes 200 --fanout 2 --t-fail 8 --kill 17@5\n  \
+    gossip-sim theory --nodes 1000 --fanout 1")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub cmd: Cmd,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Cmd {
+    /// Run seeded trials of one configuration and summarise rounds, residue and traffic.
+    #[command(long_about = RUN_ABOUT)]
+    Run(RunArgs),
+    /// Print the theory: mean-field informed curves, log2 N + ln N, rumor residues.
+    Theory(TheoryArgs),
+}
+
+const RUN_ABOUT: &str = "\
+Run seeded trials of one configuration and summarise rounds, residue and traffic.
+
+Each trial t (0-based) runs with seed SEED + t, so trial t of any run with the same flags is
+the same run, whatever --threads is. Before round 1 one message is injected at node 0 (not
+under membership); each --kill NODE@ROUND is applied after round ROUND (0 = before round 1).
+Contacts are not recorded. A trial stops at --max-rounds, or (once every --kill is applied):
+  anti-entropy  when every alive node holds the message;
+  rumor         when no alive node holds it fresh (the rumor died out);
+  hybrid        when both hold (rumor mongering with an anti-entropy repair every R rounds);
+  membership    when every alive node considers the first killed node failed.
+
+Measures per trial, summarised over trials as mean, sd, min, p50, p95, max:
+  rounds    rounds from the injection until every alive node held the message; if that
+            never happened, until no node was fresh; otherwise the rounds run.
+  residue   fraction of alive nodes that never received the message.
+  traffic   update legs (push and pull values) sent per node over the whole run.
+  t_avg     mean delay in rounds from injection to delivery (origin excluded).
+  t_last    delay of the last delivery.
+  messages  legs of every kind (digests, requests, updates) per node; bytes: bytes per node.
+  converged fraction of trials in which every alive node got the message.
+Under membership the message is the failure of the first killed node (node 0 killed after
+round 1 when no --kill is given): rounds = rounds from its kill until every alive node
+considers it failed; residue = fraction of alive nodes that never did by the end; traffic =
+heartbeat legs per node; t_avg/t_last = mean and largest detection delay; converged =
+fraction of trials in which every alive node detected it.
+
+With --scenario FILE the configuration, seed and action log come from the file (a
+gossip_engine::Scenario serialised as JSON); no flag overrides them, and the flags that
+would are refused. A scenario without an injection gets one at node 0 before round 1
+(membership: a kill of node 0 after round 1 if it has no kill). Its actions are applied
+after their rounds; its \"round\" field is ignored.
+
+Exit status: 0 on success; 2 on bad input (flags, scenario file, or a configuration the
+engine refuses), with one line on stderr and nothing on stdout.";
+
+/// Which protocol every node runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ProtocolArg {
+    /// Every node reconciles with FANOUT peers every round (digest comparison).
+    AntiEntropy,
+    /// Fresh nodes push (or are pulled) until they lose interest (Demers et al.).
+    Rumor,
+    /// Rumor mongering plus a push-pull anti-entropy exchange every --repair-every rounds.
+    Hybrid,
+    /// Heartbeat failure detection (van Renesse et al. 1998); complete topology only.
+    Membership,
+}
+
+/// Who sends what in a contact.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ModeArg {
+    /// The initiator sends.
+    Push,
+    /// The initiator asks and receives.
+    Pull,
+    /// Both.
+    PushPull,
+}
+
+/// Loss-of-interest rule of rumor mongering.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RemovalArg {
+    /// Stale after K contacts in a row with peers that already knew (a useful one resets).
+    FeedbackCounter,
+    /// Stale with probability 1/K after a contact with a peer that already knew.
+    FeedbackCoin,
+    /// Stale after K rounds of contacts, whatever the peers knew.
+    BlindCounter,
+    /// Stale with probability 1/K after every round of contacts.
+    BlindCoin,
+}
+
+/// The communication graph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TopologyArg {
+    /// Everyone may contact everyone.
+    Complete,
+    /// Ring lattice, --ring-k neighbours on each side.
+    Ring,
+    /// 2-D grid, 4-neighbourhood.
+    Grid,
+    /// Random --degree-regular graph.
+    RandomRegular,
+    /// G(N, --p).
+    ErdosRenyi,
+    /// Small world: ring lattice (--ring-k) rewired with probability --beta.
+    WattsStrogatz,
+    /// Preferential attachment, --m links per new node.
+    BarabasiAlbert,
+    /// Complete groups of --group-size; group leaders form a complete graph.
+    Hierarchical,
+}
+
+/// How anti-entropy decides what to send.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SyncArg {
+    /// Compare digests, send only what the other side lacks.
+    Incremental,
+    /// Send every entry on every contact.
+    Full,
+}
+
+/// Output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Aligned, human-readable.
+    Table,
+    /// One JSON object.
+    Json,
+    /// One row per trial (per round with --per-round).
+    Csv,
+}
+
+/// Flags of `gossip-sim run`. Protocol- and topology-specific flags are options so that a
+/// flag that does not apply can be refused instead of silently ignored.
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Protocol [default: rumor].
+    #[arg(long, value_enum, help_heading = "Protocol")]
+    pub protocol: Option<ProtocolArg>,
+    /// Push, pull or push-pull (anti-entropy, rumor, hybrid) [default: push].
+    #[arg(long, value_enum, help_heading = "Protocol")]
+    pub mode: Option<ModeArg>,
+    /// Anti-entropy sync: incremental (digests) or full [default: incremental].
+    #[arg(long, value_enum, help_heading = "Protocol")]
+    pub sync: Option<SyncArg>,
+    /// Rumor loss-of-interest rule (rumor, hybrid) [default: feedback-counter].
+    #[arg(long, value_enum, help_heading = "Protocol")]
+    pub removal: Option<RemovalArg>,
+    /// Rumor parameter k: counter limit or inverse coin probability (rumor, hybrid) [default: 2].
+    #[arg(long, value_parser = count, help_heading = "Protocol")]
+    pub k: Option<u32>,
+    /// Hybrid: anti-entropy repair every R rounds; with --protocol rumor it makes it hybrid
+    /// [default: 10].
+    #[arg(long, value_name = "R", value_parser = count, help_heading = "Protocol")]
+    pub repair_every: Option<u32>,
+    /// Membership: rounds without a heartbeat increase before a member is considered failed
+    /// [default: 10].
+    #[arg(long, value_parser = count, help_heading = "Protocol")]
+    pub t_fail: Option<u32>,
+    /// Membership: rounds without a heartbeat increase before a member is forgotten
+    /// [default: 2 × t-fail].
+    #[arg(long, value_parser = count, help_heading = "Protocol")]
+    pub t_cleanup: Option<u32>,
+
+    /// Number of nodes (1e6 and 1_000_000 are accepted) [default: 1000].
+    #[arg(long, value_name = "N", value_parser = count, help_heading = "Cluster")]
+    pub nodes: Option<u32>,
+    /// Peers contacted per node per round [default: 1].
+    #[arg(long, value_name = "F", value_parser = count, help_heading = "Cluster")]
+    pub fanout: Option<u32>,
+    /// Probability that a leg is lost, 0..=1 [default: 0].
+    #[arg(long, value_name = "P", help_heading = "Cluster")]
+    pub loss: Option<f64>,
+    /// Kill NODE after round ROUND (0 = before round 1). Repeatable.
+    #[arg(long, value_name = "NODE@ROUND", value_parser = kill, help_heading = "Cluster")]
+    pub kill: Vec<(u32, u32)>,
+    /// Seed of trial 0; trial t uses SEED + t [default: 1].
+    #[arg(long, value_name = "S", help_heading = "Cluster")]
+    pub seed: Option<u64>,
+
+    /// Communication graph [default: complete].
+    #[arg(long, value_enum, help_heading = "Topology")]
+    pub topology: Option<TopologyArg>,
+    /// random-regular: every node's degree [default: 4].
+    #[arg(long, value_parser = count, help_heading = "Topology")]
+    pub degree: Option<u32>,
+    /// erdos-renyi: edge probability [default: min(1, 2 ln N / N)].
+    #[arg(long, help_heading = "Topology")]
+    pub p: Option<f64>,
+    /// watts-strogatz: rewiring probability [default: 0.1].
+    #[arg(long, help_heading = "Topology")]
+    pub beta: Option<f64>,
+    /// ring, watts-strogatz: neighbours on each side [default: 2].
+    #[arg(long, value_parser = count, help_heading = "Topology")]
+    pub ring_k: Option<u32>,
+    /// barabasi-albert: links per new node [default: 2].
+    #[arg(long, value_parser = count, help_heading = "Topology")]
+    pub m: Option<u32>,
+    /// hierarchical: nodes per group [default: 10].
+    #[arg(long, value_parser = count, help_heading = "Topology")]
+    pub group_size: Option<u32>,
+
+    /// Read configuration, seed and action log from a scenario JSON file instead of flags.
+    #[arg(long, value_name = "FILE", help_heading = "Run", conflicts_with_all = SCENARIO_CONFLICTS)]
+    pub scenario: Option<std::path::PathBuf>,
+    /// Number of trials, run in parallel.
+    #[arg(long, value_name = "T", default_value = "1", value_parser = count, help_heading = "Run")]
+    pub trials: u32,
+    /// Stop a trial after this many rounds whatever happened (at most 1000000).
+    #[arg(long, value_name = "R", default_value = "1000", value_parser = max_rounds, help_heading = "Run")]
+    pub max_rounds: u32,
+    /// Worker threads for the trials [default: one per core]. Results do not depend on it;
+    /// memory grows with it (one cluster per thread).
+    #[arg(long, value_name = "N", value_parser = count, help_heading = "Run")]
+    pub threads: Option<u32>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table", help_heading = "Output")]
+    pub format: Format,
+    /// Also report per-round means over trials (informed fraction, fresh, stale, traffic).
+    /// A trial that stopped keeps its final state and sends nothing in later rounds.
+    #[arg(long, help_heading = "Output")]
+    pub per_round: bool,
+}
+
+/// Flags that a scenario file replaces.
+const SCENARIO_CONFLICTS: [&str; 20] = [
+    "protocol",
+    "mode",
+    "sync",
+    "removal",
+    "k",
+    "repair_every",
+    "t_fail",
+    "t_cleanup",
+    "nodes",
+    "fanout",
+    "loss",
+    "kill",
+    "seed",
+    "topology",
+    "degree",
+    "p",
+    "beta",
+    "ring_k",
+    "m",
+    "group_size",
+];
+
+/// Flags of `gossip-sim theory`.
+#[derive(Debug, Args)]
+pub struct TheoryArgs {
+    /// Number of nodes.
+    #[arg(long, value_name = "N", value_parser = count)]
+    pub nodes: u32,
+    /// Peers contacted per node per round.
+    #[arg(long, value_name = "F", default_value = "1", value_parser = count)]
+    pub fanout: u32,
+    /// Rounds of the curves [default: a few past the slowest mode's mean-field full spread].
+    #[arg(long, value_name = "R", value_parser = max_rounds)]
+    pub rounds: Option<u32>,
+    /// Values of k for the rumor residue s = exp(-(k+1)(1-s)). Repeatable [default: 1..=5].
+    #[arg(long, value_parser = count)]
+    pub k: Vec<u32>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+}
+
+/// A non-negative integer: `1000`, `1_000_000` or `1e6`.
+pub fn count(s: &str) -> Result<u32, String> {
+    let t: String = s.trim().chars().filter(|&c| c != '_').collect();
+    if let Ok(v) = t.parse::<u32>() {
+        return Ok(v);
+    }
+    if t.contains(['e', 'E']) {
+        if let Ok(f) = t.parse::<f64>() {
+            if f.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&f) {
+                return Ok(f as u32);
+            }
+        }
+    }
+    Err(format!("'{s}' is not a whole number in 0..={}", u32::MAX))
+}
+
+fn max_rounds(s: &str) -> Result<u32, String> {
+    let v = count(s)?;
+    if (1..=gossip_engine::timeline::MAX_ROUNDS).contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!("{v} is out of range: allowed 1..={}", gossip_engine::timeline::MAX_ROUNDS))
+    }
+}
+
+/// `NODE@ROUND`.
+fn kill(s: &str) -> Result<(u32, u32), String> {
+    let (node, round) = s
+        .split_once('@')
+        .ok_or_else(|| format!("'{s}' is not NODE@ROUND (e.g. 7@3: kill node 7 after round 3)"))?;
+    Ok((count(node)?, count(round)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_accept_underscores_and_exponents() {
+        assert_eq!(count("1_000_000"), Ok(1_000_000));
+        assert_eq!(count("1e6"), Ok(1_000_000));
+        assert!(count("1.5").is_err());
+        assert!(count("-3").is_err());
+        assert!(count("1e12").is_err());
+    }
+
+    #[test]
+    fn kill_parses_node_at_round() {
+        assert_eq!(kill("7@3"), Ok((7, 3)));
+        assert!(kill("7").is_err());
+        assert!(kill("7@x").is_err());
+    }
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

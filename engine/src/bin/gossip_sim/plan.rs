@@ -1,0 +1,290 @@
+//! What to run: the configuration, the seed, the action log and what to measure, checked
+//! before any trial starts so that bad input never produces partial output.
+
+use std::path::Path;
+
+use gossip_engine::{
+    Action, Command, Config, Decay, Error, Feedback, Mode, Protocol, Removal, Scenario, Sync,
+    TopologyConfig,
+};
+
+use crate::args::{ModeArg, ProtocolArg, RemovalArg, RunArgs, SyncArg, TopologyArg};
+
+/// When a message trial is over (besides `--max-rounds`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stop {
+    /// Every alive node holds the message (anti-entropy: holders never stop spreading).
+    Converged,
+    /// No alive node holds it fresh (pure rumor mongering: the rumor died out).
+    Extinct,
+    /// Both (hybrid: the repair keeps delivering after the rumor dies out).
+    ConvergedAndExtinct,
+}
+
+/// What a trial measures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// The spread of message 0.
+    Message(Stop),
+    /// The detection of the failure of `subject`, killed after round `kill_round`.
+    Detection {
+        /// The node whose failure is detected.
+        subject: u32,
+        /// The round after which it is killed.
+        kill_round: u32,
+    },
+}
+
+/// A checked run.
+#[derive(Clone, Debug)]
+pub struct Plan {
+    pub config: Config,
+    /// Seed of trial 0; trial t uses `seed + t` (wrapping).
+    pub seed: u64,
+    /// Commands and the round after which each is applied, ordered by round.
+    pub actions: Vec<Action>,
+    pub target: Target,
+    pub trials: u32,
+    pub max_rounds: u32,
+    pub per_round: bool,
+}
+
+impl Plan {
+    /// Builds and checks the plan; the error is the one-line message to print.
+    pub fn from_args(a: &RunArgs) -> Result<Plan, String> {
+        check_count("trials", a.trials, 1, 1_000_000)?;
+        if let Some(t) = a.threads {
+            check_count("threads", t, 1, 1024)?;
+        }
+        let (config, seed, mut actions) = match &a.scenario {
+            Some(path) => read_scenario(path)?,
+            None => from_flags(a)?,
+        };
+        config.validate().map_err(|e| e.to_string())?;
+        let membership = matches!(config.protocol, Protocol::Membership { .. });
+        if membership {
+            if !actions.iter().any(|x| matches!(x.command, Command::Kill { .. })) {
+                let at = actions.partition_point(|x| x.round <= 1);
+                actions.insert(
+                    at,
+                    Action {
+                        round: 1,
+                        command: Command::Kill { node: 0 },
+                    },
+                );
+            }
+        } else if !actions.iter().any(|x| matches!(x.command, Command::Inject { .. })) {
+            actions.insert(
+                0,
+                Action {
+                    round: 0,
+                    command: Command::Inject {
+                        node: 0,
+                        id: None,
+                        content: String::new(),
+                    },
+                },
+            );
+        }
+        if let Some(x) = actions.iter().find(|x| x.round > a.max_rounds) {
+            return Err(format!(
+                "{} after round {} is beyond --max-rounds {}",
+                x.command.label(),
+                x.round,
+                a.max_rounds
+            ));
+        }
+        let target = if membership {
+            let (subject, kill_round) = actions
+                .iter()
+                .find_map(|x| match x.command {
+                    Command::Kill { node } => Some((node, x.round)),
+                    _ => None,
+                })
+                .expect("a kill was added above");
+            Target::Detection {
+                subject,
+                kill_round,
+            }
+        } else {
+            Target::Message(match config.protocol {
+                Protocol::AntiEntropy { .. } => Stop::Converged,
+                Protocol::Rumor {
+                    repair_every: None, ..
+                } => Stop::Extinct,
+                _ => Stop::ConvergedAndExtinct,
+            })
+        };
+        Ok(Plan {
+            config,
+            seed,
+            actions,
+            target,
+            trials: a.trials,
+            max_rounds: a.max_rounds,
+            per_round: a.per_round,
+        })
+    }
+
+    /// The seed of trial `t`.
+    pub fn trial_seed(&self, t: u32) -> u64 {
+        self.seed.wrapping_add(u64::from(t))
+    }
+}
+
+fn check_count(field: &str, v: u32, min: u32, max: u32) -> Result<(), String> {
+    if (min..=max).contains(&v) {
+        Ok(())
+    } else {
+        Err(format!("{field} = {v} is out of range: allowed {min}..={max}"))
+    }
+}
+
+fn read_scenario(path: &Path) -> Result<(Config, u64, Vec<Action>), String> {
+    let shown = path.display();
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read scenario file '{shown}': {e}"))?;
+    let s: Scenario =
+        serde_json::from_str(&text).map_err(|e| format!("scenario file '{shown}' is not a valid scenario: {e}"))?;
+    s.validate().map_err(|e| format!("scenario file '{shown}': {e}"))?;
+    Ok((s.config, s.seed, s.actions))
+}
+
+/// A flag given where it has no meaning is refused rather than silently ignored.
+fn only_for(flag: &str, given: bool, applies: bool, what: &str) -> Result<(), String> {
+    if given && !applies {
+        Err(format!("--{flag} applies only to {what}"))
+    } else {
+        Ok(())
+    }
+}
+
+fn from_flags(a: &RunArgs) -> Result<(Config, u64, Vec<Action>), String> {
+    let mut protocol = a.protocol.unwrap_or(ProtocolArg::Rumor);
+    if protocol == ProtocolArg::Rumor && a.repair_every.is_some() {
+        protocol = ProtocolArg::Hybrid;
+    }
+    let (ae, membership) = (protocol == ProtocolArg::AntiEntropy, protocol == ProtocolArg::Membership);
+    let rumor = !ae && !membership;
+    only_for("mode", a.mode.is_some(), !membership, "anti-entropy, rumor and hybrid")?;
+    only_for("sync", a.sync.is_some(), ae, "--protocol anti-entropy")?;
+    only_for("removal", a.removal.is_some(), rumor, "--protocol rumor and hybrid")?;
+    only_for("k", a.k.is_some(), rumor, "--protocol rumor and hybrid")?;
+    only_for("repair-every", a.repair_every.is_some(), rumor, "--protocol rumor and hybrid")?;
+    only_for("t-fail", a.t_fail.is_some(), membership, "--protocol membership")?;
+    only_for("t-cleanup", a.t_cleanup.is_some(), membership, "--protocol membership")?;
+
+    let mode = match a.mode.unwrap_or(ModeArg::Push) {
+        ModeArg::Push => Mode::Push,
+        ModeArg::Pull => Mode::Pull,
+        ModeArg::PushPull => Mode::PushPull,
+    };
+    let protocol = match protocol {
+        ProtocolArg::AntiEntropy => Protocol::AntiEntropy {
+            mode,
+            sync: match a.sync.unwrap_or(SyncArg::Incremental) {
+                SyncArg::Incremental => Sync::Incremental,
+                SyncArg::Full => Sync::Full,
+            },
+        },
+        ProtocolArg::Rumor | ProtocolArg::Hybrid => {
+            let (feedback, decay) = match a.removal.unwrap_or(RemovalArg::FeedbackCounter) {
+                RemovalArg::FeedbackCounter => (Feedback::Feedback, Decay::Counter),
+                RemovalArg::FeedbackCoin => (Feedback::Feedback, Decay::Coin),
+                RemovalArg::BlindCounter => (Feedback::Blind, Decay::Counter),
+                RemovalArg::BlindCoin => (Feedback::Blind, Decay::Coin),
+            };
+            Protocol::Rumor {
+                mode,
+                removal: Removal {
+                    feedback,
+                    decay,
+                    k: a.k.unwrap_or(2),
+                },
+                repair_every: (protocol == ProtocolArg::Hybrid).then(|| a.repair_every.unwrap_or(10)),
+            }
+        }
+        ProtocolArg::Membership => {
+            let t_fail = a.t_fail.unwrap_or(10);
+            Protocol::Membership {
+                t_fail,
+                t_cleanup: a.t_cleanup.unwrap_or(t_fail.saturating_mul(2)),
+            }
+        }
+    };
+
+    let nodes = a.nodes.unwrap_or(1000);
+    let topology = a.topology.unwrap_or(TopologyArg::Complete);
+    use TopologyArg as T;
+    only_for("degree", a.degree.is_some(), topology == T::RandomRegular, "--topology random-regular")?;
+    only_for("p", a.p.is_some(), topology == T::ErdosRenyi, "--topology erdos-renyi")?;
+    only_for("beta", a.beta.is_some(), topology == T::WattsStrogatz, "--topology watts-strogatz")?;
+    let ring_like = matches!(topology, T::Ring | T::WattsStrogatz);
+    only_for("ring-k", a.ring_k.is_some(), ring_like, "--topology ring and watts-strogatz")?;
+    only_for("m", a.m.is_some(), topology == T::BarabasiAlbert, "--topology barabasi-albert")?;
+    only_for("group-size", a.group_size.is_some(), topology == T::Hierarchical, "--topology hierarchical")?;
+    let ring_k = a.ring_k.unwrap_or(2);
+    let topology = match topology {
+        T::Complete => TopologyConfig::Complete,
+        T::Ring => TopologyConfig::Ring { k: ring_k },
+        T::Grid => TopologyConfig::Grid,
+        T::RandomRegular => TopologyConfig::RandomRegular {
+            degree: a.degree.unwrap_or(4),
+        },
+        T::ErdosRenyi => TopologyConfig::ErdosRenyi {
+            p: a.p.unwrap_or_else(|| {
+                let n = f64::from(nodes.max(2));
+                (2.0 * n.ln() / n).min(1.0)
+            }),
+        },
+        T::WattsStrogatz => TopologyConfig::WattsStrogatz {
+            k: ring_k,
+            beta: a.beta.unwrap_or(0.1),
+        },
+        T::BarabasiAlbert => TopologyConfig::BarabasiAlbert { m: a.m.unwrap_or(2) },
+        T::Hierarchical => TopologyConfig::Hierarchical {
+            group_size: a.group_size.unwrap_or(10),
+        },
+    };
+    let config = Config {
+        nodes,
+        fanout: a.fanout.unwrap_or(1),
+        loss: a.loss.unwrap_or(0.0),
+        protocol,
+        topology: TopologyConfig::Complete,
+    };
+    config.validate().map_err(|e| e.to_string())?;
+    // Topology errors name the engine's field ("k", "group_size"): say which flag it is.
+    topology
+        .validate(nodes)
+        .map_err(|e| format!("--topology {}: {e}", topology.name()))?;
+    let config = Config { topology, ..config };
+
+    // Kills: existing nodes, each at most once, applied in round order (ties: flag order).
+    let mut kills: Vec<(u32, u32)> = Vec::new();
+    for &(node, round) in &a.kill {
+        if node >= nodes {
+            return Err(format!("--kill {node}@{round}: {}", Error::UnknownNode { node, nodes }));
+        }
+        if let Some(&(_, r)) = kills.iter().find(|&&(n, _)| n == node) {
+            return Err(format!("--kill {node}@{round}: node {node} is already killed by --kill {node}@{r}"));
+        }
+        kills.push((node, round));
+    }
+    kills.sort_by_key(|&(_, round)| round);
+    let mut actions = Vec::new();
+    if !membership {
+        actions.push(Action {
+            round: 0,
+            command: Command::Inject {
+                node: 0,
+                id: None,
+                content: String::new(),
+            },
+        });
+    }
+    actions.extend(kills.into_iter().map(|(node, round)| Action {
+        round,
+        command: Command::Kill { node },
+    }));
+    Ok((config, a.seed.unwrap_or(1), actions))
+}

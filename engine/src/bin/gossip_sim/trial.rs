@@ -1,0 +1,326 @@
+//! Running trials: one seeded simulation each, in parallel, collected in trial order so the
+//! results do not depend on the number of threads.
+
+use std::io::IsTerminal;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use gossip_engine::message::NONE;
+use gossip_engine::{Belief, Simulation, Traffic, outcome};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
+use crate::plan::{Plan, Stop, Target};
+use crate::report::{PerRound, RoundMean};
+
+/// The state at the end of one round (after that round's actions).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Row {
+    /// Fraction of alive nodes that hold the message (membership: that consider the killed
+    /// node failed).
+    pub informed: f64,
+    pub unaware: u32,
+    pub fresh: u32,
+    pub stale: u32,
+    pub dead: u32,
+    /// Traffic of the round (zero for round 0).
+    pub traffic: Traffic,
+}
+
+/// The measures of one trial (see `gossip-sim run --help`).
+#[derive(Clone, Debug)]
+pub struct TrialResult {
+    pub seed: u64,
+    pub rounds: f64,
+    pub converged: bool,
+    pub residue: f64,
+    pub traffic: f64,
+    pub t_avg: f64,
+    pub t_last: f64,
+    /// Legs of every kind per node.
+    pub messages: f64,
+    /// Bytes (digests, requests and values) per node.
+    pub bytes: f64,
+    /// Rounds stepped.
+    pub ran: u32,
+}
+
+/// Trials run in parallel per batch; the batch size is fixed (not the thread count), so the
+/// per-round sums are added in the same order whatever `--threads` is.
+const BATCH: u32 = 256;
+
+/// Runs every trial of `plan` on `threads` workers (rayon's default when `None`). Returns the
+/// results in trial order and, with `--per-round`, the per-round means; or the first error
+/// in trial order.
+pub fn run_all(plan: &Plan, threads: Option<u32>) -> Result<(Vec<TrialResult>, Option<Vec<RoundMean>>), String> {
+    let progress = Progress::new(plan.trials);
+    let work = || -> Result<_, String> {
+        let mut results = Vec::with_capacity(plan.trials as usize);
+        let mut per_round = PerRound::default();
+        let mut start = 0;
+        while start < plan.trials {
+            let end = start.saturating_add(BATCH).min(plan.trials);
+            let batch: Vec<_> = (start..end)
+                .into_par_iter()
+                .map(|t| {
+                    let r = run_trial(plan, t, &progress);
+                    progress.trial_done();
+                    r
+                })
+                .collect();
+            for r in batch {
+                let (result, rows) = r?;
+                per_round.add(&rows);
+                results.push(result);
+            }
+            start = end;
+        }
+        Ok((results, plan.per_round.then(|| per_round.finish(plan.trials))))
+    };
+    let out = match threads {
+        Some(n) => rayon::ThreadPoolBuilder::new()
+            .num_threads(n as usize)
+            .build()
+            .map_err(|e| format!("cannot start {n} threads: {e}"))?
+            .install(work),
+        None => work(),
+    };
+    progress.finish();
+    out
+}
+
+/// Per observer, the round at which it first considered the subject failed.
+struct Detector {
+    subject: u32,
+    kill_round: u32,
+    detected_at: Vec<u32>,
+}
+
+impl Detector {
+    /// Notes new detections; a no-op until the kill.
+    fn observe(&mut self, sim: &Simulation) {
+        let r = sim.round();
+        if r < self.kill_round || sim.is_alive(self.subject) {
+            return;
+        }
+        self.detected_at.resize(sim.nodes() as usize, NONE);
+        for (o, b) in sim.beliefs(self.subject).into_iter().enumerate() {
+            if self.detected_at[o] == NONE && matches!(b, Belief::Failed | Belief::Forgotten) {
+                self.detected_at[o] = r;
+            }
+        }
+    }
+
+    /// Alive observers (the subject excluded) that did and did not detect the failure.
+    fn observers(&self, sim: &Simulation) -> (Vec<u32>, u32) {
+        let mut delays = Vec::new();
+        let mut missed = 0;
+        for o in 0..sim.nodes() {
+            if o == self.subject || !sim.is_alive(o) {
+                continue;
+            }
+            match self.detected_at.get(o as usize) {
+                Some(&r) if r != NONE => delays.push(r - self.kill_round),
+                _ => missed += 1,
+            }
+        }
+        (delays, missed)
+    }
+
+    fn done(&self, sim: &Simulation) -> bool {
+        !sim.is_alive(self.subject) && sim.round() >= self.kill_round && self.observers(sim).1 == 0
+    }
+
+    fn row(&self, sim: &Simulation, traffic: Traffic) -> Row {
+        let (delays, missed) = self.observers(sim);
+        let alive = delays.len() as u32 + missed;
+        Row {
+            informed: f64::from(delays.len() as u32) / f64::from(alive.max(1)),
+            unaware: missed,
+            dead: sim.nodes() - sim.alive_count(),
+            traffic,
+            ..Row::default()
+        }
+    }
+}
+
+fn message_done(sim: &Simulation, stop: Stop) -> bool {
+    let Some(c) = sim.counts(0) else { return true };
+    let converged = c.informed() == sim.alive_count();
+    match stop {
+        Stop::Converged => converged,
+        Stop::Extinct => c.fresh == 0,
+        Stop::ConvergedAndExtinct => converged && c.fresh == 0,
+    }
+}
+
+fn message_row(sim: &Simulation, traffic: Traffic) -> Row {
+    let c = sim.counts(0).unwrap_or_default();
+    Row {
+        informed: f64::from(c.informed()) / f64::from(sim.alive_count().max(1)),
+        unaware: c.unaware,
+        fresh: c.fresh,
+        stale: c.stale,
+        dead: c.dead,
+        traffic,
+    }
+}
+
+/// One trial: build, apply each action after its round, step until done or `max_rounds`.
+fn run_trial(plan: &Plan, t: u32, progress: &Progress) -> Result<(TrialResult, Vec<Row>), String> {
+    let seed = plan.trial_seed(t);
+    let mut sim = Simulation::new(plan.config.clone(), seed).map_err(|e| e.to_string())?;
+    sim.set_recording(false);
+    let mut detector = match plan.target {
+        Target::Detection { subject, kill_round } => Some(Detector {
+            subject,
+            kill_round,
+            detected_at: Vec::new(),
+        }),
+        Target::Message(_) => None,
+    };
+    let last_action = plan.actions.last().map_or(0, |x| x.round);
+    let mut next = 0;
+    let mut rows = Vec::new();
+    let mut traffic = Traffic::default();
+    loop {
+        let r = sim.round();
+        while let Some(x) = plan.actions.get(next).filter(|x| x.round == r) {
+            sim.apply(&x.command)
+                .map_err(|e| format!("action {} ({} after round {r}): {e}", next + 1, x.command.label()))?;
+            next += 1;
+        }
+        let done = match (&mut detector, plan.target) {
+            (Some(d), _) => {
+                d.observe(&sim);
+                if plan.per_round {
+                    rows.push(d.row(&sim, traffic));
+                }
+                d.done(&sim)
+            }
+            (None, Target::Message(stop)) => {
+                if plan.per_round {
+                    rows.push(message_row(&sim, traffic));
+                }
+                message_done(&sim, stop)
+            }
+            (None, Target::Detection { .. }) => unreachable!("a detection target has a detector"),
+        };
+        if r >= plan.max_rounds || (done && r >= last_action) {
+            break;
+        }
+        traffic = sim.step().traffic;
+        progress.round();
+    }
+
+    let nodes = f64::from(sim.nodes());
+    let totals = sim.total_traffic();
+    let (messages, bytes) = (
+        totals.messages as f64 / nodes,
+        (totals.digest_bytes + totals.payload_bytes) as f64 / nodes,
+    );
+    let result = |rounds: u32, converged, residue, traffic, t_avg, t_last: u32| TrialResult {
+        seed,
+        rounds: f64::from(rounds),
+        converged,
+        residue,
+        traffic,
+        t_avg,
+        t_last: f64::from(t_last),
+        messages,
+        bytes,
+        ran: sim.round(),
+    };
+    let result = match detector {
+        Some(d) => {
+            let (delays, missed) = d.observers(&sim);
+            let killed = sim.round() >= d.kill_round && !sim.is_alive(d.subject);
+            let converged = killed && missed == 0;
+            let t_last = delays.iter().copied().max().unwrap_or(0);
+            let rounds = if converged {
+                t_last
+            } else {
+                sim.round().saturating_sub(d.kill_round)
+            };
+            let alive = (delays.len() as u32 + missed).max(1);
+            let t_avg = if delays.is_empty() {
+                0.0
+            } else {
+                delays.iter().map(|&x| f64::from(x)).sum::<f64>() / delays.len() as f64
+            };
+            result(rounds, converged, f64::from(missed) / f64::from(alive), messages, t_avg, t_last)
+        }
+        None => {
+            let o = outcome(&sim, 0).ok_or("the run has no message 0 to measure")?;
+            result(o.rounds, o.converged, o.residue, o.traffic, o.t_avg, o.t_last)
+        }
+    };
+    Ok((result, rows))
+}
+
+/// A progress bar on stderr, shown only when stderr is a terminal and the work has already
+/// taken 2 s (short runs print nothing). It never writes to stdout.
+struct Progress {
+    bar: ProgressBar,
+    enabled: bool,
+    start: Instant,
+    shown: AtomicBool,
+    rounds: AtomicU64,
+    last_message: Mutex<Instant>,
+}
+
+const SHOW_AFTER: Duration = Duration::from_secs(2);
+
+impl Progress {
+    fn new(trials: u32) -> Self {
+        let bar = ProgressBar::with_draw_target(Some(u64::from(trials)), ProgressDrawTarget::hidden());
+        if let Ok(style) = ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} trials, {msg} (eta {eta})",
+        ) {
+            bar.set_style(style);
+        }
+        let now = Instant::now();
+        Progress {
+            bar,
+            enabled: std::io::stderr().is_terminal(),
+            start: now,
+            shown: AtomicBool::new(false),
+            rounds: AtomicU64::new(0),
+            last_message: Mutex::new(now),
+        }
+    }
+
+    /// Called after every round of every trial.
+    fn round(&self) {
+        let rounds = self.rounds.fetch_add(1, Ordering::Relaxed) + 1;
+        self.refresh(rounds);
+    }
+
+    fn trial_done(&self) {
+        self.bar.inc(1);
+        self.refresh(self.rounds.load(Ordering::Relaxed));
+    }
+
+    /// Shows the bar once the work has lasted [`SHOW_AFTER`], then updates its message at
+    /// most ten times a second.
+    fn refresh(&self, rounds: u64) {
+        if !self.enabled || self.start.elapsed() < SHOW_AFTER {
+            return;
+        }
+        if !self.shown.swap(true, Ordering::Relaxed) {
+            self.bar.set_draw_target(ProgressDrawTarget::stderr());
+            self.bar.enable_steady_tick(Duration::from_millis(120));
+        }
+        if let Ok(mut last) = self.last_message.try_lock() {
+            if last.elapsed() >= Duration::from_millis(100) {
+                *last = Instant::now();
+                self.bar.set_message(format!("{rounds} rounds"));
+            }
+        }
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}

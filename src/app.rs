@@ -1,0 +1,227 @@
+//! The page: one reducer, the panels around the graph, and the keyboard.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use gossip_engine::Protocol;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::components::chart::Chart;
+use crate::components::graph::Graph;
+use crate::components::inspector::Inspector;
+use crate::components::legend::Legend;
+use crate::components::messages::MessageBar;
+use crate::components::overlays::{Help, Intro};
+use crate::components::round_log::RoundLog;
+use crate::components::settings::Settings;
+use crate::components::summary::Summary;
+use crate::components::transport::Transport;
+use crate::draft::Draft;
+use crate::scene::{self, Layout};
+use crate::state::{Action, AppState};
+
+/// Maps a key press to an action, given the state it acts on.
+pub fn key_action(key: &str, st: &AppState) -> Option<Action> {
+    Some(match key {
+        " " | "Spacebar" => Action::TogglePlay,
+        "ArrowRight" => Action::Step,
+        "ArrowLeft" => Action::Back,
+        "r" | "R" => Action::Reset,
+        "[" => Action::SelectBy(-1),
+        "]" => Action::SelectBy(1),
+        "i" | "I" => Action::Inject {
+            content: "news".into(),
+            update: false,
+        },
+        "u" | "U" => Action::Inject {
+            content: "update".into(),
+            update: true,
+        },
+        "k" | "K" => Action::Kill,
+        "v" | "V" => Action::Revive { amnesia: false },
+        "a" | "A" => Action::Revive { amnesia: true },
+        "j" | "J" => Action::Join,
+        "m" | "M" => {
+            let t = st.timeline.borrow();
+            let count = t.sim().message_ids().count() as u32;
+            if count == 0 {
+                return None;
+            }
+            Action::ShowMessage(st.message.map_or(0, |m| (m + 1) % count))
+        }
+        "+" | "=" => Action::SetSpeed(st.speed * 1.5),
+        "-" | "_" => Action::SetSpeed(st.speed / 1.5),
+        "?" => Action::Help(!st.help),
+        "Escape" => Action::Help(false),
+        _ => return None,
+    })
+}
+
+fn reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// The application.
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(AppState::initial);
+    let dispatch = state.dispatcher();
+    let latest: Rc<RefCell<Rc<AppState>>> = use_mut_ref(|| Rc::new((*state).clone()));
+    *latest.borrow_mut() = Rc::new((*state).clone());
+
+    // Keyboard shortcuts, ignored while typing in a field.
+    {
+        let dispatch = dispatch.clone();
+        let dispatch_vis = dispatch.clone();
+        let latest = latest.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
+                EventListener::new(&doc, "keydown", move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                    if e.ctrl_key() || e.meta_key() || e.alt_key() {
+                        return;
+                    }
+                    let typing = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA" | "BUTTON") && e.key() != "Escape");
+                    if typing && e.key() != "?" {
+                        return;
+                    }
+                    let st = latest.borrow().clone();
+                    if let Some(a) = key_action(&e.key(), &st) {
+                        e.prevent_default();
+                        dispatch.dispatch(a);
+                    }
+                })
+            });
+            // The page is interactive from here on (end-to-end tests wait for this).
+            if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+                body.set_attribute("data-ready", "true").ok();
+            }
+            // A hidden tab pauses: nobody is watching, and timers would pile up.
+            let hidden = web_sys::window().and_then(|w| w.document()).map(|doc| {
+                let d = dispatch_vis.clone();
+                let doc2 = doc.clone();
+                EventListener::new(&doc, "visibilitychange", move |_| {
+                    if doc2.hidden() {
+                        d.dispatch(Action::Pause);
+                    }
+                })
+            });
+            move || {
+                drop(listener);
+                drop(hidden);
+            }
+        });
+    }
+
+    // Layout: once per cluster shape (a new timeline, or a join).
+    let nodes = state.timeline.borrow().sim().nodes();
+    let tl_id = Rc::as_ptr(&state.timeline) as usize;
+    let layout = {
+        let st = state.clone();
+        use_memo((tl_id, nodes), move |_| Layout::of(st.timeline.borrow().sim()))
+    };
+    let scene = {
+        let st = state.clone();
+        let layout = layout.clone();
+        use_memo((state.generation, tl_id), move |_| scene::build(&st, &layout, !reduced_motion()))
+    };
+
+    let st = &*state;
+    let (round, frontier, config, loss, partitioned, history, start_counts) = {
+        let t = st.timeline.borrow();
+        let sim = t.sim();
+        let first = t.history().first().map(|_| ());
+        let _ = first;
+        (
+            t.round(),
+            t.frontier(),
+            sim.config().clone(),
+            sim.loss(),
+            sim.partition().is_some(),
+            Rc::new(t.history().to_vec()),
+            None,
+        )
+    };
+    let membership = matches!(config.protocol, Protocol::Membership { .. });
+    let seed = st.timeline.borrow().sim().seed();
+    let draft = Draft::from_config(&config, seed);
+    let on_pick = {
+        let d = dispatch.clone();
+        Callback::from(move |n: Option<u32>| d.dispatch(Action::Select(n)))
+    };
+    let on_seek = {
+        let d = dispatch.clone();
+        Callback::from(move |r: u32| d.dispatch(Action::Seek(r)))
+    };
+    let duration = (1000.0 / st.speed).clamp(120.0, 1400.0) * 0.9;
+    let dismiss = {
+        let d = dispatch.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::Dismiss))
+    };
+    let open = |a: Action| {
+        let d = dispatch.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(a.clone()))
+    };
+
+    html! {
+        <div class="app">
+            <header class="topbar">
+                <div class="brand">
+                    <svg viewBox="0 0 64 64" width="28" height="28" aria-hidden="true">
+                        <circle cx="20" cy="22" r="9" fill="#E69F00"/><circle cx="44" cy="18" r="9" fill="#E69F00"/>
+                        <rect x="23" y="38" width="15" height="15" fill="#0072B2"/><circle cx="50" cy="42" r="7" fill="none" stroke="currentColor" stroke-width="3"/>
+                    </svg>
+                    <h1>{"Gossip Playground"}</h1>
+                    <span class="tagline">{"epidemic protocols, round by round"}</span>
+                </div>
+                <nav class="top-actions">
+                    <button onclick={open(Action::Intro(!st.intro))} aria-expanded={st.intro.to_string()} data-testid="intro-toggle">{"What am I looking at?"}</button>
+                    <button onclick={open(Action::Help(true))} aria-label="Keyboard shortcuts" data-testid="help-toggle">{"?"}</button>
+                </nav>
+            </header>
+            if let Some(n) = &st.notice {
+                <div class={classes!("notice", if n.error { "error" } else { "info" })} role="alert" data-testid="notice">
+                    <span>{ &n.text }</span>
+                    <button onclick={dismiss} aria-label="Dismiss">{"×"}</button>
+                </div>
+            }
+            <main class="layout">
+                <Settings dispatch={dispatch.clone()} current={draft} {loss} {partitioned} />
+                <section class="stage" aria-label="Cluster">
+                    <MessageBar dispatch={dispatch.clone()} state={Rc::new(st.clone())} />
+                    <div class="canvas-wrap">
+                        <Graph scene={(*scene).clone().into_rc()} animation={st.animation} duration_ms={duration}
+                            {on_pick} label={AttrValue::from(scene::describe(st))} />
+                    </div>
+                    <Legend {membership} />
+                    <Transport dispatch={dispatch.clone()} {round} {frontier} playing={st.playing} speed={st.speed} />
+                    <Chart {history} start={start_counts} message={st.message} nodes={config.nodes}
+                        protocol={config.protocol.clone()} fanout={config.fanout} {round} {on_seek} />
+                </section>
+                <aside class="panel side" aria-label="Details">
+                    if st.intro { <Intro dispatch={dispatch.clone()} /> }
+                    <Summary state={Rc::new(st.clone())} />
+                    <RoundLog report={st.report.clone()} {round} last_action={st.last_action.clone()} />
+                    <Inspector dispatch={dispatch.clone()} state={Rc::new(st.clone())} />
+                </aside>
+            </main>
+            if st.help { <Help dispatch={dispatch.clone()} /> }
+        </div>
+    }
+}
+
+trait IntoRc {
+    fn into_rc(self) -> Rc<Self>;
+}
+impl<T> IntoRc for T {
+    fn into_rc(self) -> Rc<Self> {
+        Rc::new(self)
+    }
+}

@@ -1,0 +1,131 @@
+//! The run chart: nodes per state per round, the theory curve for anti-entropy, a marker at
+//! log2 N + ln N, messages per round, and a cursor at the current round. Hand-drawn SVG.
+
+use gossip_engine::{Protocol, RoundStats, theory};
+use yew::prelude::*;
+
+/// Props of [`Chart`].
+#[derive(Properties, PartialEq)]
+pub struct ChartProps {
+    /// Stats of rounds 1..=frontier.
+    pub history: std::rc::Rc<Vec<RoundStats>>,
+    /// Counts at round 0 (before any step), per message.
+    pub start: Option<gossip_engine::StateCounts>,
+    /// Message index shown.
+    pub message: Option<u32>,
+    /// Cluster size at the start.
+    pub nodes: u32,
+    /// The protocol (for the theory curve).
+    pub protocol: Protocol,
+    /// Fanout (for the theory curve).
+    pub fanout: u32,
+    /// Current round (cursor).
+    pub round: u32,
+    /// Sends a click on the chart as a seek.
+    pub on_seek: Callback<u32>,
+}
+
+const W: f64 = 600.0;
+const H: f64 = 150.0;
+const BARS: f64 = 34.0;
+const LEFT: f64 = 34.0;
+const RIGHT: f64 = 8.0;
+const TOP: f64 = 8.0;
+
+fn path(points: &[(f64, f64)]) -> String {
+    let mut s = String::with_capacity(points.len() * 14);
+    for (i, (x, y)) in points.iter().enumerate() {
+        s.push_str(if i == 0 { "M" } else { "L" });
+        s.push_str(&format!("{x:.1},{y:.1}"));
+    }
+    s
+}
+
+/// The chart.
+#[function_component(Chart)]
+pub fn chart(p: &ChartProps) -> Html {
+    let frontier = p.history.len() as u32;
+    let marker = theory::log2_plus_ln(p.nodes);
+    let theory_mode = match &p.protocol {
+        Protocol::AntiEntropy { mode, .. } => Some(*mode),
+        _ => None,
+    };
+    let span = frontier.max(8).max(marker.ceil() as u32 + 3);
+    let plot_h = H - BARS - TOP - 14.0;
+    let x = |r: f64| LEFT + (W - LEFT - RIGHT) * r / f64::from(span);
+    let n = f64::from(p.nodes.max(1));
+    let y = |c: f64| TOP + plot_h * (1.0 - c / n);
+    // At most ~500 points per line.
+    let stride = (p.history.len() / 500).max(1);
+    let series = |get: fn(&gossip_engine::StateCounts) -> u32| -> String {
+        let mut pts = Vec::new();
+        if let Some(s) = p.start {
+            pts.push((x(0.0), y(f64::from(get(&s)))));
+        }
+        for st in p.history.iter().step_by(stride).chain(p.history.last()) {
+            if let Some(c) = p.message.and_then(|m| st.counts.get(m as usize)) {
+                pts.push((x(f64::from(st.round)), y(f64::from(get(c)))));
+            }
+        }
+        path(&pts)
+    };
+    let theory_path = theory_mode.map(|mode| {
+        let curve = theory::informed_curve(mode, p.nodes, p.fanout, 1, span);
+        path(&curve.iter().enumerate().map(|(r, f)| (x(r as f64), y(f * n))).collect::<Vec<_>>())
+    });
+    let max_msgs = p.history.iter().map(|s| s.traffic.messages).max().unwrap_or(1).max(1) as f64;
+    let bar_w = ((W - LEFT - RIGHT) / f64::from(span) * 0.8).clamp(0.5, 12.0);
+    let bars_top = H - BARS;
+    let on_click = {
+        let on_seek = p.on_seek.clone();
+        Callback::from(move |e: MouseEvent| {
+            let el: web_sys::Element = e.target_unchecked_into();
+            let svg = el.closest("svg").ok().flatten().unwrap_or(el);
+            let rect = svg.get_bounding_client_rect();
+            let fx = (f64::from(e.client_x()) - rect.left()) / rect.width().max(1.0) * W;
+            let r = ((fx - LEFT) / (W - LEFT - RIGHT) * f64::from(span)).round();
+            on_seek.emit(r.clamp(0.0, f64::from(frontier)) as u32);
+        })
+    };
+    let has_message = p.message.is_some();
+    html! {
+        <figure class="chart" data-testid="chart">
+            <svg viewBox={format!("0 0 {W} {H}")} preserveAspectRatio="none" role="img" onclick={on_click}
+                aria-label="Nodes per state per round, with messages per round below">
+                <line class="axis" x1={LEFT.to_string()} y1={y(0.0).to_string()} x2={(W - RIGHT).to_string()} y2={y(0.0).to_string()} />
+                <text class="tick" x={(LEFT - 4.0).to_string()} y={(y(n) + 4.0).to_string()} text-anchor="end">{ p.nodes }</text>
+                <text class="tick" x={(LEFT - 4.0).to_string()} y={(y(0.0)).to_string()} text-anchor="end">{"0"}</text>
+                if theory_mode.is_some() || matches!(p.protocol, Protocol::Rumor { .. }) {
+                    <line class="marker" x1={x(marker).to_string()} x2={x(marker).to_string()} y1={TOP.to_string()} y2={y(0.0).to_string()} />
+                    <text class="tick" x={(x(marker) + 3.0).to_string()} y={(TOP + 9.0).to_string()}>{ format!("log₂N+lnN ≈ {marker:.1}") }</text>
+                }
+                if let Some(tp) = theory_path {
+                    <path class="theory" d={tp} />
+                }
+                if has_message {
+                    <path class="line unaware" d={series(|c| c.unaware)} />
+                    <path class="line stale" d={series(|c| c.stale)} />
+                    <path class="line fresh" d={series(|c| c.fresh)} />
+                    <path class="line informed" d={series(|c| c.fresh + c.stale)} />
+                    <path class="line dead" d={series(|c| c.dead)} />
+                }
+                { for p.history.iter().step_by(stride).map(|s| {
+                    let h = (BARS - 4.0) * s.traffic.messages as f64 / max_msgs;
+                    html! { <rect class="bar" x={(x(f64::from(s.round)) - bar_w / 2.0).to_string()} y={(H - h).to_string()}
+                        width={bar_w.to_string()} height={h.max(0.0).to_string()} /> }
+                }) }
+                <text class="tick" x={(LEFT - 4.0).to_string()} y={(bars_top + 10.0).to_string()} text-anchor="end">{ format!("{max_msgs:.0}") }</text>
+                <line class="cursor" x1={x(f64::from(p.round)).to_string()} x2={x(f64::from(p.round)).to_string()} y1={TOP.to_string()} y2={H.to_string()} />
+            </svg>
+            <figcaption>
+                <span class="key informed">{"informed"}</span>
+                <span class="key fresh">{"fresh"}</span>
+                <span class="key stale">{"stale"}</span>
+                <span class="key unaware">{"unaware"}</span>
+                <span class="key dead">{"dead"}</span>
+                if theory_mode.is_some() { <span class="key theory">{"theory (expected informed)"}</span> }
+                <span class="key bar">{"messages per round"}</span>
+            </figcaption>
+        </figure>
+    }
+}

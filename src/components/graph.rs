@@ -1,0 +1,222 @@
+//! The cluster on a `<canvas>`, animated by `requestAnimationFrame`.
+//!
+//! The component owns one animation-frame closure for its lifetime. A new round restarts the
+//! animation clock; the loop paints until the round's animation is over, then idles until the
+//! next change, so a paused playground costs nothing.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use yew::prelude::*;
+
+use crate::palette;
+use crate::render::canvas::{Scene, View, paint};
+
+/// Props of [`Graph`].
+#[derive(Properties, PartialEq)]
+pub struct GraphProps {
+    /// What to draw.
+    pub scene: Rc<Scene>,
+    /// Changes when a new round should animate from its start.
+    pub animation: u64,
+    /// Length of a round's animation, in milliseconds.
+    pub duration_ms: f64,
+    /// A click picked this node (or empty space).
+    pub on_pick: Callback<Option<u32>>,
+    /// Accessible description of the picture.
+    pub label: AttrValue,
+}
+
+struct Anim {
+    scene: Rc<Scene>,
+    start: f64,
+    duration: f64,
+    id: u64,
+    running: bool,
+    frame: Option<Closure<dyn FnMut(f64)>>,
+    /// Time of the previous painted frame while animating (0 when idle).
+    last: f64,
+}
+
+fn now() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
+fn dark() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches())
+        || web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .is_some_and(|e| e.get_attribute("data-theme").as_deref() == Some("dark"))
+}
+
+/// Paints `scene` at progress `t`, resizing the backing store to the element's size.
+fn draw(canvas: &HtmlCanvasElement, scene: &Scene, t: f64) {
+    let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0);
+    let (cw, ch) = (f64::from(canvas.client_width()), f64::from(canvas.client_height()));
+    if cw < 2.0 || ch < 2.0 {
+        return;
+    }
+    let (pw, ph) = ((cw * dpr).round() as u32, (ch * dpr).round() as u32);
+    if canvas.width() != pw || canvas.height() != ph {
+        canvas.set_width(pw);
+        canvas.set_height(ph);
+    }
+    let Some(ctx) = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+    else {
+        return;
+    };
+    let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+    let pal = if dark() { &palette::DARK } else { &palette::LIGHT };
+    paint(&ctx, scene, pal, cw, ch, t);
+}
+
+fn request(anim: &Rc<RefCell<Anim>>) {
+    let a = anim.borrow();
+    if let (Some(f), Some(w)) = (a.frame.as_ref(), web_sys::window()) {
+        let _ = w.request_animation_frame(f.as_ref().unchecked_ref());
+    }
+}
+
+/// Records frame intervals in `window.__gossipFrames` for the frame-time probe.
+fn publish_frame_time(dt: f64) {
+    if let Some(w) = web_sys::window() {
+        let key = wasm_bindgen::JsValue::from_str("__gossipFrames");
+        let arr = js_sys::Reflect::get(&w, &key)
+            .ok()
+            .filter(|v| v.is_object())
+            .map(|v| js_sys::Array::from(&v));
+        if let Some(arr) = arr {
+            if arr.length() < 100_000 {
+                arr.push(&dt.into());
+            }
+        }
+    }
+}
+
+/// The cluster drawing.
+#[function_component(Graph)]
+pub fn graph(props: &GraphProps) -> Html {
+    let canvas = use_node_ref();
+    let anim = use_mut_ref(|| Anim {
+        scene: props.scene.clone(),
+        start: 0.0,
+        duration: 1.0,
+        id: props.animation,
+        running: false,
+        frame: None,
+        last: 0.0,
+    });
+
+    // Create the frame closure once; it holds only weak-ish clones of shared state.
+    {
+        let canvas = canvas.clone();
+        let anim = anim.clone();
+        use_effect_with((), move |_| {
+            let weak = Rc::downgrade(&anim);
+            let c = canvas.clone();
+            let f = Closure::<dyn FnMut(f64)>::new(move |_ts: f64| {
+                let Some(anim) = weak.upgrade() else { return };
+                let Some(el) = c.cast::<HtmlCanvasElement>() else { return };
+                let t_now = now();
+                let (t, scene) = {
+                    let mut a = anim.borrow_mut();
+                    let t = ((t_now - a.start) / a.duration).clamp(0.0, 1.0);
+                    if a.last > 0.0 {
+                        publish_frame_time(t_now - a.last);
+                    }
+                    a.last = t_now;
+                    (t, a.scene.clone())
+                };
+                draw(&el, &scene, t);
+                let more = t < 1.0;
+                anim.borrow_mut().running = more;
+                if more {
+                    request(&anim);
+                } else {
+                    anim.borrow_mut().last = 0.0;
+                }
+            });
+            anim.borrow_mut().frame = Some(f);
+            let resize = {
+                let canvas = canvas.clone();
+                let anim = anim.clone();
+                web_sys::window().map(|w| {
+                    EventListener::new(&w, "resize", move |_| {
+                        if let Some(el) = canvas.cast::<HtmlCanvasElement>() {
+                            let a = anim.borrow();
+                            if !a.running {
+                                draw(&el, &a.scene, 1.0);
+                            }
+                        }
+                    })
+                })
+            };
+            move || {
+                drop(resize);
+                anim.borrow_mut().frame = None;
+            }
+        });
+    }
+
+    // Every new scene: restart the clock if a new round arrived, then paint.
+    {
+        let canvas = canvas.clone();
+        let anim = anim.clone();
+        let scene = props.scene.clone();
+        let id = props.animation;
+        let duration = props.duration_ms.max(1.0);
+        use_effect_with((scene, id), move |(scene, id)| {
+            let start_loop = {
+                let mut a = anim.borrow_mut();
+                a.scene = scene.clone();
+                if a.id != *id {
+                    a.id = *id;
+                    a.start = now();
+                    a.duration = duration;
+                }
+                let animating = now() - a.start < a.duration;
+                let start = animating && !a.running;
+                if start {
+                    a.running = true;
+                }
+                (start, animating)
+            };
+            match start_loop {
+                (true, _) => request(&anim),
+                (false, false) => {
+                    if let Some(el) = canvas.cast::<HtmlCanvasElement>() {
+                        draw(&el, scene, 1.0);
+                    }
+                }
+                (false, true) => {}
+            }
+        });
+    }
+
+    let onclick = {
+        let scene = props.scene.clone();
+        let on_pick = props.on_pick.clone();
+        let canvas = canvas.clone();
+        Callback::from(move |e: MouseEvent| {
+            let Some(el) = canvas.cast::<HtmlCanvasElement>() else { return };
+            let view = View::fit(f64::from(el.client_width()), f64::from(el.client_height()));
+            on_pick.emit(view.hit(&scene, f64::from(e.offset_x()), f64::from(e.offset_y())));
+        })
+    };
+
+    html! {
+        <canvas ref={canvas} class="graph" {onclick} tabindex="0" role="img"
+            aria-label={props.label.clone()} data-testid="graph" />
+    }
+}

@@ -1,0 +1,130 @@
+//! The node inspector: the selected node's message table, exactly as the seed article lists
+//! it, or its member list under heartbeat membership.
+
+use gossip_engine::{Belief, Protocol, Simulation};
+use yew::prelude::*;
+
+use crate::palette::message_colour;
+use crate::state::{Action, AppState};
+
+/// Props of [`Inspector`].
+#[derive(Properties, PartialEq)]
+pub struct InspectorProps {
+    /// Sends actions.
+    pub dispatch: UseReducerDispatcher<AppState>,
+    /// The app state (read-only here).
+    pub state: std::rc::Rc<AppState>,
+}
+
+fn opt(v: Option<u32>) -> String {
+    v.map_or("—".to_string(), |x| x.to_string())
+}
+
+fn message_table(sim: &Simulation, node: u32) -> Html {
+    let rows = sim.table(node);
+    if rows.is_empty() {
+        return html! { <p class="muted">{"Its message table is empty: it has not heard anything yet."}</p> };
+    }
+    html! {
+        <div class="table-wrap">
+        <table class="msg-table" data-testid="message-table">
+            <thead><tr>
+                <th scope="col">{"id"}</th><th scope="col">{"content"}</th><th scope="col" title="version">{"ver"}</th>
+                <th scope="col">{"state"}</th><th scope="col" title="round received">{"recv"}</th>
+                <th scope="col">{"from"}</th><th scope="col" title="loss-of-interest counter">{"ctr"}</th>
+                <th scope="col" title="last round it sent this (last propagated)">{"sent"}</th>
+            </tr></thead>
+            <tbody>
+            { for rows.iter().map(|r| html! {
+                <tr class={classes!(r.outdated.then_some("outdated"))}>
+                    <td class="nowrap"><span class="swatch" style={format!("background:{}", message_colour(r.id))}></span>{ format!("m{}", r.id) }</td>
+                    <td class="content">{ &r.content }</td>
+                    <td>{ r.version }{ if r.outdated { " (old)" } else { "" } }</td>
+                    <td><span class={classes!("state", r.state.name())}>{ r.state.name() }</span></td>
+                    <td>{ r.received }</td>
+                    <td>{ r.from.map_or("origin".to_string(), |f| f.to_string()) }</td>
+                    <td>{ r.counter }</td>
+                    <td>{ opt(r.last_propagated) }</td>
+                </tr>
+            }) }
+            </tbody>
+        </table>
+        </div>
+    }
+}
+
+fn member_table(sim: &Simulation, node: u32) -> Html {
+    let Some(ms) = sim.membership() else { return html! {} };
+    let protocol = &sim.config().protocol;
+    let rows: Vec<_> = (0..sim.nodes())
+        .map(|s| (s, ms.entry(node, s), ms.belief(node, s, sim.round(), protocol)))
+        .filter(|(_, e, b)| e.is_present() || *b == Belief::Forgotten)
+        .collect();
+    html! {
+        <div class="table-wrap">
+        <table class="msg-table" data-testid="member-table">
+            <thead><tr><th scope="col">{"member"}</th><th scope="col">{"heartbeat"}</th>
+                <th scope="col" title="round of the last heartbeat increase">{"last increase"}</th><th scope="col">{"view"}</th></tr></thead>
+            <tbody>
+            { for rows.iter().take(400).map(|(s, e, b)| html! {
+                <tr>
+                    <td>{ s }{ if *s == node { " (self)" } else { "" } }</td>
+                    <td>{ if e.is_present() { e.heartbeat.to_string() } else { "—".into() } }</td>
+                    <td>{ if e.is_present() { e.last_increase.to_string() } else { "—".into() } }</td>
+                    <td><span class={classes!("state", b.name())}>{ b.name() }</span></td>
+                </tr>
+            }) }
+            </tbody>
+        </table>
+        </div>
+    }
+}
+
+/// The inspector panel.
+#[function_component(Inspector)]
+pub fn inspector(p: &InspectorProps) -> Html {
+    let st = &p.state;
+    let t = st.timeline.borrow();
+    let sim = t.sim();
+    let Some(node) = st.selected.filter(|&n| n < sim.nodes()) else {
+        return html! {
+            <section class="card inspector" aria-label="Node inspector">
+                <h2>{"Node"}</h2>
+                <p class="muted">{"Click a node (or press [ and ]) to see its message table and act on it."}</p>
+            </section>
+        };
+    };
+    let alive = sim.is_alive(node);
+    let membership = matches!(sim.config().protocol, Protocol::Membership { .. });
+    let d = &p.dispatch;
+    let click = |a: Action| {
+        let d = d.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(a.clone()))
+    };
+    html! {
+        <section class="card inspector" aria-label="Node inspector" data-testid="inspector">
+            <h2>
+                { format!("Node {node}") }
+                <span class={classes!("badge", if alive { "alive" } else { "dead" })} data-testid="node-status">
+                    { if alive { "alive" } else { "dead" } }
+                </span>
+            </h2>
+            <div class="actions">
+                if alive {
+                    <button onclick={click(Action::Kill)} title="Kill this node (K)" data-testid="kill">{"Kill"}</button>
+                    <button onclick={click(Action::Join)} title="Add a node that joins through this one (J)" data-testid="join">{"Join a node here"}</button>
+                } else {
+                    <button onclick={click(Action::Revive { amnesia: false })} title="Revive with its state (V)" data-testid="revive">{"Revive"}</button>
+                    <button onclick={click(Action::Revive { amnesia: true })} title="Revive empty (A)" data-testid="revive-amnesia">{"Revive empty"}</button>
+                }
+            </div>
+            if membership {
+                <h3>{"Member list"}</h3>
+                { member_table(sim, node) }
+            } else {
+                <h3>{"Message table"}</h3>
+                { message_table(sim, node) }
+            }
+        </section>
+    }
+}

@@ -1,0 +1,88 @@
+//! The message bar above the graph: which message the graph shows, and the inject tool.
+
+use gossip_engine::Simulation;
+use yew::prelude::*;
+
+use crate::palette::message_colour;
+use crate::state::{Action, AppState};
+
+/// Props of [`MessageBar`].
+#[derive(Properties, PartialEq)]
+pub struct MessageBarProps {
+    /// Sends actions.
+    pub dispatch: UseReducerDispatcher<AppState>,
+    /// The app state.
+    pub state: std::rc::Rc<AppState>,
+}
+
+fn chips(sim: &Simulation, shown: Option<u32>, dispatch: &UseReducerDispatcher<AppState>) -> Html {
+    html! {
+        <div class="chips" role="radiogroup" aria-label="Message shown on the graph">
+            { for sim.message_ids().map(|id| {
+                let m = sim.message(id);
+                let latest = m.and_then(|m| m.versions.get(m.latest as usize));
+                let label = latest.map_or(String::new(), |v| v.content.clone());
+                let version = latest.map_or(1, |v| v.number);
+                let d = dispatch.clone();
+                let on = shown == Some(id);
+                html! {
+                    <button class={classes!("chip", on.then_some("on"))} role="radio" aria-checked={on.to_string()}
+                        onclick={Callback::from(move |_| d.dispatch(Action::ShowMessage(id)))}
+                        title={format!("Show m{id} (version {version}) on the graph")} data-testid={format!("chip-m{id}")}>
+                        <span class="swatch" style={format!("background:{}", message_colour(id))}></span>
+                        { format!("m{id}") }
+                        if version > 1 { <sup>{ format!("v{version}") }</sup> }
+                        <span class="chip-text">{ label }</span>
+                    </button>
+                }
+            }) }
+        </div>
+    }
+}
+
+/// The message bar.
+#[function_component(MessageBar)]
+pub fn message_bar(p: &MessageBarProps) -> Html {
+    let value = use_state(|| "news".to_string());
+    let st = &p.state;
+    let t = st.timeline.borrow();
+    let sim = t.sim();
+    if sim.membership().is_some() {
+        return html! {
+            <div class="message-bar">
+                <p class="muted">{ "Heartbeat membership: kill a node, then watch the news of its failure spread. Orange = has detected it, blue square = has forgotten it." }</p>
+            </div>
+        };
+    }
+    let on_input = {
+        let value = value.clone();
+        Callback::from(move |e: InputEvent| {
+            let v: web_sys::HtmlInputElement = e.target_unchecked_into();
+            value.set(v.value());
+        })
+    };
+    let inject = |update: bool| {
+        let d = p.dispatch.clone();
+        let value = value.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::Inject { content: (*value).clone(), update }))
+    };
+    let target = st.selected.map_or("the selected node".to_string(), |n| format!("node {n}"));
+    html! {
+        <div class="message-bar">
+            { chips(sim, st.message, &p.dispatch) }
+            <div class="inject">
+                <label for="inject-value" class="visually-hidden">{"Value to inject"}</label>
+                <input id="inject-value" type="text" maxlength="256" value={(*value).clone()} oninput={on_input}
+                    placeholder="value" data-testid="inject-value" />
+                <button onclick={inject(false)} title={format!("Inject a new message at {target} (I)")} data-testid="inject">
+                    { "Inject new" }
+                </button>
+                if let Some(m) = st.message {
+                    <button onclick={inject(true)} title={format!("Write a newer version of m{m} at {target} (U)")} data-testid="update">
+                        { format!("New version of m{m}") }
+                    </button>
+                }
+            </div>
+        </div>
+    }
+}

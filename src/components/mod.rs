@@ -1,0 +1,13 @@
+//! The app's panels and controls. Per-node visuals are drawn on the canvas, never as
+//! components.
+
+pub mod chart;
+pub mod graph;
+pub mod inspector;
+pub mod legend;
+pub mod messages;
+pub mod overlays;
+pub mod round_log;
+pub mod settings;
+pub mod summary;
+pub mod transport;

@@ -1,0 +1,42 @@
+//! The round log: the last round narrated in words, and the last user action.
+
+use gossip_engine::RoundReport;
+use yew::prelude::*;
+
+use crate::narrate;
+
+/// Props of [`RoundLog`].
+#[derive(Properties, PartialEq)]
+pub struct RoundLogProps {
+    /// The round just played (empty after a seek).
+    pub report: std::rc::Rc<RoundReport>,
+    /// The current round.
+    pub round: u32,
+    /// The last user action, if any.
+    pub last_action: Option<String>,
+}
+
+/// The round log card.
+#[function_component(RoundLog)]
+pub fn round_log(p: &RoundLogProps) -> Html {
+    let fresh = p.report.round == p.round && p.round > 0;
+    let (headline, details) = if fresh {
+        (narrate::summary(&p.report), narrate::details(&p.report, 8))
+    } else if p.round == 0 {
+        ("Round 0: nothing has happened yet. Press Step.".to_string(), vec![])
+    } else {
+        (format!("Round {} (reached by seeking; step to see a round happen).", p.round), vec![])
+    };
+    html! {
+        <section class="card log" aria-label="Round log">
+            <h2>{"What just happened"}</h2>
+            <p class="headline" data-testid="round-log">{ headline }</p>
+            if !details.is_empty() {
+                <ul class="details">{ for details.iter().map(|d| html! { <li>{ d }</li> }) }</ul>
+            }
+            if let Some(a) = &p.last_action {
+                <p class="last-action" data-testid="last-action">{ a }</p>
+            }
+        </section>
+    }
+}

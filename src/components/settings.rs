@@ -1,0 +1,246 @@
+//! The scenario panel: protocol, cluster and topology (applied by starting over), and faults
+//! (applied at the current round, forking the future if the run had gone further).
+
+use yew::prelude::*;
+
+use crate::draft::{Draft, FieldError};
+use crate::state::{Action, AppState};
+
+/// Props of [`Settings`].
+#[derive(Properties, PartialEq)]
+pub struct SettingsProps {
+    /// Sends actions.
+    pub dispatch: UseReducerDispatcher<AppState>,
+    /// The form as the current run was configured.
+    pub current: Draft,
+    /// Packet loss in force.
+    pub loss: f64,
+    /// Whether a partition is in force.
+    pub partitioned: bool,
+}
+
+/// A fresh random seed from the operating system (the only use of OS randomness).
+pub fn new_seed() -> u64 {
+    // Keep seeds below 2^53 so they survive JavaScript numbers in host pages.
+    getrandom::u64().map_or(7, |x| x >> 11)
+}
+
+fn help_for(field: &str) -> &'static str {
+    match field {
+        "nodes" => "2 to 10,000 nodes",
+        "fanout" => "peers contacted per round",
+        "k" => "counter limit, or 1/k coin",
+        "repair_every" => "rounds between anti-entropy",
+        "t_fail" => "silent rounds before failed",
+        "t_cleanup" => "silent rounds before forgotten",
+        _ => "",
+    }
+}
+
+/// The scenario panel.
+#[function_component(Settings)]
+pub fn settings(p: &SettingsProps) -> Html {
+    let draft = use_state(|| p.current.clone());
+    let error = use_state(|| None::<FieldError>);
+    let groups = use_state(|| "2".to_string());
+    // When a new scenario arrives from elsewhere (a lesson, a link), show it.
+    {
+        let draft = draft.clone();
+        let error = error.clone();
+        use_effect_with(p.current.clone(), move |cur| {
+            draft.set(cur.clone());
+            error.set(None);
+        });
+    }
+
+    let set = |f: fn(&mut Draft, String)| {
+        let draft = draft.clone();
+        Callback::from(move |e: Event| {
+            let v = e
+                .target_dyn_into::<web_sys::HtmlInputElement>()
+                .map(|i| i.value())
+                .or_else(|| e.target_dyn_into::<web_sys::HtmlSelectElement>().map(|s| s.value()))
+                .unwrap_or_default();
+            let mut d = (*draft).clone();
+            f(&mut d, v);
+            draft.set(d);
+        })
+    };
+
+    let apply = {
+        let draft = draft.clone();
+        let error = error.clone();
+        let dispatch = p.dispatch.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            match draft.build() {
+                Ok((config, seed)) => {
+                    error.set(None);
+                    dispatch.dispatch(Action::Configure(Box::new(config), seed));
+                }
+                Err(fe) => error.set(Some(fe)),
+            }
+        })
+    };
+    let reseed = {
+        let draft = draft.clone();
+        let error = error.clone();
+        let dispatch = p.dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut d = (*draft).clone();
+            d.seed = new_seed().to_string();
+            match d.build() {
+                Ok((config, seed)) => dispatch.dispatch(Action::Configure(Box::new(config), seed)),
+                Err(fe) => error.set(Some(fe)),
+            }
+            draft.set(d);
+        })
+    };
+
+    let d = &*draft;
+    let bad = |f: &str| error.as_ref().is_some_and(|e| e.field == f);
+    let text = |label: &str, field: &'static str, value: &str, cb: Callback<Event>, mode: &'static str| {
+        let id = format!("f-{field}");
+        let hint = help_for(field);
+        html! {
+            <div class={classes!("field", bad(field).then_some("invalid"))}>
+                <label for={id.clone()}>{label}</label>
+                <input id={id} type="text" inputmode={mode} value={value.to_string()} onchange={cb}
+                    aria-invalid={bad(field).to_string()} data-testid={format!("field-{field}")} title={hint} />
+            </div>
+        }
+    };
+    let select = |label: &str, field: &'static str, value: &str, options: &[(&str, &str)], cb: Callback<Event>| {
+        let id = format!("f-{field}");
+        html! {
+            <div class="field">
+                <label for={id.clone()}>{label}</label>
+                <select id={id} onchange={cb} data-testid={format!("field-{field}")}>
+                    { for options.iter().map(|(v, l)| html! {
+                        <option value={v.to_string()} selected={*v == value}>{ *l }</option>
+                    }) }
+                </select>
+            </div>
+        }
+    };
+
+    let protocol = d.protocol.as_str();
+    let rumorish = protocol == "rumor" || protocol == "hybrid";
+    let membership = protocol == "membership";
+
+    let on_loss = {
+        let dispatch = p.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let v: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Ok(pct) = v.value().parse::<f64>() {
+                dispatch.dispatch(Action::SetLoss((pct / 100.0).clamp(0.0, 1.0)));
+            }
+        })
+    };
+    let on_groups = {
+        let groups = groups.clone();
+        Callback::from(move |e: Event| {
+            let v: web_sys::HtmlInputElement = e.target_unchecked_into();
+            groups.set(v.value());
+        })
+    };
+    let split = {
+        let dispatch = p.dispatch.clone();
+        let groups = groups.clone();
+        Callback::from(move |_: MouseEvent| match groups.trim().parse::<u32>() {
+            Ok(k) => dispatch.dispatch(Action::Partition(k)),
+            Err(_) => dispatch.dispatch(Action::Notify(crate::state::Notice {
+                error: true,
+                text: format!("groups: “{}” is not a whole number", groups.trim()),
+            })),
+        })
+    };
+    let heal = {
+        let dispatch = p.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Heal))
+    };
+
+    html! {
+        <aside class="panel settings" aria-label="Scenario">
+            <form onsubmit={apply} novalidate=true>
+                <h2>{"Scenario"}</h2>
+                { select("Protocol", "protocol", protocol, &[
+                    ("rumor", "Rumor mongering"), ("hybrid", "Rumor + anti-entropy (hybrid)"),
+                    ("anti-entropy", "Anti-entropy"), ("membership", "Heartbeat membership"),
+                ], set(|d, v| d.protocol = v)) }
+                if !membership {
+                    { select("Mode", "mode", &d.mode, &[("push", "push"), ("pull", "pull"), ("push-pull", "push-pull")], set(|d, v| d.mode = v)) }
+                }
+                if protocol == "anti-entropy" {
+                    { select("Sync", "sync", &d.sync, &[("incremental", "incremental (digests)"), ("full", "full (send everything)")], set(|d, v| d.sync = v)) }
+                }
+                if rumorish {
+                    <div class="row2">
+                        { select("Loss of interest", "feedback", &d.feedback, &[("feedback", "feedback"), ("blind", "blind")], set(|d, v| d.feedback = v)) }
+                        { select("by", "decay", &d.decay, &[("counter", "counter"), ("coin", "coin")], set(|d, v| d.decay = v)) }
+                    </div>
+                    { text("k", "k", &d.k, set(|d, v| d.k = v), "numeric") }
+                }
+                if protocol == "hybrid" {
+                    { text("Anti-entropy every (rounds)", "repair_every", &d.repair_every, set(|d, v| d.repair_every = v), "numeric") }
+                }
+                if membership {
+                    <div class="row2">
+                        { text("t_fail", "t_fail", &d.t_fail, set(|d, v| d.t_fail = v), "numeric") }
+                        { text("t_cleanup", "t_cleanup", &d.t_cleanup, set(|d, v| d.t_cleanup = v), "numeric") }
+                    </div>
+                }
+                <div class="row2">
+                    { text("Nodes (N)", "nodes", &d.nodes, set(|d, v| d.nodes = v), "numeric") }
+                    { text("Fanout", "fanout", &d.fanout, set(|d, v| d.fanout = v), "numeric") }
+                </div>
+                { select("Topology", "topology", &d.topology, &[
+                    ("complete", "complete graph"), ("ring", "ring lattice"), ("grid", "2-D grid"),
+                    ("random-regular", "random regular"), ("erdos-renyi", "Erdős–Rényi"),
+                    ("watts-strogatz", "Watts–Strogatz"), ("barabasi-albert", "Barabási–Albert"),
+                    ("hierarchical", "hierarchical groups"),
+                ], set(|d, v| d.topology = v)) }
+                { match d.topology.as_str() {
+                    "ring" => text("Neighbours per side", "ring_k", &d.ring_k, set(|d, v| d.ring_k = v), "numeric"),
+                    "random-regular" => text("Degree", "degree", &d.degree, set(|d, v| d.degree = v), "numeric"),
+                    "erdos-renyi" => text("Edge probability p", "p", &d.p, set(|d, v| d.p = v), "decimal"),
+                    "watts-strogatz" => html! { <div class="row2">
+                        { text("Neighbours per side", "ring_k", &d.ring_k, set(|d, v| d.ring_k = v), "numeric") }
+                        { text("Rewire β", "beta", &d.beta, set(|d, v| d.beta = v), "decimal") }
+                    </div> },
+                    "barabasi-albert" => text("Links per node m", "m", &d.m, set(|d, v| d.m = v), "numeric"),
+                    "hierarchical" => text("Group size", "group_size", &d.group_size, set(|d, v| d.group_size = v), "numeric"),
+                    _ => html! {},
+                } }
+                <div class="field seed">
+                    <label for="f-seed">{"Seed"}</label>
+                    <div class="inline">
+                        <input id="f-seed" type="text" inputmode="numeric" value={d.seed.clone()}
+                            onchange={set(|d, v| d.seed = v)} aria-invalid={bad("seed").to_string()} data-testid="field-seed" />
+                        <button type="button" onclick={reseed} title="Start over with a fresh random seed" data-testid="new-seed">{"New seed"}</button>
+                    </div>
+                </div>
+                if let Some(e) = &*error {
+                    <p class="field-error" role="alert" data-testid="form-error">{ &e.message }</p>
+                }
+                <button type="submit" class="primary wide" data-testid="apply">{"Apply & restart"}</button>
+            </form>
+            <section class="faults" aria-label="Faults">
+                <h2>{"Faults"}<span class="hint">{" apply now"}</span></h2>
+                <div class="field">
+                    <label for="f-loss">{ format!("Packet loss: {:.0}%", p.loss * 100.0) }</label>
+                    <input id="f-loss" type="range" min="0" max="100" step="5" value={format!("{:.0}", p.loss * 100.0)}
+                        onchange={on_loss} data-testid="loss" />
+                </div>
+                <div class="field">
+                    <label for="f-groups">{"Partition into groups"}</label>
+                    <div class="inline">
+                        <input id="f-groups" type="text" inputmode="numeric" value={(*groups).clone()} onchange={on_groups} data-testid="groups" />
+                        <button type="button" onclick={split} data-testid="partition">{"Split"}</button>
+                        <button type="button" onclick={heal} disabled={!p.partitioned} data-testid="heal">{"Heal"}</button>
+                    </div>
+                </div>
+            </section>
+        </aside>
+    }
+}

@@ -1,0 +1,95 @@
+//! Summary figures of the message shown: round, informed %, residue, traffic, t_avg, t_last
+//! and the convergence round.
+
+use gossip_engine::{Simulation, outcome};
+use yew::prelude::*;
+
+/// Props of [`Summary`].
+#[derive(Properties, PartialEq)]
+pub struct SummaryProps {
+    /// The app state.
+    pub state: std::rc::Rc<crate::state::AppState>,
+}
+
+fn figure(label: &str, value: String, title: &str, testid: &str) -> Html {
+    let wide = value.chars().count() > 9;
+    html! {
+        <div class={classes!("figure", wide.then_some("wide"))} title={title.to_string()}>
+            <dt>{ label }</dt><dd data-testid={testid.to_string()}>{ value }</dd>
+        </div>
+    }
+}
+
+fn membership_figures(sim: &Simulation, subject: Option<u32>) -> Html {
+    let Some(s) = subject.filter(|&s| !sim.is_alive(s)) else {
+        return html! { <p class="muted">{"Kill a node to follow the news of its failure."}</p> };
+    };
+    let beliefs = sim.beliefs(s);
+    let alive: Vec<u32> = (0..sim.nodes()).filter(|&o| sim.is_alive(o) && o != s).collect();
+    let detected = alive
+        .iter()
+        .filter(|&&o| matches!(beliefs[o as usize], gossip_engine::Belief::Failed | gossip_engine::Belief::Forgotten))
+        .count();
+    html! {
+        <dl class="figures">
+            { figure("round", sim.round().to_string(), "rounds completed", "sum-round") }
+            { figure("following", format!("node {s}"), "the dead node whose failure is followed", "sum-subject") }
+            { figure("detected", format!("{detected}/{}", alive.len()), "alive nodes that consider it failed or forgot it", "sum-detected") }
+            { figure("messages", sim.total_traffic().messages.to_string(), "heartbeat tables sent so far", "sum-messages") }
+        </dl>
+    }
+}
+
+/// The summary card.
+#[function_component(Summary)]
+pub fn summary(p: &SummaryProps) -> Html {
+    let st = &p.state;
+    let t = st.timeline.borrow();
+    let sim = t.sim();
+    let body = if sim.membership().is_some() {
+        membership_figures(sim, st.subject)
+    } else if let Some((o, c)) = st.message.and_then(|m| Some((outcome(sim, m)?, sim.counts(m)?))) {
+        let alive = sim.alive_count().max(1);
+        let informed = 100.0 * f64::from(c.informed()) / f64::from(alive);
+        let done = c.fresh == 0 || o.converged;
+        let traffic = sim.total_traffic();
+        html! { <>
+            <dl class="figures">
+                { figure("round", sim.round().to_string(), "rounds completed", "sum-round") }
+                { figure("informed", format!("{informed:.0}%"), "alive nodes holding the latest version", "sum-informed") }
+                { figure("residue", if c.fresh == 0 { format!("{:.1}%", 100.0 * o.residue) } else { "…".into() },
+                    "alive nodes never reached, once no node is fresh", "sum-residue") }
+                { figure("traffic", format!("{:.2}", o.traffic), "update messages per node so far", "sum-traffic") }
+                { figure("t_avg", format!("{:.2}", o.t_avg), "mean rounds from injection to delivery", "sum-tavg") }
+                { figure("t_last", o.t_last.to_string(), "rounds until the last delivery", "sum-tlast") }
+                { figure("converged", sim.message(st.message.unwrap_or(0)).and_then(|m| m.converged_at).map_or(if done { "never".into() } else { "…".into() }, |r| format!("round {r}")),
+                    "first round at whose end every alive node held it", "sum-converged") }
+                { figure("bytes", format!("{} + {}", human(traffic.digest_bytes), human(traffic.payload_bytes)),
+                    "digest + payload bytes sent so far", "sum-bytes") }
+            </dl>
+            <p class="counts" data-testid="counts">
+                <span class="state fresh">{ format!("fresh {}", c.fresh) }</span>
+                <span class="state stale">{ format!("stale {}", c.stale) }</span>
+                <span class="state unaware">{ format!("unaware {}", c.unaware) }</span>
+                <span class="state dead-count">{ format!("dead {}", c.dead) }</span>
+            </p>
+        </> }
+    } else {
+        html! { <p class="muted">{"Inject a message to measure it."}</p> }
+    };
+    html! {
+        <section class="card summary" aria-label="Summary">
+            <h2>{"Summary"}</h2>
+            { body }
+        </section>
+    }
+}
+
+/// Bytes in B / kB / MB.
+pub fn human(b: u64) -> String {
+    match b {
+        0..1_000 => format!("{b} B"),
+        1_000..1_000_000 => format!("{:.1} kB", b as f64 / 1e3),
+        _ => format!("{:.1} MB", b as f64 / 1e6),
+    }
+}

@@ -1,0 +1,97 @@
+//! The transport bar: step, play/pause, back, reset, speed, and the timeline slider. It owns
+//! the play timer (a gloo `Interval`, cancelled by being dropped, as in Yew's boids example).
+
+use gloo::timers::callback::Interval;
+use yew::prelude::*;
+
+use crate::state::{Action, AppState, MAX_SPEED, MIN_SPEED};
+
+/// Props of [`Transport`].
+#[derive(Properties, PartialEq)]
+pub struct TransportProps {
+    /// Sends actions.
+    pub dispatch: UseReducerDispatcher<AppState>,
+    /// Current round.
+    pub round: u32,
+    /// Furthest computed round.
+    pub frontier: u32,
+    /// Whether playing.
+    pub playing: bool,
+    /// Rounds per second.
+    pub speed: f64,
+}
+
+/// Slider position (0..=100) for a speed: logarithmic, so 0.25 and 20 are both reachable.
+pub fn speed_to_slider(speed: f64) -> f64 {
+    ((speed / MIN_SPEED).ln() / (MAX_SPEED / MIN_SPEED).ln() * 100.0).clamp(0.0, 100.0)
+}
+
+/// Speed for a slider position.
+pub fn slider_to_speed(v: f64) -> f64 {
+    let s = MIN_SPEED * (MAX_SPEED / MIN_SPEED).powf(v / 100.0);
+    // Round to a friendly value.
+    if s < 1.0 { (s * 20.0).round() / 20.0 } else { (s * 4.0).round() / 4.0 }
+}
+
+/// The transport bar.
+#[function_component(Transport)]
+pub fn transport(p: &TransportProps) -> Html {
+    // The play timer lives exactly as long as playing is on (and is rebuilt on speed changes).
+    {
+        let dispatch = p.dispatch.clone();
+        use_effect_with((p.playing, p.speed), move |&(playing, speed)| {
+            let timer = playing.then(|| {
+                let ms = (1000.0 / speed).round() as u32;
+                Interval::new(ms.max(16), move || dispatch.dispatch(Action::Step))
+            });
+            move || drop(timer)
+        });
+    }
+    let d = &p.dispatch;
+    let click = |a: Action| {
+        let d = d.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(a.clone()))
+    };
+    let on_seek = {
+        let d = d.clone();
+        Callback::from(move |e: InputEvent| {
+            let v: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Ok(r) = v.value().parse::<u32>() {
+                d.dispatch(Action::Seek(r));
+            }
+        })
+    };
+    let on_speed = {
+        let d = d.clone();
+        Callback::from(move |e: InputEvent| {
+            let v: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Ok(x) = v.value().parse::<f64>() {
+                d.dispatch(Action::SetSpeed(slider_to_speed(x)));
+            }
+        })
+    };
+    let speed_label = if p.speed < 1.0 { format!("{:.2}", p.speed) } else { format!("{:.1}", p.speed) };
+    html! {
+        <div class="transport" role="toolbar" aria-label="Time controls">
+            <button onclick={click(Action::Reset)} title="Reset to round 0 (R)" aria-label="Reset to round 0" data-testid="reset">{"Reset"}</button>
+            <button onclick={click(Action::Back)} disabled={p.round == 0} title="Back one round (←)" aria-label="Back one round" data-testid="back">{"◀ Back"}</button>
+            <button class="primary" onclick={click(Action::TogglePlay)} title="Play or pause (Space)"
+                aria-label={if p.playing { "Pause" } else { "Play" }} aria-pressed={p.playing.to_string()} data-testid="play">
+                { if p.playing { "❚❚ Pause" } else { "▶ Play" } }
+            </button>
+            <button onclick={click(Action::Step)} title="Step one round (→)" aria-label="Step one round" data-testid="step">{"Step ▶"}</button>
+            <label class="round-label">
+                <span class="visually-hidden">{"Round"}</span>
+                <input type="range" min="0" max={p.frontier.max(1).to_string()} value={p.round.to_string()}
+                    oninput={on_seek} aria-label="Timeline: round" data-testid="scrub" />
+            </label>
+            <output class="round" data-testid="round" aria-live="off">{ format!("round {}", p.round) }</output>
+            <label class="speed" title="Speed: rounds per second">
+                <span>{"speed"}</span>
+                <input type="range" min="0" max="100" step="1" value={format!("{:.0}", speed_to_slider(p.speed))}
+                    oninput={on_speed} aria-label="Speed, rounds per second" data-testid="speed" />
+                <span class="speed-value" data-testid="speed-value">{ format!("{speed_label}/s") }</span>
+            </label>
+        </div>
+    }
+}

@@ -1,0 +1,267 @@
+//! The scenario form's values as typed, and their conversion into an engine [`Config`].
+//! Every refusal names the field, so the form can show it inline.
+
+use gossip_engine::{Config, Decay, Error, Feedback, Mode, Protocol, Removal, Sync, TopologyConfig};
+
+use crate::state::MAX_UI_NODES;
+
+/// The form, one string per input.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Draft {
+    /// rumor, hybrid, anti-entropy or membership.
+    pub protocol: String,
+    /// push, pull or push-pull.
+    pub mode: String,
+    /// incremental or full.
+    pub sync: String,
+    /// feedback or blind.
+    pub feedback: String,
+    /// counter or coin.
+    pub decay: String,
+    /// Loss-of-interest parameter.
+    pub k: String,
+    /// Hybrid: anti-entropy every this many rounds.
+    pub repair_every: String,
+    /// Membership: rounds before a silent member is failed.
+    pub t_fail: String,
+    /// Membership: rounds before it is forgotten.
+    pub t_cleanup: String,
+    /// Cluster size.
+    pub nodes: String,
+    /// Peers per round.
+    pub fanout: String,
+    /// Topology name.
+    pub topology: String,
+    /// Ring / Watts–Strogatz neighbours per side.
+    pub ring_k: String,
+    /// Random-regular degree.
+    pub degree: String,
+    /// Erdős–Rényi edge probability.
+    pub p: String,
+    /// Watts–Strogatz rewiring probability.
+    pub beta: String,
+    /// Barabási–Albert links per node.
+    pub m: String,
+    /// Hierarchical group size.
+    pub group_size: String,
+    /// Seed.
+    pub seed: String,
+}
+
+/// A refused form: which field, and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldError {
+    /// The field's name (as in [`Draft`]).
+    pub field: String,
+    /// What is wrong, with the allowed range.
+    pub message: String,
+}
+
+fn err(field: &str, message: impl Into<String>) -> FieldError {
+    FieldError {
+        field: field.to_string(),
+        message: message.into(),
+    }
+}
+
+fn int(field: &str, v: &str) -> Result<u32, FieldError> {
+    v.trim()
+        .parse::<u32>()
+        .map_err(|_| err(field, format!("{field}: “{}” is not a whole number", v.trim())))
+}
+
+fn float(field: &str, v: &str) -> Result<f64, FieldError> {
+    match v.trim().parse::<f64>() {
+        Ok(x) if x.is_finite() => Ok(x),
+        _ => Err(err(field, format!("{field}: “{}” is not a number", v.trim()))),
+    }
+}
+
+impl Draft {
+    /// The form showing an existing configuration.
+    pub fn from_config(c: &Config, seed: u64) -> Self {
+        let mut d = Draft {
+            protocol: c.protocol.name().to_string(),
+            mode: "push".into(),
+            sync: "incremental".into(),
+            feedback: "feedback".into(),
+            decay: "counter".into(),
+            k: "2".into(),
+            repair_every: "10".into(),
+            t_fail: "6".into(),
+            t_cleanup: "12".into(),
+            nodes: c.nodes.to_string(),
+            fanout: c.fanout.to_string(),
+            topology: c.topology.name().to_string(),
+            ring_k: "2".into(),
+            degree: "4".into(),
+            p: "0.08".into(),
+            beta: "0.2".into(),
+            m: "2".into(),
+            group_size: "10".into(),
+            seed: seed.to_string(),
+        };
+        match &c.protocol {
+            Protocol::AntiEntropy { mode, sync } => {
+                d.mode = mode.name().into();
+                d.sync = if *sync == Sync::Full { "full" } else { "incremental" }.into();
+            }
+            Protocol::Rumor {
+                mode,
+                removal,
+                repair_every,
+            } => {
+                d.mode = mode.name().into();
+                d.feedback = if removal.feedback == Feedback::Blind { "blind" } else { "feedback" }.into();
+                d.decay = if removal.decay == Decay::Coin { "coin" } else { "counter" }.into();
+                d.k = removal.k.to_string();
+                if let Some(r) = repair_every {
+                    d.repair_every = r.to_string();
+                }
+            }
+            Protocol::Membership { t_fail, t_cleanup } => {
+                d.t_fail = t_fail.to_string();
+                d.t_cleanup = t_cleanup.to_string();
+            }
+        }
+        match c.topology {
+            TopologyConfig::Ring { k } => d.ring_k = k.to_string(),
+            TopologyConfig::RandomRegular { degree } => d.degree = degree.to_string(),
+            TopologyConfig::ErdosRenyi { p } => d.p = p.to_string(),
+            TopologyConfig::WattsStrogatz { k, beta } => {
+                d.ring_k = k.to_string();
+                d.beta = beta.to_string();
+            }
+            TopologyConfig::BarabasiAlbert { m } => d.m = m.to_string(),
+            TopologyConfig::Hierarchical { group_size } => d.group_size = group_size.to_string(),
+            TopologyConfig::Complete | TopologyConfig::Grid => {}
+        }
+        d
+    }
+
+    fn mode(&self) -> Result<Mode, FieldError> {
+        match self.mode.as_str() {
+            "push" => Ok(Mode::Push),
+            "pull" => Ok(Mode::Pull),
+            "push-pull" => Ok(Mode::PushPull),
+            other => Err(err("mode", format!("mode: unknown “{other}”"))),
+        }
+    }
+
+    fn topology(&self) -> Result<TopologyConfig, FieldError> {
+        Ok(match self.topology.as_str() {
+            "complete" => TopologyConfig::Complete,
+            "ring" => TopologyConfig::Ring {
+                k: int("ring_k", &self.ring_k)?,
+            },
+            "grid" => TopologyConfig::Grid,
+            "random-regular" => TopologyConfig::RandomRegular {
+                degree: int("degree", &self.degree)?,
+            },
+            "erdos-renyi" => TopologyConfig::ErdosRenyi { p: float("p", &self.p)? },
+            "watts-strogatz" => TopologyConfig::WattsStrogatz {
+                k: int("ring_k", &self.ring_k)?,
+                beta: float("beta", &self.beta)?,
+            },
+            "barabasi-albert" => TopologyConfig::BarabasiAlbert { m: int("m", &self.m)? },
+            "hierarchical" => TopologyConfig::Hierarchical {
+                group_size: int("group_size", &self.group_size)?,
+            },
+            other => return Err(err("topology", format!("topology: unknown “{other}”"))),
+        })
+    }
+
+    /// Converts and validates; the error names the first bad field.
+    pub fn build(&self) -> Result<(Config, u64), FieldError> {
+        let nodes = int("nodes", &self.nodes)?;
+        if !(2..=MAX_UI_NODES).contains(&nodes) {
+            return Err(err(
+                "nodes",
+                format!("nodes = {nodes} is out of range: allowed 2..={MAX_UI_NODES} in the playground (use gossip-sim for more)"),
+            ));
+        }
+        let fanout = int("fanout", &self.fanout)?;
+        let seed = self
+            .seed
+            .trim()
+            .parse::<u64>()
+            .map_err(|_| err("seed", "seed: a whole number from 0 to 18446744073709551615"))?;
+        let removal = || -> Result<Removal, FieldError> {
+            Ok(Removal {
+                feedback: if self.feedback == "blind" { Feedback::Blind } else { Feedback::Feedback },
+                decay: if self.decay == "coin" { Decay::Coin } else { Decay::Counter },
+                k: int("k", &self.k)?,
+            })
+        };
+        let protocol = match self.protocol.as_str() {
+            "anti-entropy" => Protocol::AntiEntropy {
+                mode: self.mode()?,
+                sync: if self.sync == "full" { Sync::Full } else { Sync::Incremental },
+            },
+            "rumor" => Protocol::Rumor {
+                mode: self.mode()?,
+                removal: removal()?,
+                repair_every: None,
+            },
+            "hybrid" => Protocol::Rumor {
+                mode: self.mode()?,
+                removal: removal()?,
+                repair_every: Some(int("repair_every", &self.repair_every)?),
+            },
+            "membership" => Protocol::Membership {
+                t_fail: int("t_fail", &self.t_fail)?,
+                t_cleanup: int("t_cleanup", &self.t_cleanup)?,
+            },
+            other => return Err(err("protocol", format!("protocol: unknown “{other}”"))),
+        };
+        let config = Config {
+            nodes,
+            fanout,
+            loss: 0.0,
+            protocol,
+            topology: self.topology()?,
+        };
+        config.validate().map_err(|e| {
+            let field = match &e {
+                Error::OutOfRange { field, .. } | Error::NotFinite { field } => match *field {
+                    "k" if matches!(config.topology, TopologyConfig::Ring { .. } | TopologyConfig::WattsStrogatz { .. })
+                        && !matches!(config.protocol, Protocol::Rumor { .. }) => "ring_k",
+                    f => f,
+                },
+                _ => "topology",
+            };
+            err(field, e.to_string())
+        })?;
+        if let Protocol::Membership { .. } = config.protocol {
+            if config.topology != TopologyConfig::Complete {
+                return Err(err("topology", "membership runs on the complete graph"));
+            }
+        }
+        Ok((config, seed))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_the_default() {
+        let c = Config::default();
+        let d = Draft::from_config(&c, 9);
+        assert_eq!(d.build(), Ok((c, 9)));
+    }
+
+    #[test]
+    fn names_the_bad_field() {
+        let mut d = Draft::from_config(&Config::default(), 1);
+        d.nodes = "20000".into();
+        assert_eq!(d.build().unwrap_err().field, "nodes");
+        d.nodes = "abc".into();
+        assert!(d.build().unwrap_err().message.contains("not a whole number"));
+        d.nodes = "50".into();
+        d.fanout = "50".into();
+        let e = d.build().unwrap_err();
+        assert_eq!((e.field.as_str(), e.message.as_str()), ("fanout", "fanout = 50 is out of range: allowed 1..=49"));
+    }
+}

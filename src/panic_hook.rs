@@ -1,0 +1,30 @@
+//! A panic shows an overlay with the message instead of leaving a frozen page.
+
+use wasm_bindgen::JsCast;
+
+/// Installs the hook (once, at start-up).
+pub fn install() {
+    std::panic::set_hook(Box::new(|info| {
+        let msg = info.to_string();
+        web_sys::console::error_1(&format!("Gossip Playground crashed: {msg}").into());
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Ok(div) = doc.create_element("div") else { return };
+        div.set_class_name("panic-overlay");
+        div.set_attribute("role", "alert").ok();
+        div.set_attribute("data-testid", "panic").ok();
+        let text = format!(
+            "Something went wrong and the playground stopped.\n\n{msg}\n\nReload the page to start again. \
+             If you opened a shared link, the link itself is kept in the address bar."
+        );
+        if let Ok(p) = doc.create_element("pre") {
+            p.set_text_content(Some(&text));
+            div.append_child(&p).ok();
+        }
+        if let Some(body) = doc.body() {
+            body.append_child(&div).ok();
+            if let Some(b) = body.dyn_ref::<web_sys::HtmlElement>() {
+                b.set_attribute("data-crashed", "true").ok();
+            }
+        }
+    }));
+}

@@ -1,0 +1,164 @@
+//! Node positions: a pure function of the topology and N, so the same scenario always looks
+//! the same (and a shared link shows the picture its author saw). Coordinates are in the unit
+//! square; the painter scales them to the canvas.
+
+use gossip_engine::{Topology, TopologyConfig};
+
+/// Largest N for which the force layout runs (it is O(N²) per iteration).
+const FORCE_LIMIT: usize = 400;
+
+/// Positions of every node in `[0, 1]²`.
+pub fn positions(config: &TopologyConfig, topology: &Topology) -> Vec<(f32, f32)> {
+    let n = topology.len() as usize;
+    match config {
+        TopologyConfig::Complete if n <= 120 => circle(n),
+        TopologyConfig::Complete => sunflower(n),
+        TopologyConfig::Ring { .. } | TopologyConfig::WattsStrogatz { .. } if n <= 600 => circle(n),
+        TopologyConfig::Grid => grid(n),
+        TopologyConfig::Hierarchical { group_size } => groups(n, *group_size as usize),
+        _ if n <= FORCE_LIMIT => force(n, &topology.edges()),
+        _ => sunflower(n),
+    }
+}
+
+/// Evenly on a circle, node 0 at the top, clockwise.
+pub fn circle(n: usize) -> Vec<(f32, f32)> {
+    (0..n)
+        .map(|i| {
+            let a = std::f32::consts::TAU * i as f32 / n as f32 - std::f32::consts::FRAC_PI_2;
+            (0.5 + 0.46 * a.cos(), 0.5 + 0.46 * a.sin())
+        })
+        .collect()
+}
+
+/// A sunflower (Vogel) spiral: evenly filled disc for large N.
+pub fn sunflower(n: usize) -> Vec<(f32, f32)> {
+    let golden = std::f32::consts::PI * (3.0 - 5f32.sqrt());
+    (0..n)
+        .map(|i| {
+            let r = 0.47 * ((i as f32 + 0.5) / n as f32).sqrt();
+            let a = i as f32 * golden;
+            (0.5 + r * a.cos(), 0.5 + r * a.sin())
+        })
+        .collect()
+}
+
+/// Row-major grid, as the grid topology numbers its nodes.
+pub fn grid(n: usize) -> Vec<(f32, f32)> {
+    let cols = gossip_engine::topology::grid_columns(n as u32) as usize;
+    let rows = n.div_ceil(cols);
+    let side = cols.max(rows) as f32;
+    (0..n)
+        .map(|i| {
+            let (r, c) = (i / cols, i % cols);
+            (
+                0.04 + 0.92 * (c as f32 + 0.5) / side,
+                0.04 + 0.92 * (r as f32 + 0.5) / side,
+            )
+        })
+        .collect()
+}
+
+/// Groups on a circle, each group a small circle around its leader's slot.
+pub fn groups(n: usize, size: usize) -> Vec<(f32, f32)> {
+    let k = n.div_ceil(size.max(1));
+    let big: f32 = if k > 1 { 0.34 } else { 0.0 };
+    let small = if k > 1 {
+        (0.46 - big).min(0.9 * big * (std::f32::consts::PI / k as f32).sin())
+    } else {
+        0.44
+    };
+    (0..n)
+        .map(|i| {
+            let (g, j) = (i / size, i % size);
+            let members = size.min(n - g * size);
+            let ga = std::f32::consts::TAU * g as f32 / k as f32 - std::f32::consts::FRAC_PI_2;
+            let (cx, cy) = (0.5 + big * ga.cos(), 0.5 + big * ga.sin());
+            // The leader sits on the side facing the centre, so leader links stay short.
+            let a = ga + std::f32::consts::PI + std::f32::consts::TAU * j as f32 / members as f32;
+            (cx + small * a.cos(), cy + small * a.sin())
+        })
+        .collect()
+}
+
+/// Fruchterman–Reingold, started from the sunflower, fixed iteration count: deterministic.
+pub fn force(n: usize, edges: &[(u32, u32)]) -> Vec<(f32, f32)> {
+    let mut p = sunflower(n);
+    if n < 3 {
+        return p;
+    }
+    let k = (1.0 / n as f32).sqrt() * 0.8;
+    let mut temp = 0.08f32;
+    let mut disp = vec![(0f32, 0f32); n];
+    for _ in 0..160 {
+        disp.iter_mut().for_each(|d| *d = (0.0, 0.0));
+        for i in 0..n {
+            for j in i + 1..n {
+                let (dx, dy) = (p[i].0 - p[j].0, p[i].1 - p[j].1);
+                let d2 = (dx * dx + dy * dy).max(1e-6);
+                let f = k * k / d2;
+                disp[i].0 += dx * f;
+                disp[i].1 += dy * f;
+                disp[j].0 -= dx * f;
+                disp[j].1 -= dy * f;
+            }
+        }
+        for &(a, b) in edges {
+            let (a, b) = (a as usize, b as usize);
+            let (dx, dy) = (p[a].0 - p[b].0, p[a].1 - p[b].1);
+            let d = (dx * dx + dy * dy).sqrt().max(1e-4);
+            let f = d / k;
+            disp[a].0 -= dx * f;
+            disp[a].1 -= dy * f;
+            disp[b].0 += dx * f;
+            disp[b].1 += dy * f;
+        }
+        for i in 0..n {
+            let (dx, dy) = disp[i];
+            let len = (dx * dx + dy * dy).sqrt().max(1e-9);
+            let step = len.min(temp);
+            // Gentle pull to the centre keeps disconnected pieces on screen.
+            p[i].0 += dx / len * step + (0.5 - p[i].0) * 0.01;
+            p[i].1 += dy / len * step + (0.5 - p[i].1) * 0.01;
+        }
+        temp *= 0.97;
+    }
+    normalise(p)
+}
+
+/// Scales positions to fill `[0.03, 0.97]²` keeping the aspect ratio.
+fn normalise(p: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
+    let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
+    for &(x, y) in &p {
+        x0 = x0.min(x);
+        y0 = y0.min(y);
+        x1 = x1.max(x);
+        y1 = y1.max(y);
+    }
+    let s = (x1 - x0).max(y1 - y0).max(1e-6);
+    let (ox, oy) = ((s - (x1 - x0)) / 2.0, (s - (y1 - y0)) / 2.0);
+    p.into_iter()
+        .map(|(x, y)| (0.03 + 0.94 * (x - x0 + ox) / s, 0.03 + 0.94 * (y - y0 + oy) / s))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layouts_are_deterministic_and_in_the_unit_square() {
+        for cfg in [
+            TopologyConfig::Complete,
+            TopologyConfig::Grid,
+            TopologyConfig::BarabasiAlbert { m: 2 },
+            TopologyConfig::Hierarchical { group_size: 8 },
+        ] {
+            let t = cfg.build(60, 3);
+            let a = positions(&cfg, &t);
+            assert_eq!(a.len(), 60);
+            assert_eq!(a, positions(&cfg, &t), "{cfg:?} must be deterministic");
+            assert!(a.iter().all(|&(x, y)| (0.0..=1.0).contains(&x) && (0.0..=1.0).contains(&y)));
+        }
+    }
+}

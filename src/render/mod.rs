@@ -1,0 +1,4 @@
+//! Drawing the cluster: deterministic layouts and the canvas painter.
+
+pub mod canvas;
+pub mod layout;

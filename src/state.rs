@@ -1,0 +1,401 @@
+//! The app's state and its one reducer (the Yew `function_todomvc` pattern).
+//!
+//! The [`Timeline`] is large and mutated in place, so it lives behind `Rc<RefCell<_>>`; every
+//! action still returns a new `Rc<AppState>` with a bumped `generation`, which is what the
+//! components compare to know they must redraw. Side effects (timers, key listeners, the
+//! canvas) live in components and hooks, never here.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gossip_engine::{Command, Config, Protocol, RoundReport, Timeline};
+
+/// Largest cluster the playground draws.
+pub const MAX_UI_NODES: u32 = 10_000;
+/// The playground stops playing at this round.
+pub const MAX_UI_ROUNDS: u32 = 100_000;
+/// Fastest and slowest play speeds, rounds per second.
+pub const MIN_SPEED: f64 = 0.25;
+/// See [`MIN_SPEED`].
+pub const MAX_SPEED: f64 = 20.0;
+
+/// Everything the page shows.
+#[derive(Clone)]
+pub struct AppState {
+    /// The run, with its history.
+    pub timeline: Rc<RefCell<Timeline>>,
+    /// Bumped on every change; components redraw when it moves.
+    pub generation: u64,
+    /// The round just stepped into, to animate (empty after a seek or an edit).
+    pub report: Rc<RoundReport>,
+    /// Bumped when `report` should be animated from its start.
+    pub animation: u64,
+    /// Node whose table the inspector shows and on which tools act.
+    pub selected: Option<u32>,
+    /// Message the graph colours nodes by.
+    pub message: Option<u32>,
+    /// Under membership: whose death the graph follows.
+    pub subject: Option<u32>,
+    /// Whether rounds advance by themselves.
+    pub playing: bool,
+    /// Rounds per second while playing (and the animation length of a step).
+    pub speed: f64,
+    /// Something the user should read (a refused value, an action on a dead node).
+    pub notice: Option<Notice>,
+    /// Whether the keyboard help overlay is open.
+    pub help: bool,
+    /// Whether the "what am I looking at" intro is open.
+    pub intro: bool,
+    /// One line about the last user action ("Forked at round 7: ...").
+    pub last_action: Option<String>,
+}
+
+/// A message for the user, shown in a banner.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    /// Error (red) or information.
+    pub error: bool,
+    /// The text.
+    pub text: String,
+}
+
+/// Everything a user can do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Advance one round.
+    Step,
+    /// Go back one round.
+    Back,
+    /// Jump to a computed round.
+    Seek(u32),
+    /// Back to round 0 (keeping round-0 actions such as the first injection).
+    Reset,
+    /// Play or pause.
+    TogglePlay,
+    /// Pause (when the page hides it, or the run is over).
+    Pause,
+    /// Rounds per second.
+    SetSpeed(f64),
+    /// Select a node (or none).
+    Select(Option<u32>),
+    /// Move the selection by an offset (keyboard).
+    SelectBy(i64),
+    /// Colour the graph by this message.
+    ShowMessage(u32),
+    /// Inject a value at the selected node: a new message, or a new version of the shown one.
+    Inject {
+        /// The value.
+        content: String,
+        /// New version of the shown message instead of a new message.
+        update: bool,
+    },
+    /// Kill the selected node.
+    Kill,
+    /// Revive the selected node.
+    Revive {
+        /// Whether it comes back empty.
+        amnesia: bool,
+    },
+    /// Split the cluster into this many groups of consecutive nodes.
+    Partition(u32),
+    /// End the partition.
+    Heal,
+    /// Set packet loss for the rounds to come.
+    SetLoss(f64),
+    /// Add a node through the selected one.
+    Join,
+    /// Start over with a new configuration and seed.
+    Configure(Box<Config>, u64),
+    /// Show a notice.
+    Notify(Notice),
+    /// Close the notice.
+    Dismiss,
+    /// Open or close the keyboard help.
+    Help(bool),
+    /// Open or close the intro.
+    Intro(bool),
+}
+
+impl AppState {
+    /// The playground as it opens: 50 nodes, rumor mongering, one rumor at node 0.
+    pub fn initial() -> Self {
+        let config = Config::default();
+        let mut s = AppState::with(config, 42).expect("the default scenario is valid");
+        s.intro = true;
+        s
+    }
+
+    /// A fresh state for a configuration; one message is injected at node 0 before round 1
+    /// (except under membership, where there are no messages).
+    pub fn with(config: Config, seed: u64) -> gossip_engine::Result<Self> {
+        if config.nodes > MAX_UI_NODES {
+            return Err(gossip_engine::Error::OutOfRange {
+                field: "nodes",
+                value: f64::from(config.nodes),
+                min: 2.0,
+                max: f64::from(MAX_UI_NODES),
+            });
+        }
+        let membership = matches!(config.protocol, Protocol::Membership { .. });
+        let mut t = Timeline::new(config, seed)?;
+        let message = if membership {
+            None
+        } else {
+            t.apply(&Command::Inject {
+                node: 0,
+                id: None,
+                content: "hello".into(),
+            })?
+        };
+        Ok(AppState {
+            timeline: Rc::new(RefCell::new(t)),
+            generation: 0,
+            report: Rc::new(RoundReport::default()),
+            animation: 0,
+            selected: Some(0),
+            message,
+            subject: None,
+            playing: false,
+            speed: 2.0,
+            notice: None,
+            help: false,
+            intro: false,
+            last_action: None,
+        })
+    }
+
+    /// The current round.
+    pub fn round(&self) -> u32 {
+        self.timeline.borrow().round()
+    }
+
+    fn bump(mut self, report: Option<RoundReport>) -> Self {
+        self.generation += 1;
+        if let Some(r) = report {
+            self.report = Rc::new(r);
+            self.animation += 1;
+        } else {
+            self.report = Rc::new(RoundReport::default());
+        }
+        self
+    }
+
+    fn notice(mut self, error: bool, text: impl Into<String>) -> Self {
+        self.notice = Some(Notice {
+            error,
+            text: text.into(),
+        });
+        self.generation += 1;
+        self
+    }
+
+    /// Applies a command at the current round, forking the future if needed.
+    fn command(mut self, cmd: Command) -> Self {
+        let (result, frontier, round) = {
+            let mut t = self.timeline.borrow_mut();
+            let frontier = t.frontier();
+            let r = t.apply(&cmd);
+            (r, frontier, t.round())
+        };
+        match result {
+            Ok(id) => {
+                if let (Command::Inject { .. }, Some(id)) = (&cmd, id) {
+                    self.message = Some(id);
+                }
+                if let Command::Kill { node } = cmd {
+                    self.subject = Some(node);
+                }
+                let mut text = format!("Round {round}: {}.", cmd.label());
+                if frontier > round {
+                    text.push_str(&format!(" Rounds {}–{frontier} were recomputed from here (a fork).", round + 1));
+                }
+                self.last_action = Some(text);
+                self.notice = None;
+                self.bump(None)
+            }
+            Err(e) => self.notice(true, e.to_string()),
+        }
+    }
+
+    fn selected_or_notice(self) -> Result<(Self, u32), Self> {
+        match self.selected {
+            Some(n) => Ok((self, n)),
+            None => Err(self.notice(true, "Select a node first: click it, or use [ and ].")),
+        }
+    }
+
+    /// Whether there is nothing left to watch: every message converged with no fresh node.
+    pub fn quiescent(&self) -> bool {
+        let t = self.timeline.borrow();
+        let sim = t.sim();
+        if matches!(sim.config().protocol, Protocol::Membership { .. }) {
+            return false;
+        }
+        sim.message_ids().all(|id| {
+            let c = sim.counts(id).unwrap_or_default();
+            let informed_all = c.informed() == sim.alive_count();
+            let anti_entropy = matches!(sim.config().protocol, Protocol::AntiEntropy { .. });
+            c.fresh == 0 || (anti_entropy && informed_all)
+        })
+    }
+}
+
+impl yew::Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let s = (*self).clone();
+        Rc::new(match action {
+            Action::Step => {
+                if s.round() >= MAX_UI_ROUNDS {
+                    let mut s = s.notice(false, format!("The playground stops at round {MAX_UI_ROUNDS}."));
+                    s.playing = false;
+                    return Rc::new(s);
+                }
+                let report = s.timeline.borrow_mut().step();
+                let mut s = s.bump(Some(report));
+                if s.playing && s.quiescent() {
+                    s.playing = false;
+                    s.last_action = Some(format!("Paused at round {}: nothing is spreading any more.", s.round()));
+                }
+                s
+            }
+            Action::Back => {
+                let r = s.round();
+                if r == 0 {
+                    s
+                } else {
+                    s.timeline.borrow_mut().seek(r - 1);
+                    let mut s = s.bump(None);
+                    s.playing = false;
+                    s
+                }
+            }
+            Action::Seek(r) => {
+                let target = r.min(s.timeline.borrow().frontier());
+                s.timeline.borrow_mut().seek(target);
+                let mut s = s.bump(None);
+                s.playing = false;
+                s
+            }
+            Action::Reset => {
+                s.timeline.borrow_mut().seek(0);
+                let mut s = s.bump(None);
+                s.playing = false;
+                s
+            }
+            Action::TogglePlay => {
+                let mut s = s;
+                s.playing = !s.playing;
+                s.generation += 1;
+                s
+            }
+            Action::Pause => {
+                let mut s = s;
+                s.playing = false;
+                s.generation += 1;
+                s
+            }
+            Action::SetSpeed(v) => {
+                let mut s = s;
+                s.speed = v.clamp(MIN_SPEED, MAX_SPEED);
+                s.generation += 1;
+                s
+            }
+            Action::Select(n) => {
+                let mut s = s;
+                let nodes = s.timeline.borrow().sim().nodes();
+                s.selected = n.filter(|&n| n < nodes);
+                if let Some(n) = s.selected {
+                    if !s.timeline.borrow().sim().is_alive(n) {
+                        s.subject = Some(n);
+                    }
+                }
+                s.generation += 1;
+                s
+            }
+            Action::SelectBy(d) => {
+                let mut s = s;
+                let nodes = i64::from(s.timeline.borrow().sim().nodes());
+                let cur = s.selected.map_or(-1, i64::from);
+                s.selected = Some((cur + d).rem_euclid(nodes) as u32);
+                s.generation += 1;
+                s
+            }
+            Action::ShowMessage(id) => {
+                let mut s = s;
+                s.message = Some(id);
+                s.generation += 1;
+                s
+            }
+            Action::Inject { content, update } => match s.selected_or_notice() {
+                Ok((s, node)) => {
+                    let id = if update { s.message } else { None };
+                    s.command(Command::Inject { node, id, content })
+                }
+                Err(s) => s,
+            },
+            Action::Kill => match s.selected_or_notice() {
+                Ok((s, node)) => s.command(Command::Kill { node }),
+                Err(s) => s,
+            },
+            Action::Revive { amnesia } => match s.selected_or_notice() {
+                Ok((s, node)) => s.command(Command::Revive { node, amnesia }),
+                Err(s) => s,
+            },
+            Action::Join => match s.selected_or_notice() {
+                Ok((s, node)) => s.command(Command::Join { seed: node }),
+                Err(s) => s,
+            },
+            Action::Partition(k) => {
+                let n = s.timeline.borrow().sim().nodes();
+                if k < 2 || k > n {
+                    return Rc::new(s.notice(true, format!("groups = {k} is out of range: allowed 2..={n}")));
+                }
+                // Groups of consecutive nodes; the last group is everything not listed.
+                let size = n.div_ceil(k);
+                let groups = (0..k - 1)
+                    .map(|g| (g * size..((g + 1) * size).min(n)).collect())
+                    .collect();
+                s.command(Command::Partition { groups })
+            }
+            Action::Heal => s.command(Command::Heal),
+            Action::SetLoss(loss) => s.command(Command::SetLoss { loss }),
+            Action::Configure(config, seed) => match AppState::with(*config, seed) {
+                Ok(mut fresh) => {
+                    fresh.generation = s.generation + 1;
+                    fresh.animation = s.animation;
+                    fresh.speed = s.speed;
+                    fresh.last_action = Some("New scenario loaded.".into());
+                    fresh
+                }
+                Err(e) => s.notice(true, e.to_string()),
+            },
+            Action::Notify(n) => s.notice(n.error, n.text),
+            Action::Dismiss => {
+                let mut s = s;
+                s.notice = None;
+                s.generation += 1;
+                s
+            }
+            Action::Help(open) => {
+                let mut s = s;
+                s.help = open;
+                s.generation += 1;
+                s
+            }
+            Action::Intro(open) => {
+                let mut s = s;
+                s.intro = open;
+                s.generation += 1;
+                s
+            }
+        })
+    }
+}
+
+impl PartialEq for AppState {
+    fn eq(&self, other: &Self) -> bool {
+        self.generation == other.generation && Rc::ptr_eq(&self.timeline, &other.timeline)
+    }
+}
