@@ -8,7 +8,7 @@
 #   fmt          cargo fmt --check
 #   clippy       clippy, native, whole workspace, all targets
 #   clippy-wasm  clippy, wasm32: the app (all targets) and the engine without its native `cli` feature
-#   test         native tests (the engine; the app crate is wasm-only)
+#   test         native tests (engine, CLI, and the app's pure logic)
 #   test-wasm    wasm-bindgen tests in headless Chromium (app, then engine)
 #   build        trunk build index.html --release --offline  ->  dist/
 #   e2e          node:test + playwright-core against dist/ (tests/e2e/*.test.mjs)
@@ -112,8 +112,8 @@ for step in "${STEPS[@]}"; do
         --features serde --lib --tests -- -D warnings
       ;;
     test)
-      run_step test "native tests (workspace minus the wasm-only app)" \
-        cargo test --workspace --exclude gossip-playground
+      run_step test "native tests (workspace; the app's pure logic too)" \
+        cargo test --workspace
       ;;
     test-wasm)
       # Doctests are left to the native run: a doctest is not a wasm-bindgen test.

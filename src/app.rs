@@ -217,6 +217,22 @@ pub fn app() -> Html {
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_map_to_actions() {
+        let st = AppState::initial();
+        assert_eq!(key_action(" ", &st), Some(Action::TogglePlay));
+        assert_eq!(key_action("ArrowLeft", &st), Some(Action::Back));
+        assert_eq!(key_action("k", &st), Some(Action::Kill));
+        assert_eq!(key_action("m", &st), Some(Action::ShowMessage(0)), "one message: m cycles to m0");
+        assert_eq!(key_action("+", &st), Some(Action::SetSpeed(3.0)));
+        assert_eq!(key_action("x", &st), None);
+    }
+}
+
 trait IntoRc {
     fn into_rc(self) -> Rc<Self>;
 }

@@ -1,19 +1,5 @@
-//! Gossip Playground: the browser app. The engine (crate `gossip-engine`) runs here as
-//! WebAssembly; this crate only draws it and turns clicks into commands.
-
-#![forbid(unsafe_code)]
-
-mod app;
-mod components;
-mod draft;
-mod narrate;
-mod palette;
-mod panic_hook;
-mod render;
-mod scene;
-mod state;
+//! Entry point of the web app (built by Trunk); see the library for everything else.
 
 fn main() {
-    panic_hook::install();
-    yew::Renderer::<app::App>::new().render();
+    gossip_playground::start();
 }
