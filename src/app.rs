@@ -3,7 +3,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use gossip_engine::Protocol;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -80,20 +80,29 @@ pub fn app() -> Html {
         let latest = latest.clone();
         use_effect_with((), move |_| {
             let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
-                EventListener::new(&doc, "keydown", move |e| {
+                let opts = EventListenerOptions::enable_prevent_default();
+                EventListener::new_with_options(&doc, "keydown", opts, move |e| {
                     let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
                     if e.ctrl_key() || e.meta_key() || e.alt_key() {
                         return;
                     }
-                    let typing = e
-                        .target()
-                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA" | "BUTTON") && e.key() != "Escape");
-                    if typing && e.key() != "?" {
+                    let key = e.key();
+                    let target = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+                    let tag = target.as_ref().map(|el| el.tag_name()).unwrap_or_default();
+                    let kind = target.as_ref().and_then(|el| el.get_attribute("type")).unwrap_or_default();
+                    // Typing in a field keeps every key; a focused button or slider keeps the
+                    // keys it uses itself (Space and Enter press, arrows slide).
+                    let text_field = matches!(tag.as_str(), "SELECT" | "TEXTAREA") || (tag == "INPUT" && kind != "range");
+                    let own_key = match tag.as_str() {
+                        "BUTTON" => matches!(key.as_str(), " " | "Enter"),
+                        "INPUT" if kind == "range" => key.starts_with("Arrow"),
+                        _ => false,
+                    };
+                    if (text_field && key != "Escape") || own_key {
                         return;
                     }
                     let st = latest.borrow().clone();
-                    if let Some(a) = key_action(&e.key(), &st) {
+                    if let Some(a) = key_action(&key, &st) {
                         e.prevent_default();
                         dispatch.dispatch(a);
                     }
