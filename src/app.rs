@@ -8,7 +8,7 @@ use gossip_engine::Protocol;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::components::chart::Chart;
+use crate::components::chart::{Chart, ChartData};
 use crate::components::graph::Graph;
 use crate::components::inspector::Inspector;
 use crate::components::legend::Legend;
@@ -61,7 +61,11 @@ pub fn key_action(key: &str, st: &AppState) -> Option<Action> {
 
 fn reduced_motion() -> bool {
     web_sys::window()
-        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
         .is_some_and(|m| m.matches())
 }
 
@@ -82,17 +86,25 @@ pub fn app() -> Html {
             let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
                 let opts = EventListenerOptions::enable_prevent_default();
                 EventListener::new_with_options(&doc, "keydown", opts, move |e| {
-                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
                     if e.ctrl_key() || e.meta_key() || e.alt_key() {
                         return;
                     }
                     let key = e.key();
-                    let target = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+                    let target = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
                     let tag = target.as_ref().map(|el| el.tag_name()).unwrap_or_default();
-                    let kind = target.as_ref().and_then(|el| el.get_attribute("type")).unwrap_or_default();
+                    let kind = target
+                        .as_ref()
+                        .and_then(|el| el.get_attribute("type"))
+                        .unwrap_or_default();
                     // Typing in a field keeps every key; a focused button or slider keeps the
                     // keys it uses itself (Space and Enter press, arrows slide).
-                    let text_field = matches!(tag.as_str(), "SELECT" | "TEXTAREA") || (tag == "INPUT" && kind != "range");
+                    let text_field = matches!(tag.as_str(), "SELECT" | "TEXTAREA")
+                        || (tag == "INPUT" && kind != "range");
                     let own_key = match tag.as_str() {
                         "BUTTON" => matches!(key.as_str(), " " | "Enter"),
                         "INPUT" if kind == "range" => key.starts_with("Arrow"),
@@ -109,7 +121,10 @@ pub fn app() -> Html {
                 })
             });
             // The page is interactive from here on (end-to-end tests wait for this).
-            if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+            if let Some(body) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.body())
+            {
                 body.set_attribute("data-ready", "true").ok();
             }
             // A hidden tab pauses: nobody is watching, and timers would pile up.
@@ -134,28 +149,34 @@ pub fn app() -> Html {
     let tl_id = Rc::as_ptr(&state.timeline) as usize;
     let layout = {
         let st = state.clone();
-        use_memo((tl_id, nodes), move |_| Layout::of(st.timeline.borrow().sim()))
+        use_memo((tl_id, nodes), move |_| {
+            Layout::of(st.timeline.borrow().sim())
+        })
     };
     let scene = {
         let st = state.clone();
         let layout = layout.clone();
-        use_memo((state.generation, tl_id), move |_| scene::build(&st, &layout, !reduced_motion()))
+        use_memo((state.generation, tl_id), move |_| {
+            scene::build(&st, &layout, !reduced_motion())
+        })
     };
 
     let st = &*state;
-    let (round, frontier, config, loss, partitioned, history, start_counts) = {
+    let chart = {
+        let st = state.clone();
+        use_memo((state.generation, tl_id, state.message), move |_| {
+            ChartData::sample(st.timeline.borrow().history(), st.message)
+        })
+    };
+    let (round, frontier, config, loss, partitioned) = {
         let t = st.timeline.borrow();
         let sim = t.sim();
-        let first = t.history().first().map(|_| ());
-        let _ = first;
         (
             t.round(),
             t.frontier(),
             sim.config().clone(),
             sim.loss(),
             sim.partition().is_some(),
-            Rc::new(t.history().to_vec()),
-            None,
         )
     };
     let membership = matches!(config.protocol, Protocol::Membership { .. });
@@ -211,7 +232,7 @@ pub fn app() -> Html {
                     </div>
                     <Legend {membership} />
                     <Transport dispatch={dispatch.clone()} {round} {frontier} playing={st.playing} speed={st.speed} />
-                    <Chart {history} start={start_counts} message={st.message} nodes={config.nodes}
+                    <Chart data={chart} nodes={config.nodes}
                         protocol={config.protocol.clone()} fanout={config.fanout} {round} {on_seek} />
                 </section>
                 <aside class="panel side" aria-label="Details">
@@ -236,7 +257,11 @@ mod tests {
         assert_eq!(key_action(" ", &st), Some(Action::TogglePlay));
         assert_eq!(key_action("ArrowLeft", &st), Some(Action::Back));
         assert_eq!(key_action("k", &st), Some(Action::Kill));
-        assert_eq!(key_action("m", &st), Some(Action::ShowMessage(0)), "one message: m cycles to m0");
+        assert_eq!(
+            key_action("m", &st),
+            Some(Action::ShowMessage(0)),
+            "one message: m cycles to m0"
+        );
         assert_eq!(key_action("+", &st), Some(Action::SetSpeed(3.0)));
         assert_eq!(key_action("x", &st), None);
     }

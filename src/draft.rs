@@ -1,7 +1,9 @@
 //! The scenario form's values as typed, and their conversion into an engine [`Config`].
 //! Every refusal names the field, so the form can show it inline.
 
-use gossip_engine::{Config, Decay, Error, Feedback, Mode, Protocol, Removal, Sync, TopologyConfig};
+use gossip_engine::{
+    Config, Decay, Error, Feedback, Mode, Protocol, Removal, Sync, TopologyConfig,
+};
 
 use crate::state::MAX_UI_NODES;
 
@@ -65,15 +67,21 @@ fn err(field: &str, message: impl Into<String>) -> FieldError {
 }
 
 fn int(field: &str, v: &str) -> Result<u32, FieldError> {
-    v.trim()
-        .parse::<u32>()
-        .map_err(|_| err(field, format!("{field}: “{}” is not a whole number", v.trim())))
+    v.trim().parse::<u32>().map_err(|_| {
+        err(
+            field,
+            format!("{field}: “{}” is not a whole number", v.trim()),
+        )
+    })
 }
 
 fn float(field: &str, v: &str) -> Result<f64, FieldError> {
     match v.trim().parse::<f64>() {
         Ok(x) if x.is_finite() => Ok(x),
-        _ => Err(err(field, format!("{field}: “{}” is not a number", v.trim()))),
+        _ => Err(err(
+            field,
+            format!("{field}: “{}” is not a number", v.trim()),
+        )),
     }
 }
 
@@ -104,7 +112,12 @@ impl Draft {
         match &c.protocol {
             Protocol::AntiEntropy { mode, sync } => {
                 d.mode = mode.name().into();
-                d.sync = if *sync == Sync::Full { "full" } else { "incremental" }.into();
+                d.sync = if *sync == Sync::Full {
+                    "full"
+                } else {
+                    "incremental"
+                }
+                .into();
             }
             Protocol::Rumor {
                 mode,
@@ -112,8 +125,18 @@ impl Draft {
                 repair_every,
             } => {
                 d.mode = mode.name().into();
-                d.feedback = if removal.feedback == Feedback::Blind { "blind" } else { "feedback" }.into();
-                d.decay = if removal.decay == Decay::Coin { "coin" } else { "counter" }.into();
+                d.feedback = if removal.feedback == Feedback::Blind {
+                    "blind"
+                } else {
+                    "feedback"
+                }
+                .into();
+                d.decay = if removal.decay == Decay::Coin {
+                    "coin"
+                } else {
+                    "counter"
+                }
+                .into();
                 d.k = removal.k.to_string();
                 if let Some(r) = repair_every {
                     d.repair_every = r.to_string();
@@ -158,12 +181,16 @@ impl Draft {
             "random-regular" => TopologyConfig::RandomRegular {
                 degree: int("degree", &self.degree)?,
             },
-            "erdos-renyi" => TopologyConfig::ErdosRenyi { p: float("p", &self.p)? },
+            "erdos-renyi" => TopologyConfig::ErdosRenyi {
+                p: float("p", &self.p)?,
+            },
             "watts-strogatz" => TopologyConfig::WattsStrogatz {
                 k: int("ring_k", &self.ring_k)?,
                 beta: float("beta", &self.beta)?,
             },
-            "barabasi-albert" => TopologyConfig::BarabasiAlbert { m: int("m", &self.m)? },
+            "barabasi-albert" => TopologyConfig::BarabasiAlbert {
+                m: int("m", &self.m)?,
+            },
             "hierarchical" => TopologyConfig::Hierarchical {
                 group_size: int("group_size", &self.group_size)?,
             },
@@ -177,26 +204,41 @@ impl Draft {
         if !(2..=MAX_UI_NODES).contains(&nodes) {
             return Err(err(
                 "nodes",
-                format!("nodes = {nodes} is out of range: allowed 2..={MAX_UI_NODES} in the playground (use gossip-sim for more)"),
+                format!(
+                    "nodes = {nodes} is out of range: allowed 2..={MAX_UI_NODES} in the playground (use gossip-sim for more)"
+                ),
             ));
         }
         let fanout = int("fanout", &self.fanout)?;
-        let seed = self
-            .seed
-            .trim()
-            .parse::<u64>()
-            .map_err(|_| err("seed", "seed: a whole number from 0 to 18446744073709551615"))?;
+        let seed = self.seed.trim().parse::<u64>().map_err(|_| {
+            err(
+                "seed",
+                "seed: a whole number from 0 to 18446744073709551615",
+            )
+        })?;
         let removal = || -> Result<Removal, FieldError> {
             Ok(Removal {
-                feedback: if self.feedback == "blind" { Feedback::Blind } else { Feedback::Feedback },
-                decay: if self.decay == "coin" { Decay::Coin } else { Decay::Counter },
+                feedback: if self.feedback == "blind" {
+                    Feedback::Blind
+                } else {
+                    Feedback::Feedback
+                },
+                decay: if self.decay == "coin" {
+                    Decay::Coin
+                } else {
+                    Decay::Counter
+                },
                 k: int("k", &self.k)?,
             })
         };
         let protocol = match self.protocol.as_str() {
             "anti-entropy" => Protocol::AntiEntropy {
                 mode: self.mode()?,
-                sync: if self.sync == "full" { Sync::Full } else { Sync::Incremental },
+                sync: if self.sync == "full" {
+                    Sync::Full
+                } else {
+                    Sync::Incremental
+                },
             },
             "rumor" => Protocol::Rumor {
                 mode: self.mode()?,
@@ -224,8 +266,13 @@ impl Draft {
         config.validate().map_err(|e| {
             let field = match &e {
                 Error::OutOfRange { field, .. } | Error::NotFinite { field } => match *field {
-                    "k" if matches!(config.topology, TopologyConfig::Ring { .. } | TopologyConfig::WattsStrogatz { .. })
-                        && !matches!(config.protocol, Protocol::Rumor { .. }) => "ring_k",
+                    "k" if matches!(
+                        config.topology,
+                        TopologyConfig::Ring { .. } | TopologyConfig::WattsStrogatz { .. }
+                    ) && !matches!(config.protocol, Protocol::Rumor { .. }) =>
+                    {
+                        "ring_k"
+                    }
                     f => f,
                 },
                 _ => "topology",
@@ -258,10 +305,18 @@ mod tests {
         d.nodes = "20000".into();
         assert_eq!(d.build().unwrap_err().field, "nodes");
         d.nodes = "abc".into();
-        assert!(d.build().unwrap_err().message.contains("not a whole number"));
+        assert!(
+            d.build()
+                .unwrap_err()
+                .message
+                .contains("not a whole number")
+        );
         d.nodes = "50".into();
         d.fanout = "50".into();
         let e = d.build().unwrap_err();
-        assert_eq!((e.field.as_str(), e.message.as_str()), ("fanout", "fanout = 50 is out of range: allowed 1..=49"));
+        assert_eq!(
+            (e.field.as_str(), e.message.as_str()),
+            ("fanout", "fanout = 50 is out of range: allowed 1..=49")
+        );
     }
 }

@@ -12,6 +12,7 @@ pub mod draft;
 pub mod narrate;
 pub mod palette;
 pub mod panic_hook;
+pub mod probe;
 pub mod render;
 pub mod scene;
 pub mod state;

@@ -46,15 +46,23 @@ pub fn details(report: &RoundReport, max: usize) -> Vec<String> {
     let mut out = Vec::new();
     for c in &report.changes {
         let line = match (c.after, c.source) {
-            (MessageState::Fresh, Some(src)) => format!("node {} learned m{} from node {src}", c.node, c.message),
-            (MessageState::Stale, _) => format!("node {} lost interest in m{} (now stale)", c.node, c.message),
+            (MessageState::Fresh, Some(src)) => {
+                format!("node {} learned m{} from node {src}", c.node, c.message)
+            }
+            (MessageState::Stale, _) => format!(
+                "node {} lost interest in m{} (now stale)",
+                c.node, c.message
+            ),
             _ => continue,
         };
         out.push(line);
     }
     for d in &report.detections {
         let line = match d.belief {
-            Belief::Failed => format!("node {} now considers node {} failed", d.observer, d.subject),
+            Belief::Failed => format!(
+                "node {} now considers node {} failed",
+                d.observer, d.subject
+            ),
             Belief::Forgotten => format!("node {} forgot node {}", d.observer, d.subject),
             Belief::Alive => format!("node {} hears node {} is alive", d.observer, d.subject),
             Belief::Unknown => continue,
@@ -80,8 +88,20 @@ mod tests {
         let report = RoundReport {
             round: 5,
             contacts: vec![
-                Contact { from: 40, to: 12, kind: ContactKind::Push, delivered: true, useful: true },
-                Contact { from: 3, to: 4, kind: ContactKind::Push, delivered: false, useful: false },
+                Contact {
+                    from: 40,
+                    to: 12,
+                    kind: ContactKind::Push,
+                    delivered: true,
+                    useful: true,
+                },
+                Contact {
+                    from: 3,
+                    to: 4,
+                    kind: ContactKind::Push,
+                    delivered: false,
+                    useful: false,
+                },
             ],
             changes: vec![Change {
                 node: 12,
@@ -91,9 +111,21 @@ mod tests {
                 source: Some(40),
             }],
             detections: vec![],
-            traffic: Traffic { messages: 2, updates: 2, useful: 1, lost: 1, ..Traffic::default() },
+            traffic: Traffic {
+                messages: 2,
+                updates: 2,
+                useful: 1,
+                lost: 1,
+                ..Traffic::default()
+            },
         };
-        assert_eq!(summary(&report), "Round 5: 2 pushes; 1 useful, 0 redundant, 1 lost.");
-        assert_eq!(details(&report, 5), vec!["node 12 learned m1 from node 40".to_string()]);
+        assert_eq!(
+            summary(&report),
+            "Round 5: 2 pushes; 1 useful, 0 redundant, 1 lost."
+        );
+        assert_eq!(
+            details(&report, 5),
+            vec!["node 12 learned m1 from node 40".to_string()]
+        );
     }
 }

@@ -63,7 +63,9 @@ pub const DARK: Palette = Palette {
 };
 
 /// Distinct colours for message ids (Okabe–Ito order, skipping the state colours' roles).
-pub const MESSAGE_COLOURS: [&str; 6] = ["#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#0072B2", "#D55E00"];
+pub const MESSAGE_COLOURS: [&str; 6] = [
+    "#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#0072B2", "#D55E00",
+];
 
 /// Colour of message `id`.
 pub fn message_colour(id: u32) -> &'static str {

@@ -7,8 +7,12 @@ pub fn install() {
     std::panic::set_hook(Box::new(|info| {
         let msg = info.to_string();
         web_sys::console::error_1(&format!("Gossip Playground crashed: {msg}").into());
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-        let Ok(div) = doc.create_element("div") else { return };
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let Ok(div) = doc.create_element("div") else {
+            return;
+        };
         div.set_class_name("panic-overlay");
         div.set_attribute("role", "alert").ok();
         div.set_attribute("data-testid", "panic").ok();

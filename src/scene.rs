@@ -35,7 +35,10 @@ impl Layout {
             let mut best = f32::MAX;
             for i in 0..n {
                 for j in i + 1..n {
-                    let (dx, dy) = (positions[i].0 - positions[j].0, positions[i].1 - positions[j].1);
+                    let (dx, dy) = (
+                        positions[i].0 - positions[j].0,
+                        positions[i].1 - positions[j].1,
+                    );
                     best = best.min(dx * dx + dy * dy);
                 }
             }
@@ -43,7 +46,11 @@ impl Layout {
         } else {
             0.9 * (0.7 / n as f32).sqrt()
         };
-        let edges = if sim.topology().is_explicit() { sim.topology().edges() } else { Vec::new() };
+        let edges = if sim.topology().is_explicit() {
+            sim.topology().edges()
+        } else {
+            Vec::new()
+        };
         Layout {
             positions: Rc::new(positions),
             edges: Rc::new(edges),
@@ -116,7 +123,11 @@ pub fn build(st: &AppState, layout: &Layout, motion: bool) -> Scene {
         edges: layout.edges.clone(),
         looks,
         pulses,
-        contacts: if current { sample(&report.contacts, MAX_ANIMATED) } else { Vec::new() },
+        contacts: if current {
+            sample(&report.contacts, MAX_ANIMATED)
+        } else {
+            Vec::new()
+        },
         selected: st.selected,
         subject: if membership { subject } else { None },
         groups: sim.partition().map(|g| g.to_vec()),

@@ -207,7 +207,10 @@ impl AppState {
                 }
                 let mut text = format!("Round {round}: {}.", cmd.label());
                 if frontier > round {
-                    text.push_str(&format!(" Rounds {}–{frontier} were recomputed from here (a fork).", round + 1));
+                    text.push_str(&format!(
+                        " Rounds {}–{frontier} were recomputed from here (a fork).",
+                        round + 1
+                    ));
                 }
                 self.last_action = Some(text);
                 self.notice = None;
@@ -248,15 +251,23 @@ impl yew::Reducible for AppState {
         Rc::new(match action {
             Action::Step => {
                 if s.round() >= MAX_UI_ROUNDS {
-                    let mut s = s.notice(false, format!("The playground stops at round {MAX_UI_ROUNDS}."));
+                    let mut s = s.notice(
+                        false,
+                        format!("The playground stops at round {MAX_UI_ROUNDS}."),
+                    );
                     s.playing = false;
                     return Rc::new(s);
                 }
+                let t0 = crate::probe::now();
                 let report = s.timeline.borrow_mut().step();
+                crate::probe::record_step(crate::probe::now() - t0);
                 let mut s = s.bump(Some(report));
                 if s.playing && s.quiescent() {
                     s.playing = false;
-                    s.last_action = Some(format!("Paused at round {}: nothing is spreading any more.", s.round()));
+                    s.last_action = Some(format!(
+                        "Paused at round {}: nothing is spreading any more.",
+                        s.round()
+                    ));
                 }
                 s
             }
@@ -350,7 +361,10 @@ impl yew::Reducible for AppState {
             Action::Partition(k) => {
                 let n = s.timeline.borrow().sim().nodes();
                 if k < 2 || k > n {
-                    return Rc::new(s.notice(true, format!("groups = {k} is out of range: allowed 2..={n}")));
+                    return Rc::new(s.notice(
+                        true,
+                        format!("groups = {k} is out of range: allowed 2..={n}"),
+                    ));
                 }
                 // Groups of consecutive nodes; the last group is everything not listed.
                 let size = n.div_ceil(k);

@@ -18,7 +18,10 @@ async fn settle() {
 async fn mount() -> Element {
     let doc = gloo::utils::document();
     let root = doc.create_element("div").expect("a div");
-    doc.body().expect("a body").append_child(&root).expect("append");
+    doc.body()
+        .expect("a body")
+        .append_child(&root)
+        .expect("append");
     yew::Renderer::<App>::with_root(root.clone()).render();
     settle().await;
     root
@@ -36,7 +39,10 @@ fn text(root: &Element, testid: &str) -> String {
 }
 
 async fn click(root: &Element, testid: &str) {
-    get(root, testid).dyn_into::<HtmlElement>().expect("an HTML element").click();
+    get(root, testid)
+        .dyn_into::<HtmlElement>()
+        .expect("an HTML element")
+        .click();
     settle().await;
 }
 
@@ -47,8 +53,15 @@ async fn step_advances_the_round_and_changes_the_counts() {
     let before = text(&root, "counts");
     click(&root, "step").await;
     assert_eq!(text(&root, "round"), "round 1", "one click, one round");
-    assert_ne!(text(&root, "counts"), before, "node 0 pushed to a peer, so a count moved");
-    assert!(text(&root, "round-log").starts_with("Round 1:"), "the log narrates round 1");
+    assert_ne!(
+        text(&root, "counts"),
+        before,
+        "node 0 pushed to a peer, so a count moved"
+    );
+    assert!(
+        text(&root, "round-log").starts_with("Round 1:"),
+        "the log narrates round 1"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -75,12 +88,15 @@ async fn a_bad_node_count_is_refused_inline_and_the_page_keeps_working() {
     let input: HtmlInputElement = get(&root, "field-nodes").dyn_into().expect("input");
     input.set_value("99999");
     input
-        .dispatch_event(&web_sys::Event::new("change").expect("event"))
+        .dispatch_event(&web_sys::Event::new("input").expect("event"))
         .expect("dispatch");
     settle().await;
     click(&root, "apply").await;
     let err = text(&root, "form-error");
-    assert!(err.contains("allowed 2..=10000"), "the message names the range: {err}");
+    assert!(
+        err.contains("allowed 2..=10000"),
+        "the message names the range: {err}"
+    );
     click(&root, "step").await;
     assert_eq!(text(&root, "round"), "round 1", "the old run still steps");
 }
@@ -88,7 +104,11 @@ async fn a_bad_node_count_is_refused_inline_and_the_page_keeps_working() {
 #[wasm_bindgen_test]
 async fn kill_and_revive_the_selected_node() {
     let root = mount().await;
-    assert_eq!(text(&root, "node-status"), "alive", "node 0 is selected at start");
+    assert_eq!(
+        text(&root, "node-status"),
+        "alive",
+        "node 0 is selected at start"
+    );
     click(&root, "kill").await;
     assert_eq!(text(&root, "node-status"), "dead");
     click(&root, "step").await;
@@ -101,9 +121,18 @@ async fn kill_and_revive_the_selected_node() {
 async fn inject_adds_a_message_chip() {
     let root = mount().await;
     click(&root, "inject").await;
-    assert!(root.query_selector("[data-testid=chip-m1]").ok().flatten().is_some(), "m1 appears");
+    assert!(
+        root.query_selector("[data-testid=chip-m1]")
+            .ok()
+            .flatten()
+            .is_some(),
+        "m1 appears"
+    );
     let table = text(&root, "message-table");
-    assert!(table.contains("m1") && table.contains("fresh"), "node 0 holds m1 fresh: {table}");
+    assert!(
+        table.contains("m1") && table.contains("fresh"),
+        "node 0 holds m1 fresh: {table}"
+    );
 }
 
 #[wasm_bindgen_test]

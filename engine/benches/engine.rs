@@ -24,9 +24,13 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use criterion::{BatchSize, BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
+use criterion::{
+    BatchSize, BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
+};
 use gossip_engine::rng::{Purpose, splitmix64, stream};
-use gossip_engine::{Command, Config, Decay, Feedback, Mode, Protocol, Removal, Simulation, Sync, TopologyConfig};
+use gossip_engine::{
+    Command, Config, Decay, Feedback, Mode, Protocol, Removal, Simulation, Sync, TopologyConfig,
+};
 
 const SEED: u64 = 2024;
 const SIZES: [u32; 4] = [1_000, 10_000, 100_000, 1_000_000];
@@ -57,9 +61,12 @@ fn inject(node: u32) -> Command {
 fn half_informed(nodes: u32) -> Simulation {
     let mut sim = Simulation::new(anti_entropy(nodes), SEED).expect("valid config");
     sim.set_recording(false);
-    let half: Vec<u32> = (0..nodes).filter(|&i| i == 0 || splitmix64(u64::from(i)) & 1 == 0).collect();
+    let half: Vec<u32> = (0..nodes)
+        .filter(|&i| i == 0 || splitmix64(u64::from(i)) & 1 == 0)
+        .collect();
     let size = half.len() as u32;
-    sim.apply(&Command::Partition { groups: vec![half] }).expect("valid partition");
+    sim.apply(&Command::Partition { groups: vec![half] })
+        .expect("valid partition");
     sim.apply(&inject(0)).expect("node 0 is alive");
     while sim.counts(0).expect("message 0").informed() < size {
         sim.step();
@@ -95,7 +102,11 @@ fn push_round(c: &mut Criterion) {
         g.measurement_time(measure);
         let base = half_informed(n);
         g.bench_with_input(BenchmarkId::new("anti_entropy", n), &base, |b, base| {
-            b.iter_batched_ref(|| base.clone(), |sim| black_box(sim.step()), BatchSize::PerIteration);
+            b.iter_batched_ref(
+                || base.clone(),
+                |sim| black_box(sim.step()),
+                BatchSize::PerIteration,
+            );
         });
         drop(base);
         let mut counters = vec![0u32; n as usize];
@@ -167,7 +178,11 @@ fn many_messages(c: &mut Criterion) {
     sim.step();
     g.throughput(Throughput::Elements(u64::from(n)));
     g.bench_with_input(BenchmarkId::new("round", n), &sim, |b, base| {
-        b.iter_batched_ref(|| base.clone(), |sim| black_box(sim.step()), BatchSize::SmallInput);
+        b.iter_batched_ref(
+            || base.clone(),
+            |sim| black_box(sim.step()),
+            BatchSize::SmallInput,
+        );
     });
     g.finish();
 }

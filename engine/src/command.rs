@@ -66,13 +66,18 @@ impl Command {
     /// A short label for logs ("kill 7").
     pub fn label(&self) -> String {
         match self {
-            Command::Inject { node, id: None, .. } => format!("inject a new message at node {node}"),
+            Command::Inject { node, id: None, .. } => {
+                format!("inject a new message at node {node}")
+            }
             Command::Inject {
                 node, id: Some(id), ..
             } => format!("write a new version of m{id} at node {node}"),
             Command::Kill { node } => format!("kill node {node}"),
             Command::Revive { node, amnesia } => {
-                format!("revive node {node}{}", if *amnesia { " (amnesia)" } else { "" })
+                format!(
+                    "revive node {node}{}",
+                    if *amnesia { " (amnesia)" } else { "" }
+                )
             }
             Command::SetLoss { loss } => format!("set loss to {:.0}%", loss * 100.0),
             Command::Partition { groups } => format!("partition into {} groups", groups.len() + 1),

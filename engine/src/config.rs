@@ -233,7 +233,9 @@ mod tests {
 
     #[test]
     fn default_is_valid() {
-        Config::default().validate().expect("the default scenario must be valid");
+        Config::default()
+            .validate()
+            .expect("the default scenario must be valid");
     }
 
     #[test]
@@ -246,12 +248,21 @@ mod tests {
         assert_eq!(e.to_string(), "fanout = 50 is out of range: allowed 1..=49");
         c.fanout = 1;
         c.loss = 1.5;
-        assert!(matches!(c.validate(), Err(Error::OutOfRange { field: "loss", .. })));
+        assert!(matches!(
+            c.validate(),
+            Err(Error::OutOfRange { field: "loss", .. })
+        ));
         c.loss = f64::NAN;
-        assert!(matches!(c.validate(), Err(Error::NotFinite { field: "loss" })));
+        assert!(matches!(
+            c.validate(),
+            Err(Error::NotFinite { field: "loss" })
+        ));
         c.loss = 0.0;
         c.nodes = MAX_NODES + 1;
-        assert!(matches!(c.validate(), Err(Error::OutOfRange { field: "nodes", .. })));
+        assert!(matches!(
+            c.validate(),
+            Err(Error::OutOfRange { field: "nodes", .. })
+        ));
     }
 
     #[test]
@@ -263,6 +274,12 @@ mod tests {
             },
             ..Config::default()
         };
-        assert!(matches!(c.validate(), Err(Error::OutOfRange { field: "t_cleanup", .. })));
+        assert!(matches!(
+            c.validate(),
+            Err(Error::OutOfRange {
+                field: "t_cleanup",
+                ..
+            })
+        ));
     }
 }

@@ -240,7 +240,10 @@ mod tests {
     fn last_writer_wins_by_version_then_origin() {
         assert!(v(2, 0).supersedes(&v(1, 9)), "higher version wins");
         assert!(v(1, 5).supersedes(&v(1, 3)), "tie broken by origin");
-        assert!(!v(1, 3).supersedes(&v(1, 3)), "a version does not supersede itself");
+        assert!(
+            !v(1, 3).supersedes(&v(1, 3)),
+            "a version does not supersede itself"
+        );
     }
 
     #[test]

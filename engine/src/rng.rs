@@ -102,8 +102,13 @@ mod tests {
 
     #[test]
     fn streams_are_reproducible_and_distinct() {
-        let a: Vec<u32> = (0..8).map(|_| stream(1, 2, 3, Purpose::Peers).below(1000)).collect();
-        assert!(a.windows(2).all(|w| w[0] == w[1]), "same inputs, same stream");
+        let a: Vec<u32> = (0..8)
+            .map(|_| stream(1, 2, 3, Purpose::Peers).below(1000))
+            .collect();
+        assert!(
+            a.windows(2).all(|w| w[0] == w[1]),
+            "same inputs, same stream"
+        );
         let mut s1 = stream(1, 2, 3, Purpose::Peers);
         let mut s2 = stream(1, 2, 4, Purpose::Peers);
         let mut s3 = stream(1, 2, 3, Purpose::Coin);

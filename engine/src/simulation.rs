@@ -397,7 +397,14 @@ impl Simulation {
         let mut ctx = RoundCtx::new(round, self.record);
         match self.config.protocol.clone() {
             Protocol::AntiEntropy { mode, sync } => {
-                protocol::anti_entropy::round(self, &mut ctx, mode, sync, self.config.fanout, false);
+                protocol::anti_entropy::round(
+                    self,
+                    &mut ctx,
+                    mode,
+                    sync,
+                    self.config.fanout,
+                    false,
+                );
             }
             Protocol::Rumor {
                 mode,

@@ -109,7 +109,10 @@ mod tests {
         for (k, s) in [(1, 0.203), (2, 0.0595), (3, 0.0198)] {
             let r = residue(k);
             assert!((r - s).abs() < 5e-4, "k={k}: {r} vs {s}");
-            assert!((r - (-(f64::from(k) + 1.0) * (1.0 - r)).exp()).abs() < 1e-12, "it is a root");
+            assert!(
+                (r - (-(f64::from(k) + 1.0) * (1.0 - r)).exp()).abs() < 1e-12,
+                "it is a root"
+            );
         }
     }
 
@@ -132,7 +135,10 @@ mod tests {
         // Push-pull is faster than push.
         assert!(rounds_to_full(Mode::PushPull, 1000, 1) < rounds_to_full(Mode::Push, 1000, 1));
         let p = rounds_to_full(Mode::Push, 1000, 1) as f64;
-        assert!((p - log2_plus_ln(1000)).abs() < 2.0, "push ≈ log2 N + ln N: {p}");
+        assert!(
+            (p - log2_plus_ln(1000)).abs() < 2.0,
+            "push ≈ log2 N + ln N: {p}"
+        );
     }
 
     #[test]

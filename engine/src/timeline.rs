@@ -56,8 +56,9 @@ impl Timeline {
             while t.sim.round() < a.round {
                 t.step();
             }
-            t.apply(&a.command)
-                .map_err(|e| Error::Scenario(format!("action {} ({}): {e}", i + 1, a.command.label())))?;
+            t.apply(&a.command).map_err(|e| {
+                Error::Scenario(format!("action {} ({}): {e}", i + 1, a.command.label()))
+            })?;
         }
         while t.sim.round() < last.max(s.round) {
             t.step();
@@ -164,7 +165,12 @@ impl Timeline {
             return RoundReport::default();
         }
         if round < self.sim.round() {
-            let base = self.checkpoints.iter().rev().find(|c| c.round() < round).cloned();
+            let base = self
+                .checkpoints
+                .iter()
+                .rev()
+                .find(|c| c.round() < round)
+                .cloned();
             let recording = self.sim.record;
             self.sim = match base {
                 Some(c) => c,
@@ -222,7 +228,11 @@ mod tests {
         let at12 = t.history()[11].clone();
         t.seek(12);
         assert_eq!(t.round(), 12);
-        assert_eq!(t.sim().counts(0), Some(at12.counts[0]), "seek back restores round 12 exactly");
+        assert_eq!(
+            t.sim().counts(0),
+            Some(at12.counts[0]),
+            "seek back restores round 12 exactly"
+        );
         t.apply(&Command::Kill { node: 3 }).expect("kill");
         assert_eq!(t.frontier(), 12, "the future is dropped");
         t.step();
@@ -240,7 +250,11 @@ mod tests {
         for _ in 0..5000 {
             t.step();
         }
-        assert!(t.checkpoints() <= MAX_CHECKPOINTS, "{} checkpoints", t.checkpoints());
+        assert!(
+            t.checkpoints() <= MAX_CHECKPOINTS,
+            "{} checkpoints",
+            t.checkpoints()
+        );
         let c = t.history()[999].counts[0];
         t.seek(1000);
         assert_eq!(t.sim().counts(0), Some(c));

@@ -107,7 +107,9 @@ impl TopologyConfig {
                 check_range("beta", beta, 0.0, 1.0)
             }
             TopologyConfig::BarabasiAlbert { m } => check_range("m", m, 1, (n - 1).min(64)),
-            TopologyConfig::Hierarchical { group_size } => check_range("group_size", group_size, 2, n),
+            TopologyConfig::Hierarchical { group_size } => {
+                check_range("group_size", group_size, 2, n)
+            }
         }
     }
 
@@ -267,7 +269,9 @@ fn random_regular(n: u32, d: u32, rng: &mut Stream) -> Vec<Vec<u32>> {
     // stuck. Nearly uniform and fast for the small degrees used here.
     for _attempt in 0..100 {
         let mut adj: Vec<Vec<u32>> = vec![Vec::with_capacity(d as usize); n as usize];
-        let mut stubs: Vec<u32> = (0..n).flat_map(|a| std::iter::repeat_n(a, d as usize)).collect();
+        let mut stubs: Vec<u32> = (0..n)
+            .flat_map(|a| std::iter::repeat_n(a, d as usize))
+            .collect();
         let mut stuck = false;
         while stubs.len() >= 2 {
             let mut paired = false;
@@ -425,9 +429,12 @@ mod tests {
     }
 
     fn symmetric(t: &Topology) -> bool {
-        let Topology::Graph { adj } = t else { return true };
+        let Topology::Graph { adj } = t else {
+            return true;
+        };
         adj.iter().enumerate().all(|(a, ns)| {
-            ns.iter().all(|&b| b as usize != a && adj[b as usize].contains(&(a as u32)))
+            ns.iter()
+                .all(|&b| b as usize != a && adj[b as usize].contains(&(a as u32)))
         })
     }
 
@@ -459,10 +466,17 @@ mod tests {
             cfg.validate(200).expect("valid");
             let a = cfg.build(200, 7);
             assert!(symmetric(&a), "{cfg:?} must be undirected without loops");
-            assert_eq!(a, cfg.build(200, 7), "{cfg:?} must be a function of the seed");
+            assert_eq!(
+                a,
+                cfg.build(200, 7),
+                "{cfg:?} must be a function of the seed"
+            );
         }
         let rr = TopologyConfig::RandomRegular { degree: 4 }.build(200, 3);
-        assert!(degrees(&rr).iter().all(|&d| d == 4), "every node has degree 4");
+        assert!(
+            degrees(&rr).iter().all(|&d| d == 4),
+            "every node has degree 4"
+        );
     }
 
     #[test]
@@ -473,13 +487,19 @@ mod tests {
         let m = t.edges().len() as f64;
         let mean = p * f64::from(n) * f64::from(n - 1) / 2.0;
         let sd = (mean * (1.0 - p)).sqrt();
-        assert!((m - mean).abs() < 5.0 * sd, "edges {m} vs expected {mean} ± 5 sd ({sd})");
+        assert!(
+            (m - mean).abs() < 5.0 * sd,
+            "edges {m} vs expected {mean} ± 5 sd ({sd})"
+        );
     }
 
     #[test]
     fn hierarchical_groups_talk_through_leaders() {
         let t = TopologyConfig::Hierarchical { group_size: 5 }.build(15, 0);
-        assert!(t.neighbour(0, 0) == 1 && degrees(&t)[0] == 4 + 2, "leader: group + 2 leaders");
+        assert!(
+            t.neighbour(0, 0) == 1 && degrees(&t)[0] == 4 + 2,
+            "leader: group + 2 leaders"
+        );
         assert_eq!(degrees(&t)[1], 4, "member: its group only");
         assert!(is_leader(10, 5) && !is_leader(11, 5));
     }
@@ -489,7 +509,9 @@ mod tests {
         let mut t = TopologyConfig::Ring { k: 1 }.build(6, 0);
         let id = t.join(2);
         assert_eq!(id, 6);
-        let Topology::Graph { adj } = &t else { unreachable!() };
+        let Topology::Graph { adj } = &t else {
+            unreachable!()
+        };
         assert_eq!(adj[6], vec![1, 2, 3]);
         assert!(symmetric(&t));
     }
@@ -497,7 +519,11 @@ mod tests {
     #[test]
     fn bad_parameters_are_refused() {
         assert!(TopologyConfig::Ring { k: 10 }.validate(10).is_err());
-        assert!(TopologyConfig::RandomRegular { degree: 3 }.validate(11).is_err());
+        assert!(
+            TopologyConfig::RandomRegular { degree: 3 }
+                .validate(11)
+                .is_err()
+        );
         assert!(TopologyConfig::ErdosRenyi { p: 2.0 }.validate(10).is_err());
         assert!(TopologyConfig::Grid.validate(MAX_GRAPH_NODES + 1).is_err());
     }

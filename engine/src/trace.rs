@@ -45,7 +45,15 @@ impl TraceHash {
             self.byte(c.after as u8);
         }
         let t = r.traffic;
-        for v in [t.messages, t.updates, t.digest_bytes, t.payload_bytes, t.lost, t.useful, t.redundant] {
+        for v in [
+            t.messages,
+            t.updates,
+            t.digest_bytes,
+            t.payload_bytes,
+            t.lost,
+            t.useful,
+            t.redundant,
+        ] {
             self.u64(v);
         }
     }

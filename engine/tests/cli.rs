@@ -6,7 +6,9 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-use gossip_engine::{Action, Command as Cmd, Config, Mode, Protocol, Scenario, Sync, TopologyConfig};
+use gossip_engine::{
+    Action, Command as Cmd, Config, Mode, Protocol, Scenario, Sync, TopologyConfig,
+};
 use serde_json::Value;
 
 fn sim(args: &[&str]) -> Output {
@@ -21,7 +23,10 @@ fn ok(args: &[&str]) -> String {
     let out = sim(args);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "gossip-sim {args:?} failed: {stderr}");
-    assert!(stderr.is_empty(), "a short successful run prints nothing on stderr: {stderr}");
+    assert!(
+        stderr.is_empty(),
+        "a short successful run prints nothing on stderr: {stderr}"
+    );
     String::from_utf8(out.stdout).expect("utf-8 output")
 }
 
@@ -36,9 +41,20 @@ fn json(args: &[&str]) -> Value {
 fn refused(args: &[&str]) -> String {
     let out = sim(args);
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert_eq!(out.status.code(), Some(2), "gossip-sim {args:?} must exit 2; stderr: {stderr}");
-    assert!(out.stdout.is_empty(), "bad input prints nothing on stdout: {args:?}");
-    assert_eq!(stderr.trim_end().lines().count(), 1, "one line on stderr: {stderr:?}");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "gossip-sim {args:?} must exit 2; stderr: {stderr}"
+    );
+    assert!(
+        out.stdout.is_empty(),
+        "bad input prints nothing on stdout: {args:?}"
+    );
+    assert_eq!(
+        stderr.trim_end().lines().count(),
+        1,
+        "one line on stderr: {stderr:?}"
+    );
     stderr
 }
 
@@ -65,7 +81,9 @@ fn json_has_every_key_and_two_nodes_push_takes_one_round() {
         "--trials",
         "3",
     ]);
-    for key in ["rounds", "residue", "traffic", "t_avg", "t_last", "messages", "bytes"] {
+    for key in [
+        "rounds", "residue", "traffic", "t_avg", "t_last", "messages", "bytes",
+    ] {
         for s in SUMMARY_KEYS {
             assert!(v[key][s].is_number(), "{key}.{s} must be a number in {v}");
         }
@@ -76,7 +94,10 @@ fn json_has_every_key_and_two_nodes_push_takes_one_round() {
     // Node 0 holds the message before round 1 and its only peer is node 1, so round 1
     // delivers it: exactly one round, every trial.
     for s in ["mean", "min", "max"] {
-        assert_eq!(v["rounds"][s], 1.0, "rounds.{s}: N = 2 push fanout 1 converges in round 1");
+        assert_eq!(
+            v["rounds"][s], 1.0,
+            "rounds.{s}: N = 2 push fanout 1 converges in round 1"
+        );
     }
     assert_eq!(v["rounds"]["sd"], 0.0);
     assert_eq!(v["converged"], 1.0, "every trial converges");
@@ -86,7 +107,10 @@ fn json_has_every_key_and_two_nodes_push_takes_one_round() {
     assert_eq!(v["trials"], 3);
     assert_eq!(v["config"]["nodes"], 2);
     assert_eq!(v["config"]["protocol"]["kind"], "anti-entropy");
-    assert!(v.get("per_round").is_none(), "per_round only with --per-round");
+    assert!(
+        v.get("per_round").is_none(),
+        "per_round only with --per-round"
+    );
 }
 
 #[test]
@@ -103,31 +127,75 @@ fn per_round_starts_at_the_injection_and_ends_informed() {
     ]);
     let rows = v["per_round"].as_array().expect("per_round is an array");
     assert_eq!(rows[0]["round"], 0);
-    assert_eq!(rows[0]["informed"], 0.01, "one node of 100 holds it before round 1");
+    assert_eq!(
+        rows[0]["informed"], 0.01,
+        "one node of 100 holds it before round 1"
+    );
     assert_eq!(rows[0]["messages"], 0.0, "nothing is sent before round 1");
     assert_eq!(
         rows[1]["messages"], 102.0,
         "round 1: one digest per node, plus node 0's peer asking for the message and node 0 pushing it"
     );
     let last = rows.last().expect("at least one round");
-    assert_eq!(last["informed"], 1.0, "every trial converged by the last round");
+    assert_eq!(
+        last["informed"], 1.0,
+        "every trial converged by the last round"
+    );
     assert_eq!(
         rows.len() as f64 - 1.0,
         v["rounds"]["max"].as_f64().expect("number"),
         "rows run to the slowest trial"
     );
-    let informed: Vec<f64> = rows.iter().map(|r| r["informed"].as_f64().expect("number")).collect();
-    assert!(informed.windows(2).all(|w| w[1] >= w[0]), "anti-entropy never unlearns: {informed:?}");
+    let informed: Vec<f64> = rows
+        .iter()
+        .map(|r| r["informed"].as_f64().expect("number"))
+        .collect();
+    assert!(
+        informed.windows(2).all(|w| w[1] >= w[0]),
+        "anti-entropy never unlearns: {informed:?}"
+    );
 }
 
 #[test]
 fn output_does_not_depend_on_the_thread_count() {
     for extra in [
-        &["--protocol", "rumor", "--loss", "0.1", "--removal", "blind-coin", "--k", "3"][..],
-        &["--protocol", "anti-entropy", "--mode", "push-pull", "--kill", "3@2"][..],
-        &["--protocol", "hybrid", "--topology", "watts-strogatz", "--beta", "0.2"][..],
+        &[
+            "--protocol",
+            "rumor",
+            "--loss",
+            "0.1",
+            "--removal",
+            "blind-coin",
+            "--k",
+            "3",
+        ][..],
+        &[
+            "--protocol",
+            "anti-entropy",
+            "--mode",
+            "push-pull",
+            "--kill",
+            "3@2",
+        ][..],
+        &[
+            "--protocol",
+            "hybrid",
+            "--topology",
+            "watts-strogatz",
+            "--beta",
+            "0.2",
+        ][..],
     ] {
-        let base = ["run", "--nodes", "300", "--trials", "12", "--seed", "9", "--per-round"];
+        let base = [
+            "run",
+            "--nodes",
+            "300",
+            "--trials",
+            "12",
+            "--seed",
+            "9",
+            "--per-round",
+        ];
         let run = |threads: &str, format: &str| {
             let mut args: Vec<&str> = base.to_vec();
             args.extend_from_slice(extra);
@@ -135,7 +203,11 @@ fn output_does_not_depend_on_the_thread_count() {
             ok(&args)
         };
         for format in ["json", "csv", "table"] {
-            assert_eq!(run("1", format), run("2", format), "{extra:?} {format}: same output on 1 and 2 threads");
+            assert_eq!(
+                run("1", format),
+                run("2", format),
+                "{extra:?} {format}: same output on 1 and 2 threads"
+            );
         }
     }
 }
@@ -144,7 +216,17 @@ fn output_does_not_depend_on_the_thread_count() {
 fn trial_t_uses_seed_s_plus_t() {
     let csv = |seed: &str, trials: &str| {
         ok(&[
-            "run", "--protocol", "rumor", "--nodes", "500", "--seed", seed, "--trials", trials, "--format", "csv",
+            "run",
+            "--protocol",
+            "rumor",
+            "--nodes",
+            "500",
+            "--seed",
+            seed,
+            "--trials",
+            trials,
+            "--format",
+            "csv",
         ])
     };
     let three = csv("5", "3");
@@ -155,7 +237,11 @@ fn trial_t_uses_seed_s_plus_t() {
     let row = alone.lines().nth(1).expect("one row");
     // Same measures; only the trial index differs.
     let tail = |l: &str| l.split_once(',').expect("csv").1.to_string();
-    assert_eq!(tail(lines[3]), tail(row), "trial 2 of seed 5 is trial 0 of seed 7");
+    assert_eq!(
+        tail(lines[3]),
+        tail(row),
+        "trial 2 of seed 5 is trial 0 of seed 7"
+    );
 }
 
 #[test]
@@ -198,8 +284,15 @@ fn bad_scenario_files_exit_2() {
         },
         1,
     );
-    let bad_config = temp_file("bad-config.json", &serde_json::to_string(&s).expect("serialises"));
-    let e = refused(&["run", "--scenario", bad_config.to_str().expect("utf-8 path")]);
+    let bad_config = temp_file(
+        "bad-config.json",
+        &serde_json::to_string(&s).expect("serialises"),
+    );
+    let e = refused(&[
+        "run",
+        "--scenario",
+        bad_config.to_str().expect("utf-8 path"),
+    ]);
     assert!(e.contains("fanout = 10 is out of range"), "{e}");
 
     s.config.fanout = 1;
@@ -207,12 +300,28 @@ fn bad_scenario_files_exit_2() {
         round: 2,
         command: Cmd::Kill { node: 99 },
     });
-    let bad_action = temp_file("bad-action.json", &serde_json::to_string(&s).expect("serialises"));
-    let e = refused(&["run", "--scenario", bad_action.to_str().expect("utf-8 path")]);
+    let bad_action = temp_file(
+        "bad-action.json",
+        &serde_json::to_string(&s).expect("serialises"),
+    );
+    let e = refused(&[
+        "run",
+        "--scenario",
+        bad_action.to_str().expect("utf-8 path"),
+    ]);
     assert!(e.contains("unknown node 99"), "{e}");
 
-    let e = refused(&["run", "--scenario", bad_action.to_str().expect("utf-8 path"), "--nodes", "5"]);
-    assert!(e.contains("cannot be used with"), "flags do not override a scenario: {e}");
+    let e = refused(&[
+        "run",
+        "--scenario",
+        bad_action.to_str().expect("utf-8 path"),
+        "--nodes",
+        "5",
+    ]);
+    assert!(
+        e.contains("cannot be used with"),
+        "flags do not override a scenario: {e}"
+    );
     for p in [garbage, bad_config, bad_action] {
         let _ = std::fs::remove_file(p);
     }
@@ -241,8 +350,17 @@ fn a_scenario_file_gives_config_seed_and_actions() {
             content: "hello".into(),
         },
     });
-    let path = temp_file("scenario.json", &serde_json::to_string(&s).expect("serialises"));
-    let v = json(&["run", "--scenario", path.to_str().expect("utf-8 path"), "--trials", "2"]);
+    let path = temp_file(
+        "scenario.json",
+        &serde_json::to_string(&s).expect("serialises"),
+    );
+    let v = json(&[
+        "run",
+        "--scenario",
+        path.to_str().expect("utf-8 path"),
+        "--trials",
+        "2",
+    ]);
     let _ = std::fs::remove_file(&path);
     let config: Config = serde_json::from_value(v["config"].clone()).expect("config round-trips");
     assert_eq!(config, s.config);
@@ -270,47 +388,93 @@ fn membership_measures_detection_of_the_killed_node() {
         "--trials",
         "4",
     ]);
-    assert_eq!(v["converged"], 1.0, "every alive node eventually considers node 7 failed");
+    assert_eq!(
+        v["converged"], 1.0,
+        "every alive node eventually considers node 7 failed"
+    );
     assert_eq!(v["residue"]["max"], 0.0);
     let min = v["t_avg"]["min"].as_f64().expect("number");
-    assert!(min >= 1.0, "nobody can detect a failure in the round it happens: {min}");
+    assert!(
+        min >= 1.0,
+        "nobody can detect a failure in the round it happens: {min}"
+    );
     assert!(
         v["rounds"]["min"].as_f64().expect("number") >= 6.0,
         "the last observer heard node 7 no earlier than its death, so waits t_fail rounds"
     );
-    assert_eq!(v["rounds"], v["t_last"], "rounds to full detection is the last detection delay");
-    assert!(v["traffic"]["mean"].as_f64().expect("number") > 0.0, "heartbeats were sent");
+    assert_eq!(
+        v["rounds"], v["t_last"],
+        "rounds to full detection is the last detection delay"
+    );
+    assert!(
+        v["traffic"]["mean"].as_f64().expect("number") > 0.0,
+        "heartbeats were sent"
+    );
 }
 
 #[test]
 fn rumor_stops_when_no_node_is_fresh() {
     let v = json(&[
-        "run", "--protocol", "rumor", "--nodes", "2000", "--trials", "10", "--per-round", "--k", "1",
+        "run",
+        "--protocol",
+        "rumor",
+        "--nodes",
+        "2000",
+        "--trials",
+        "10",
+        "--per-round",
+        "--k",
+        "1",
     ]);
     let rows = v["per_round"].as_array().expect("per_round");
     let last = rows.last().expect("rows");
-    assert_eq!(last["fresh"], 0.0, "every trial ran until its rumor died out");
+    assert_eq!(
+        last["fresh"], 0.0,
+        "every trial ran until its rumor died out"
+    );
     let residue = v["residue"]["mean"].as_f64().expect("number");
-    assert!(residue > 0.0 && residue < 0.5, "k = 1 leaves a visible residue: {residue}");
+    assert!(
+        residue > 0.0 && residue < 0.5,
+        "k = 1 leaves a visible residue: {residue}"
+    );
 }
 
 #[test]
 fn csv_per_round_and_table_formats() {
-    let csv = ok(&["run", "--nodes", "200", "--trials", "2", "--per-round", "--format", "csv"]);
-    assert!(csv.starts_with("round,running,informed,unaware,fresh,stale,dead,messages"), "{csv}");
+    let csv = ok(&[
+        "run",
+        "--nodes",
+        "200",
+        "--trials",
+        "2",
+        "--per-round",
+        "--format",
+        "csv",
+    ]);
+    assert!(
+        csv.starts_with("round,running,informed,unaware,fresh,stale,dead,messages"),
+        "{csv}"
+    );
     let table = ok(&["run", "--nodes", "200", "--trials", "2"]);
-    for word in ["rounds", "residue", "traffic", "t_avg", "t_last", "mean", "p95"] {
+    for word in [
+        "rounds", "residue", "traffic", "t_avg", "t_last", "mean", "p95",
+    ] {
         assert!(table.contains(word), "the table shows {word}: {table}");
     }
 }
 
 #[test]
 fn theory_prints_curves_and_constants() {
-    let v: Value = serde_json::from_str(&ok(&["theory", "--nodes", "1000", "--fanout", "1", "--format", "json"]))
-        .expect("json");
+    let v: Value = serde_json::from_str(&ok(&[
+        "theory", "--nodes", "1000", "--fanout", "1", "--format", "json",
+    ]))
+    .expect("json");
     let log = v["log2_plus_ln"].as_f64().expect("number");
     assert!((log - (1000f64.log2() + 1000f64.ln())).abs() < 1e-9);
     let push = v["curves"]["push"].as_array().expect("curve");
     assert_eq!(push[0], 0.001, "one node of 1000 at round 0");
-    assert!(v["residue"][1]["s"].as_f64().expect("number") > 0.05, "k = 2 residue ≈ 0.0595");
+    assert!(
+        v["residue"][1]["s"].as_f64().expect("number") > 0.05,
+        "k = 2 residue ≈ 0.0595"
+    );
 }

@@ -131,10 +131,10 @@ fn command() -> impl Strategy<Value = Command> {
 fn ops() -> impl Strategy<Value = Vec<Op>> {
     vec(
         prop_oneof![
-            3 => (1..12u32).prop_map(Op::Step),
+            3 => (1..6u32).prop_map(Op::Step),
             2 => command().prop_map(Op::Do),
         ],
-        0..80,
+        0..40,
     )
 }
 
@@ -151,7 +151,14 @@ struct Run {
 fn check_counts(sim: &Simulation, when: &str) -> Result<(), TestCaseError> {
     for id in sim.message_ids() {
         let c = sim.counts(id).expect("listed ids have counts");
-        prop_assert_eq!(c.total(), sim.nodes(), "{}: m{} counts {:?} must sum to N", when, id, c);
+        prop_assert_eq!(
+            c.total(),
+            sim.nodes(),
+            "{}: m{} counts {:?} must sum to N",
+            when,
+            id,
+            c
+        );
         prop_assert_eq!(
             Some(c),
             sim.recounted(id),
@@ -159,7 +166,12 @@ fn check_counts(sim: &Simulation, when: &str) -> Result<(), TestCaseError> {
             when,
             id
         );
-        prop_assert_eq!(c.dead, sim.nodes() - sim.alive_count(), "{}: dead count", when);
+        prop_assert_eq!(
+            c.dead,
+            sim.nodes() - sim.alive_count(),
+            "{}: dead count",
+            when
+        );
     }
     Ok(())
 }
@@ -192,8 +204,20 @@ fn run_checked(config: &Config, seed: u64, ops: &[Op]) -> Result<Run, TestCaseEr
                         );
                     }
                     Ok(id) => {
-                        if let (Command::Inject { node, id: old, content }, Some(id)) = (cmd, id) {
-                            let v = t.sim().message(id).and_then(|m| m.versions.last()).expect("written");
+                        if let (
+                            Command::Inject {
+                                node,
+                                id: old,
+                                content,
+                            },
+                            Some(id),
+                        ) = (cmd, id)
+                        {
+                            let v = t
+                                .sim()
+                                .message(id)
+                                .and_then(|m| m.versions.last())
+                                .expect("written");
                             prop_assert!(
                                 v.origin == *node && v.content == *content,
                                 "the version written is the one asked for: {:?}",
@@ -245,16 +269,32 @@ fn run_checked(config: &Config, seed: u64, ops: &[Op]) -> Result<Run, TestCaseEr
                         // `lost_legs_are_never_useful` in scenarios.rs).
                         undelivered += u64::from(!c.delivered);
                     }
-                    prop_assert_eq!(report.traffic.lost, undelivered, "round {}: lost legs counted", round);
+                    prop_assert_eq!(
+                        report.traffic.lost,
+                        undelivered,
+                        "round {}: lost legs counted",
+                        round
+                    );
                     for node in 0..n {
                         let after = sim.table(node);
                         let before = &tables[node as usize];
                         if !alive[node as usize] {
-                            prop_assert_eq!(&after, before, "round {}: dead node {} changed", round, node);
+                            prop_assert_eq!(
+                                &after,
+                                before,
+                                "round {}: dead node {} changed",
+                                round,
+                                node
+                            );
                         }
                         for row in &after {
                             prop_assert!(
-                                written.contains(&(row.id, row.version, row.origin, row.content.clone())),
+                                written.contains(&(
+                                    row.id,
+                                    row.version,
+                                    row.origin,
+                                    row.content.clone()
+                                )),
                                 "round {}: node {} holds {:?}, which was never injected",
                                 round,
                                 node,
@@ -274,7 +314,11 @@ fn run_checked(config: &Config, seed: u64, ops: &[Op]) -> Result<Run, TestCaseEr
                             );
                         }
                     }
-                    prop_assert_eq!(sim.message_ids().count() as u32, new_ids, "only injected ids exist");
+                    prop_assert_eq!(
+                        sim.message_ids().count() as u32,
+                        new_ids,
+                        "only injected ids exist"
+                    );
                     check_counts(sim, &format!("round {round}"))?;
                 }
             }
@@ -310,7 +354,8 @@ fn same_up_to_one_ulp(a: &serde_json::Value, b: &serde_json::Value) -> bool {
         }
         (Value::Object(x), Value::Object(y)) => {
             x.len() == y.len()
-                && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same_up_to_one_ulp(v, w)))
+                && x.iter()
+                    .all(|(k, v)| y.get(k).is_some_and(|w| same_up_to_one_ulp(v, w)))
         }
         _ => a == b,
     }
@@ -342,7 +387,7 @@ fn run_plain(config: &Config, seed: u64, ops: &[Op]) -> (u64, String) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 800, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
     #[test]
     fn invariants_hold_and_runs_replay(config in config(), seed in any::<u64>(), ops in ops()) {
@@ -408,18 +453,28 @@ fn wild_config() -> impl Strategy<Value = Config> {
             mode,
             sync: if full { Sync::Full } else { Sync::Incremental },
         }),
-        (mode(), any::<bool>(), any::<bool>(), count(), option::of(count())).prop_map(
-            |(mode, feedback, coin, k, repair_every)| Protocol::Rumor {
+        (
+            mode(),
+            any::<bool>(),
+            any::<bool>(),
+            count(),
+            option::of(count())
+        )
+            .prop_map(|(mode, feedback, coin, k, repair_every)| Protocol::Rumor {
                 mode,
                 removal: Removal {
-                    feedback: if feedback { Feedback::Feedback } else { Feedback::Blind },
+                    feedback: if feedback {
+                        Feedback::Feedback
+                    } else {
+                        Feedback::Blind
+                    },
                     decay: if coin { Decay::Coin } else { Decay::Counter },
                     k,
                 },
                 repair_every,
-            }
-        ),
-        (count(), count()).prop_map(|(t_fail, t_cleanup)| Protocol::Membership { t_fail, t_cleanup }),
+            }),
+        (count(), count())
+            .prop_map(|(t_fail, t_cleanup)| Protocol::Membership { t_fail, t_cleanup }),
     ];
     let topology = prop_oneof![
         Just(TopologyConfig::Complete),
@@ -431,17 +486,19 @@ fn wild_config() -> impl Strategy<Value = Config> {
         count().prop_map(|m| TopologyConfig::BarabasiAlbert { m }),
         count().prop_map(|group_size| TopologyConfig::Hierarchical { group_size }),
     ];
-    (nodes, count(), real(), protocol, topology).prop_map(|(nodes, fanout, loss, protocol, topology)| Config {
-        nodes,
-        fanout,
-        loss,
-        protocol,
-        topology,
-    })
+    (nodes, count(), real(), protocol, topology).prop_map(
+        |(nodes, fanout, loss, protocol, topology)| Config {
+            nodes,
+            fanout,
+            loss,
+            protocol,
+            topology,
+        },
+    )
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 800, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
 
     #[test]
     fn nothing_panics_on_any_config(config in wild_config(), seed in any::<u64>(), ops in ops()) {
@@ -486,4 +543,26 @@ proptest! {
             let _ = serde_json::from_str::<Scenario>(&json);
         }
     }
+}
+
+#[test]
+#[ignore = "needs serde_json's `float_roundtrip` feature: without it about 1 random f64 in 10 \
+            parses back one ulp off, so a shared scenario is not bit-identical"]
+fn scenario_floats_round_trip_bit_exactly() {
+    let mut rng = gossip_engine::rng::Stream::from_seed(7);
+    let mut off = 0;
+    for _ in 0..10_000 {
+        let loss = rng.unit();
+        let mut s = Scenario::new(Config::default(), 1);
+        s.config.loss = loss;
+        s.config.topology = TopologyConfig::WattsStrogatz { k: 2, beta: loss };
+        s.actions.push(Action {
+            round: 3,
+            command: Command::SetLoss { loss },
+        });
+        let json = serde_json::to_string(&s).expect("serialises");
+        let back: Scenario = serde_json::from_str(&json).expect("parses");
+        off += usize::from(back != s);
+    }
+    assert_eq!(off, 0, "{off} of 10000 scenarios changed through JSON");
 }

@@ -1,18 +1,58 @@
 //! The run chart: nodes per state per round, the theory curve for anti-entropy, a marker at
 //! log2 N + ln N, messages per round, and a cursor at the current round. Hand-drawn SVG.
 
-use gossip_engine::{Protocol, RoundStats, theory};
+use gossip_engine::{Protocol, RoundStats, StateCounts, theory};
 use yew::prelude::*;
+
+/// Most rounds drawn: longer runs are sampled evenly (always keeping the last round).
+pub const MAX_POINTS: usize = 500;
+
+/// What the chart draws, sampled from the timeline's history so a render costs O(500)
+/// whatever the run's length.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ChartData {
+    /// Rounds computed so far in this branch.
+    pub frontier: u32,
+    /// Sampled rounds: (round, counts of the shown message, messages sent that round).
+    pub points: Vec<(u32, Option<StateCounts>, u64)>,
+    /// Largest messages-per-round over the whole history.
+    pub max_messages: u64,
+}
+
+impl ChartData {
+    /// Samples `history` for message `message`.
+    pub fn sample(history: &[RoundStats], message: Option<u32>) -> Self {
+        let stride = history.len().div_ceil(MAX_POINTS).max(1);
+        let pick = |s: &RoundStats| {
+            (
+                s.round,
+                message.and_then(|m| s.counts.get(m as usize).copied()),
+                s.traffic.messages,
+            )
+        };
+        let mut points: Vec<_> = history.iter().step_by(stride).map(pick).collect();
+        if let Some(last) = history.last() {
+            if points.last().map(|p| p.0) != Some(last.round) {
+                points.push(pick(last));
+            }
+        }
+        ChartData {
+            frontier: history.len() as u32,
+            points,
+            max_messages: history
+                .iter()
+                .map(|s| s.traffic.messages)
+                .max()
+                .unwrap_or(0),
+        }
+    }
+}
 
 /// Props of [`Chart`].
 #[derive(Properties, PartialEq)]
 pub struct ChartProps {
-    /// Stats of rounds 1..=frontier.
-    pub history: std::rc::Rc<Vec<RoundStats>>,
-    /// Counts at round 0 (before any step), per message.
-    pub start: Option<gossip_engine::StateCounts>,
-    /// Message index shown.
-    pub message: Option<u32>,
+    /// The sampled history.
+    pub data: std::rc::Rc<ChartData>,
     /// Cluster size at the start.
     pub nodes: u32,
     /// The protocol (for the theory curve).
@@ -44,7 +84,7 @@ fn path(points: &[(f64, f64)]) -> String {
 /// The chart.
 #[function_component(Chart)]
 pub fn chart(p: &ChartProps) -> Html {
-    let frontier = p.history.len() as u32;
+    let frontier = p.data.frontier;
     let marker = theory::log2_plus_ln(p.nodes);
     let theory_mode = match &p.protocol {
         Protocol::AntiEntropy { mode, .. } => Some(*mode),
@@ -55,25 +95,26 @@ pub fn chart(p: &ChartProps) -> Html {
     let x = |r: f64| LEFT + (W - LEFT - RIGHT) * r / f64::from(span);
     let n = f64::from(p.nodes.max(1));
     let y = |c: f64| TOP + plot_h * (1.0 - c / n);
-    // At most ~500 points per line.
-    let stride = (p.history.len() / 500).max(1);
-    let series = |get: fn(&gossip_engine::StateCounts) -> u32| -> String {
-        let mut pts = Vec::new();
-        if let Some(s) = p.start {
-            pts.push((x(0.0), y(f64::from(get(&s)))));
-        }
-        for st in p.history.iter().step_by(stride).chain(p.history.last()) {
-            if let Some(c) = p.message.and_then(|m| st.counts.get(m as usize)) {
-                pts.push((x(f64::from(st.round)), y(f64::from(get(c)))));
-            }
-        }
+    let series = |get: fn(&StateCounts) -> u32| -> String {
+        let pts: Vec<_> = p
+            .data
+            .points
+            .iter()
+            .filter_map(|(r, c, _)| c.map(|c| (x(f64::from(*r)), y(f64::from(get(&c))))))
+            .collect();
         path(&pts)
     };
     let theory_path = theory_mode.map(|mode| {
         let curve = theory::informed_curve(mode, p.nodes, p.fanout, 1, span);
-        path(&curve.iter().enumerate().map(|(r, f)| (x(r as f64), y(f * n))).collect::<Vec<_>>())
+        path(
+            &curve
+                .iter()
+                .enumerate()
+                .map(|(r, f)| (x(r as f64), y(f * n)))
+                .collect::<Vec<_>>(),
+        )
     });
-    let max_msgs = p.history.iter().map(|s| s.traffic.messages).max().unwrap_or(1).max(1) as f64;
+    let max_msgs = p.data.max_messages.max(1) as f64;
     let bar_w = ((W - LEFT - RIGHT) / f64::from(span) * 0.8).clamp(0.5, 12.0);
     let bars_top = H - BARS;
     let on_click = {
@@ -87,7 +128,7 @@ pub fn chart(p: &ChartProps) -> Html {
             on_seek.emit(r.clamp(0.0, f64::from(frontier)) as u32);
         })
     };
-    let has_message = p.message.is_some();
+    let has_message = p.data.points.iter().any(|(_, c, _)| c.is_some());
     html! {
         <figure class="chart" data-testid="chart">
             <svg viewBox={format!("0 0 {W} {H}")} preserveAspectRatio="none" role="img" onclick={on_click}
@@ -109,9 +150,9 @@ pub fn chart(p: &ChartProps) -> Html {
                     <path class="line informed" d={series(|c| c.fresh + c.stale)} />
                     <path class="line dead" d={series(|c| c.dead)} />
                 }
-                { for p.history.iter().step_by(stride).map(|s| {
-                    let h = (BARS - 4.0) * s.traffic.messages as f64 / max_msgs;
-                    html! { <rect class="bar" x={(x(f64::from(s.round)) - bar_w / 2.0).to_string()} y={(H - h).to_string()}
+                { for p.data.points.iter().map(|&(round, _, messages)| {
+                    let h = (BARS - 4.0) * messages as f64 / max_msgs;
+                    html! { <rect class="bar" x={(x(f64::from(round)) - bar_w / 2.0).to_string()} y={(H - h).to_string()}
                         width={bar_w.to_string()} height={h.max(0.0).to_string()} /> }
                 }) }
                 <text class="tick" x={(LEFT - 4.0).to_string()} y={(bars_top + 10.0).to_string()} text-anchor="end">{ format!("{max_msgs:.0}") }</text>

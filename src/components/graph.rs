@@ -43,7 +43,9 @@ struct Anim {
 }
 
 fn now() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }
 
 fn dark() -> bool {
@@ -58,8 +60,13 @@ fn dark() -> bool {
 
 /// Paints `scene` at progress `t`, resizing the backing store to the element's size.
 fn draw(canvas: &HtmlCanvasElement, scene: &Scene, t: f64) {
-    let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0);
-    let (cw, ch) = (f64::from(canvas.client_width()), f64::from(canvas.client_height()));
+    let dpr = web_sys::window()
+        .map_or(1.0, |w| w.device_pixel_ratio())
+        .max(1.0);
+    let (cw, ch) = (
+        f64::from(canvas.client_width()),
+        f64::from(canvas.client_height()),
+    );
     if cw < 2.0 || ch < 2.0 {
         return;
     }
@@ -77,7 +84,11 @@ fn draw(canvas: &HtmlCanvasElement, scene: &Scene, t: f64) {
         return;
     };
     let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
-    let pal = if dark() { &palette::DARK } else { &palette::LIGHT };
+    let pal = if dark() {
+        &palette::DARK
+    } else {
+        &palette::LIGHT
+    };
     paint(&ctx, scene, pal, cw, ch, t);
 }
 
@@ -85,22 +96,6 @@ fn request(anim: &Rc<RefCell<Anim>>) {
     let a = anim.borrow();
     if let (Some(f), Some(w)) = (a.frame.as_ref(), web_sys::window()) {
         let _ = w.request_animation_frame(f.as_ref().unchecked_ref());
-    }
-}
-
-/// Records frame intervals in `window.__gossipFrames` for the frame-time probe.
-fn publish_frame_time(dt: f64) {
-    if let Some(w) = web_sys::window() {
-        let key = wasm_bindgen::JsValue::from_str("__gossipFrames");
-        let arr = js_sys::Reflect::get(&w, &key)
-            .ok()
-            .filter(|v| v.is_object())
-            .map(|v| js_sys::Array::from(&v));
-        if let Some(arr) = arr {
-            if arr.length() < 100_000 {
-                arr.push(&dt.into());
-            }
-        }
     }
 }
 
@@ -127,18 +122,21 @@ pub fn graph(props: &GraphProps) -> Html {
             let c = canvas.clone();
             let f = Closure::<dyn FnMut(f64)>::new(move |_ts: f64| {
                 let Some(anim) = weak.upgrade() else { return };
-                let Some(el) = c.cast::<HtmlCanvasElement>() else { return };
+                let Some(el) = c.cast::<HtmlCanvasElement>() else {
+                    return;
+                };
                 let t_now = now();
                 let (t, scene) = {
                     let mut a = anim.borrow_mut();
                     let t = ((t_now - a.start) / a.duration).clamp(0.0, 1.0);
                     if a.last > 0.0 {
-                        publish_frame_time(t_now - a.last);
+                        crate::probe::record("__gossipFrames", t_now - a.last);
                     }
                     a.last = t_now;
                     (t, a.scene.clone())
                 };
                 draw(&el, &scene, t);
+                crate::probe::record("__gossipPaint", now() - t_now);
                 let more = t < 1.0;
                 anim.borrow_mut().running = more;
                 if more {
@@ -209,7 +207,9 @@ pub fn graph(props: &GraphProps) -> Html {
         let on_pick = props.on_pick.clone();
         let canvas = canvas.clone();
         Callback::from(move |e: MouseEvent| {
-            let Some(el) = canvas.cast::<HtmlCanvasElement>() else { return };
+            let Some(el) = canvas.cast::<HtmlCanvasElement>() else {
+                return;
+            };
             let view = View::fit(f64::from(el.client_width()), f64::from(el.client_height()));
             on_pick.emit(view.hit(&scene, f64::from(e.offset_x()), f64::from(e.offset_y())));
         })

@@ -54,10 +54,18 @@ fn message_table(sim: &Simulation, node: u32) -> Html {
 }
 
 fn member_table(sim: &Simulation, node: u32) -> Html {
-    let Some(ms) = sim.membership() else { return html! {} };
+    let Some(ms) = sim.membership() else {
+        return html! {};
+    };
     let protocol = &sim.config().protocol;
     let rows: Vec<_> = (0..sim.nodes())
-        .map(|s| (s, ms.entry(node, s), ms.belief(node, s, sim.round(), protocol)))
+        .map(|s| {
+            (
+                s,
+                ms.entry(node, s),
+                ms.belief(node, s, sim.round(), protocol),
+            )
+        })
         .filter(|(_, e, b)| e.is_present() || *b == Belief::Forgotten)
         .collect();
     html! {

@@ -17,7 +17,11 @@ fn item(svg: Html, label: &str) -> Html {
 #[function_component(Legend)]
 pub fn legend(p: &LegendProps) -> Html {
     let (unaware, fresh, stale) = if p.membership {
-        ("believes it alive", "detected the failure", "forgot the node")
+        (
+            "believes it alive",
+            "detected the failure",
+            "forgot the node",
+        )
     } else {
         ("unaware", "fresh: spreading", "stale: stopped spreading")
     };

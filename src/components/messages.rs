@@ -64,9 +64,16 @@ pub fn message_bar(p: &MessageBarProps) -> Html {
     let inject = |update: bool| {
         let d = p.dispatch.clone();
         let value = value.clone();
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::Inject { content: (*value).clone(), update }))
+        Callback::from(move |_: MouseEvent| {
+            d.dispatch(Action::Inject {
+                content: (*value).clone(),
+                update,
+            })
+        })
     };
-    let target = st.selected.map_or("the selected node".to_string(), |n| format!("node {n}"));
+    let target = st
+        .selected
+        .map_or("the selected node".to_string(), |n| format!("node {n}"));
     html! {
         <div class="message-bar">
             { chips(sim, st.message, &p.dispatch) }

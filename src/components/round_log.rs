@@ -23,9 +23,18 @@ pub fn round_log(p: &RoundLogProps) -> Html {
     let (headline, details) = if fresh {
         (narrate::summary(&p.report), narrate::details(&p.report, 8))
     } else if p.round == 0 {
-        ("Round 0: nothing has happened yet. Press Step.".to_string(), vec![])
+        (
+            "Round 0: nothing has happened yet. Press Step.".to_string(),
+            vec![],
+        )
     } else {
-        (format!("Round {} (reached by seeking; step to see a round happen).", p.round), vec![])
+        (
+            format!(
+                "Round {} (reached by seeking; step to see a round happen).",
+                p.round
+            ),
+            vec![],
+        )
     };
     html! {
         <section class="card log" aria-label="Round log">

@@ -40,30 +40,40 @@ fn help_for(field: &str) -> &'static str {
 /// The scenario panel.
 #[function_component(Settings)]
 pub fn settings(p: &SettingsProps) -> Html {
-    let draft = use_state(|| p.current.clone());
+    // The draft lives in a RefCell: several change events can arrive before the next render
+    // (a field blurs as a select changes), and each must build on the previous one.
+    let draft = use_mut_ref(|| p.current.clone());
+    let redraw = use_force_update();
     let error = use_state(|| None::<FieldError>);
     let groups = use_state(|| "2".to_string());
     // When a new scenario arrives from elsewhere (a lesson, a link), show it.
     {
         let draft = draft.clone();
         let error = error.clone();
+        let redraw = redraw.clone();
         use_effect_with(p.current.clone(), move |cur| {
-            draft.set(cur.clone());
+            *draft.borrow_mut() = cur.clone();
             error.set(None);
+            redraw.force_update();
         });
     }
 
+    // Text fields update the draft on every keystroke (`input`), so a re-render caused by
+    // another field never resets what is being typed; selects update on `change`.
     let set = |f: fn(&mut Draft, String)| {
         let draft = draft.clone();
+        let redraw = redraw.clone();
         Callback::from(move |e: Event| {
             let v = e
                 .target_dyn_into::<web_sys::HtmlInputElement>()
                 .map(|i| i.value())
-                .or_else(|| e.target_dyn_into::<web_sys::HtmlSelectElement>().map(|s| s.value()))
+                .or_else(|| {
+                    e.target_dyn_into::<web_sys::HtmlSelectElement>()
+                        .map(|s| s.value())
+                })
                 .unwrap_or_default();
-            let mut d = (*draft).clone();
-            f(&mut d, v);
-            draft.set(d);
+            f(&mut draft.borrow_mut(), v);
+            redraw.force_update();
         })
     };
 
@@ -73,7 +83,8 @@ pub fn settings(p: &SettingsProps) -> Html {
         let dispatch = p.dispatch.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            match draft.build() {
+            let built = draft.borrow().build();
+            match built {
                 Ok((config, seed)) => {
                     error.set(None);
                     dispatch.dispatch(Action::Configure(Box::new(config), seed));
@@ -87,30 +98,38 @@ pub fn settings(p: &SettingsProps) -> Html {
         let error = error.clone();
         let dispatch = p.dispatch.clone();
         Callback::from(move |_: MouseEvent| {
-            let mut d = (*draft).clone();
-            d.seed = new_seed().to_string();
-            match d.build() {
+            draft.borrow_mut().seed = new_seed().to_string();
+            let built = draft.borrow().build();
+            match built {
                 Ok((config, seed)) => dispatch.dispatch(Action::Configure(Box::new(config), seed)),
                 Err(fe) => error.set(Some(fe)),
             }
-            draft.set(d);
         })
     };
 
-    let d = &*draft;
+    let d = &*draft.borrow();
     let bad = |f: &str| error.as_ref().is_some_and(|e| e.field == f);
-    let text = |label: &str, field: &'static str, value: &str, cb: Callback<Event>, mode: &'static str| {
+    let text = |label: &str,
+                field: &'static str,
+                value: &str,
+                cb: Callback<Event>,
+                mode: &'static str| {
         let id = format!("f-{field}");
+        let cb = cb.reform(|e: InputEvent| Event::from(e));
         let hint = help_for(field);
         html! {
             <div class={classes!("field", bad(field).then_some("invalid"))}>
                 <label for={id.clone()}>{label}</label>
-                <input id={id} type="text" inputmode={mode} value={value.to_string()} onchange={cb}
+                <input id={id} type="text" inputmode={mode} value={value.to_string()} oninput={cb}
                     aria-invalid={bad(field).to_string()} data-testid={format!("field-{field}")} title={hint} />
             </div>
         }
     };
-    let select = |label: &str, field: &'static str, value: &str, options: &[(&str, &str)], cb: Callback<Event>| {
+    let select = |label: &str,
+                  field: &'static str,
+                  value: &str,
+                  options: &[(&str, &str)],
+                  cb: Callback<Event>| {
         let id = format!("f-{field}");
         html! {
             <div class="field">
@@ -216,7 +235,7 @@ pub fn settings(p: &SettingsProps) -> Html {
                     <label for="f-seed">{"Seed"}</label>
                     <div class="inline">
                         <input id="f-seed" type="text" inputmode="numeric" value={d.seed.clone()}
-                            onchange={set(|d, v| d.seed = v)} aria-invalid={bad("seed").to_string()} data-testid="field-seed" />
+                            oninput={set(|d, v| d.seed = v).reform(|e: InputEvent| Event::from(e))} aria-invalid={bad("seed").to_string()} data-testid="field-seed" />
                         <button type="button" onclick={reseed} title="Start over with a fresh random seed" data-testid="new-seed">{"New seed"}</button>
                     </div>
                 </div>

@@ -25,10 +25,17 @@ fn membership_figures(sim: &Simulation, subject: Option<u32>) -> Html {
         return html! { <p class="muted">{"Kill a node to follow the news of its failure."}</p> };
     };
     let beliefs = sim.beliefs(s);
-    let alive: Vec<u32> = (0..sim.nodes()).filter(|&o| sim.is_alive(o) && o != s).collect();
+    let alive: Vec<u32> = (0..sim.nodes())
+        .filter(|&o| sim.is_alive(o) && o != s)
+        .collect();
     let detected = alive
         .iter()
-        .filter(|&&o| matches!(beliefs[o as usize], gossip_engine::Belief::Failed | gossip_engine::Belief::Forgotten))
+        .filter(|&&o| {
+            matches!(
+                beliefs[o as usize],
+                gossip_engine::Belief::Failed | gossip_engine::Belief::Forgotten
+            )
+        })
         .count();
     html! {
         <dl class="figures">
@@ -48,7 +55,10 @@ pub fn summary(p: &SummaryProps) -> Html {
     let sim = t.sim();
     let body = if sim.membership().is_some() {
         membership_figures(sim, st.subject)
-    } else if let Some((o, c)) = st.message.and_then(|m| Some((outcome(sim, m)?, sim.counts(m)?))) {
+    } else if let Some((o, c)) = st
+        .message
+        .and_then(|m| Some((outcome(sim, m)?, sim.counts(m)?)))
+    {
         let alive = sim.alive_count().max(1);
         let informed = 100.0 * f64::from(c.informed()) / f64::from(alive);
         let done = c.fresh == 0 || o.converged;

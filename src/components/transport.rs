@@ -30,7 +30,11 @@ pub fn speed_to_slider(speed: f64) -> f64 {
 pub fn slider_to_speed(v: f64) -> f64 {
     let s = MIN_SPEED * (MAX_SPEED / MIN_SPEED).powf(v / 100.0);
     // Round to a friendly value.
-    if s < 1.0 { (s * 20.0).round() / 20.0 } else { (s * 4.0).round() / 4.0 }
+    if s < 1.0 {
+        (s * 20.0).round() / 20.0
+    } else {
+        (s * 4.0).round() / 4.0
+    }
 }
 
 /// The transport bar.
@@ -70,7 +74,11 @@ pub fn transport(p: &TransportProps) -> Html {
             }
         })
     };
-    let speed_label = if p.speed < 1.0 { format!("{:.2}", p.speed) } else { format!("{:.1}", p.speed) };
+    let speed_label = if p.speed < 1.0 {
+        format!("{:.2}", p.speed)
+    } else {
+        format!("{:.1}", p.speed)
+    };
     html! {
         <div class="transport" role="toolbar" aria-label="Time controls">
             <button onclick={click(Action::Reset)} title="Reset to round 0 (R)" aria-label="Reset to round 0" data-testid="reset">{"Reset"}</button>

@@ -73,7 +73,10 @@ impl View {
     }
     /// Pixel position of a unit-square point.
     pub fn px(&self, p: (f32, f32)) -> (f64, f64) {
-        (self.ox + f64::from(p.0) * self.side, self.oy + f64::from(p.1) * self.side)
+        (
+            self.ox + f64::from(p.0) * self.side,
+            self.oy + f64::from(p.1) * self.side,
+        )
     }
     /// Pixel length of a unit-square length.
     pub fn len(&self, l: f32) -> f64 {
@@ -125,7 +128,9 @@ pub fn paint(ctx: &Ctx, scene: &Scene, pal: &Palette, w: f64, h: f64, t: f64) {
     if !scene.edges.is_empty() && scene.edges.len() <= 40_000 {
         ctx.begin_path();
         for &(a, b) in scene.edges.iter() {
-            let (Some(&pa), Some(&pb)) = (pos.get(a as usize), pos.get(b as usize)) else { continue };
+            let (Some(&pa), Some(&pb)) = (pos.get(a as usize), pos.get(b as usize)) else {
+                continue;
+            };
             let (ax, ay) = view.px(pa);
             let (bx, by) = view.px(pb);
             ctx.move_to(ax, ay);
@@ -170,7 +175,9 @@ pub fn paint(ctx: &Ctx, scene: &Scene, pal: &Palette, w: f64, h: f64, t: f64) {
     }
 
     for (node, dashed) in [(scene.subject, true), (scene.selected, false)] {
-        let Some(p) = node.and_then(|i| pos.get(i as usize)) else { continue };
+        let Some(p) = node.and_then(|i| pos.get(i as usize)) else {
+            continue;
+        };
         let (x, y) = view.px(*p);
         ctx.begin_path();
         circle(ctx, x, y, r + 5.0);
@@ -187,7 +194,10 @@ pub fn paint(ctx: &Ctx, scene: &Scene, pal: &Palette, w: f64, h: f64, t: f64) {
     }
 
     if n <= 64 && r >= 8.0 {
-        ctx.set_font(&format!("600 {}px system-ui, sans-serif", (r * 0.95).clamp(9.0, 13.0).round()));
+        ctx.set_font(&format!(
+            "600 {}px system-ui, sans-serif",
+            (r * 0.95).clamp(9.0, 13.0).round()
+        ));
         ctx.set_text_align("center");
         ctx.set_text_baseline("middle");
         for i in 0..n {
@@ -288,14 +298,35 @@ fn paint_contacts(ctx: &Ctx, scene: &Scene, pal: &Palette, view: &View, t: f64, 
     let dot = (r * 0.55).clamp(2.0, 5.0);
     // Styles: (kind filter, colour, filled, radius).
     let styles: [(&dyn Fn(&Contact) -> bool, &str, bool, f64); 3] = [
-        (&|c| !c.kind.carries_updates(), pal.control, true, dot * 0.65),
-        (&|c| c.kind.carries_updates() && !c.useful, pal.redundant, false, dot),
-        (&|c| c.kind.carries_updates() && c.useful, pal.useful, true, dot * 1.15),
+        (
+            &|c| !c.kind.carries_updates(),
+            pal.control,
+            true,
+            dot * 0.65,
+        ),
+        (
+            &|c| c.kind.carries_updates() && !c.useful,
+            pal.redundant,
+            false,
+            dot,
+        ),
+        (
+            &|c| c.kind.carries_updates() && c.useful,
+            pal.useful,
+            true,
+            dot * 1.15,
+        ),
     ];
     // Faint trails along the edges carrying updates.
     ctx.begin_path();
-    for c in scene.contacts.iter().filter(|c| c.kind.carries_updates() && c.delivered) {
-        let (Some(&a), Some(&b)) = (pos.get(c.from as usize), pos.get(c.to as usize)) else { continue };
+    for c in scene
+        .contacts
+        .iter()
+        .filter(|c| c.kind.carries_updates() && c.delivered)
+    {
+        let (Some(&a), Some(&b)) = (pos.get(c.from as usize), pos.get(c.to as usize)) else {
+            continue;
+        };
         let (ax, ay) = view.px(a);
         let (bx, by) = view.px(b);
         ctx.move_to(ax, ay);
@@ -310,7 +341,9 @@ fn paint_contacts(ctx: &Ctx, scene: &Scene, pal: &Palette, view: &View, t: f64, 
     for (filter, colour, filled, rad) in styles {
         ctx.begin_path();
         for c in scene.contacts.iter().filter(|c| c.delivered && filter(c)) {
-            let (Some(&a), Some(&b)) = (pos.get(c.from as usize), pos.get(c.to as usize)) else { continue };
+            let (Some(&a), Some(&b)) = (pos.get(c.from as usize), pos.get(c.to as usize)) else {
+                continue;
+            };
             let (ax, ay) = view.px(a);
             let (bx, by) = view.px(b);
             circle(ctx, ax + (bx - ax) * k, ay + (by - ay) * k, rad);
@@ -328,10 +361,16 @@ fn paint_contacts(ctx: &Ctx, scene: &Scene, pal: &Palette, view: &View, t: f64, 
     // Lost legs travel half way, then fade out with a cross.
     let stop = 0.55;
     let lk = k.min(stop);
-    let fade = if t > stop { 1.0 - (t - stop) / (1.0 - stop) } else { 1.0 };
+    let fade = if t > stop {
+        1.0 - (t - stop) / (1.0 - stop)
+    } else {
+        1.0
+    };
     ctx.begin_path();
     for c in scene.contacts.iter().filter(|c| !c.delivered) {
-        let (Some(&a), Some(&b)) = (pos.get(c.from as usize), pos.get(c.to as usize)) else { continue };
+        let (Some(&a), Some(&b)) = (pos.get(c.from as usize), pos.get(c.to as usize)) else {
+            continue;
+        };
         let (ax, ay) = view.px(a);
         let (bx, by) = view.px(b);
         let (x, y) = (ax + (bx - ax) * lk, ay + (by - ay) * lk);

@@ -138,7 +138,12 @@ fn normalise(p: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
     let s = (x1 - x0).max(y1 - y0).max(1e-6);
     let (ox, oy) = ((s - (x1 - x0)) / 2.0, (s - (y1 - y0)) / 2.0);
     p.into_iter()
-        .map(|(x, y)| (0.03 + 0.94 * (x - x0 + ox) / s, 0.03 + 0.94 * (y - y0 + oy) / s))
+        .map(|(x, y)| {
+            (
+                0.03 + 0.94 * (x - x0 + ox) / s,
+                0.03 + 0.94 * (y - y0 + oy) / s,
+            )
+        })
         .collect()
 }
 
@@ -158,7 +163,10 @@ mod tests {
             let a = positions(&cfg, &t);
             assert_eq!(a.len(), 60);
             assert_eq!(a, positions(&cfg, &t), "{cfg:?} must be deterministic");
-            assert!(a.iter().all(|&(x, y)| (0.0..=1.0).contains(&x) && (0.0..=1.0).contains(&y)));
+            assert!(
+                a.iter()
+                    .all(|&(x, y)| (0.0..=1.0).contains(&x) && (0.0..=1.0).contains(&y))
+            );
         }
     }
 }

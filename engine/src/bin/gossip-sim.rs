@@ -42,7 +42,12 @@ fn main() -> ExitCode {
     let out = match cli.cmd {
         Cmd::Run(a) => plan::Plan::from_args(&a).and_then(|plan| {
             let (results, per_round) = trial::run_all(&plan, a.threads)?;
-            Ok(report::render(&plan, &results, per_round.as_deref(), a.format))
+            Ok(report::render(
+                &plan,
+                &results,
+                per_round.as_deref(),
+                a.format,
+            ))
         }),
         Cmd::Theory(a) => theory::render(&a),
     };

@@ -15,7 +15,7 @@
 
 use super::{DIGEST_ENTRY_BYTES, Delivery, ENTRY_BYTES, HEADER_BYTES, RoundCtx, contact};
 use crate::config::{Mode, Sync};
-use crate::report::ContactKind;
+use crate::report::{ContactKind, Traffic};
 use crate::rng::{Purpose, Stream, stream};
 use crate::simulation::Simulation;
 
@@ -29,19 +29,93 @@ pub(crate) fn round(
     fanout: u32,
     repair: bool,
 ) {
-    let purpose = if repair { Purpose::Repair } else { Purpose::Peers };
+    let purpose = if repair {
+        Purpose::Repair
+    } else {
+        Purpose::Peers
+    };
+    if !ctx.record
+        && mode == Mode::Push
+        && ctx.deliveries.is_empty()
+        && sim.messages.len() == 1
+        && sim.messages[0].versions.len() == 1
+    {
+        one_message_push(sim, ctx, sync, fanout, purpose);
+        return;
+    }
+    let tables = Tables::new(sim);
     let mut peers = std::mem::take(&mut ctx.peers);
     for a in 0..sim.nodes() {
         if !sim.alive[a as usize] {
             continue;
         }
+        let own = tables.own(sim, a);
         let mut rng = stream(sim.seed, ctx.round, a, purpose);
         sim.pick_peers(a, fanout, &mut rng, &mut peers);
         for &b in &peers {
-            exchange(sim, ctx, &mut rng, a, b, mode, sync);
+            exchange(sim, ctx, &tables, own, &mut rng, a, b, mode, sync);
         }
     }
     ctx.peers = peers;
+}
+
+/// Per message, per held version (index + 1; 0 = nothing): its rank in the supersedes order
+/// and its payload size. Computed once per round, so a contact compares two integers instead
+/// of two versions and reads no string lengths.
+struct Tables {
+    /// `rank[s][v]`: 0 for v = 0; equal (number, origin) keys share a rank, so
+    /// `rank[s][x] > rank[s][y]` exactly when [`crate::message::MessageSlot::newer`]`(x, y)`.
+    rank: Vec<Vec<u32>>,
+    /// `bytes[s][v]`: [`ENTRY_BYTES`] plus the content length; 0 for v = 0.
+    bytes: Vec<Vec<u64>>,
+}
+
+/// What an initiator holds, computed once for all its contacts.
+#[derive(Clone, Copy)]
+struct Own {
+    held: u64,
+    bytes: u64,
+}
+
+impl Tables {
+    fn new(sim: &Simulation) -> Self {
+        let mut rank = Vec::with_capacity(sim.messages.len());
+        let mut bytes = Vec::with_capacity(sim.messages.len());
+        for m in &sim.messages {
+            let key = |i: usize| (m.versions[i].number, m.versions[i].origin);
+            let mut order: Vec<usize> = (0..m.versions.len()).collect();
+            order.sort_by_key(|&i| key(i));
+            let mut r = vec![0u32; m.versions.len() + 1];
+            let mut next = 0;
+            for (j, &i) in order.iter().enumerate() {
+                if j == 0 || key(order[j - 1]) != key(i) {
+                    next += 1;
+                }
+                r[i + 1] = next;
+            }
+            rank.push(r);
+            let mut b = vec![0u64];
+            b.extend(
+                m.versions
+                    .iter()
+                    .map(|v| ENTRY_BYTES + v.content.len() as u64),
+            );
+            bytes.push(b);
+        }
+        Tables { rank, bytes }
+    }
+
+    fn own(&self, sim: &Simulation, a: u32) -> Own {
+        let mut own = Own { held: 0, bytes: 0 };
+        for (s, m) in sim.messages.iter().enumerate() {
+            let v = m.held[a as usize] as usize;
+            if v != 0 {
+                own.held += 1;
+                own.bytes += self.bytes[s][v];
+            }
+        }
+        own
+    }
 }
 
 /// What one side holds that the other lacks.
@@ -60,38 +134,35 @@ struct Diff {
     all_b_bytes: u64,
 }
 
-fn entry_bytes(sim: &Simulation, slot: usize, v: u32) -> u64 {
-    ENTRY_BYTES + sim.messages[slot].versions[(v - 1) as usize].content.len() as u64
-}
-
-fn diff(sim: &Simulation, a: u32, b: u32) -> Diff {
-    let mut d = Diff::default();
-    for (s, m) in sim.messages.iter().enumerate() {
-        let (va, vb) = (m.held[a as usize], m.held[b as usize]);
-        if va != 0 {
-            d.held_a += 1;
-            d.all_a_bytes += entry_bytes(sim, s, va);
-        }
+fn diff(sim: &Simulation, t: &Tables, own: Own, a: u32, b: u32) -> Diff {
+    let mut d = Diff {
+        held_a: own.held,
+        all_a_bytes: own.bytes,
+        ..Diff::default()
+    };
+    for ((m, rank), bytes) in sim.messages.iter().zip(&t.rank).zip(&t.bytes) {
+        let (va, vb) = (m.held[a as usize] as usize, m.held[b as usize] as usize);
         if vb != 0 {
             d.held_b += 1;
-            d.all_b_bytes += entry_bytes(sim, s, vb);
+            d.all_b_bytes += bytes[vb];
         }
-        if m.newer(va, vb) {
+        let (ra, rb) = (rank[va], rank[vb]);
+        if ra > rb {
             d.a_newer += 1;
-            d.a_newer_bytes += entry_bytes(sim, s, va);
-        } else if m.newer(vb, va) {
+            d.a_newer_bytes += bytes[va];
+        } else if rb > ra {
             d.b_newer += 1;
-            d.b_newer_bytes += entry_bytes(sim, s, vb);
+            d.b_newer_bytes += bytes[vb];
         }
     }
     d
 }
 
 /// Queues every value `from` holds newer than `to`.
-fn send_newer(sim: &Simulation, ctx: &mut RoundCtx, from: u32, to: u32) {
-    for (s, m) in sim.messages.iter().enumerate() {
+fn send_newer(sim: &Simulation, ctx: &mut RoundCtx, t: &Tables, from: u32, to: u32) {
+    for (s, (m, rank)) in sim.messages.iter().zip(&t.rank).enumerate() {
         let (vf, vt) = (m.held[from as usize], m.held[to as usize]);
-        if m.newer(vf, vt) {
+        if rank[vf as usize] > rank[vt as usize] {
             ctx.deliveries.push(Delivery {
                 slot: s as u32,
                 node: to,
@@ -103,9 +174,12 @@ fn send_newer(sim: &Simulation, ctx: &mut RoundCtx, from: u32, to: u32) {
 }
 
 /// One contact from `a` to `b`, leg by leg.
+#[allow(clippy::too_many_arguments)]
 fn exchange(
     sim: &Simulation,
     ctx: &mut RoundCtx,
+    t: &Tables,
+    own: Own,
     rng: &mut Stream,
     a: u32,
     b: u32,
@@ -113,11 +187,15 @@ fn exchange(
     sync: Sync,
 ) {
     use ContactKind::{Digest, Pull, Push, Request};
-    let d = diff(sim, a, b);
+    let d = diff(sim, t, own, a, b);
     match sync {
         Sync::Incremental => {
             let ok = sim.arrives(a, b, rng);
-            ctx.leg(contact(a, b, Digest, ok, false), HEADER_BYTES + DIGEST_ENTRY_BYTES * d.held_a, 0);
+            ctx.leg(
+                contact(a, b, Digest, ok, false),
+                HEADER_BYTES + DIGEST_ENTRY_BYTES * d.held_a,
+                0,
+            );
             if !ok {
                 return;
             }
@@ -127,12 +205,20 @@ fn exchange(
                 return;
             }
             // b answers: the values a lacks (pull) and/or the list of what b wants (push).
-            let request = if want_b { DIGEST_ENTRY_BYTES * d.a_newer } else { 0 };
+            let request = if want_b {
+                DIGEST_ENTRY_BYTES * d.a_newer
+            } else {
+                0
+            };
             let ok = sim.arrives(b, a, rng);
             if want_a {
-                ctx.leg(contact(b, a, Pull, ok, true), HEADER_BYTES + request, d.b_newer_bytes);
+                ctx.leg(
+                    contact(b, a, Pull, ok, true),
+                    HEADER_BYTES + request,
+                    d.b_newer_bytes,
+                );
                 if ok {
-                    send_newer(sim, ctx, b, a);
+                    send_newer(sim, ctx, t, b, a);
                 }
             } else {
                 ctx.leg(contact(b, a, Request, ok, false), HEADER_BYTES + request, 0);
@@ -143,15 +229,19 @@ fn exchange(
             let ok = sim.arrives(a, b, rng);
             ctx.leg(contact(a, b, Push, ok, true), HEADER_BYTES, d.a_newer_bytes);
             if ok {
-                send_newer(sim, ctx, a, b);
+                send_newer(sim, ctx, t, a, b);
             }
         }
         Sync::Full => {
             let ok = if mode.pushes() && d.held_a > 0 {
                 let ok = sim.arrives(a, b, rng);
-                ctx.leg(contact(a, b, Push, ok, d.a_newer > 0), HEADER_BYTES, d.all_a_bytes);
+                ctx.leg(
+                    contact(a, b, Push, ok, d.a_newer > 0),
+                    HEADER_BYTES,
+                    d.all_a_bytes,
+                );
                 if ok {
-                    send_newer(sim, ctx, a, b);
+                    send_newer(sim, ctx, t, a, b);
                 }
                 ok
             } else if mode.pulls() {
@@ -163,11 +253,172 @@ fn exchange(
             };
             if ok && mode.pulls() && d.held_b > 0 {
                 let ok = sim.arrives(b, a, rng);
-                ctx.leg(contact(b, a, Pull, ok, d.b_newer > 0), HEADER_BYTES, d.all_b_bytes);
+                ctx.leg(
+                    contact(b, a, Pull, ok, d.b_newer > 0),
+                    HEADER_BYTES,
+                    d.all_b_bytes,
+                );
                 if ok {
-                    send_newer(sim, ctx, b, a);
+                    send_newer(sim, ctx, t, b, a);
                 }
             }
         }
     }
+}
+
+/// Counts one leg into a local tally, exactly as [`RoundCtx::leg`] does without recording.
+#[inline(always)]
+fn tally(
+    t: &mut Traffic,
+    updates: bool,
+    delivered: bool,
+    useful: bool,
+    digest_bytes: u64,
+    payload_bytes: u64,
+) {
+    t.messages += 1;
+    t.digest_bytes += digest_bytes;
+    t.payload_bytes += payload_bytes;
+    if updates {
+        t.updates += 1;
+        if delivered {
+            if useful {
+                t.useful += 1;
+            } else {
+                t.redundant += 1;
+            }
+        }
+    }
+    if !delivered {
+        t.lost += 1;
+    }
+}
+
+/// The batch-run fast path: one message with one version, push, recording off. It produces
+/// exactly the traffic and end-of-round state of the general path (same random draws, same
+/// legs, same first sender per receiver), with three shortcuts:
+/// - A node that holds nothing sends digests of an empty table (incremental) or nothing
+///   (full). When no leg can be lost (no loss, partition or dead node), which peers it picks
+///   changes nothing, so its random stream is not even drawn.
+/// - A receiver is queued once per round: with a single version every later delivery to it
+///   would be a no-op, so only the first sender (the one recorded as the source) is kept.
+/// - The deliveries, one per receiver, are then grouped by blocks of receiver ids, so the
+///   end-of-round writes walk the per-node columns nearly in order instead of at random.
+fn one_message_push(
+    sim: &Simulation,
+    ctx: &mut RoundCtx,
+    sync: Sync,
+    fanout: u32,
+    purpose: Purpose,
+) {
+    let m = &sim.messages[0];
+    let held = &m.held[..];
+    let alive = &sim.alive[..];
+    let payload = ENTRY_BYTES + m.versions[0].content.len() as u64;
+    let sure = sim.loss <= 0.0 && sim.group.is_empty() && sim.dead == 0;
+    let n = sim.nodes();
+    let mut queued = vec![0u64; (n as usize).div_ceil(64)];
+    let mut peers = std::mem::take(&mut ctx.peers);
+    let mut deliveries = std::mem::take(&mut ctx.deliveries);
+    let mut t = Traffic::default();
+    for a in 0..n {
+        let ai = a as usize;
+        if !alive[ai] {
+            continue;
+        }
+        let va = held[ai];
+        if va == 0 {
+            if sync == Sync::Full {
+                // A full-sync push with nothing to send is no contact at all.
+                continue;
+            }
+            if sure {
+                let legs = u64::from(fanout.min(sim.topology.degree(a)));
+                t.messages += legs;
+                t.digest_bytes += legs * HEADER_BYTES;
+                continue;
+            }
+        }
+        let mut rng = stream(sim.seed, ctx.round, a, purpose);
+        sim.pick_peers(a, fanout, &mut rng, &mut peers);
+        for &b in &peers {
+            let lacks = va != 0 && held[b as usize] == 0;
+            let delivered = match sync {
+                Sync::Incremental => {
+                    let ok = sim.arrives(a, b, &mut rng);
+                    tally(
+                        &mut t,
+                        false,
+                        ok,
+                        false,
+                        HEADER_BYTES + DIGEST_ENTRY_BYTES * u64::from(va != 0),
+                        0,
+                    );
+                    if !ok || !lacks {
+                        continue;
+                    }
+                    let ok = sim.arrives(b, a, &mut rng);
+                    tally(
+                        &mut t,
+                        false,
+                        ok,
+                        false,
+                        HEADER_BYTES + DIGEST_ENTRY_BYTES,
+                        0,
+                    );
+                    if !ok {
+                        continue;
+                    }
+                    let ok = sim.arrives(a, b, &mut rng);
+                    tally(&mut t, true, ok, true, HEADER_BYTES, payload);
+                    ok
+                }
+                Sync::Full => {
+                    let ok = sim.arrives(a, b, &mut rng);
+                    tally(&mut t, true, ok, lacks, HEADER_BYTES, payload);
+                    ok && lacks
+                }
+            };
+            if delivered {
+                let (w, bit) = (b as usize / 64, 1u64 << (b % 64));
+                if queued[w] & bit == 0 {
+                    queued[w] |= bit;
+                    deliveries.push(Delivery {
+                        slot: 0,
+                        node: b,
+                        version: va,
+                        from: a,
+                    });
+                }
+            }
+        }
+    }
+    ctx.report.traffic.add(&t);
+    group_by_receiver_block(&mut deliveries, n);
+    ctx.deliveries = deliveries;
+    ctx.peers = peers;
+}
+
+/// Reorders deliveries by blocks of 4096 receiver ids (a stable counting sort). Only valid
+/// when their order does not matter: at most one delivery per receiver, nothing recorded.
+fn group_by_receiver_block(d: &mut Vec<Delivery>, n: u32) {
+    const SHIFT: u32 = 12;
+    if d.len() < 1 << SHIFT {
+        return;
+    }
+    let blocks = (n >> SHIFT) as usize + 1;
+    let mut start = vec![0usize; blocks + 1];
+    for x in d.iter() {
+        start[(x.node >> SHIFT) as usize + 1] += 1;
+    }
+    for i in 1..start.len() {
+        start[i] += start[i - 1];
+    }
+    let mut out = vec![d[0]; d.len()];
+    for x in d.iter() {
+        let slot = &mut start[(x.node >> SHIFT) as usize];
+        out[*slot] = *x;
+        *slot += 1;
+    }
+    *d = out;
 }

@@ -97,7 +97,11 @@ pub(crate) fn round(sim: &Simulation, ctx: &mut RoundCtx, mode: Mode, feedback: 
                 send_fresh(sim, ctx, &mut rng, a, b, ContactKind::Push, blind)
             } else {
                 let ok = sim.arrives(a, b, &mut rng);
-                ctx.leg(contact(a, b, ContactKind::Request, ok, false), HEADER_BYTES, 0);
+                ctx.leg(
+                    contact(a, b, ContactKind::Request, ok, false),
+                    HEADER_BYTES,
+                    0,
+                );
                 ok
             };
             if mode.pulls() && asked && has_fresh(sim, b) {
@@ -139,7 +143,12 @@ pub(crate) fn lose_interest(sim: &mut Simulation, ctx: &mut RoundCtx, removal: &
         let stale = match removal.decay {
             Decay::Counter => u32::from(m.counter[n]) >= removal.k,
             Decay::Coin => {
-                let mut coin = stream(sim.seed ^ splitmix64(u64::from(s)), ctx.round, node, Purpose::Coin);
+                let mut coin = stream(
+                    sim.seed ^ splitmix64(u64::from(s)),
+                    ctx.round,
+                    node,
+                    Purpose::Coin,
+                );
                 coin.chance(1.0 / f64::from(removal.k))
             }
         };

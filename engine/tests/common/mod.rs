@@ -67,7 +67,11 @@ pub fn start(config: Config, seed: u64) -> (Simulation, u32) {
 }
 
 /// Steps until `done` holds or `max` rounds have run; returns whether `done` held.
-pub fn run_until(sim: &mut Simulation, max: u32, mut done: impl FnMut(&Simulation) -> bool) -> bool {
+pub fn run_until(
+    sim: &mut Simulation,
+    max: u32,
+    mut done: impl FnMut(&Simulation) -> bool,
+) -> bool {
     for _ in 0..max {
         if done(sim) {
             return true;

@@ -297,7 +297,10 @@ fn max_rounds(s: &str) -> Result<u32, String> {
     if (1..=gossip_engine::timeline::MAX_ROUNDS).contains(&v) {
         Ok(v)
     } else {
-        Err(format!("{v} is out of range: allowed 1..={}", gossip_engine::timeline::MAX_ROUNDS))
+        Err(format!(
+            "{v} is out of range: allowed 1..={}",
+            gossip_engine::timeline::MAX_ROUNDS
+        ))
     }
 }
 

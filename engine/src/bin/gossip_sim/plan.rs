@@ -63,7 +63,10 @@ impl Plan {
         config.validate().map_err(|e| e.to_string())?;
         let membership = matches!(config.protocol, Protocol::Membership { .. });
         if membership {
-            if !actions.iter().any(|x| matches!(x.command, Command::Kill { .. })) {
+            if !actions
+                .iter()
+                .any(|x| matches!(x.command, Command::Kill { .. }))
+            {
                 let at = actions.partition_point(|x| x.round <= 1);
                 actions.insert(
                     at,
@@ -73,7 +76,10 @@ impl Plan {
                     },
                 );
             }
-        } else if !actions.iter().any(|x| matches!(x.command, Command::Inject { .. })) {
+        } else if !actions
+            .iter()
+            .any(|x| matches!(x.command, Command::Inject { .. }))
+        {
             actions.insert(
                 0,
                 Action {
@@ -136,16 +142,20 @@ fn check_count(field: &str, v: u32, min: u32, max: u32) -> Result<(), String> {
     if (min..=max).contains(&v) {
         Ok(())
     } else {
-        Err(format!("{field} = {v} is out of range: allowed {min}..={max}"))
+        Err(format!(
+            "{field} = {v} is out of range: allowed {min}..={max}"
+        ))
     }
 }
 
 fn read_scenario(path: &Path) -> Result<(Config, u64, Vec<Action>), String> {
     let shown = path.display();
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read scenario file '{shown}': {e}"))?;
-    let s: Scenario =
-        serde_json::from_str(&text).map_err(|e| format!("scenario file '{shown}' is not a valid scenario: {e}"))?;
-    s.validate().map_err(|e| format!("scenario file '{shown}': {e}"))?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read scenario file '{shown}': {e}"))?;
+    let s: Scenario = serde_json::from_str(&text)
+        .map_err(|e| format!("scenario file '{shown}' is not a valid scenario: {e}"))?;
+    s.validate()
+        .map_err(|e| format!("scenario file '{shown}': {e}"))?;
     Ok((s.config, s.seed, s.actions))
 }
 
@@ -163,15 +173,43 @@ fn from_flags(a: &RunArgs) -> Result<(Config, u64, Vec<Action>), String> {
     if protocol == ProtocolArg::Rumor && a.repair_every.is_some() {
         protocol = ProtocolArg::Hybrid;
     }
-    let (ae, membership) = (protocol == ProtocolArg::AntiEntropy, protocol == ProtocolArg::Membership);
+    let (ae, membership) = (
+        protocol == ProtocolArg::AntiEntropy,
+        protocol == ProtocolArg::Membership,
+    );
     let rumor = !ae && !membership;
-    only_for("mode", a.mode.is_some(), !membership, "anti-entropy, rumor and hybrid")?;
+    only_for(
+        "mode",
+        a.mode.is_some(),
+        !membership,
+        "anti-entropy, rumor and hybrid",
+    )?;
     only_for("sync", a.sync.is_some(), ae, "--protocol anti-entropy")?;
-    only_for("removal", a.removal.is_some(), rumor, "--protocol rumor and hybrid")?;
+    only_for(
+        "removal",
+        a.removal.is_some(),
+        rumor,
+        "--protocol rumor and hybrid",
+    )?;
     only_for("k", a.k.is_some(), rumor, "--protocol rumor and hybrid")?;
-    only_for("repair-every", a.repair_every.is_some(), rumor, "--protocol rumor and hybrid")?;
-    only_for("t-fail", a.t_fail.is_some(), membership, "--protocol membership")?;
-    only_for("t-cleanup", a.t_cleanup.is_some(), membership, "--protocol membership")?;
+    only_for(
+        "repair-every",
+        a.repair_every.is_some(),
+        rumor,
+        "--protocol rumor and hybrid",
+    )?;
+    only_for(
+        "t-fail",
+        a.t_fail.is_some(),
+        membership,
+        "--protocol membership",
+    )?;
+    only_for(
+        "t-cleanup",
+        a.t_cleanup.is_some(),
+        membership,
+        "--protocol membership",
+    )?;
 
     let mode = match a.mode.unwrap_or(ModeArg::Push) {
         ModeArg::Push => Mode::Push,
@@ -200,7 +238,8 @@ fn from_flags(a: &RunArgs) -> Result<(Config, u64, Vec<Action>), String> {
                     decay,
                     k: a.k.unwrap_or(2),
                 },
-                repair_every: (protocol == ProtocolArg::Hybrid).then(|| a.repair_every.unwrap_or(10)),
+                repair_every: (protocol == ProtocolArg::Hybrid)
+                    .then(|| a.repair_every.unwrap_or(10)),
             }
         }
         ProtocolArg::Membership => {
@@ -215,13 +254,43 @@ fn from_flags(a: &RunArgs) -> Result<(Config, u64, Vec<Action>), String> {
     let nodes = a.nodes.unwrap_or(1000);
     let topology = a.topology.unwrap_or(TopologyArg::Complete);
     use TopologyArg as T;
-    only_for("degree", a.degree.is_some(), topology == T::RandomRegular, "--topology random-regular")?;
-    only_for("p", a.p.is_some(), topology == T::ErdosRenyi, "--topology erdos-renyi")?;
-    only_for("beta", a.beta.is_some(), topology == T::WattsStrogatz, "--topology watts-strogatz")?;
+    only_for(
+        "degree",
+        a.degree.is_some(),
+        topology == T::RandomRegular,
+        "--topology random-regular",
+    )?;
+    only_for(
+        "p",
+        a.p.is_some(),
+        topology == T::ErdosRenyi,
+        "--topology erdos-renyi",
+    )?;
+    only_for(
+        "beta",
+        a.beta.is_some(),
+        topology == T::WattsStrogatz,
+        "--topology watts-strogatz",
+    )?;
     let ring_like = matches!(topology, T::Ring | T::WattsStrogatz);
-    only_for("ring-k", a.ring_k.is_some(), ring_like, "--topology ring and watts-strogatz")?;
-    only_for("m", a.m.is_some(), topology == T::BarabasiAlbert, "--topology barabasi-albert")?;
-    only_for("group-size", a.group_size.is_some(), topology == T::Hierarchical, "--topology hierarchical")?;
+    only_for(
+        "ring-k",
+        a.ring_k.is_some(),
+        ring_like,
+        "--topology ring and watts-strogatz",
+    )?;
+    only_for(
+        "m",
+        a.m.is_some(),
+        topology == T::BarabasiAlbert,
+        "--topology barabasi-albert",
+    )?;
+    only_for(
+        "group-size",
+        a.group_size.is_some(),
+        topology == T::Hierarchical,
+        "--topology hierarchical",
+    )?;
     let ring_k = a.ring_k.unwrap_or(2);
     let topology = match topology {
         T::Complete => TopologyConfig::Complete,
@@ -240,7 +309,9 @@ fn from_flags(a: &RunArgs) -> Result<(Config, u64, Vec<Action>), String> {
             k: ring_k,
             beta: a.beta.unwrap_or(0.1),
         },
-        T::BarabasiAlbert => TopologyConfig::BarabasiAlbert { m: a.m.unwrap_or(2) },
+        T::BarabasiAlbert => TopologyConfig::BarabasiAlbert {
+            m: a.m.unwrap_or(2),
+        },
         T::Hierarchical => TopologyConfig::Hierarchical {
             group_size: a.group_size.unwrap_or(10),
         },
@@ -263,10 +334,15 @@ fn from_flags(a: &RunArgs) -> Result<(Config, u64, Vec<Action>), String> {
     let mut kills: Vec<(u32, u32)> = Vec::new();
     for &(node, round) in &a.kill {
         if node >= nodes {
-            return Err(format!("--kill {node}@{round}: {}", Error::UnknownNode { node, nodes }));
+            return Err(format!(
+                "--kill {node}@{round}: {}",
+                Error::UnknownNode { node, nodes }
+            ));
         }
         if let Some(&(_, r)) = kills.iter().find(|&&(n, _)| n == node) {
-            return Err(format!("--kill {node}@{round}: node {node} is already killed by --kill {node}@{r}"));
+            return Err(format!(
+                "--kill {node}@{round}: node {node} is already killed by --kill {node}@{r}"
+            ));
         }
         kills.push((node, round));
     }

@@ -2,7 +2,9 @@
 
 use std::fmt::Write as _;
 
-use gossip_engine::{Action, Config, Decay, Feedback, Mode, Protocol, Summary, TopologyConfig, theory};
+use gossip_engine::{
+    Action, Config, Decay, Feedback, Mode, Protocol, Summary, TopologyConfig, theory,
+};
 use serde::Serialize;
 
 use crate::args::Format;
@@ -197,7 +199,12 @@ const METRICS: [(&str, fn(&TrialResult) -> f64); 7] = [
 ];
 
 /// The whole output for `format`.
-pub fn render(plan: &Plan, results: &[TrialResult], per_round: Option<&[RoundMean]>, format: Format) -> String {
+pub fn render(
+    plan: &Plan,
+    results: &[TrialResult],
+    per_round: Option<&[RoundMean]>,
+    format: Format,
+) -> String {
     let summaries: Vec<Summary> = METRICS
         .iter()
         .map(|(_, get)| {
@@ -212,7 +219,8 @@ pub fn render(plan: &Plan, results: &[TrialResult], per_round: Option<&[RoundMea
             })
         })
         .collect();
-    let converged = results.iter().filter(|r| r.converged).count() as f64 / results.len().max(1) as f64;
+    let converged =
+        results.iter().filter(|r| r.converged).count() as f64 / results.len().max(1) as f64;
     match format {
         Format::Json => {
             let mut s = summaries.into_iter();
@@ -248,7 +256,9 @@ pub fn render(plan: &Plan, results: &[TrialResult], per_round: Option<&[RoundMea
 }
 
 fn csv_trials(results: &[TrialResult]) -> String {
-    let mut out = String::from("trial,seed,rounds,converged,residue,traffic,t_avg,t_last,messages,bytes,ran\n");
+    let mut out = String::from(
+        "trial,seed,rounds,converged,residue,traffic,t_avg,t_last,messages,bytes,ran\n",
+    );
     for (t, r) in results.iter().enumerate() {
         let _ = writeln!(
             out,
@@ -309,7 +319,8 @@ fn describe_protocol(p: &Protocol) -> String {
             removal,
             repair_every,
         } => {
-            let repair = repair_every.map_or(String::new(), |r| format!(", repair every {r} rounds"));
+            let repair =
+                repair_every.map_or(String::new(), |r| format!(", repair every {r} rounds"));
             format!(
                 "{} ({}, {}, k = {}{repair})",
                 p.name(),
@@ -330,13 +341,22 @@ fn describe_topology(t: &TopologyConfig) -> String {
         TopologyConfig::Ring { k } => format!("ring (k = {k})"),
         TopologyConfig::RandomRegular { degree } => format!("random-regular (degree {degree})"),
         TopologyConfig::ErdosRenyi { p } => format!("erdos-renyi (p = {p})"),
-        TopologyConfig::WattsStrogatz { k, beta } => format!("watts-strogatz (k = {k}, beta = {beta})"),
+        TopologyConfig::WattsStrogatz { k, beta } => {
+            format!("watts-strogatz (k = {k}, beta = {beta})")
+        }
         TopologyConfig::BarabasiAlbert { m } => format!("barabasi-albert (m = {m})"),
-        TopologyConfig::Hierarchical { group_size } => format!("hierarchical (groups of {group_size})"),
+        TopologyConfig::Hierarchical { group_size } => {
+            format!("hierarchical (groups of {group_size})")
+        }
     }
 }
 
-fn table(plan: &Plan, summaries: &[Summary], converged: f64, per_round: Option<&[RoundMean]>) -> String {
+fn table(
+    plan: &Plan,
+    summaries: &[Summary],
+    converged: f64,
+    per_round: Option<&[RoundMean]>,
+) -> String {
     let c = &plan.config;
     let mut out = String::new();
     let _ = writeln!(out, "protocol  {}", describe_protocol(&c.protocol));
@@ -398,7 +418,17 @@ fn table(plan: &Plan, summaries: &[Summary], converged: f64, per_round: Option<&
         let _ = writeln!(
             out,
             "\n{:>6}{:>8}{:>10}{:>12}{:>12}{:>12}{:>10}{:>12}{:>12}{:>14}{:>10}",
-            "round", "running", "informed", "unaware", "fresh", "stale", "dead", "messages", "updates", "bytes", "lost"
+            "round",
+            "running",
+            "informed",
+            "unaware",
+            "fresh",
+            "stale",
+            "dead",
+            "messages",
+            "updates",
+            "bytes",
+            "lost"
         );
         for m in rows {
             let _ = writeln!(

@@ -53,13 +53,22 @@ pub fn render(a: &TheoryArgs) -> Result<String, String> {
     }
     .validate()
     .map_err(|e| e.to_string())?;
-    let ks: Vec<u32> = if a.k.is_empty() { (1..=5).collect() } else { a.k.clone() };
+    let ks: Vec<u32> = if a.k.is_empty() {
+        (1..=5).collect()
+    } else {
+        a.k.clone()
+    };
     if let Some(&k) = ks.iter().find(|&&k| k == 0 || k > 1000) {
         return Err(format!("k = {k} is out of range: allowed 1..=1000"));
     }
     let (n, f) = (a.nodes, a.fanout);
-    let full: Vec<u32> = MODES.iter().map(|&m| theory::rounds_to_full(m, n, f)).collect();
-    let rounds = a.rounds.unwrap_or(full.iter().copied().max().unwrap_or(0) + 3);
+    let full: Vec<u32> = MODES
+        .iter()
+        .map(|&m| theory::rounds_to_full(m, n, f))
+        .collect();
+    let rounds = a
+        .rounds
+        .unwrap_or(full.iter().copied().max().unwrap_or(0) + 3);
     let curve = |m| theory::informed_curve(m, n, f, 1, rounds);
     let report = TheoryReport {
         nodes: n,
@@ -74,9 +83,17 @@ pub fn render(a: &TheoryArgs) -> Result<String, String> {
             push: curve(Mode::Push),
             pull: curve(Mode::Pull),
             push_pull: curve(Mode::PushPull),
-            logistic: (0..=rounds).map(|t| theory::logistic(n, f, f64::from(t))).collect(),
+            logistic: (0..=rounds)
+                .map(|t| theory::logistic(n, f, f64::from(t)))
+                .collect(),
         },
-        residue: ks.iter().map(|&k| Residue { k, s: theory::residue(k) }).collect(),
+        residue: ks
+            .iter()
+            .map(|&k| Residue {
+                k,
+                s: theory::residue(k),
+            })
+            .collect(),
     };
     Ok(match a.format {
         Format::Json => {
@@ -88,7 +105,11 @@ pub fn render(a: &TheoryArgs) -> Result<String, String> {
             let mut s = String::from("round,push,pull,push_pull,logistic\n");
             let c = &report.curves;
             for t in 0..=rounds as usize {
-                let _ = writeln!(s, "{t},{},{},{},{}", c.push[t], c.pull[t], c.push_pull[t], c.logistic[t]);
+                let _ = writeln!(
+                    s,
+                    "{t},{},{},{},{}",
+                    c.push[t], c.pull[t], c.push_pull[t], c.logistic[t]
+                );
             }
             s
         }
@@ -98,7 +119,11 @@ pub fn render(a: &TheoryArgs) -> Result<String, String> {
 
 fn table(r: &TheoryReport) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "{} nodes, fanout {}, one informed node at round 0", r.nodes, r.fanout);
+    let _ = writeln!(
+        s,
+        "{} nodes, fanout {}, one informed node at round 0",
+        r.nodes, r.fanout
+    );
     let _ = writeln!(
         s,
         "log2 N + ln N = {:.2} rounds (push, fanout 1, Pittel 1987, up to O(1))",
@@ -110,8 +135,15 @@ fn table(r: &TheoryReport) -> String {
         "mean-field rounds until < 0.5 node unaware: push {}, pull {}, push-pull {}",
         f.push, f.pull, f.push_pull
     );
-    let _ = writeln!(s, "\nexpected informed fraction (mean-field recurrences; logistic: Serf's model)");
-    let _ = writeln!(s, "{:>6}{:>14}{:>14}{:>14}{:>14}", "round", "push", "pull", "push-pull", "logistic");
+    let _ = writeln!(
+        s,
+        "\nexpected informed fraction (mean-field recurrences; logistic: Serf's model)"
+    );
+    let _ = writeln!(
+        s,
+        "{:>6}{:>14}{:>14}{:>14}{:>14}",
+        "round", "push", "pull", "push-pull", "logistic"
+    );
     let c = &r.curves;
     for t in 0..c.push.len() {
         let _ = writeln!(
@@ -120,7 +152,10 @@ fn table(r: &TheoryReport) -> String {
             c.push[t], c.pull[t], c.push_pull[t], c.logistic[t]
         );
     }
-    let _ = writeln!(s, "\nrumor residue, root of s = exp(-(k+1)(1-s)) (Demers et al. 1987)");
+    let _ = writeln!(
+        s,
+        "\nrumor residue, root of s = exp(-(k+1)(1-s)) (Demers et al. 1987)"
+    );
     let _ = writeln!(s, "{:>6}{:>14}", "k", "s");
     for x in &r.residue {
         let _ = writeln!(s, "{:>6}{:>14.6}", x.k, x.s);

@@ -53,7 +53,10 @@ const BATCH: u32 = 256;
 /// Runs every trial of `plan` on `threads` workers (rayon's default when `None`). Returns the
 /// results in trial order and, with `--per-round`, the per-round means; or the first error
 /// in trial order.
-pub fn run_all(plan: &Plan, threads: Option<u32>) -> Result<(Vec<TrialResult>, Option<Vec<RoundMean>>), String> {
+pub fn run_all(
+    plan: &Plan,
+    threads: Option<u32>,
+) -> Result<(Vec<TrialResult>, Option<Vec<RoundMean>>), String> {
     let progress = Progress::new(plan.trials);
     let work = || -> Result<_, String> {
         let mut results = Vec::with_capacity(plan.trials as usize);
@@ -76,7 +79,10 @@ pub fn run_all(plan: &Plan, threads: Option<u32>) -> Result<(Vec<TrialResult>, O
             }
             start = end;
         }
-        Ok((results, plan.per_round.then(|| per_round.finish(plan.trials))))
+        Ok((
+            results,
+            plan.per_round.then(|| per_round.finish(plan.trials)),
+        ))
     };
     let out = match threads {
         Some(n) => rayon::ThreadPoolBuilder::new()
@@ -173,7 +179,10 @@ fn run_trial(plan: &Plan, t: u32, progress: &Progress) -> Result<(TrialResult, V
     let mut sim = Simulation::new(plan.config.clone(), seed).map_err(|e| e.to_string())?;
     sim.set_recording(false);
     let mut detector = match plan.target {
-        Target::Detection { subject, kill_round } => Some(Detector {
+        Target::Detection {
+            subject,
+            kill_round,
+        } => Some(Detector {
             subject,
             kill_round,
             detected_at: Vec::new(),
@@ -187,8 +196,13 @@ fn run_trial(plan: &Plan, t: u32, progress: &Progress) -> Result<(TrialResult, V
     loop {
         let r = sim.round();
         while let Some(x) = plan.actions.get(next).filter(|x| x.round == r) {
-            sim.apply(&x.command)
-                .map_err(|e| format!("action {} ({} after round {r}): {e}", next + 1, x.command.label()))?;
+            sim.apply(&x.command).map_err(|e| {
+                format!(
+                    "action {} ({} after round {r}): {e}",
+                    next + 1,
+                    x.command.label()
+                )
+            })?;
             next += 1;
         }
         let done = match (&mut detector, plan.target) {
@@ -249,11 +263,25 @@ fn run_trial(plan: &Plan, t: u32, progress: &Progress) -> Result<(TrialResult, V
             } else {
                 delays.iter().map(|&x| f64::from(x)).sum::<f64>() / delays.len() as f64
             };
-            result(rounds, converged, f64::from(missed) / f64::from(alive), messages, t_avg, t_last)
+            result(
+                rounds,
+                converged,
+                f64::from(missed) / f64::from(alive),
+                messages,
+                t_avg,
+                t_last,
+            )
         }
         None => {
             let o = outcome(&sim, 0).ok_or("the run has no message 0 to measure")?;
-            result(o.rounds, o.converged, o.residue, o.traffic, o.t_avg, o.t_last)
+            result(
+                o.rounds,
+                o.converged,
+                o.residue,
+                o.traffic,
+                o.t_avg,
+                o.t_last,
+            )
         }
     };
     Ok((result, rows))
@@ -274,7 +302,8 @@ const SHOW_AFTER: Duration = Duration::from_secs(2);
 
 impl Progress {
     fn new(trials: u32) -> Self {
-        let bar = ProgressBar::with_draw_target(Some(u64::from(trials)), ProgressDrawTarget::hidden());
+        let bar =
+            ProgressBar::with_draw_target(Some(u64::from(trials)), ProgressDrawTarget::hidden());
         if let Ok(style) = ProgressStyle::with_template(
             "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} trials, {msg} (eta {eta})",
         ) {
