@@ -11,7 +11,9 @@ use yew::prelude::*;
 use crate::components::chart::{Chart, ChartData};
 use crate::components::graph::Graph;
 use crate::components::inspector::Inspector;
+use crate::components::lang::LangSwitch;
 use crate::components::legend::Legend;
+use crate::components::lessons::{LessonCard, LessonPicker};
 use crate::components::messages::MessageBar;
 use crate::components::overlays::{Help, Intro};
 use crate::components::round_log::RoundLog;
@@ -19,6 +21,7 @@ use crate::components::settings::Settings;
 use crate::components::summary::Summary;
 use crate::components::transport::Transport;
 use crate::draft::Draft;
+use crate::i18n::Lang;
 use crate::scene::{self, Layout};
 use crate::state::{Action, AppState};
 
@@ -201,6 +204,7 @@ pub fn app() -> Html {
     };
 
     html! {
+        <ContextProvider<Lang> context={st.lang}>
         <div class="app">
             <header class="topbar">
                 <div class="brand">
@@ -212,6 +216,8 @@ pub fn app() -> Html {
                     <span class="tagline">{"epidemic protocols, round by round"}</span>
                 </div>
                 <nav class="top-actions">
+                    <LessonPicker dispatch={dispatch.clone()} state={Rc::new(st.clone())} />
+                    <LangSwitch dispatch={dispatch.clone()} />
                     <button onclick={open(Action::Intro(!st.intro))} aria-expanded={st.intro.to_string()} data-testid="intro-toggle">{"What am I looking at?"}</button>
                     <button onclick={open(Action::Help(true))} aria-label="Keyboard shortcuts" data-testid="help-toggle">{"?"}</button>
                 </nav>
@@ -236,7 +242,11 @@ pub fn app() -> Html {
                         protocol={config.protocol.clone()} fanout={config.fanout} {round} {on_seek} />
                 </section>
                 <aside class="panel side" aria-label="Details">
-                    if st.intro { <Intro dispatch={dispatch.clone()} /> }
+                    if st.lesson.is_some() {
+                        <LessonCard dispatch={dispatch.clone()} state={Rc::new(st.clone())} />
+                    } else if st.intro {
+                        <Intro dispatch={dispatch.clone()} />
+                    }
                     <Summary state={Rc::new(st.clone())} />
                     <RoundLog report={st.report.clone()} {round} last_action={st.last_action.clone()} />
                     <Inspector dispatch={dispatch.clone()} state={Rc::new(st.clone())} />
@@ -244,6 +254,7 @@ pub fn app() -> Html {
             </main>
             if st.help { <Help dispatch={dispatch.clone()} /> }
         </div>
+        </ContextProvider<Lang>>
     }
 }
 

@@ -9,6 +9,7 @@
 pub mod app;
 pub mod components;
 pub mod draft;
+pub mod i18n;
 pub mod narrate;
 pub mod palette;
 pub mod panic_hook;

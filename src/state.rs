@@ -8,7 +8,9 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gossip_engine::{Command, Config, Protocol, RoundReport, Timeline};
+use gossip_engine::{Command, Config, Protocol, RoundReport, Scenario, Timeline};
+
+use crate::i18n::Lang;
 
 /// Largest cluster the playground draws.
 pub const MAX_UI_NODES: u32 = 10_000;
@@ -48,6 +50,25 @@ pub struct AppState {
     pub intro: bool,
     /// One line about the last user action ("Forked at round 7: ...").
     pub last_action: Option<String>,
+    /// Interface language.
+    pub lang: Lang,
+    /// The lesson being followed (index into `crate::lessons::LESSONS`), if any.
+    pub lesson: Option<usize>,
+}
+
+/// View options that travel with a scenario (in links and lessons).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct View {
+    /// Message shown on the graph.
+    pub message: Option<u32>,
+    /// Selected node.
+    pub selected: Option<u32>,
+    /// Membership: the node whose failure is followed.
+    pub subject: Option<u32>,
+    /// Rounds per second.
+    pub speed: Option<f64>,
+    /// Start playing.
+    pub playing: bool,
 }
 
 /// A message for the user, shown in a banner.
@@ -114,6 +135,20 @@ pub enum Action {
     Help(bool),
     /// Open or close the intro.
     Intro(bool),
+    /// Replace the run by a scenario (a shared link, a file, a lesson) and show it as `view`
+    /// says. `lesson` is the lesson it belongs to, if any.
+    Load {
+        /// The run.
+        scenario: Box<Scenario>,
+        /// How to show it.
+        view: View,
+        /// Lesson index, or `None` for a plain scenario.
+        lesson: Option<usize>,
+    },
+    /// Switch the interface language.
+    SetLang(Lang),
+    /// Close the lesson panel (the run stays).
+    CloseLesson,
 }
 
 impl AppState {
@@ -161,7 +196,65 @@ impl AppState {
             help: false,
             intro: false,
             last_action: None,
+            lang: Lang::En,
+            lesson: None,
         })
+    }
+
+    /// A state that replays `scenario` and shows it as `view` says.
+    pub fn load(scenario: &Scenario, view: &View) -> gossip_engine::Result<Self> {
+        if scenario.config.nodes > MAX_UI_NODES {
+            return Err(gossip_engine::Error::OutOfRange {
+                field: "nodes",
+                value: f64::from(scenario.config.nodes),
+                min: 2.0,
+                max: f64::from(MAX_UI_NODES),
+            });
+        }
+        crate::state::check_ui_round(scenario.round)?;
+        let t = Timeline::from_scenario(scenario)?;
+        let sim = t.sim();
+        let count = sim.message_ids().count() as u32;
+        let nodes = sim.nodes();
+        let message = match view.message {
+            Some(m) if m < count => Some(m),
+            _ if count > 0 => Some(0),
+            _ => None,
+        };
+        let subject = view.subject.filter(|&s| s < nodes).or_else(|| {
+            scenario.actions.iter().rev().find_map(|a| match a.command {
+                Command::Kill { node } if node < nodes => Some(node),
+                _ => None,
+            })
+        });
+        Ok(AppState {
+            timeline: Rc::new(RefCell::new(t)),
+            generation: 0,
+            report: Rc::new(RoundReport::default()),
+            animation: 0,
+            selected: view.selected.filter(|&n| n < nodes),
+            message,
+            subject,
+            playing: view.playing,
+            speed: view.speed.unwrap_or(2.0).clamp(MIN_SPEED, MAX_SPEED),
+            notice: None,
+            help: false,
+            intro: false,
+            last_action: None,
+            lang: Lang::En,
+            lesson: None,
+        })
+    }
+
+    /// The view options of the current state.
+    pub fn view(&self) -> View {
+        View {
+            message: self.message,
+            selected: self.selected,
+            subject: self.subject,
+            speed: Some(self.speed),
+            playing: self.playing,
+        }
     }
 
     /// The current round.
@@ -380,6 +473,7 @@ impl yew::Reducible for AppState {
                     fresh.generation = s.generation + 1;
                     fresh.animation = s.animation;
                     fresh.speed = s.speed;
+                    fresh.lang = s.lang;
                     fresh.last_action = Some("New scenario loaded.".into());
                     fresh
                 }
@@ -404,6 +498,32 @@ impl yew::Reducible for AppState {
                 s.generation += 1;
                 s
             }
+            Action::Load {
+                scenario,
+                view,
+                lesson,
+            } => match AppState::load(&scenario, &view) {
+                Ok(mut fresh) => {
+                    fresh.generation = s.generation + 1;
+                    fresh.animation = s.animation;
+                    fresh.lang = s.lang;
+                    fresh.lesson = lesson;
+                    fresh
+                }
+                Err(e) => s.notice(true, e.to_string()),
+            },
+            Action::SetLang(lang) => {
+                let mut s = s;
+                s.lang = lang;
+                s.generation += 1;
+                s
+            }
+            Action::CloseLesson => {
+                let mut s = s;
+                s.lesson = None;
+                s.generation += 1;
+                s
+            }
         })
     }
 }
@@ -412,4 +532,17 @@ impl PartialEq for AppState {
     fn eq(&self, other: &Self) -> bool {
         self.generation == other.generation && Rc::ptr_eq(&self.timeline, &other.timeline)
     }
+}
+
+/// Refuses rounds past what the playground computes.
+pub fn check_ui_round(round: u32) -> gossip_engine::Result<()> {
+    if round > MAX_UI_ROUNDS {
+        return Err(gossip_engine::Error::OutOfRange {
+            field: "round",
+            value: f64::from(round),
+            min: 0.0,
+            max: f64::from(MAX_UI_ROUNDS),
+        });
+    }
+    Ok(())
 }

@@ -8,6 +8,7 @@
 //! - a refused command changes nothing;
 //! - identical inputs give identical runs, and the scenario (also through JSON) replays them;
 //! - seeking back then forward gives exactly the state of the straight run;
+//! - switching contact recording off (batch runs, and every replay) changes nothing;
 //! - nothing panics, whatever the configuration or the commands.
 //!
 //! Case counts are modest so that the file runs in a few seconds in the debug profile.
@@ -386,8 +387,87 @@ fn run_plain(config: &Config, seed: u64, ops: &[Op]) -> (u64, String) {
     (hash.finish(), fingerprint(t.sim()))
 }
 
+/// Runs `ops` on a bare simulation with recording on or off; returns the final state.
+fn run_recording(config: &Config, seed: u64, ops: &[Op], record: bool) -> String {
+    let mut sim = Simulation::new(config.clone(), seed).expect("valid");
+    sim.set_recording(record);
+    let _ = sim.apply(&Command::Inject {
+        node: 0,
+        id: None,
+        content: "first".into(),
+    });
+    for op in ops {
+        match op {
+            Op::Do(cmd) => {
+                let _ = sim.apply(cmd);
+            }
+            Op::Step(k) => {
+                for _ in 0..*k {
+                    let r = sim.step();
+                    assert!(record || r.contacts.is_empty(), "nothing recorded when off");
+                }
+            }
+        }
+    }
+    fingerprint(&sim)
+}
+
+/// Anti-entropy push, the mode with a batch fast path when recording is off.
+fn push_config() -> impl Strategy<Value = Config> {
+    (config(), any::<bool>()).prop_map(|(c, full)| Config {
+        protocol: Protocol::AntiEntropy {
+            mode: Mode::Push,
+            sync: if full { Sync::Full } else { Sync::Incremental },
+        },
+        ..c
+    })
+}
+
+/// Commands that keep one message with one version (the fast path's precondition), so that
+/// most rounds take it.
+fn push_ops() -> impl Strategy<Value = Vec<Op>> {
+    let cmd = prop_oneof![
+        2 => node().prop_map(|node| Command::Kill { node }),
+        2 => (node(), any::<bool>()).prop_map(|(node, amnesia)| Command::Revive { node, amnesia }),
+        1 => any_loss().prop_map(|loss| Command::SetLoss { loss }),
+        1 => vec(vec(node(), 0..6), 0..3).prop_map(|groups| Command::Partition { groups }),
+        1 => Just(Command::Heal),
+        1 => node().prop_map(|seed| Command::Join { seed }),
+        1 => command(),
+    ];
+    vec(
+        prop_oneof![
+            3 => (1..6u32).prop_map(Op::Step),
+            1 => cmd.prop_map(Op::Do),
+        ],
+        0..30,
+    )
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 4000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn recording_changes_nothing(config in config(), seed in any::<u64>(), ops in ops()) {
+        prop_assert_eq!(
+            run_recording(&config, seed, &ops, true),
+            run_recording(&config, seed, &ops, false),
+            "switching contact recording off must not change the run"
+        );
+    }
+
+    #[test]
+    fn recording_changes_nothing_under_anti_entropy_push(
+        config in push_config(),
+        seed in any::<u64>(),
+        ops in push_ops(),
+    ) {
+        prop_assert_eq!(
+            run_recording(&config, seed, &ops, true),
+            run_recording(&config, seed, &ops, false),
+            "the batch fast path of push must give exactly the general path's run"
+        );
+    }
 
     #[test]
     fn invariants_hold_and_runs_replay(config in config(), seed in any::<u64>(), ops in ops()) {

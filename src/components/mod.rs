@@ -4,7 +4,9 @@
 pub mod chart;
 pub mod graph;
 pub mod inspector;
+pub mod lang;
 pub mod legend;
+pub mod lessons;
 pub mod messages;
 pub mod overlays;
 pub mod round_log;

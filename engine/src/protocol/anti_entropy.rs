@@ -296,10 +296,13 @@ fn tally(
 
 /// The batch-run fast path: one message with one version, push, recording off. It produces
 /// exactly the traffic and end-of-round state of the general path (same random draws, same
-/// legs, same first sender per receiver), with three shortcuts:
+/// legs in the same order, same first sender per receiver), with four shortcuts:
 /// - A node that holds nothing sends digests of an empty table (incremental) or nothing
 ///   (full). When no leg can be lost (no loss, partition or dead node), which peers it picks
 ///   changes nothing, so its random stream is not even drawn.
+/// - Initiators are handled in batches: first their peers are picked, then the peers'
+///   columns are read in one tight loop with no branch on the values, so the cache misses
+///   overlap; then the contacts are played in order.
 /// - A receiver is queued once per round: with a single version every later delivery to it
 ///   would be a no-op, so only the first sender (the one recorded as the source) is kept.
 /// - The deliveries, one per receiver, are then grouped by blocks of receiver ids, so the
@@ -313,17 +316,23 @@ fn one_message_push(
 ) {
     let m = &sim.messages[0];
     let held = &m.held[..];
-    let alive = &sim.alive[..];
-    let payload = ENTRY_BYTES + m.versions[0].content.len() as u64;
     let sure = sim.loss <= 0.0 && sim.group.is_empty() && sim.dead == 0;
     let n = sim.nodes();
-    let mut queued = vec![0u64; (n as usize).div_ceil(64)];
     let mut peers = std::mem::take(&mut ctx.peers);
-    let mut deliveries = std::mem::take(&mut ctx.deliveries);
-    let mut t = Traffic::default();
+    let mut push = OnePush {
+        sim,
+        sync,
+        payload: ENTRY_BYTES + m.versions[0].content.len() as u64,
+        queued: vec![0u64; (n as usize).div_ceil(64)],
+        deliveries: std::mem::take(&mut ctx.deliveries),
+        traffic: Traffic::default(),
+        batch: Vec::with_capacity(BATCH),
+        targets: Vec::with_capacity(BATCH * fanout as usize),
+        target_held: Vec::with_capacity(BATCH * fanout as usize),
+    };
     for a in 0..n {
         let ai = a as usize;
-        if !alive[ai] {
+        if !sim.alive[ai] {
             continue;
         }
         let va = held[ai];
@@ -334,69 +343,125 @@ fn one_message_push(
             }
             if sure {
                 let legs = u64::from(fanout.min(sim.topology.degree(a)));
-                t.messages += legs;
-                t.digest_bytes += legs * HEADER_BYTES;
+                push.traffic.messages += legs;
+                push.traffic.digest_bytes += legs * HEADER_BYTES;
                 continue;
             }
         }
         let mut rng = stream(sim.seed, ctx.round, a, purpose);
         sim.pick_peers(a, fanout, &mut rng, &mut peers);
-        for &b in &peers {
-            let lacks = va != 0 && held[b as usize] == 0;
-            let delivered = match sync {
-                Sync::Incremental => {
-                    let ok = sim.arrives(a, b, &mut rng);
-                    tally(
-                        &mut t,
-                        false,
-                        ok,
-                        false,
-                        HEADER_BYTES + DIGEST_ENTRY_BYTES * u64::from(va != 0),
-                        0,
-                    );
-                    if !ok || !lacks {
-                        continue;
-                    }
-                    let ok = sim.arrives(b, a, &mut rng);
-                    tally(
-                        &mut t,
-                        false,
-                        ok,
-                        false,
-                        HEADER_BYTES + DIGEST_ENTRY_BYTES,
-                        0,
-                    );
-                    if !ok {
-                        continue;
-                    }
-                    let ok = sim.arrives(a, b, &mut rng);
-                    tally(&mut t, true, ok, true, HEADER_BYTES, payload);
-                    ok
-                }
-                Sync::Full => {
-                    let ok = sim.arrives(a, b, &mut rng);
-                    tally(&mut t, true, ok, lacks, HEADER_BYTES, payload);
-                    ok && lacks
-                }
-            };
-            if delivered {
-                let (w, bit) = (b as usize / 64, 1u64 << (b % 64));
-                if queued[w] & bit == 0 {
-                    queued[w] |= bit;
-                    deliveries.push(Delivery {
-                        slot: 0,
-                        node: b,
-                        version: va,
-                        from: a,
-                    });
-                }
-            }
+        push.batch.push(Initiator {
+            a,
+            va,
+            rng,
+            peers: peers.len() as u32,
+        });
+        push.targets.extend_from_slice(&peers);
+        if push.batch.len() == BATCH {
+            push.flush();
         }
     }
-    ctx.report.traffic.add(&t);
+    push.flush();
+    ctx.report.traffic.add(&push.traffic);
+    let mut deliveries = push.deliveries;
     group_by_receiver_block(&mut deliveries, n);
     ctx.deliveries = deliveries;
     ctx.peers = peers;
+}
+
+/// Initiators per batch of [`one_message_push`].
+const BATCH: usize = 64;
+
+/// An initiator whose peers are picked and whose contacts are still to be played.
+struct Initiator {
+    a: u32,
+    /// The version it holds (0: none).
+    va: u32,
+    /// Its stream, after the peer draws: the loss draws continue from it.
+    rng: Stream,
+    peers: u32,
+}
+
+/// The state of one [`one_message_push`] round.
+struct OnePush<'a> {
+    sim: &'a Simulation,
+    sync: Sync,
+    payload: u64,
+    /// One bit per node: already queued for delivery this round.
+    queued: Vec<u64>,
+    deliveries: Vec<Delivery>,
+    traffic: Traffic,
+    batch: Vec<Initiator>,
+    /// The peers of the batch's initiators, in order, and what each holds.
+    targets: Vec<u32>,
+    target_held: Vec<u32>,
+}
+
+impl OnePush<'_> {
+    /// Plays the contacts of the batch, in initiator order then peer order.
+    fn flush(&mut self) {
+        let sim = self.sim;
+        let held = &sim.messages[0].held[..];
+        // The gather: independent loads, so their cache misses overlap.
+        self.target_held.clear();
+        self.target_held
+            .extend(self.targets.iter().map(|&b| held[b as usize]));
+        let mut i = 0;
+        for init in &mut self.batch {
+            let a = init.a;
+            let va = init.va;
+            for j in i..i + init.peers as usize {
+                let b = self.targets[j];
+                let lacks = va != 0 && self.target_held[j] == 0;
+                let t = &mut self.traffic;
+                let rng = &mut init.rng;
+                let delivered = match self.sync {
+                    Sync::Incremental => {
+                        let ok = sim.arrives(a, b, rng);
+                        tally(
+                            t,
+                            false,
+                            ok,
+                            false,
+                            HEADER_BYTES + DIGEST_ENTRY_BYTES * u64::from(va != 0),
+                            0,
+                        );
+                        if !ok || !lacks {
+                            continue;
+                        }
+                        let ok = sim.arrives(b, a, rng);
+                        tally(t, false, ok, false, HEADER_BYTES + DIGEST_ENTRY_BYTES, 0);
+                        if !ok {
+                            continue;
+                        }
+                        let ok = sim.arrives(a, b, rng);
+                        tally(t, true, ok, true, HEADER_BYTES, self.payload);
+                        ok
+                    }
+                    Sync::Full => {
+                        let ok = sim.arrives(a, b, rng);
+                        tally(t, true, ok, lacks, HEADER_BYTES, self.payload);
+                        ok && lacks
+                    }
+                };
+                if delivered {
+                    let (w, bit) = (b as usize / 64, 1u64 << (b % 64));
+                    if self.queued[w] & bit == 0 {
+                        self.queued[w] |= bit;
+                        self.deliveries.push(Delivery {
+                            slot: 0,
+                            node: b,
+                            version: va,
+                            from: a,
+                        });
+                    }
+                }
+            }
+            i += init.peers as usize;
+        }
+        self.batch.clear();
+        self.targets.clear();
+    }
 }
 
 /// Reorders deliveries by blocks of 4096 receiver ids (a stable counting sort). Only valid
