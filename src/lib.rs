@@ -16,6 +16,7 @@ pub mod panic_hook;
 pub mod probe;
 pub mod render;
 pub mod scene;
+pub mod share;
 pub mod state;
 
 /// Installs the panic overlay and mounts the app on `<body>`.
