@@ -9,6 +9,8 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::chart::{Chart, ChartData};
+use crate::components::embed_bar::EmbedBar;
+use crate::components::share::ShareDialog;
 use crate::components::graph::Graph;
 use crate::components::inspector::Inspector;
 use crate::components::lang::LangSwitch;
@@ -22,7 +24,9 @@ use crate::components::summary::Summary;
 use crate::components::transport::Transport;
 use crate::draft::Draft;
 use crate::i18n::Lang;
+use crate::narrate;
 use crate::scene::{self, Layout};
+use crate::share::link::{Controls, Theme};
 use crate::state::{Action, AppState};
 
 /// Maps a key press to an action, given the state it acts on.
@@ -57,6 +61,7 @@ pub fn key_action(key: &str, st: &AppState) -> Option<Action> {
         "+" | "=" => Action::SetSpeed(st.speed * 1.5),
         "-" | "_" => Action::SetSpeed(st.speed / 1.5),
         "?" => Action::Help(!st.help),
+        "Escape" if st.share => Action::Share(false),
         "Escape" => Action::Help(false),
         _ => return None,
     })
@@ -75,7 +80,7 @@ fn reduced_motion() -> bool {
 /// The application.
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(AppState::initial);
+    let state = use_reducer(AppState::from_location);
     let dispatch = state.dispatcher();
     let latest: Rc<RefCell<Rc<AppState>>> = use_mut_ref(|| Rc::new((*state).clone()));
     *latest.borrow_mut() = Rc::new((*state).clone());
@@ -83,7 +88,6 @@ pub fn app() -> Html {
     // Keyboard shortcuts, ignored while typing in a field.
     {
         let dispatch = dispatch.clone();
-        let dispatch_vis = dispatch.clone();
         let latest = latest.clone();
         use_effect_with((), move |_| {
             let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
@@ -130,19 +134,40 @@ pub fn app() -> Html {
             {
                 body.set_attribute("data-ready", "true").ok();
             }
-            // A hidden tab pauses: nobody is watching, and timers would pile up.
-            let hidden = web_sys::window().and_then(|w| w.document()).map(|doc| {
-                let d = dispatch_vis.clone();
-                let doc2 = doc.clone();
-                EventListener::new(&doc, "visibilitychange", move |_| {
-                    if doc2.hidden() {
-                        d.dispatch(Action::Pause);
-                    }
-                })
-            });
-            move || {
-                drop(listener);
-                drop(hidden);
+            move || drop(listener)
+        });
+    }
+
+    // The host page's API, and pausing while off screen (scrolled away, tab hidden).
+    let root = use_node_ref();
+    crate::embed::use_host_api(dispatch.clone(), latest.clone());
+    crate::embed::use_visibility_pause(dispatch.clone(), root.clone());
+
+    // After every change: tell the host page, and (when not playing) keep the address bar's
+    // link in step with what is on screen.
+    {
+        let st = state.clone();
+        use_effect_with(state.generation, move |_| {
+            crate::embed::tell_host(&crate::embed::RoundNews::of(&st, "gossip:round"));
+            if !st.playing {
+                if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+                    let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("?{}", st.link())));
+                }
+            }
+        });
+    }
+    // Theme and language on <html>.
+    {
+        let theme = state.options.theme;
+        let lang = state.lang;
+        use_effect_with((theme, lang), move |(theme, lang)| {
+            if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+                match theme {
+                    Some(Theme::Dark) => html.set_attribute("data-theme", "dark").ok(),
+                    Some(Theme::Light) => html.set_attribute("data-theme", "light").ok(),
+                    None => html.remove_attribute("data-theme").ok(),
+                };
+                html.set_attribute("lang", lang.tag()).ok();
             }
         });
     }
@@ -203,9 +228,47 @@ pub fn app() -> Html {
         Callback::from(move |_: MouseEvent| d.dispatch(a.clone()))
     };
 
+    let narration = if st.report.round == round && round > 0 { narrate::summary(&st.report) } else { String::new() };
+    let live = html! { <div class="visually-hidden" aria-live="polite" data-testid="live">{ narration }</div> };
+    let notice = st.notice.as_ref().map(|n| {
+        let dismiss = dismiss.clone();
+        html! {
+            <div class={classes!("notice", if n.error { "error" } else { "info" })} role="alert" data-testid="notice">
+                <span>{ &n.text }</span>
+                <button onclick={dismiss} aria-label="Dismiss">{"×"}</button>
+            </div>
+        }
+    });
+
+    if st.options.embed {
+        let open_url = format!("{}?{}", crate::components::share::base_url(), {
+            let mut o = st.options.clone();
+            o.embed = false;
+            crate::share::link::encode(&st.timeline.borrow().scenario(), &st.view(), &o)
+        });
+        return html! {
+            <ContextProvider<Lang> context={st.lang}>
+            <div class="app embed" ref={root}>
+                { for notice }
+                <div class="canvas-wrap">
+                    <Graph scene={(*scene).clone().into_rc()} animation={st.animation} duration_ms={duration}
+                        {on_pick} label={AttrValue::from(scene::describe(st))} />
+                </div>
+                { match st.options.controls {
+                    Controls::None => html! { <output class="round embed-round" data-testid="round">{ format!("round {round}") }</output> },
+                    Controls::Minimal => html! { <EmbedBar dispatch={dispatch.clone()} {round} playing={st.playing} open_url={AttrValue::from(open_url)} /> },
+                    Controls::Full => html! { <Transport dispatch={dispatch.clone()} {round} {frontier} playing={st.playing} speed={st.speed} /> },
+                } }
+                <Legend {membership} />
+                { live }
+            </div>
+            </ContextProvider<Lang>>
+        };
+    }
+
     html! {
         <ContextProvider<Lang> context={st.lang}>
-        <div class="app">
+        <div class="app" ref={root}>
             <header class="topbar">
                 <div class="brand">
                     <svg viewBox="0 0 64 64" width="28" height="28" aria-hidden="true">
@@ -219,15 +282,11 @@ pub fn app() -> Html {
                     <LessonPicker dispatch={dispatch.clone()} state={Rc::new(st.clone())} />
                     <LangSwitch dispatch={dispatch.clone()} />
                     <button onclick={open(Action::Intro(!st.intro))} aria-expanded={st.intro.to_string()} data-testid="intro-toggle">{"What am I looking at?"}</button>
+                    <button onclick={open(Action::Share(true))} data-testid="share">{"Share"}</button>
                     <button onclick={open(Action::Help(true))} aria-label="Keyboard shortcuts" data-testid="help-toggle">{"?"}</button>
                 </nav>
             </header>
-            if let Some(n) = &st.notice {
-                <div class={classes!("notice", if n.error { "error" } else { "info" })} role="alert" data-testid="notice">
-                    <span>{ &n.text }</span>
-                    <button onclick={dismiss} aria-label="Dismiss">{"×"}</button>
-                </div>
-            }
+            { for notice }
             <main class="layout">
                 <Settings dispatch={dispatch.clone()} current={draft} {loss} {partitioned} />
                 <section class="stage" aria-label="Cluster">
@@ -253,6 +312,8 @@ pub fn app() -> Html {
                 </aside>
             </main>
             if st.help { <Help dispatch={dispatch.clone()} /> }
+            if st.share { <ShareDialog dispatch={dispatch.clone()} state={Rc::new(st.clone())} scene={scene.clone()} /> }
+            { live }
         </div>
         </ContextProvider<Lang>>
     }

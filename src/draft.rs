@@ -55,33 +55,61 @@ pub struct Draft {
 pub struct FieldError {
     /// The field's name (as in [`Draft`]).
     pub field: String,
-    /// What is wrong, with the allowed range.
+    /// What is wrong, with the allowed range (in English; see [`FieldError::text`]).
     pub message: String,
+    /// What is wrong, to say it in any language.
+    pub problem: Problem,
 }
 
-fn err(field: &str, message: impl Into<String>) -> FieldError {
+/// Why a field was refused.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    /// Not a whole number (the value as typed).
+    NotWhole(String),
+    /// Not a finite number (the value as typed).
+    NotNumber(String),
+    /// Not one of the options (the value as given).
+    Unknown(String),
+    /// More nodes than the playground draws.
+    TooManyNodes {
+        /// The value given.
+        nodes: u32,
+        /// The playground's limit.
+        max: u32,
+    },
+    /// The seed is not a `u64`.
+    Seed,
+    /// Membership with a topology other than complete.
+    MembershipNeedsComplete,
+    /// The engine refused the configuration.
+    Engine(Error),
+}
+
+impl FieldError {
+    /// The message in `lang`.
+    pub fn text(&self, lang: crate::i18n::Lang) -> String {
+        crate::i18n::field_problem(lang, &self.field, &self.problem)
+    }
+}
+
+fn err(field: &str, problem: Problem) -> FieldError {
     FieldError {
         field: field.to_string(),
-        message: message.into(),
+        message: crate::i18n::field_problem(crate::i18n::Lang::En, field, &problem),
+        problem,
     }
 }
 
 fn int(field: &str, v: &str) -> Result<u32, FieldError> {
-    v.trim().parse::<u32>().map_err(|_| {
-        err(
-            field,
-            format!("{field}: “{}” is not a whole number", v.trim()),
-        )
-    })
+    v.trim()
+        .parse::<u32>()
+        .map_err(|_| err(field, Problem::NotWhole(v.trim().to_string())))
 }
 
 fn float(field: &str, v: &str) -> Result<f64, FieldError> {
     match v.trim().parse::<f64>() {
         Ok(x) if x.is_finite() => Ok(x),
-        _ => Err(err(
-            field,
-            format!("{field}: “{}” is not a number", v.trim()),
-        )),
+        _ => Err(err(field, Problem::NotNumber(v.trim().to_string()))),
     }
 }
 
@@ -167,7 +195,7 @@ impl Draft {
             "push" => Ok(Mode::Push),
             "pull" => Ok(Mode::Pull),
             "push-pull" => Ok(Mode::PushPull),
-            other => Err(err("mode", format!("mode: unknown “{other}”"))),
+            other => Err(err("mode", Problem::Unknown(other.to_string()))),
         }
     }
 
@@ -194,7 +222,7 @@ impl Draft {
             "hierarchical" => TopologyConfig::Hierarchical {
                 group_size: int("group_size", &self.group_size)?,
             },
-            other => return Err(err("topology", format!("topology: unknown “{other}”"))),
+            other => return Err(err("topology", Problem::Unknown(other.to_string()))),
         })
     }
 
@@ -204,18 +232,18 @@ impl Draft {
         if !(2..=MAX_UI_NODES).contains(&nodes) {
             return Err(err(
                 "nodes",
-                format!(
-                    "nodes = {nodes} is out of range: allowed 2..={MAX_UI_NODES} in the playground (use gossip-sim for more)"
-                ),
+                Problem::TooManyNodes {
+                    nodes,
+                    max: MAX_UI_NODES,
+                },
             ));
         }
         let fanout = int("fanout", &self.fanout)?;
-        let seed = self.seed.trim().parse::<u64>().map_err(|_| {
-            err(
-                "seed",
-                "seed: a whole number from 0 to 18446744073709551615",
-            )
-        })?;
+        let seed = self
+            .seed
+            .trim()
+            .parse::<u64>()
+            .map_err(|_| err("seed", Problem::Seed))?;
         let removal = || -> Result<Removal, FieldError> {
             Ok(Removal {
                 feedback: if self.feedback == "blind" {
@@ -254,7 +282,7 @@ impl Draft {
                 t_fail: int("t_fail", &self.t_fail)?,
                 t_cleanup: int("t_cleanup", &self.t_cleanup)?,
             },
-            other => return Err(err("protocol", format!("protocol: unknown “{other}”"))),
+            other => return Err(err("protocol", Problem::Unknown(other.to_string()))),
         };
         let config = Config {
             nodes,
@@ -277,11 +305,11 @@ impl Draft {
                 },
                 _ => "topology",
             };
-            err(field, e.to_string())
+            err(field, Problem::Engine(e))
         })?;
         if let Protocol::Membership { .. } = config.protocol {
             if config.topology != TopologyConfig::Complete {
-                return Err(err("topology", "membership runs on the complete graph"));
+                return Err(err("topology", Problem::MembershipNeedsComplete));
             }
         }
         Ok((config, seed))
@@ -317,6 +345,29 @@ mod tests {
         assert_eq!(
             (e.field.as_str(), e.message.as_str()),
             ("fanout", "fanout = 50 is out of range: allowed 1..=49")
+        );
+    }
+
+    #[test]
+    fn says_it_in_chinese_too() {
+        use crate::i18n::Lang;
+        let mut d = Draft::from_config(&Config::default(), 1);
+        d.nodes = "abc".into();
+        let e = d.build().unwrap_err();
+        assert_eq!(e.text(Lang::En), e.message, "English is the message itself");
+        assert_eq!(e.text(Lang::Zh), "节点数：“abc”不是整数");
+        d.nodes = "99999".into();
+        let e = d.build().unwrap_err();
+        assert_eq!(
+            e.message,
+            "nodes = 99999 is out of range: allowed 2..=10000 in the playground (use gossip-sim for more)"
+        );
+        assert!(e.text(Lang::Zh).contains("2..=10000"));
+        d.nodes = "50".into();
+        d.fanout = "50".into();
+        assert_eq!(
+            d.build().unwrap_err().text(Lang::Zh),
+            "扇出 = 50 超出范围：允许 1..=49"
         );
     }
 }

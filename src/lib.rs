@@ -9,7 +9,9 @@
 pub mod app;
 pub mod components;
 pub mod draft;
+pub mod embed;
 pub mod i18n;
+pub mod lessons;
 pub mod narrate;
 pub mod palette;
 pub mod panic_hook;

@@ -2,69 +2,102 @@
 
 use gossip_engine::{Belief, MessageState, RoundReport};
 
+use crate::i18n::Lang;
+
 fn plural(n: u64, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// One sentence summarising a round: "Round 5: 34 pushes, 21 useful, 3 lost."
+/// One sentence summarising a round, in English: see [`summary_in`].
 pub fn summary(report: &RoundReport) -> String {
+    summary_in(Lang::En, report)
+}
+
+/// One sentence summarising a round: "Round 5: 34 pushes, 21 useful, 3 lost."
+/// (Chinese: "第 5 轮：推送 34 条；有用 21 条，冗余 0 条，丢失 3 条。")
+pub fn summary_in(lang: Lang, report: &RoundReport) -> String {
     let t = &report.traffic;
+    let r = report.round;
     if t.messages == 0 {
-        return format!("Round {}: nobody sent anything.", report.round);
+        return match lang {
+            Lang::En => format!("Round {r}: nobody sent anything."),
+            Lang::Zh => format!("第 {r} 轮：没有节点发送任何消息。"),
+        };
     }
     let mut kinds = [0u64; 5];
     for c in &report.contacts {
         kinds[c.kind as usize] += 1;
     }
     let names = [
-        ("push", "pushes"),
-        ("pull reply", "pull replies"),
-        ("request", "requests"),
-        ("digest", "digests"),
-        ("heartbeat table", "heartbeat tables"),
+        ("push", "pushes", "推送"),
+        ("pull reply", "pull replies", "拉取回复"),
+        ("request", "requests", "请求"),
+        ("digest", "digests", "摘要"),
+        ("heartbeat table", "heartbeat tables", "心跳表"),
     ];
+    let count = |n: u64, (one, many, zh): (&str, &str, &str)| match lang {
+        Lang::En => plural(n, one, many),
+        Lang::Zh => format!("{zh} {n} 条"),
+    };
     let mut parts: Vec<String> = kinds
         .iter()
         .zip(names)
         .filter(|(n, _)| **n > 0)
-        .map(|(n, (one, many))| plural(*n, one, many))
+        .map(|(n, name)| count(*n, name))
         .collect();
     if parts.is_empty() {
-        parts.push(plural(t.messages, "message", "messages"));
+        parts.push(count(t.messages, ("message", "messages", "消息")));
     }
-    let mut s = format!("Round {}: {}", report.round, parts.join(", "));
-    if t.updates > 0 {
-        s.push_str(&format!("; {} useful, {} redundant", t.useful, t.redundant));
+    match lang {
+        Lang::En => {
+            let mut s = format!("Round {r}: {}", parts.join(", "));
+            if t.updates > 0 {
+                s.push_str(&format!("; {} useful, {} redundant", t.useful, t.redundant));
+            }
+            s.push_str(&format!(", {} lost.", t.lost));
+            s
+        }
+        Lang::Zh => {
+            let mut s = format!("第 {r} 轮：{}", parts.join("、"));
+            if t.updates > 0 {
+                s.push_str(&format!("；有用 {} 条，冗余 {} 条", t.useful, t.redundant));
+            }
+            s.push_str(&format!("，丢失 {} 条。", t.lost));
+            s
+        }
     }
-    s.push_str(&format!(", {} lost.", t.lost));
-    s
+}
+
+/// Detail lines in English: see [`details_in`].
+pub fn details(report: &RoundReport, max: usize) -> Vec<String> {
+    details_in(Lang::En, report, max)
 }
 
 /// Up to `max` detail lines: who learned what from whom, who lost interest, who detected
 /// a failure.
-pub fn details(report: &RoundReport, max: usize) -> Vec<String> {
+pub fn details_in(lang: Lang, report: &RoundReport, max: usize) -> Vec<String> {
+    let zh = lang == Lang::Zh;
     let mut out = Vec::new();
     for c in &report.changes {
+        let (n, m) = (c.node, c.message);
         let line = match (c.after, c.source) {
-            (MessageState::Fresh, Some(src)) => {
-                format!("node {} learned m{} from node {src}", c.node, c.message)
-            }
-            (MessageState::Stale, _) => format!(
-                "node {} lost interest in m{} (now stale)",
-                c.node, c.message
-            ),
+            (MessageState::Fresh, Some(src)) if zh => format!("节点 {n} 从节点 {src} 得知 m{m}"),
+            (MessageState::Fresh, Some(src)) => format!("node {n} learned m{m} from node {src}"),
+            (MessageState::Stale, _) if zh => format!("节点 {n} 对 m{m} 失去兴趣（变为陈旧）"),
+            (MessageState::Stale, _) => format!("node {n} lost interest in m{m} (now stale)"),
             _ => continue,
         };
         out.push(line);
     }
     for d in &report.detections {
+        let (o, s) = (d.observer, d.subject);
         let line = match d.belief {
-            Belief::Failed => format!(
-                "node {} now considers node {} failed",
-                d.observer, d.subject
-            ),
-            Belief::Forgotten => format!("node {} forgot node {}", d.observer, d.subject),
-            Belief::Alive => format!("node {} hears node {} is alive", d.observer, d.subject),
+            Belief::Failed if zh => format!("节点 {o} 现在认为节点 {s} 已失效"),
+            Belief::Failed => format!("node {o} now considers node {s} failed"),
+            Belief::Forgotten if zh => format!("节点 {o} 遗忘了节点 {s}"),
+            Belief::Forgotten => format!("node {o} forgot node {s}"),
+            Belief::Alive if zh => format!("节点 {o} 得知节点 {s} 存活"),
+            Belief::Alive => format!("node {o} hears node {s} is alive"),
             Belief::Unknown => continue,
         };
         out.push(line);
@@ -72,7 +105,11 @@ pub fn details(report: &RoundReport, max: usize) -> Vec<String> {
     let total = out.len();
     out.truncate(max);
     if total > max {
-        out.push(format!("… and {} more", total - max));
+        let more = total - max;
+        out.push(match lang {
+            Lang::En => format!("… and {more} more"),
+            Lang::Zh => format!("……还有 {more} 条"),
+        });
     }
     out
 }
@@ -126,6 +163,19 @@ mod tests {
         assert_eq!(
             details(&report, 5),
             vec!["node 12 learned m1 from node 40".to_string()]
+        );
+        assert_eq!(summary_in(Lang::En, &report), summary(&report));
+        assert_eq!(
+            summary_in(Lang::Zh, &report),
+            "第 5 轮：推送 2 条；有用 1 条，冗余 0 条，丢失 1 条。"
+        );
+        assert_eq!(
+            details_in(Lang::Zh, &report, 5),
+            vec!["节点 12 从节点 40 得知 m1".to_string()]
+        );
+        assert_eq!(
+            details_in(Lang::Zh, &report, 0),
+            vec!["……还有 1 条".to_string()]
         );
     }
 }

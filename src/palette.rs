@@ -71,3 +71,9 @@ pub const MESSAGE_COLOURS: [&str; 6] = [
 pub fn message_colour(id: u32) -> &'static str {
     MESSAGE_COLOURS[id as usize % MESSAGE_COLOURS.len()]
 }
+
+/// CSS classes of message `id`'s colour swatch (classes, not a `style` attribute, so that a
+/// strict Content-Security-Policy without 'unsafe-inline' holds).
+pub fn swatch_class(id: u32) -> String {
+    format!("swatch c{}", id as usize % MESSAGE_COLOURS.len())
+}

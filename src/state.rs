@@ -54,6 +54,12 @@ pub struct AppState {
     pub lang: Lang,
     /// The lesson being followed (index into `crate::lessons::LESSONS`), if any.
     pub lesson: Option<usize>,
+    /// Page options from the link (embed mode, controls, theme).
+    pub options: crate::share::link::Options,
+    /// Playing was paused because the player left the screen; resume when it is back.
+    pub auto_paused: bool,
+    /// Whether the share dialog is open.
+    pub share: bool,
 }
 
 /// View options that travel with a scenario (in links and lessons).
@@ -149,6 +155,12 @@ pub enum Action {
     SetLang(Lang),
     /// Close the lesson panel (the run stays).
     CloseLesson,
+    /// The player left the screen (scrolled away, tab hidden): pause, remembering to resume.
+    AutoPause,
+    /// The player is visible again: resume if it was auto-paused.
+    AutoResume,
+    /// Open or close the share dialog.
+    Share(bool),
 }
 
 impl AppState {
@@ -198,7 +210,53 @@ impl AppState {
             last_action: None,
             lang: Lang::En,
             lesson: None,
+            options: Default::default(),
+            auto_paused: false,
+            share: false,
         })
+    }
+
+    /// The state a page opens with: the link in the address bar if there is one (its
+    /// problems shown in a banner), else the default playground; language from the link or
+    /// the browser.
+    pub fn from_location() -> Self {
+        let search = web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default();
+        if search.trim_start_matches('?').is_empty() {
+            let mut s = AppState::initial();
+            s.lang = Lang::from_browser();
+            return s;
+        }
+        let d = crate::share::link::decode(&search);
+        let mut problems = d.problems;
+        let mut s = match AppState::load(&d.link.scenario, &d.link.view) {
+            Ok(s) => s,
+            Err(e) => {
+                problems.push(e.to_string());
+                AppState::initial()
+            }
+        };
+        s.lang = d.link.options.lang.unwrap_or_else(Lang::from_browser);
+        s.options = d.link.options;
+        if !problems.is_empty() {
+            s.notice = Some(Notice {
+                error: true,
+                text: format!(
+                    "This link had problems, so the nearest valid scenario was opened. {}.",
+                    problems.join("; ")
+                ),
+            });
+        }
+        s
+    }
+
+    /// The query string that reproduces this state.
+    pub fn link(&self) -> String {
+        let scenario = self.timeline.borrow().scenario();
+        let mut options = self.options.clone();
+        options.lang = Some(self.lang);
+        crate::share::link::encode(&scenario, &self.view(), &options)
     }
 
     /// A state that replays `scenario` and shows it as `view` says.
@@ -243,6 +301,9 @@ impl AppState {
             last_action: None,
             lang: Lang::En,
             lesson: None,
+            options: Default::default(),
+            auto_paused: false,
+            share: false,
         })
     }
 
@@ -376,7 +437,14 @@ impl yew::Reducible for AppState {
                 }
             }
             Action::Seek(r) => {
-                let target = r.min(s.timeline.borrow().frontier());
+                // Within the computed history this is a replay; beyond it (a host page or a
+                // link asking for a later round) the run is computed, up to a bounded amount.
+                let (nodes, frontier) = {
+                    let t = s.timeline.borrow();
+                    (t.sim().nodes(), t.frontier())
+                };
+                let reach = (crate::share::link::MAX_REPLAY_WORK / u64::from(nodes.max(1))).min(u64::from(MAX_UI_ROUNDS)) as u32;
+                let target = r.min(reach.max(frontier));
                 s.timeline.borrow_mut().seek(target);
                 let mut s = s.bump(None);
                 s.playing = false;
@@ -391,6 +459,7 @@ impl yew::Reducible for AppState {
             Action::TogglePlay => {
                 let mut s = s;
                 s.playing = !s.playing;
+                s.auto_paused = false;
                 s.generation += 1;
                 s
             }
@@ -474,6 +543,7 @@ impl yew::Reducible for AppState {
                     fresh.animation = s.animation;
                     fresh.speed = s.speed;
                     fresh.lang = s.lang;
+                    fresh.options = s.options.clone();
                     fresh.last_action = Some("New scenario loaded.".into());
                     fresh
                 }
@@ -507,6 +577,7 @@ impl yew::Reducible for AppState {
                     fresh.generation = s.generation + 1;
                     fresh.animation = s.animation;
                     fresh.lang = s.lang;
+                    fresh.options = s.options.clone();
                     fresh.lesson = lesson;
                     fresh
                 }
@@ -515,6 +586,30 @@ impl yew::Reducible for AppState {
             Action::SetLang(lang) => {
                 let mut s = s;
                 s.lang = lang;
+                s.generation += 1;
+                s
+            }
+            Action::AutoPause => {
+                let mut s = s;
+                if s.playing {
+                    s.playing = false;
+                    s.auto_paused = true;
+                    s.generation += 1;
+                }
+                s
+            }
+            Action::AutoResume => {
+                let mut s = s;
+                if s.auto_paused {
+                    s.playing = true;
+                    s.auto_paused = false;
+                    s.generation += 1;
+                }
+                s
+            }
+            Action::Share(open) => {
+                let mut s = s;
+                s.share = open;
                 s.generation += 1;
                 s
             }

@@ -40,9 +40,28 @@ pub fn splitmix64(mut z: u64) -> u64 {
 /// The random stream of one node in one round for one purpose.
 #[inline]
 pub fn stream(seed: u64, round: u32, node: u32, purpose: Purpose) -> Stream {
-    let a = splitmix64(seed ^ (purpose as u64).wrapping_mul(0xD6E8_FEB8_6659_FD93));
-    let b = splitmix64(a ^ (u64::from(round) << 32 | u64::from(node)));
-    Stream(Pcg32::new(b, splitmix64(b) | 1))
+    StreamKey::new(seed, purpose).stream(round, node)
+}
+
+/// The part of [`stream`]'s derivation that depends only on (seed, purpose), computed once
+/// so that a loop over a round's nodes hashes each node once instead of twice. It gives
+/// exactly the streams [`stream`] gives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StreamKey(u64);
+
+impl StreamKey {
+    /// The key of `seed` and `purpose`.
+    #[inline]
+    pub fn new(seed: u64, purpose: Purpose) -> Self {
+        StreamKey(splitmix64(seed ^ (purpose as u64).wrapping_mul(0xD6E8_FEB8_6659_FD93)))
+    }
+
+    /// The stream of `node` in `round`: `stream(seed, round, node, purpose)`.
+    #[inline]
+    pub fn stream(self, round: u32, node: u32) -> Stream {
+        let b = splitmix64(self.0 ^ (u64::from(round) << 32 | u64::from(node)));
+        Stream(Pcg32::new(b, splitmix64(b) | 1))
+    }
 }
 
 /// A small deterministic random stream (PCG32 underneath).
@@ -83,15 +102,21 @@ impl Stream {
     /// `k` distinct values drawn uniformly from `0..n` (Floyd's algorithm), written to `out`.
     /// Runs in O(k²) time, with no allocation beyond `out`, whatever `n` is.
     pub fn distinct(&mut self, n: u32, k: u32, out: &mut Vec<u32>) {
-        out.clear();
         let k = k.min(n);
-        for j in (n - k)..n {
+        out.clear();
+        out.resize(k as usize, 0);
+        self.distinct_into(n, out);
+    }
+
+    /// Fills `out` with `out.len()` distinct values drawn uniformly from `0..n`, exactly the
+    /// values (and draws) of [`Stream::distinct`] with `k = out.len() <= n`.
+    #[inline]
+    pub fn distinct_into(&mut self, n: u32, out: &mut [u32]) {
+        let k = out.len() as u32;
+        debug_assert!(k <= n);
+        for (i, j) in ((n - k)..n).enumerate() {
             let t = self.below(j + 1);
-            if out.contains(&t) {
-                out.push(j);
-            } else {
-                out.push(t);
-            }
+            out[i] = if out[..i].contains(&t) { j } else { t };
         }
     }
 }
@@ -132,6 +157,20 @@ mod tests {
                 sorted.dedup();
                 assert_eq!(sorted.len(), out.len(), "no repeats");
                 assert!(out.iter().all(|&v| v < n));
+            }
+        }
+    }
+
+    #[test]
+    fn keys_give_the_same_streams() {
+        for purpose in [Purpose::Peers, Purpose::Coin, Purpose::Repair] {
+            let key = StreamKey::new(77, purpose);
+            for (round, node) in [(0, 0), (1, 5), (9, 1 << 20)] {
+                let mut a = stream(77, round, node, purpose);
+                let mut b = key.stream(round, node);
+                let x: Vec<u32> = (0..6).map(|_| a.below(1 << 31)).collect();
+                let y: Vec<u32> = (0..6).map(|_| b.below(1 << 31)).collect();
+                assert_eq!(x, y, "a key is only a hoisted part of the same derivation");
             }
         }
     }

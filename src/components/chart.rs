@@ -4,6 +4,8 @@
 use gossip_engine::{Protocol, RoundStats, StateCounts, theory};
 use yew::prelude::*;
 
+use crate::i18n::{tr, use_lang};
+
 /// Most rounds drawn: longer runs are sampled evenly (always keeping the last round).
 pub const MAX_POINTS: usize = 500;
 
@@ -84,6 +86,7 @@ fn path(points: &[(f64, f64)]) -> String {
 /// The chart.
 #[function_component(Chart)]
 pub fn chart(p: &ChartProps) -> Html {
+    let lang = use_lang();
     let frontier = p.data.frontier;
     let marker = theory::log2_plus_ln(p.nodes);
     let theory_mode = match &p.protocol {
@@ -132,7 +135,7 @@ pub fn chart(p: &ChartProps) -> Html {
     html! {
         <figure class="chart" data-testid="chart">
             <svg viewBox={format!("0 0 {W} {H}")} preserveAspectRatio="none" role="img" onclick={on_click}
-                aria-label="Nodes per state per round, with messages per round below">
+                aria-label={tr(lang, "Nodes per state per round, with messages per round below")}>
                 <line class="axis" x1={LEFT.to_string()} y1={y(0.0).to_string()} x2={(W - RIGHT).to_string()} y2={y(0.0).to_string()} />
                 <text class="tick" x={(LEFT - 4.0).to_string()} y={(y(n) + 4.0).to_string()} text-anchor="end">{ p.nodes }</text>
                 <text class="tick" x={(LEFT - 4.0).to_string()} y={(y(0.0)).to_string()} text-anchor="end">{"0"}</text>
@@ -159,13 +162,13 @@ pub fn chart(p: &ChartProps) -> Html {
                 <line class="cursor" x1={x(f64::from(p.round)).to_string()} x2={x(f64::from(p.round)).to_string()} y1={TOP.to_string()} y2={H.to_string()} />
             </svg>
             <figcaption>
-                <span class="key informed">{"informed"}</span>
-                <span class="key fresh">{"fresh"}</span>
-                <span class="key stale">{"stale"}</span>
-                <span class="key unaware">{"unaware"}</span>
-                <span class="key dead">{"dead"}</span>
-                if theory_mode.is_some() { <span class="key theory">{"theory (expected informed)"}</span> }
-                <span class="key bar">{"messages per round"}</span>
+                <span class="key informed">{tr(lang, "informed")}</span>
+                <span class="key fresh">{tr(lang, "fresh")}</span>
+                <span class="key stale">{tr(lang, "stale")}</span>
+                <span class="key unaware">{tr(lang, "unaware")}</span>
+                <span class="key dead">{tr(lang, "dead")}</span>
+                if theory_mode.is_some() { <span class="key theory">{tr(lang, "theory (expected informed)")}</span> }
+                <span class="key bar">{tr(lang, "messages per round")}</span>
             </figcaption>
         </figure>
     }

@@ -4,7 +4,7 @@
 use gossip_engine::{Belief, Protocol, Simulation};
 use yew::prelude::*;
 
-use crate::palette::message_colour;
+use crate::i18n::{Lang, tr, use_lang};
 use crate::state::{Action, AppState};
 
 /// Props of [`Inspector`].
@@ -20,29 +20,30 @@ fn opt(v: Option<u32>) -> String {
     v.map_or("—".to_string(), |x| x.to_string())
 }
 
-fn message_table(sim: &Simulation, node: u32) -> Html {
+fn message_table(lang: Lang, sim: &Simulation, node: u32) -> Html {
     let rows = sim.table(node);
     if rows.is_empty() {
-        return html! { <p class="muted">{"Its message table is empty: it has not heard anything yet."}</p> };
+        return html! { <p class="muted">{tr(lang, "Its message table is empty: it has not heard anything yet.")}</p> };
     }
     html! {
         <div class="table-wrap">
         <table class="msg-table" data-testid="message-table">
             <thead><tr>
-                <th scope="col">{"id"}</th><th scope="col">{"content"}</th><th scope="col" title="version">{"ver"}</th>
-                <th scope="col">{"state"}</th><th scope="col" title="round received">{"recv"}</th>
-                <th scope="col">{"from"}</th><th scope="col" title="loss-of-interest counter">{"ctr"}</th>
-                <th scope="col" title="last round it sent this (last propagated)">{"sent"}</th>
+                <th scope="col">{tr(lang, "id")}</th><th scope="col">{tr(lang, "content")}</th>
+                <th scope="col" title={tr(lang, "version")}>{tr(lang, "ver")}</th>
+                <th scope="col">{tr(lang, "state")}</th><th scope="col" title={tr(lang, "round received")}>{tr(lang, "recv")}</th>
+                <th scope="col">{tr(lang, "from")}</th><th scope="col" title={tr(lang, "loss-of-interest counter")}>{tr(lang, "ctr")}</th>
+                <th scope="col" title={tr(lang, "last round it sent this (last propagated)")}>{tr(lang, "sent")}</th>
             </tr></thead>
             <tbody>
             { for rows.iter().map(|r| html! {
                 <tr class={classes!(r.outdated.then_some("outdated"))}>
-                    <td class="nowrap"><span class="swatch" style={format!("background:{}", message_colour(r.id))}></span>{ format!("m{}", r.id) }</td>
+                    <td class="nowrap"><span class={crate::palette::swatch_class(r.id)}></span>{ format!("m{}", r.id) }</td>
                     <td class="content">{ &r.content }</td>
-                    <td>{ r.version }{ if r.outdated { " (old)" } else { "" } }</td>
-                    <td><span class={classes!("state", r.state.name())}>{ r.state.name() }</span></td>
+                    <td>{ r.version }{ if r.outdated { tr(lang, " (old)") } else { "" } }</td>
+                    <td><span class={classes!("state", r.state.name())}>{ tr(lang, r.state.name()) }</span></td>
                     <td>{ r.received }</td>
-                    <td>{ r.from.map_or("origin".to_string(), |f| f.to_string()) }</td>
+                    <td>{ r.from.map_or(tr(lang, "origin").to_string(), |f| f.to_string()) }</td>
                     <td>{ r.counter }</td>
                     <td>{ opt(r.last_propagated) }</td>
                 </tr>
@@ -53,7 +54,7 @@ fn message_table(sim: &Simulation, node: u32) -> Html {
     }
 }
 
-fn member_table(sim: &Simulation, node: u32) -> Html {
+fn member_table(lang: Lang, sim: &Simulation, node: u32) -> Html {
     let Some(ms) = sim.membership() else {
         return html! {};
     };
@@ -71,15 +72,16 @@ fn member_table(sim: &Simulation, node: u32) -> Html {
     html! {
         <div class="table-wrap">
         <table class="msg-table" data-testid="member-table">
-            <thead><tr><th scope="col">{"member"}</th><th scope="col">{"heartbeat"}</th>
-                <th scope="col" title="round of the last heartbeat increase">{"last increase"}</th><th scope="col">{"view"}</th></tr></thead>
+            <thead><tr><th scope="col">{tr(lang, "member")}</th><th scope="col">{tr(lang, "heartbeat")}</th>
+                <th scope="col" title={tr(lang, "round of the last heartbeat increase")}>{tr(lang, "last increase")}</th>
+                <th scope="col">{tr(lang, "view")}</th></tr></thead>
             <tbody>
             { for rows.iter().take(400).map(|(s, e, b)| html! {
                 <tr>
-                    <td>{ s }{ if *s == node { " (self)" } else { "" } }</td>
+                    <td>{ s }{ if *s == node { tr(lang, " (self)") } else { "" } }</td>
                     <td>{ if e.is_present() { e.heartbeat.to_string() } else { "—".into() } }</td>
                     <td>{ if e.is_present() { e.last_increase.to_string() } else { "—".into() } }</td>
-                    <td><span class={classes!("state", b.name())}>{ b.name() }</span></td>
+                    <td><span class={classes!("state", b.name())}>{ tr(lang, b.name()) }</span></td>
                 </tr>
             }) }
             </tbody>
@@ -91,14 +93,15 @@ fn member_table(sim: &Simulation, node: u32) -> Html {
 /// The inspector panel.
 #[function_component(Inspector)]
 pub fn inspector(p: &InspectorProps) -> Html {
+    let lang = use_lang();
     let st = &p.state;
     let t = st.timeline.borrow();
     let sim = t.sim();
     let Some(node) = st.selected.filter(|&n| n < sim.nodes()) else {
         return html! {
-            <section class="card inspector" aria-label="Node inspector">
-                <h2>{"Node"}</h2>
-                <p class="muted">{"Click a node (or press [ and ]) to see its message table and act on it."}</p>
+            <section class="card inspector" aria-label={tr(lang, "Node inspector")}>
+                <h2>{tr(lang, "Node")}</h2>
+                <p class="muted">{tr(lang, "Click a node (or press [ and ]) to see its message table and act on it.")}</p>
             </section>
         };
     };
@@ -110,28 +113,28 @@ pub fn inspector(p: &InspectorProps) -> Html {
         Callback::from(move |_: MouseEvent| d.dispatch(a.clone()))
     };
     html! {
-        <section class="card inspector" aria-label="Node inspector" data-testid="inspector">
+        <section class="card inspector" aria-label={tr(lang, "Node inspector")} data-testid="inspector">
             <h2>
-                { format!("Node {node}") }
+                { crate::i18n::node_heading(lang, node) }
                 <span class={classes!("badge", if alive { "alive" } else { "dead" })} data-testid="node-status">
-                    { if alive { "alive" } else { "dead" } }
+                    { tr(lang, if alive { "alive" } else { "dead" }) }
                 </span>
             </h2>
             <div class="actions">
                 if alive {
-                    <button onclick={click(Action::Kill)} title="Kill this node (K)" data-testid="kill">{"Kill"}</button>
-                    <button onclick={click(Action::Join)} title="Add a node that joins through this one (J)" data-testid="join">{"Join a node here"}</button>
+                    <button onclick={click(Action::Kill)} title={tr(lang, "Kill this node (K)")} data-testid="kill">{tr(lang, "Kill")}</button>
+                    <button onclick={click(Action::Join)} title={tr(lang, "Add a node that joins through this one (J)")} data-testid="join">{tr(lang, "Join a node here")}</button>
                 } else {
-                    <button onclick={click(Action::Revive { amnesia: false })} title="Revive with its state (V)" data-testid="revive">{"Revive"}</button>
-                    <button onclick={click(Action::Revive { amnesia: true })} title="Revive empty (A)" data-testid="revive-amnesia">{"Revive empty"}</button>
+                    <button onclick={click(Action::Revive { amnesia: false })} title={tr(lang, "Revive with its state (V)")} data-testid="revive">{tr(lang, "Revive")}</button>
+                    <button onclick={click(Action::Revive { amnesia: true })} title={tr(lang, "Revive empty (A)")} data-testid="revive-amnesia">{tr(lang, "Revive empty")}</button>
                 }
             </div>
             if membership {
-                <h3>{"Member list"}</h3>
-                { member_table(sim, node) }
+                <h3>{tr(lang, "Member list")}</h3>
+                { member_table(lang, sim, node) }
             } else {
-                <h3>{"Message table"}</h3>
-                { message_table(sim, node) }
+                <h3>{tr(lang, "Message table")}</h3>
+                { message_table(lang, sim, node) }
             }
         </section>
     }

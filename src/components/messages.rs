@@ -3,7 +3,7 @@
 use gossip_engine::Simulation;
 use yew::prelude::*;
 
-use crate::palette::message_colour;
+use crate::i18n::{self, Lang, tr, use_lang};
 use crate::state::{Action, AppState};
 
 /// Props of [`MessageBar`].
@@ -15,9 +15,14 @@ pub struct MessageBarProps {
     pub state: std::rc::Rc<AppState>,
 }
 
-fn chips(sim: &Simulation, shown: Option<u32>, dispatch: &UseReducerDispatcher<AppState>) -> Html {
+fn chips(
+    lang: Lang,
+    sim: &Simulation,
+    shown: Option<u32>,
+    dispatch: &UseReducerDispatcher<AppState>,
+) -> Html {
     html! {
-        <div class="chips" role="radiogroup" aria-label="Message shown on the graph">
+        <div class="chips" role="radiogroup" aria-label={tr(lang, "Message shown on the graph")}>
             { for sim.message_ids().map(|id| {
                 let m = sim.message(id);
                 let latest = m.and_then(|m| m.versions.get(m.latest as usize));
@@ -28,8 +33,8 @@ fn chips(sim: &Simulation, shown: Option<u32>, dispatch: &UseReducerDispatcher<A
                 html! {
                     <button class={classes!("chip", on.then_some("on"))} role="radio" aria-checked={on.to_string()}
                         onclick={Callback::from(move |_| d.dispatch(Action::ShowMessage(id)))}
-                        title={format!("Show m{id} (version {version}) on the graph")} data-testid={format!("chip-m{id}")}>
-                        <span class="swatch" style={format!("background:{}", message_colour(id))}></span>
+                        title={i18n::show_message_title(lang, id, version)} data-testid={format!("chip-m{id}")}>
+                        <span class={crate::palette::swatch_class(id)}></span>
                         { format!("m{id}") }
                         if version > 1 { <sup>{ format!("v{version}") }</sup> }
                         <span class="chip-text">{ label }</span>
@@ -43,6 +48,7 @@ fn chips(sim: &Simulation, shown: Option<u32>, dispatch: &UseReducerDispatcher<A
 /// The message bar.
 #[function_component(MessageBar)]
 pub fn message_bar(p: &MessageBarProps) -> Html {
+    let lang = use_lang();
     let value = use_state(|| "news".to_string());
     let st = &p.state;
     let t = st.timeline.borrow();
@@ -50,7 +56,7 @@ pub fn message_bar(p: &MessageBarProps) -> Html {
     if sim.membership().is_some() {
         return html! {
             <div class="message-bar">
-                <p class="muted">{ "Heartbeat membership: kill a node, then watch the news of its failure spread. Orange = has detected it, blue square = has forgotten it." }</p>
+                <p class="muted">{ tr(lang, "Heartbeat membership: kill a node, then watch the news of its failure spread. Orange = has detected it, blue square = has forgotten it.") }</p>
             </div>
         };
     }
@@ -73,20 +79,22 @@ pub fn message_bar(p: &MessageBarProps) -> Html {
     };
     let target = st
         .selected
-        .map_or("the selected node".to_string(), |n| format!("node {n}"));
+        .map_or(tr(lang, "the selected node").to_string(), |n| {
+            i18n::node_name(lang, n)
+        });
     html! {
         <div class="message-bar">
-            { chips(sim, st.message, &p.dispatch) }
+            { chips(lang, sim, st.message, &p.dispatch) }
             <div class="inject">
-                <label for="inject-value" class="visually-hidden">{"Value to inject"}</label>
+                <label for="inject-value" class="visually-hidden">{tr(lang, "Value to inject")}</label>
                 <input id="inject-value" type="text" maxlength="256" value={(*value).clone()} oninput={on_input}
-                    placeholder="value" data-testid="inject-value" />
-                <button onclick={inject(false)} title={format!("Inject a new message at {target} (I)")} data-testid="inject">
-                    { "Inject new" }
+                    placeholder={tr(lang, "value")} data-testid="inject-value" />
+                <button onclick={inject(false)} title={i18n::inject_title(lang, &target)} data-testid="inject">
+                    { tr(lang, "Inject new") }
                 </button>
                 if let Some(m) = st.message {
-                    <button onclick={inject(true)} title={format!("Write a newer version of m{m} at {target} (U)")} data-testid="update">
-                        { format!("New version of m{m}") }
+                    <button onclick={inject(true)} title={i18n::update_title(lang, m, &target)} data-testid="update">
+                        { i18n::update_label(lang, m) }
                     </button>
                 }
             </div>

@@ -2,6 +2,7 @@
 //! components.
 
 pub mod chart;
+pub mod embed_bar;
 pub mod graph;
 pub mod inspector;
 pub mod lang;
@@ -11,5 +12,6 @@ pub mod messages;
 pub mod overlays;
 pub mod round_log;
 pub mod settings;
+pub mod share;
 pub mod summary;
 pub mod transport;

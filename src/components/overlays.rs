@@ -1,7 +1,9 @@
 //! The keyboard help ("?") and the "what am I looking at" intro.
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::i18n::{Lang, tr, use_lang};
 use crate::state::{Action, AppState};
 
 /// Props of the overlays.
@@ -11,7 +13,7 @@ pub struct OverlayProps {
     pub dispatch: UseReducerDispatcher<AppState>,
 }
 
-/// Keyboard shortcuts, as shown in the help.
+/// Keyboard shortcuts, as shown in the help (English; the help translates them).
 pub const SHORTCUTS: [(&str, &str); 14] = [
     ("Space", "play / pause"),
     ("→", "step one round"),
@@ -29,39 +31,106 @@ pub const SHORTCUTS: [(&str, &str); 14] = [
     ("?  Esc", "this help / close"),
 ];
 
-/// The keyboard help overlay.
+/// The keyboard help overlay: a modal dialog. Focus moves to its Close button when it opens,
+/// stays inside it while open (Tab), and returns where it was when it closes; Escape, the
+/// Close button and a click outside close it.
 #[function_component(Help)]
 pub fn help(p: &OverlayProps) -> Html {
+    let lang = use_lang();
+    let close_ref = use_node_ref();
+    {
+        let close_ref = close_ref.clone();
+        use_effect_with((), move |_| {
+            let doc = web_sys::window().and_then(|w| w.document());
+            let before = doc
+                .as_ref()
+                .and_then(|d| d.active_element())
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(b) = close_ref.cast::<web_sys::HtmlElement>() {
+                b.focus().ok();
+            }
+            move || {
+                // Back to the control that opened the help (or had focus when "?" was
+                // pressed), unless it is gone.
+                if let Some(b) = before.filter(|b| b.is_connected()) {
+                    b.focus().ok();
+                }
+            }
+        });
+    }
     let close = {
         let d = p.dispatch.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::Help(false)))
     };
+    let backdrop = {
+        let d = p.dispatch.clone();
+        Callback::from(move |e: MouseEvent| {
+            // Only a click on the dimmed backdrop itself, not inside the dialog.
+            if e.target() == e.current_target() {
+                d.dispatch(Action::Help(false));
+            }
+        })
+    };
+    let keys = {
+        let d = p.dispatch.clone();
+        let close_ref = close_ref.clone();
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "Escape" => {
+                e.prevent_default();
+                e.stop_propagation();
+                d.dispatch(Action::Help(false));
+            }
+            // The Close button is the dialog's only control: Tab keeps focus on it.
+            "Tab" => {
+                e.prevent_default();
+                if let Some(b) = close_ref.cast::<web_sys::HtmlElement>() {
+                    b.focus().ok();
+                }
+            }
+            _ => {}
+        })
+    };
     html! {
-        <div class="overlay" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" data-testid="help">
-            <div class="dialog">
-                <h2>{"Keyboard"}</h2>
+        <div class="overlay" onclick={backdrop} onkeydown={keys}>
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="help-title" data-testid="help">
+                <h2 id="help-title">{tr(lang, "Keyboard shortcuts")}</h2>
                 <table class="keys">
-                    { for SHORTCUTS.iter().map(|(k, what)| html! { <tr><th scope="row"><kbd>{ *k }</kbd></th><td>{ *what }</td></tr> }) }
+                    { for SHORTCUTS.iter().map(|(k, what)| html! {
+                        <tr><th scope="row"><kbd>{ tr(lang, k) }</kbd></th><td>{ tr(lang, what) }</td></tr>
+                    }) }
                 </table>
-                <button class="primary" onclick={close} autofocus=true>{"Close"}</button>
+                <button class="primary" ref={close_ref} onclick={close} data-testid="help-close">{tr(lang, "Close")}</button>
             </div>
         </div>
+    }
+}
+
+fn intro_text(lang: Lang) -> Html {
+    match lang {
+        Lang::En => html! { <>
+            <p>{"Each circle is a server in a cluster. Node 0 just heard some news (orange). Every round, each node that is spreading the news phones a few random peers and tells them — that is "}<em>{"gossip"}</em>{". Travelling dots are those messages: vermillion when they teach something new, grey rings when the peer already knew, a pink cross when lost."}</p>
+            <p>{"Press "}<kbd>{"Step"}</kbd>{" to play one round, or "}<kbd>{"Play"}</kbd>{". Watch the news reach everyone in about log₂N + ln N rounds. Then kill a node, add packet loss, or change the protocol on the left. Press "}<kbd>{"?"}</kbd>{" for the keyboard."}</p>
+        </> },
+        Lang::Zh => html! { <>
+            <p>{"每个圆圈是集群中的一台服务器。节点 0 刚刚听到一条消息（橙色）。每一轮，每个正在传播这条消息的节点都会随机联系几个节点，把消息告诉它们——这就是"}<em>{"gossip（流言）"}</em>{"。移动的圆点就是这些消息：朱红色表示带来了新内容，灰色圆环表示对方早已知道，粉色叉号表示消息丢失。"}</p>
+            <p>{"按"}<kbd>{"单步"}</kbd>{"运行一轮，或按"}<kbd>{"播放"}</kbd>{"。观察消息大约在 log₂N + ln N 轮内传遍所有节点。然后试着杀死一个节点、加入丢包，或在左侧更换协议。按 "}<kbd>{"?"}</kbd>{" 查看键盘快捷键。"}</p>
+        </> },
     }
 }
 
 /// The intro card.
 #[function_component(Intro)]
 pub fn intro(p: &OverlayProps) -> Html {
+    let lang = use_lang();
     let close = {
         let d = p.dispatch.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::Intro(false)))
     };
     html! {
-        <section class="intro" aria-label="What am I looking at?" data-testid="intro">
-            <button class="close" onclick={close} aria-label="Close the introduction">{"×"}</button>
-            <h2>{"What am I looking at?"}</h2>
-            <p>{"Each circle is a server in a cluster. Node 0 just heard some news (orange). Every round, each node that is spreading the news phones a few random peers and tells them — that is "}<em>{"gossip"}</em>{". Travelling dots are those messages: vermillion when they teach something new, grey rings when the peer already knew, a pink cross when lost."}</p>
-            <p>{"Press "}<kbd>{"Step"}</kbd>{" to play one round, or "}<kbd>{"Play"}</kbd>{". Watch the news reach everyone in about log₂N + ln N rounds. Then kill a node, add packet loss, or change the protocol on the left. Press "}<kbd>{"?"}</kbd>{" for the keyboard."}</p>
+        <section class="intro" aria-labelledby="intro-title" data-testid="intro">
+            <button class="close" onclick={close} aria-label={tr(lang, "Close the introduction")}>{"×"}</button>
+            <h2 id="intro-title">{tr(lang, "What am I looking at?")}</h2>
+            { intro_text(lang) }
         </section>
     }
 }

@@ -3,6 +3,7 @@
 use gossip_engine::RoundReport;
 use yew::prelude::*;
 
+use crate::i18n::{self, tr, use_lang};
 use crate::narrate;
 
 /// Props of [`RoundLog`].
@@ -19,26 +20,24 @@ pub struct RoundLogProps {
 /// The round log card.
 #[function_component(RoundLog)]
 pub fn round_log(p: &RoundLogProps) -> Html {
+    let lang = use_lang();
     let fresh = p.report.round == p.round && p.round > 0;
     let (headline, details) = if fresh {
-        (narrate::summary(&p.report), narrate::details(&p.report, 8))
+        (
+            narrate::summary_in(lang, &p.report),
+            narrate::details_in(lang, &p.report, 8),
+        )
     } else if p.round == 0 {
         (
-            "Round 0: nothing has happened yet. Press Step.".to_string(),
+            tr(lang, "Round 0: nothing has happened yet. Press Step.").to_string(),
             vec![],
         )
     } else {
-        (
-            format!(
-                "Round {} (reached by seeking; step to see a round happen).",
-                p.round
-            ),
-            vec![],
-        )
+        (i18n::reached_by_seeking(lang, p.round), vec![])
     };
     html! {
-        <section class="card log" aria-label="Round log">
-            <h2>{"What just happened"}</h2>
+        <section class="card log" aria-label={tr(lang, "Round log")}>
+            <h2>{tr(lang, "What just happened")}</h2>
             <p class="headline" data-testid="round-log">{ headline }</p>
             if !details.is_empty() {
                 <ul class="details">{ for details.iter().map(|d| html! { <li>{ d }</li> }) }</ul>

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::draft::{Draft, FieldError};
+use crate::i18n::{Lang, tr, use_lang};
 use crate::state::{Action, AppState};
 
 /// Props of [`Settings`].
@@ -25,8 +26,8 @@ pub fn new_seed() -> u64 {
     getrandom::u64().map_or(7, |x| x >> 11)
 }
 
-fn help_for(field: &str) -> &'static str {
-    match field {
+fn help_for(lang: Lang, field: &str) -> &'static str {
+    tr(lang, match field {
         "nodes" => "2 to 10,000 nodes",
         "fanout" => "peers contacted per round",
         "k" => "counter limit, or 1/k coin",
@@ -34,12 +35,13 @@ fn help_for(field: &str) -> &'static str {
         "t_fail" => "silent rounds before failed",
         "t_cleanup" => "silent rounds before forgotten",
         _ => "",
-    }
+    })
 }
 
 /// The scenario panel.
 #[function_component(Settings)]
 pub fn settings(p: &SettingsProps) -> Html {
+    let lang = use_lang();
     // The draft lives in a RefCell: several change events can arrive before the next render
     // (a field blurs as a select changes), and each must build on the previous one.
     let draft = use_mut_ref(|| p.current.clone());
@@ -109,34 +111,36 @@ pub fn settings(p: &SettingsProps) -> Html {
 
     let d = &*draft.borrow();
     let bad = |f: &str| error.as_ref().is_some_and(|e| e.field == f);
-    let text = |label: &str,
+    let text = |label: &'static str,
                 field: &'static str,
                 value: &str,
                 cb: Callback<Event>,
                 mode: &'static str| {
         let id = format!("f-{field}");
         let cb = cb.reform(|e: InputEvent| Event::from(e));
-        let hint = help_for(field);
+        let hint = help_for(lang, field);
         html! {
             <div class={classes!("field", bad(field).then_some("invalid"))}>
-                <label for={id.clone()}>{label}</label>
+                <label for={id.clone()}>{tr(lang, label)}</label>
                 <input id={id} type="text" inputmode={mode} value={value.to_string()} oninput={cb}
-                    aria-invalid={bad(field).to_string()} data-testid={format!("field-{field}")} title={hint} />
+                    aria-invalid={bad(field).to_string()} aria-describedby={bad(field).then_some("form-error")}
+                    data-testid={format!("field-{field}")} title={(!hint.is_empty()).then_some(hint)} />
             </div>
         }
     };
-    let select = |label: &str,
+    let select = |label: &'static str,
                   field: &'static str,
                   value: &str,
-                  options: &[(&str, &str)],
+                  options: &[(&'static str, &'static str)],
                   cb: Callback<Event>| {
         let id = format!("f-{field}");
         html! {
             <div class="field">
-                <label for={id.clone()}>{label}</label>
-                <select id={id} onchange={cb} data-testid={format!("field-{field}")}>
+                <label for={id.clone()}>{tr(lang, label)}</label>
+                <select id={id} onchange={cb} aria-invalid={bad(field).to_string()}
+                    aria-describedby={bad(field).then_some("form-error")} data-testid={format!("field-{field}")}>
                     { for options.iter().map(|(v, l)| html! {
-                        <option value={v.to_string()} selected={*v == value}>{ *l }</option>
+                        <option value={v.to_string()} selected={*v == value}>{ tr(lang, l) }</option>
                     }) }
                 </select>
             </div>
@@ -170,7 +174,7 @@ pub fn settings(p: &SettingsProps) -> Html {
             Ok(k) => dispatch.dispatch(Action::Partition(k)),
             Err(_) => dispatch.dispatch(Action::Notify(crate::state::Notice {
                 error: true,
-                text: format!("groups: “{}” is not a whole number", groups.trim()),
+                text: crate::i18n::groups_not_whole(lang, groups.trim()),
             })),
         })
     };
@@ -180,9 +184,9 @@ pub fn settings(p: &SettingsProps) -> Html {
     };
 
     html! {
-        <aside class="panel settings" aria-label="Scenario">
+        <aside class="panel settings" aria-label={tr(lang, "Scenario")}>
             <form onsubmit={apply} novalidate=true>
-                <h2>{"Scenario"}</h2>
+                <h2>{tr(lang, "Scenario")}</h2>
                 { select("Protocol", "protocol", protocol, &[
                     ("rumor", "Rumor mongering"), ("hybrid", "Rumor + anti-entropy (hybrid)"),
                     ("anti-entropy", "Anti-entropy"), ("membership", "Heartbeat membership"),
@@ -232,31 +236,31 @@ pub fn settings(p: &SettingsProps) -> Html {
                     _ => html! {},
                 } }
                 <div class="field seed">
-                    <label for="f-seed">{"Seed"}</label>
+                    <label for="f-seed">{tr(lang, "Seed")}</label>
                     <div class="inline">
                         <input id="f-seed" type="text" inputmode="numeric" value={d.seed.clone()}
-                            oninput={set(|d, v| d.seed = v).reform(|e: InputEvent| Event::from(e))} aria-invalid={bad("seed").to_string()} data-testid="field-seed" />
-                        <button type="button" onclick={reseed} title="Start over with a fresh random seed" data-testid="new-seed">{"New seed"}</button>
+                            oninput={set(|d, v| d.seed = v).reform(|e: InputEvent| Event::from(e))} aria-invalid={bad("seed").to_string()} aria-describedby={bad("seed").then_some("form-error")} data-testid="field-seed" />
+                        <button type="button" onclick={reseed} title={tr(lang, "Start over with a fresh random seed")} data-testid="new-seed">{tr(lang, "New seed")}</button>
                     </div>
                 </div>
                 if let Some(e) = &*error {
-                    <p class="field-error" role="alert" data-testid="form-error">{ &e.message }</p>
+                    <p class="field-error" id="form-error" role="alert" data-testid="form-error">{ e.text(lang) }</p>
                 }
-                <button type="submit" class="primary wide" data-testid="apply">{"Apply & restart"}</button>
+                <button type="submit" class="primary wide" data-testid="apply">{tr(lang, "Apply & restart")}</button>
             </form>
-            <section class="faults" aria-label="Faults">
-                <h2>{"Faults"}<span class="hint">{" apply now"}</span></h2>
+            <section class="faults" aria-label={tr(lang, "Faults")}>
+                <h2>{tr(lang, "Faults")}<span class="hint">{tr(lang, " apply now")}</span></h2>
                 <div class="field">
-                    <label for="f-loss">{ format!("Packet loss: {:.0}%", p.loss * 100.0) }</label>
+                    <label for="f-loss">{ crate::i18n::packet_loss_label(lang, p.loss * 100.0) }</label>
                     <input id="f-loss" type="range" min="0" max="100" step="5" value={format!("{:.0}", p.loss * 100.0)}
-                        onchange={on_loss} data-testid="loss" />
+                        aria-valuetext={format!("{:.0}%", p.loss * 100.0)} onchange={on_loss} data-testid="loss" />
                 </div>
                 <div class="field">
-                    <label for="f-groups">{"Partition into groups"}</label>
+                    <label for="f-groups">{tr(lang, "Partition into groups")}</label>
                     <div class="inline">
                         <input id="f-groups" type="text" inputmode="numeric" value={(*groups).clone()} onchange={on_groups} data-testid="groups" />
-                        <button type="button" onclick={split} data-testid="partition">{"Split"}</button>
-                        <button type="button" onclick={heal} disabled={!p.partitioned} data-testid="heal">{"Heal"}</button>
+                        <button type="button" onclick={split} title={tr(lang, "Split the cluster into this many groups now")} data-testid="partition">{tr(lang, "Split")}</button>
+                        <button type="button" onclick={heal} disabled={!p.partitioned} title={tr(lang, "End the partition")} data-testid="heal">{tr(lang, "Heal")}</button>
                     </div>
                 </div>
             </section>

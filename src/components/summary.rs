@@ -4,6 +4,8 @@
 use gossip_engine::{Simulation, outcome};
 use yew::prelude::*;
 
+use crate::i18n::{self, Lang, count_label, tr, use_lang};
+
 /// Props of [`Summary`].
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
@@ -11,7 +13,8 @@ pub struct SummaryProps {
     pub state: std::rc::Rc<crate::state::AppState>,
 }
 
-fn figure(label: &str, value: String, title: &str, testid: &str) -> Html {
+fn figure(lang: Lang, label: &'static str, value: String, title: &'static str, testid: &str) -> Html {
+    let (label, title) = (tr(lang, label), tr(lang, title));
     let wide = value.chars().count() > 9;
     html! {
         <div class={classes!("figure", wide.then_some("wide"))} title={title.to_string()}>
@@ -20,9 +23,9 @@ fn figure(label: &str, value: String, title: &str, testid: &str) -> Html {
     }
 }
 
-fn membership_figures(sim: &Simulation, subject: Option<u32>) -> Html {
+fn membership_figures(lang: Lang, sim: &Simulation, subject: Option<u32>) -> Html {
     let Some(s) = subject.filter(|&s| !sim.is_alive(s)) else {
-        return html! { <p class="muted">{"Kill a node to follow the news of its failure."}</p> };
+        return html! { <p class="muted">{tr(lang, "Kill a node to follow the news of its failure.")}</p> };
     };
     let beliefs = sim.beliefs(s);
     let alive: Vec<u32> = (0..sim.nodes())
@@ -39,10 +42,10 @@ fn membership_figures(sim: &Simulation, subject: Option<u32>) -> Html {
         .count();
     html! {
         <dl class="figures">
-            { figure("round", sim.round().to_string(), "rounds completed", "sum-round") }
-            { figure("following", format!("node {s}"), "the dead node whose failure is followed", "sum-subject") }
-            { figure("detected", format!("{detected}/{}", alive.len()), "alive nodes that consider it failed or forgot it", "sum-detected") }
-            { figure("messages", sim.total_traffic().messages.to_string(), "heartbeat tables sent so far", "sum-messages") }
+            { figure(lang, "round", sim.round().to_string(), "rounds completed", "sum-round") }
+            { figure(lang, "following", i18n::node_name(lang, s), "the dead node whose failure is followed", "sum-subject") }
+            { figure(lang, "detected", format!("{detected}/{}", alive.len()), "alive nodes that consider it failed or forgot it", "sum-detected") }
+            { figure(lang, "messages", sim.total_traffic().messages.to_string(), "heartbeat tables sent so far", "sum-messages") }
         </dl>
     }
 }
@@ -50,11 +53,12 @@ fn membership_figures(sim: &Simulation, subject: Option<u32>) -> Html {
 /// The summary card.
 #[function_component(Summary)]
 pub fn summary(p: &SummaryProps) -> Html {
+    let lang = use_lang();
     let st = &p.state;
     let t = st.timeline.borrow();
     let sim = t.sim();
     let body = if sim.membership().is_some() {
-        membership_figures(sim, st.subject)
+        membership_figures(lang, sim, st.subject)
     } else if let Some((o, c)) = st
         .message
         .and_then(|m| Some((outcome(sim, m)?, sim.counts(m)?)))
@@ -65,31 +69,31 @@ pub fn summary(p: &SummaryProps) -> Html {
         let traffic = sim.total_traffic();
         html! { <>
             <dl class="figures">
-                { figure("round", sim.round().to_string(), "rounds completed", "sum-round") }
-                { figure("informed", format!("{informed:.0}%"), "alive nodes holding the latest version", "sum-informed") }
-                { figure("residue", if c.fresh == 0 { format!("{:.1}%", 100.0 * o.residue) } else { "…".into() },
+                { figure(lang, "round", sim.round().to_string(), "rounds completed", "sum-round") }
+                { figure(lang, "informed", format!("{informed:.0}%"), "alive nodes holding the latest version", "sum-informed") }
+                { figure(lang, "residue", if c.fresh == 0 { format!("{:.1}%", 100.0 * o.residue) } else { "…".into() },
                     "alive nodes never reached, once no node is fresh", "sum-residue") }
-                { figure("traffic", format!("{:.2}", o.traffic), "update messages per node so far", "sum-traffic") }
-                { figure("t_avg", format!("{:.2}", o.t_avg), "mean rounds from injection to delivery", "sum-tavg") }
-                { figure("t_last", o.t_last.to_string(), "rounds until the last delivery", "sum-tlast") }
-                { figure("converged", sim.message(st.message.unwrap_or(0)).and_then(|m| m.converged_at).map_or(if done { "never".into() } else { "…".into() }, |r| format!("round {r}")),
+                { figure(lang, "traffic", format!("{:.2}", o.traffic), "update messages per node so far", "sum-traffic") }
+                { figure(lang, "t_avg", format!("{:.2}", o.t_avg), "mean rounds from injection to delivery", "sum-tavg") }
+                { figure(lang, "t_last", o.t_last.to_string(), "rounds until the last delivery", "sum-tlast") }
+                { figure(lang, "converged", sim.message(st.message.unwrap_or(0)).and_then(|m| m.converged_at).map_or(if done { tr(lang, "never").into() } else { "…".into() }, |r| i18n::converged_at(lang, r)),
                     "first round at whose end every alive node held it", "sum-converged") }
-                { figure("bytes", format!("{} + {}", human(traffic.digest_bytes), human(traffic.payload_bytes)),
+                { figure(lang, "bytes", format!("{} + {}", human(traffic.digest_bytes), human(traffic.payload_bytes)),
                     "digest + payload bytes sent so far", "sum-bytes") }
             </dl>
             <p class="counts" data-testid="counts">
-                <span class="state fresh">{ format!("fresh {}", c.fresh) }</span>
-                <span class="state stale">{ format!("stale {}", c.stale) }</span>
-                <span class="state unaware">{ format!("unaware {}", c.unaware) }</span>
-                <span class="state dead-count">{ format!("dead {}", c.dead) }</span>
+                <span class="state fresh">{ count_label(lang, "fresh", c.fresh) }</span>
+                <span class="state stale">{ count_label(lang, "stale", c.stale) }</span>
+                <span class="state unaware">{ count_label(lang, "unaware", c.unaware) }</span>
+                <span class="state dead-count">{ count_label(lang, "dead", c.dead) }</span>
             </p>
         </> }
     } else {
-        html! { <p class="muted">{"Inject a message to measure it."}</p> }
+        html! { <p class="muted">{tr(lang, "Inject a message to measure it.")}</p> }
     };
     html! {
-        <section class="card summary" aria-label="Summary">
-            <h2>{"Summary"}</h2>
+        <section class="card summary" aria-label={tr(lang, "Summary")}>
+            <h2>{tr(lang, "Summary")}</h2>
             { body }
         </section>
     }

@@ -4,6 +4,7 @@
 use gloo::timers::callback::Interval;
 use yew::prelude::*;
 
+use crate::i18n::{self, tr, use_lang};
 use crate::state::{Action, AppState, MAX_SPEED, MIN_SPEED};
 
 /// Props of [`Transport`].
@@ -40,6 +41,7 @@ pub fn slider_to_speed(v: f64) -> f64 {
 /// The transport bar.
 #[function_component(Transport)]
 pub fn transport(p: &TransportProps) -> Html {
+    let lang = use_lang();
     // The play timer lives exactly as long as playing is on (and is rebuilt on speed changes).
     {
         let dispatch = p.dispatch.clone();
@@ -74,31 +76,27 @@ pub fn transport(p: &TransportProps) -> Html {
             }
         })
     };
-    let speed_label = if p.speed < 1.0 {
-        format!("{:.2}", p.speed)
-    } else {
-        format!("{:.1}", p.speed)
-    };
     html! {
-        <div class="transport" role="toolbar" aria-label="Time controls">
-            <button onclick={click(Action::Reset)} title="Reset to round 0 (R)" aria-label="Reset to round 0" data-testid="reset">{"Reset"}</button>
-            <button onclick={click(Action::Back)} disabled={p.round == 0} title="Back one round (←)" aria-label="Back one round" data-testid="back">{"◀ Back"}</button>
-            <button class="primary" onclick={click(Action::TogglePlay)} title="Play or pause (Space)"
-                aria-label={if p.playing { "Pause" } else { "Play" }} aria-pressed={p.playing.to_string()} data-testid="play">
-                { if p.playing { "❚❚ Pause" } else { "▶ Play" } }
+        <div class="transport" role="toolbar" aria-label={tr(lang, "Time controls")}>
+            <button onclick={click(Action::Reset)} title={tr(lang, "Reset to round 0 (R)")} aria-label={tr(lang, "Reset to round 0")} data-testid="reset">{tr(lang, "Reset")}</button>
+            <button onclick={click(Action::Back)} disabled={p.round == 0} title={tr(lang, "Back one round (←)")} aria-label={tr(lang, "Back one round")} data-testid="back">{tr(lang, "◀ Back")}</button>
+            <button class="primary" onclick={click(Action::TogglePlay)} title={tr(lang, "Play or pause (Space)")}
+                aria-label={tr(lang, if p.playing { "Pause" } else { "Play" })} aria-pressed={p.playing.to_string()} data-testid="play">
+                { tr(lang, if p.playing { "❚❚ Pause" } else { "▶ Play" }) }
             </button>
-            <button onclick={click(Action::Step)} title="Step one round (→)" aria-label="Step one round" data-testid="step">{"Step ▶"}</button>
+            <button onclick={click(Action::Step)} title={tr(lang, "Step one round (→)")} aria-label={tr(lang, "Step one round")} data-testid="step">{tr(lang, "Step ▶")}</button>
             <label class="round-label">
-                <span class="visually-hidden">{"Round"}</span>
+                <span class="visually-hidden">{tr(lang, "Round")}</span>
                 <input type="range" min="0" max={p.frontier.max(1).to_string()} value={p.round.to_string()}
-                    oninput={on_seek} aria-label="Timeline: round" data-testid="scrub" />
+                    oninput={on_seek} aria-label={tr(lang, "Timeline: round")} aria-valuetext={i18n::round_label(lang, p.round)} data-testid="scrub" />
             </label>
-            <output class="round" data-testid="round" aria-live="off">{ format!("round {}", p.round) }</output>
-            <label class="speed" title="Speed: rounds per second">
-                <span>{"speed"}</span>
+            <output class="round" data-testid="round" aria-live="off">{ i18n::round_label(lang, p.round) }</output>
+            <label class="speed" title={tr(lang, "Speed: rounds per second")}>
+                <span>{tr(lang, "speed")}</span>
                 <input type="range" min="0" max="100" step="1" value={format!("{:.0}", speed_to_slider(p.speed))}
-                    oninput={on_speed} aria-label="Speed, rounds per second" data-testid="speed" />
-                <span class="speed-value" data-testid="speed-value">{ format!("{speed_label}/s") }</span>
+                    oninput={on_speed} aria-label={tr(lang, "Speed, rounds per second")}
+                    aria-valuetext={i18n::speed_value_text(lang, p.speed)} data-testid="speed" />
+                <span class="speed-value" data-testid="speed-value">{ i18n::speed_value(lang, p.speed) }</span>
             </label>
         </div>
     }

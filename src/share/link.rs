@@ -549,9 +549,10 @@ fn read_actions(r: &mut Reader, a: &str) -> Option<Vec<Action>> {
     let bytes = match B64.decode(a.trim().trim_end_matches('=')) {
         Ok(b) => b,
         Err(_) => {
-            r.problems
-                .push("the action log (a=) is not valid base64url; no actions were replayed".into());
-            return Some(Vec::new());
+            r.problems.push(
+                "the action log (a=) is not valid base64url; started from the usual first rumor instead".into(),
+            );
+            return None;
         }
     };
     match serde_json::from_slice::<Vec<Action>>(&bytes) {
@@ -568,10 +569,10 @@ fn read_actions(r: &mut Reader, a: &str) -> Option<Vec<Action>> {
         }
         Err(e) => {
             r.problems.push(format!(
-                "the action log (a=) could not be read ({}); no actions were replayed",
+                "the action log (a=) could not be read ({}); started from the usual first rumor instead",
                 e.to_string().chars().take(80).collect::<String>()
             ));
-            Some(Vec::new())
+            None
         }
     }
 }

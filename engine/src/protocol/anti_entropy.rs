@@ -16,8 +16,9 @@
 use super::{DIGEST_ENTRY_BYTES, Delivery, ENTRY_BYTES, HEADER_BYTES, RoundCtx, contact};
 use crate::config::{Mode, Sync};
 use crate::report::{ContactKind, Traffic};
-use crate::rng::{Purpose, Stream, stream};
+use crate::rng::{Purpose, Stream, StreamKey, stream};
 use crate::simulation::Simulation;
+use crate::topology::Topology;
 
 /// Runs one anti-entropy round. With `repair`, this is the occasional exchange of the hybrid
 /// protocol, drawn from its own random stream so that it does not disturb rumor contacts.
@@ -296,171 +297,217 @@ fn tally(
 
 /// The batch-run fast path: one message with one version, push, recording off. It produces
 /// exactly the traffic and end-of-round state of the general path (same random draws, same
-/// legs in the same order, same first sender per receiver), with four shortcuts:
+/// legs, same first sender per receiver), with these shortcuts:
+/// - With one version, "holds it" is one bit. The round starts by packing the `held` column
+///   into a bitmap (1/32 of its size, so a contact's lookup stays in cache instead of
+///   missing on a random read), interleaved with a second bitmap of receivers already queued
+///   this round, so both lookups of a contact hit the same cache line.
+/// - Nodes are scanned 64 at a time as bit masks (alive, holding), so a random half of
+///   holders costs no branch misprediction per node.
 /// - A node that holds nothing sends digests of an empty table (incremental) or nothing
 ///   (full). When no leg can be lost (no loss, partition or dead node), which peers it picks
-///   changes nothing, so its random stream is not even drawn.
-/// - Initiators are handled in batches: first their peers are picked, then the peers'
-///   columns are read in one tight loop with no branch on the values, so the cache misses
-///   overlap; then the contacts are played in order.
+///   changes nothing, so its random stream is not even drawn: its legs are only counted.
+///   Likewise the legs of holders then depend only on whether each peer lacks the message,
+///   so they are counted per round, without a branch per contact.
 /// - A receiver is queued once per round: with a single version every later delivery to it
 ///   would be a no-op, so only the first sender (the one recorded as the source) is kept.
 /// - The deliveries, one per receiver, are then grouped by blocks of receiver ids, so the
 ///   end-of-round writes walk the per-node columns nearly in order instead of at random.
-fn one_message_push(
-    sim: &Simulation,
-    ctx: &mut RoundCtx,
-    sync: Sync,
-    fanout: u32,
-    purpose: Purpose,
-) {
+fn one_message_push(sim: &Simulation, ctx: &mut RoundCtx, sync: Sync, fanout: u32, purpose: Purpose) {
     let m = &sim.messages[0];
     let held = &m.held[..];
-    let sure = sim.loss <= 0.0 && sim.group.is_empty() && sim.dead == 0;
     let n = sim.nodes();
-    let mut peers = std::mem::take(&mut ctx.peers);
-    let mut push = OnePush {
-        sim,
-        sync,
-        payload: ENTRY_BYTES + m.versions[0].content.len() as u64,
-        queued: vec![0u64; (n as usize).div_ceil(64)],
-        deliveries: std::mem::take(&mut ctx.deliveries),
-        traffic: Traffic::default(),
-        batch: Vec::with_capacity(BATCH),
-        targets: Vec::with_capacity(BATCH * fanout as usize),
-        target_held: Vec::with_capacity(BATCH * fanout as usize),
+    let sure = sim.loss <= 0.0 && sim.group.is_empty() && sim.dead == 0;
+    // Non-holders either act like everyone else, or are only counted (`idle`), or do nothing.
+    let (act_empty, count_empty) = match sync {
+        Sync::Incremental => (!sure, sure),
+        Sync::Full => (false, false),
     };
-    for a in 0..n {
-        let ai = a as usize;
-        if !sim.alive[ai] {
-            continue;
+    let complete = matches!(sim.topology, Topology::Complete { .. });
+    // Per 64 nodes: [holders, queued].
+    let mut bits: Vec<[u64; 2]> = held.chunks(64).map(|hs| [mask(hs.iter().map(|&h| h != 0)), 0]).collect();
+    let mut deliveries = std::mem::take(&mut ctx.deliveries);
+    // At most one delivery per alive node lacking the message.
+    deliveries.reserve(sim.counts[0].unaware as usize);
+    let mut staged = Staged::default();
+    let payload = ENTRY_BYTES + m.versions[0].content.len() as u64;
+    let key = StreamKey::new(sim.seed, purpose);
+    let mut t = Traffic::default();
+    let (mut contacts, mut lacking) = (0u64, 0u64);
+    let mut peer_buf = [0u32; crate::config::MAX_FANOUT as usize];
+    for w in 0..bits.len() {
+        let base = w as u32 * 64;
+        let len = (n - base).min(64) as usize;
+        let alive = if sim.dead == 0 {
+            u64::MAX >> (64 - len)
+        } else {
+            mask(sim.alive[base as usize..base as usize + len].iter().copied())
+        };
+        let holds = bits[w][0];
+        let acting = alive & (holds | if act_empty { u64::MAX } else { 0 });
+        let idle = alive & !holds & if count_empty { u64::MAX } else { 0 };
+        if idle != 0 {
+            let legs = if complete {
+                u64::from(fanout.min(n - 1)) * u64::from(idle.count_ones())
+            } else {
+                bit_positions(idle)
+                    .map(|i| u64::from(fanout.min(sim.topology.degree(base + i))))
+                    .sum()
+            };
+            t.messages += legs;
+            t.digest_bytes += legs * HEADER_BYTES;
         }
-        let va = held[ai];
-        if va == 0 {
-            if sync == Sync::Full {
-                // A full-sync push with nothing to send is no contact at all.
-                continue;
+        for i in bit_positions(acting) {
+            let a = base + i;
+            let va = held[a as usize];
+            let mut rng = key.stream(ctx.round, a);
+            // The peers, as `Simulation::pick_peers` picks them, into a stack buffer.
+            let degree = if complete { n - 1 } else { sim.topology.degree(a) };
+            let picked = &mut peer_buf[..fanout.min(degree) as usize];
+            rng.distinct_into(degree, picked);
+            if complete {
+                for p in picked.iter_mut() {
+                    *p += u32::from(*p >= a);
+                }
+            } else {
+                for p in picked.iter_mut() {
+                    *p = sim.topology.neighbour(a, *p);
+                }
             }
+            let peers = &*picked;
             if sure {
-                let legs = u64::from(fanout.min(sim.topology.degree(a)));
-                push.traffic.messages += legs;
-                push.traffic.digest_bytes += legs * HEADER_BYTES;
+                // Every leg arrives and `a` holds the message: branch-free.
+                contacts += peers.len() as u64;
+                for &b in peers {
+                    let cell = &mut bits[b as usize / 64];
+                    let bit = 1u64 << (b % 64);
+                    let lacks = cell[0] & bit == 0;
+                    lacking += u64::from(lacks);
+                    let new = lacks & (cell[1] & bit == 0);
+                    cell[1] |= bit & u64::from(lacks).wrapping_neg();
+                    staged.push(new, b, va, a, &mut deliveries);
+                }
                 continue;
             }
-        }
-        let mut rng = stream(sim.seed, ctx.round, a, purpose);
-        sim.pick_peers(a, fanout, &mut rng, &mut peers);
-        push.batch.push(Initiator {
-            a,
-            va,
-            rng,
-            peers: peers.len() as u32,
-        });
-        push.targets.extend_from_slice(&peers);
-        if push.batch.len() == BATCH {
-            push.flush();
-        }
-    }
-    push.flush();
-    ctx.report.traffic.add(&push.traffic);
-    let mut deliveries = push.deliveries;
-    group_by_receiver_block(&mut deliveries, n);
-    ctx.deliveries = deliveries;
-    ctx.peers = peers;
-}
-
-/// Initiators per batch of [`one_message_push`].
-const BATCH: usize = 64;
-
-/// An initiator whose peers are picked and whose contacts are still to be played.
-struct Initiator {
-    a: u32,
-    /// The version it holds (0: none).
-    va: u32,
-    /// Its stream, after the peer draws: the loss draws continue from it.
-    rng: Stream,
-    peers: u32,
-}
-
-/// The state of one [`one_message_push`] round.
-struct OnePush<'a> {
-    sim: &'a Simulation,
-    sync: Sync,
-    payload: u64,
-    /// One bit per node: already queued for delivery this round.
-    queued: Vec<u64>,
-    deliveries: Vec<Delivery>,
-    traffic: Traffic,
-    batch: Vec<Initiator>,
-    /// The peers of the batch's initiators, in order, and what each holds.
-    targets: Vec<u32>,
-    target_held: Vec<u32>,
-}
-
-impl OnePush<'_> {
-    /// Plays the contacts of the batch, in initiator order then peer order.
-    fn flush(&mut self) {
-        let sim = self.sim;
-        let held = &sim.messages[0].held[..];
-        // The gather: independent loads, so their cache misses overlap.
-        self.target_held.clear();
-        self.target_held
-            .extend(self.targets.iter().map(|&b| held[b as usize]));
-        let mut i = 0;
-        for init in &mut self.batch {
-            let a = init.a;
-            let va = init.va;
-            for j in i..i + init.peers as usize {
-                let b = self.targets[j];
-                let lacks = va != 0 && self.target_held[j] == 0;
-                let t = &mut self.traffic;
-                let rng = &mut init.rng;
-                let delivered = match self.sync {
+            for &b in peers {
+                let lacks = va != 0 && bits[b as usize / 64][0] & (1u64 << (b % 64)) == 0;
+                let delivered = match sync {
                     Sync::Incremental => {
-                        let ok = sim.arrives(a, b, rng);
-                        tally(
-                            t,
-                            false,
-                            ok,
-                            false,
-                            HEADER_BYTES + DIGEST_ENTRY_BYTES * u64::from(va != 0),
-                            0,
-                        );
+                        let ok = sim.arrives(a, b, &mut rng);
+                        tally(&mut t, false, ok, false, HEADER_BYTES + DIGEST_ENTRY_BYTES * u64::from(va != 0), 0);
                         if !ok || !lacks {
                             continue;
                         }
-                        let ok = sim.arrives(b, a, rng);
-                        tally(t, false, ok, false, HEADER_BYTES + DIGEST_ENTRY_BYTES, 0);
+                        let ok = sim.arrives(b, a, &mut rng);
+                        tally(&mut t, false, ok, false, HEADER_BYTES + DIGEST_ENTRY_BYTES, 0);
                         if !ok {
                             continue;
                         }
-                        let ok = sim.arrives(a, b, rng);
-                        tally(t, true, ok, true, HEADER_BYTES, self.payload);
+                        let ok = sim.arrives(a, b, &mut rng);
+                        tally(&mut t, true, ok, true, HEADER_BYTES, payload);
                         ok
                     }
                     Sync::Full => {
-                        let ok = sim.arrives(a, b, rng);
-                        tally(t, true, ok, lacks, HEADER_BYTES, self.payload);
+                        let ok = sim.arrives(a, b, &mut rng);
+                        tally(&mut t, true, ok, lacks, HEADER_BYTES, payload);
                         ok && lacks
                     }
                 };
-                if delivered {
-                    let (w, bit) = (b as usize / 64, 1u64 << (b % 64));
-                    if self.queued[w] & bit == 0 {
-                        self.queued[w] |= bit;
-                        self.deliveries.push(Delivery {
-                            slot: 0,
-                            node: b,
-                            version: va,
-                            from: a,
-                        });
-                    }
+                let cell = &mut bits[b as usize / 64];
+                let bit = 1u64 << (b % 64);
+                if delivered && cell[1] & bit == 0 {
+                    cell[1] |= bit;
+                    deliveries.push(Delivery {
+                        slot: 0,
+                        node: b,
+                        version: va,
+                        from: a,
+                    });
                 }
             }
-            i += init.peers as usize;
         }
-        self.batch.clear();
-        self.targets.clear();
+    }
+    staged.drain(&mut deliveries);
+    match sync {
+        // Digest a→b; if b lacks it: request b→a, push a→b.
+        Sync::Incremental => {
+            t.messages += contacts + 2 * lacking;
+            t.digest_bytes += contacts * (HEADER_BYTES + DIGEST_ENTRY_BYTES)
+                + lacking * (HEADER_BYTES + DIGEST_ENTRY_BYTES + HEADER_BYTES);
+            t.payload_bytes += lacking * payload;
+            t.updates += lacking;
+            t.useful += lacking;
+        }
+        // One push a→b, useful when b lacks it.
+        Sync::Full => {
+            t.messages += contacts;
+            t.digest_bytes += contacts * HEADER_BYTES;
+            t.payload_bytes += contacts * payload;
+            t.updates += contacts;
+            t.useful += lacking;
+            t.redundant += contacts - lacking;
+        }
+    }
+    ctx.report.traffic.add(&t);
+    group_by_receiver_block(&mut deliveries, n);
+    ctx.deliveries = deliveries;
+}
+
+/// Bit i set when the i-th flag is (at most 64 flags).
+#[inline]
+fn mask(flags: impl Iterator<Item = bool>) -> u64 {
+    flags.enumerate().fold(0, |m, (i, f)| m | u64::from(f) << i)
+}
+
+/// The positions of the set bits of `mask`, ascending.
+#[inline]
+fn bit_positions(mut mask: u64) -> impl Iterator<Item = u32> {
+    std::iter::from_fn(move || {
+        (mask != 0).then(|| {
+            let i = mask.trailing_zeros();
+            mask &= mask - 1;
+            i
+        })
+    })
+}
+
+/// A small buffer for branch-free appends to the deliveries: every candidate is written,
+/// and the length only advances for a new receiver.
+struct Staged {
+    buf: [Delivery; 128],
+    len: usize,
+}
+
+impl Default for Staged {
+    fn default() -> Self {
+        let blank = Delivery {
+            slot: 0,
+            node: 0,
+            version: 0,
+            from: 0,
+        };
+        Staged { buf: [blank; 128], len: 0 }
+    }
+}
+
+impl Staged {
+    #[inline(always)]
+    fn push(&mut self, keep: bool, node: u32, version: u32, from: u32, out: &mut Vec<Delivery>) {
+        if self.len == self.buf.len() {
+            self.drain(out);
+        }
+        self.buf[self.len] = Delivery {
+            slot: 0,
+            node,
+            version,
+            from,
+        };
+        self.len += usize::from(keep);
+    }
+
+    fn drain(&mut self, out: &mut Vec<Delivery>) {
+        out.extend_from_slice(&self.buf[..self.len]);
+        self.len = 0;
     }
 }
 

@@ -1,0 +1,193 @@
+//! The Share dialog: copy a link or an `<iframe>` snippet, download or upload the scenario as
+//! JSON, and export the statistics (CSV, JSON) and the graph (PNG, SVG).
+
+use std::rc::Rc;
+
+use gossip_engine::Scenario;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use yew::prelude::*;
+
+use crate::palette;
+use crate::render::svg::scene_svg;
+use crate::share::export;
+use crate::share::link::{self, Controls, Options};
+use crate::state::{Action, AppState, Notice};
+
+/// Props of [`ShareDialog`].
+#[derive(Properties, PartialEq)]
+pub struct ShareProps {
+    /// Sends actions.
+    pub dispatch: UseReducerDispatcher<AppState>,
+    /// The app state.
+    pub state: Rc<AppState>,
+    /// The scene on the canvas (for the SVG export).
+    pub scene: Rc<crate::render::canvas::Scene>,
+}
+
+/// The page's address without its query: links are built on it, so they work from any path.
+pub fn base_url() -> String {
+    web_sys::window()
+        .map(|w| {
+            let l = w.location();
+            format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default())
+        })
+        .unwrap_or_default()
+}
+
+/// The `<iframe>` snippet that embeds the current run.
+pub fn iframe_snippet(st: &AppState) -> String {
+    let scenario = st.timeline.borrow().scenario();
+    let options = Options {
+        embed: true,
+        controls: Controls::Minimal,
+        theme: st.options.theme,
+        lang: Some(st.lang),
+    };
+    let q = link::encode(&scenario, &st.view(), &options);
+    format!(
+        r#"<iframe src="{}?{}" width="640" height="420" style="border:0;max-width:100%" title="Gossip Playground" loading="lazy"></iframe>"#,
+        base_url(),
+        q.replace('&', "&amp;")
+    )
+}
+
+/// Offers `data` as a file download.
+pub fn download(name: &str, mime: &str, data: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let parts = js_sys::Array::of1(&data.into());
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    download_url(&doc, name, &url);
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+fn download_url(doc: &web_sys::Document, name: &str, url: &str) {
+    if let Some(a) = doc.create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+        a.set_href(url);
+        a.set_download(name);
+        if let Some(body) = doc.body() {
+            let _ = body.append_child(&a);
+            a.click();
+            let _ = body.remove_child(&a);
+        }
+    }
+}
+
+fn copy(text: String) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.navigator().clipboard().write_text(&text);
+    }
+}
+
+/// The dialog.
+#[function_component(ShareDialog)]
+pub fn share_dialog(p: &ShareProps) -> Html {
+    let copied = use_state(|| None::<&'static str>);
+    let st = &p.state;
+    let url = format!("{}?{}", base_url(), st.link());
+    let snippet = iframe_snippet(st);
+    let d = &p.dispatch;
+    let close = {
+        let d = d.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::Share(false)))
+    };
+    let copy_btn = |what: &'static str, text: String| {
+        let copied = copied.clone();
+        Callback::from(move |_: MouseEvent| {
+            copy(text.clone());
+            copied.set(Some(what));
+        })
+    };
+    let scenario_json = serde_json::to_string_pretty(&st.timeline.borrow().scenario()).unwrap_or_default();
+    let dl_scenario = Callback::from(move |_: MouseEvent| download("gossip-scenario.json", "application/json", &scenario_json));
+    let (csv, stats) = {
+        let t = st.timeline.borrow();
+        (export::stats_csv(t.history(), st.message), export::stats_json(&t.scenario(), t.history()))
+    };
+    let dl_csv = Callback::from(move |_: MouseEvent| download("gossip-rounds.csv", "text/csv", &csv));
+    let dl_json = Callback::from(move |_: MouseEvent| download("gossip-rounds.json", "application/json", &stats));
+    let dl_png = Callback::from(|_: MouseEvent| {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        let canvas = doc
+            .query_selector("canvas.graph")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlCanvasElement>().ok());
+        if let Some(url) = canvas.and_then(|c| c.to_data_url().ok()) {
+            download_url(&doc, "gossip-graph.png", &url);
+        }
+    });
+    let svg = {
+        let dark = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .is_some_and(|e| e.get_attribute("data-theme").as_deref() == Some("dark"));
+        scene_svg(&p.scene, if dark { &palette::DARK } else { &palette::LIGHT }, 800.0)
+    };
+    let dl_svg = Callback::from(move |_: MouseEvent| download("gossip-graph.svg", "image/svg+xml", &svg));
+    let upload = {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            let Ok(reader) = web_sys::FileReader::new() else { return };
+            let d = d.clone();
+            let r2 = reader.clone();
+            let onload = Closure::once_into_js(move || {
+                let text = r2.result().ok().and_then(|v| v.as_string()).unwrap_or_default();
+                match serde_json::from_str::<Scenario>(&text) {
+                    Ok(s) => d.dispatch(Action::Load {
+                        scenario: Box::new(s),
+                        view: Default::default(),
+                        lesson: None,
+                    }),
+                    Err(e) => d.dispatch(Action::Notify(Notice {
+                        error: true,
+                        text: format!("That file is not a Gossip Playground scenario: {e}"),
+                    })),
+                }
+            });
+            reader.set_onload(Some(onload.unchecked_ref()));
+            let _ = reader.read_as_text(&file);
+        })
+    };
+    html! {
+        <div class="overlay" role="dialog" aria-modal="true" aria-label="Share" data-testid="share-dialog">
+            <div class="dialog share">
+                <h2>{"Share this run"}</h2>
+                <label for="share-link">{"Link (opens exactly this round)"}</label>
+                <div class="inline">
+                    <input id="share-link" type="text" readonly=true value={url.clone()} data-testid="share-link" />
+                    <button onclick={copy_btn("link", url)} data-testid="copy-link">{"Copy"}</button>
+                </div>
+                <label for="share-embed">{"Embed in a page"}</label>
+                <div class="inline">
+                    <textarea id="share-embed" readonly=true rows="3" value={snippet.clone()} data-testid="share-embed" />
+                    <button onclick={copy_btn("snippet", snippet)} data-testid="copy-embed">{"Copy"}</button>
+                </div>
+                if let Some(what) = *copied {
+                    <p class="muted" role="status">{ format!("Copied the {what}.") }</p>
+                }
+                <h3>{"Scenario file"}</h3>
+                <div class="actions">
+                    <button onclick={dl_scenario} data-testid="download-scenario">{"Download JSON"}</button>
+                    <label class="file-button">
+                        {"Open a scenario file…"}
+                        <input type="file" accept=".json,application/json" onchange={upload} data-testid="upload-scenario" />
+                    </label>
+                </div>
+                <h3>{"Export"}</h3>
+                <div class="actions">
+                    <button onclick={dl_csv} data-testid="export-csv">{"Rounds (CSV)"}</button>
+                    <button onclick={dl_json} data-testid="export-json">{"Rounds (JSON)"}</button>
+                    <button onclick={dl_png} data-testid="export-png">{"Graph (PNG)"}</button>
+                    <button onclick={dl_svg} data-testid="export-svg">{"Graph (SVG)"}</button>
+                </div>
+                <button class="primary" onclick={close} data-testid="share-close">{"Close"}</button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,275 @@
+//! The embedded player's side of the page: the `postMessage` API a host page drives it with,
+//! and pausing while nobody can see it.
+//!
+//! Host → player (`iframe.contentWindow.postMessage(msg, origin)`), every message an object
+//! whose `type` starts with `gossip:`:
+//!
+//! | type | fields | effect |
+//! |---|---|---|
+//! | `gossip:step` | | one round |
+//! | `gossip:back` | | back one round |
+//! | `gossip:play` / `gossip:pause` | | start / stop playing |
+//! | `gossip:seek` | `round` | jump to a round (computing it if needed) |
+//! | `gossip:inject` | `node`, `value`? | new message at a node |
+//! | `gossip:kill` / `gossip:revive` | `node` (`amnesia`?) | fault a node |
+//! | `gossip:select` | `node` | select a node |
+//! | `gossip:load` | `link` (a query string) | open another scenario |
+//!
+//! Player → host (`window.parent`): `{type: "gossip:ready", version, round, nodes}` once, then
+//! `{type: "gossip:round", round, frontier, playing, message, counts: {unaware, fresh, stale,
+//! dead}}` after every change. Anything else is ignored with a console warning.
+
+use gloo::events::EventListener;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::MessageEvent;
+use yew::prelude::*;
+
+use crate::state::{Action, AppState};
+
+/// Version of the message protocol.
+pub const API_VERSION: u32 = 1;
+
+/// A message from the host page.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(tag = "type", deny_unknown_fields)]
+pub enum HostMessage {
+    /// One round.
+    #[serde(rename = "gossip:step")]
+    Step,
+    /// Back one round.
+    #[serde(rename = "gossip:back")]
+    Back,
+    /// Start playing.
+    #[serde(rename = "gossip:play")]
+    Play,
+    /// Stop playing.
+    #[serde(rename = "gossip:pause")]
+    Pause,
+    /// Jump to a round.
+    #[serde(rename = "gossip:seek")]
+    Seek {
+        /// The round.
+        round: u32,
+    },
+    /// New message at a node.
+    #[serde(rename = "gossip:inject")]
+    Inject {
+        /// The node.
+        node: u32,
+        /// The value (default "news").
+        #[serde(default)]
+        value: Option<String>,
+    },
+    /// Kill a node.
+    #[serde(rename = "gossip:kill")]
+    Kill {
+        /// The node.
+        node: u32,
+    },
+    /// Revive a node.
+    #[serde(rename = "gossip:revive")]
+    Revive {
+        /// The node.
+        node: u32,
+        /// Whether it comes back empty.
+        #[serde(default)]
+        amnesia: bool,
+    },
+    /// Select a node.
+    #[serde(rename = "gossip:select")]
+    Select {
+        /// The node.
+        node: u32,
+    },
+    /// Open another scenario, given as a link's query string.
+    #[serde(rename = "gossip:load")]
+    Load {
+        /// The query string (`n=50&seed=3...`).
+        link: String,
+    },
+}
+
+impl HostMessage {
+    /// Parses a message's data (already turned into JSON text).
+    pub fn parse(json: &str) -> Result<HostMessage, String> {
+        serde_json::from_str(json).map_err(|e| e.to_string())
+    }
+
+    /// The actions it stands for, given the current round.
+    pub fn actions(self, st: &AppState) -> Vec<Action> {
+        match self {
+            HostMessage::Step => vec![Action::Step],
+            HostMessage::Back => vec![Action::Back],
+            HostMessage::Play => (!st.playing).then_some(Action::TogglePlay).into_iter().collect(),
+            HostMessage::Pause => vec![Action::Pause],
+            HostMessage::Seek { round } => vec![Action::Seek(round)],
+            HostMessage::Inject { node, value } => vec![
+                Action::Select(Some(node)),
+                Action::Inject {
+                    content: value.unwrap_or_else(|| "news".into()).chars().take(256).collect(),
+                    update: false,
+                },
+            ],
+            HostMessage::Kill { node } => vec![Action::Select(Some(node)), Action::Kill],
+            HostMessage::Revive { node, amnesia } => vec![Action::Select(Some(node)), Action::Revive { amnesia }],
+            HostMessage::Select { node } => vec![Action::Select(Some(node))],
+            HostMessage::Load { link } => {
+                let d = crate::share::link::decode(&link);
+                vec![Action::Load {
+                    scenario: Box::new(d.link.scenario),
+                    view: d.link.view,
+                    lesson: None,
+                }]
+            }
+        }
+    }
+}
+
+/// What the player tells its host after every change.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RoundNews {
+    /// Always "gossip:round" (or "gossip:ready" the first time).
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// Protocol version.
+    pub version: u32,
+    /// Current round.
+    pub round: u32,
+    /// Furthest computed round.
+    pub frontier: u32,
+    /// Whether playing.
+    pub playing: bool,
+    /// Cluster size.
+    pub nodes: u32,
+    /// Message shown.
+    pub message: Option<u32>,
+    /// Its counts.
+    pub counts: Option<gossip_engine::StateCounts>,
+}
+
+impl RoundNews {
+    /// The news for a state.
+    pub fn of(st: &AppState, kind: &'static str) -> Self {
+        let t = st.timeline.borrow();
+        let sim = t.sim();
+        RoundNews {
+            kind,
+            version: API_VERSION,
+            round: t.round(),
+            frontier: t.frontier(),
+            playing: st.playing,
+            nodes: sim.nodes(),
+            message: st.message,
+            counts: st.message.and_then(|m| sim.counts(m)),
+        }
+    }
+}
+
+fn in_frame() -> Option<web_sys::Window> {
+    let w = web_sys::window()?;
+    let parent = w.parent().ok().flatten()?;
+    (!js_sys::Object::is(&w, &parent)).then_some(parent)
+}
+
+/// Posts `news` to the host page, if the player is in a frame.
+pub fn tell_host(news: &RoundNews) {
+    let Some(parent) = in_frame() else { return };
+    let Ok(json) = serde_json::to_string(news) else { return };
+    if let Ok(v) = js_sys::JSON::parse(&json) {
+        let _ = parent.post_message(&v, "*");
+    }
+}
+
+/// Listens to the host page; `latest` gives the state each message acts on.
+#[hook]
+pub fn use_host_api(dispatch: UseReducerDispatcher<AppState>, latest: std::rc::Rc<std::cell::RefCell<std::rc::Rc<AppState>>>) {
+    use_effect_with((), move |_| {
+        // Announce readiness to the host.
+        tell_host(&RoundNews::of(&latest.borrow(), "gossip:ready"));
+        let listener = web_sys::window().map(|w| {
+            EventListener::new(&w, "message", move |e| {
+                let Some(e) = e.dyn_ref::<MessageEvent>() else { return };
+                let data = e.data();
+                let json = js_sys::JSON::stringify(&data).ok().and_then(|s| s.as_string()).unwrap_or_default();
+                match HostMessage::parse(&json) {
+                    Ok(msg) => {
+                        let st = latest.borrow().clone();
+                        for a in msg.actions(&st) {
+                            dispatch.dispatch(a);
+                        }
+                    }
+                    Err(why) => {
+                        let shown: String = json.chars().take(120).collect();
+                        web_sys::console::warn_1(&JsValue::from_str(&format!(
+                            "Gossip Playground ignored a message it does not understand ({why}): {shown}"
+                        )));
+                    }
+                }
+            })
+        });
+        move || drop(listener)
+    });
+}
+
+/// Pauses while the player is off screen (scrolled away, or the tab hidden) and resumes when
+/// it comes back, if it was playing.
+#[hook]
+pub fn use_visibility_pause(dispatch: UseReducerDispatcher<AppState>, root: NodeRef) {
+    use_effect_with((), move |_| {
+        let doc = web_sys::window().and_then(|w| w.document());
+        let vis = doc.clone().map(|d| {
+            let dispatch = dispatch.clone();
+            let d2 = d.clone();
+            EventListener::new(&d, "visibilitychange", move |_| {
+                dispatch.dispatch(if d2.hidden() { Action::AutoPause } else { Action::AutoResume });
+            })
+        });
+        let observer = root.cast::<web_sys::Element>().and_then(|el| {
+            let dispatch = dispatch.clone();
+            let cb = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                let visible = entries
+                    .iter()
+                    .filter_map(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
+                    .any(|e| e.is_intersecting());
+                dispatch.dispatch(if visible { Action::AutoResume } else { Action::AutoPause });
+            });
+            let obs = web_sys::IntersectionObserver::new(cb.as_ref().unchecked_ref()).ok()?;
+            obs.observe(&el);
+            Some((obs, cb))
+        });
+        move || {
+            drop(vis);
+            if let Some((obs, cb)) = observer {
+                obs.disconnect();
+                drop(cb);
+            }
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_are_validated() {
+        assert_eq!(HostMessage::parse(r#"{"type":"gossip:step"}"#), Ok(HostMessage::Step));
+        assert_eq!(HostMessage::parse(r#"{"type":"gossip:seek","round":7}"#), Ok(HostMessage::Seek { round: 7 }));
+        assert!(HostMessage::parse(r#"{"type":"gossip:seek","round":-1}"#).is_err(), "negative round");
+        assert!(HostMessage::parse(r#"{"type":"gossip:seek"}"#).is_err(), "missing round");
+        assert!(HostMessage::parse(r#"{"type":"gossip:kill","node":"x"}"#).is_err());
+        assert!(HostMessage::parse(r#"{"type":"gossip:explode"}"#).is_err());
+        assert!(HostMessage::parse(r#"{"type":"gossip:step","extra":1}"#).is_err(), "unknown fields");
+        assert!(HostMessage::parse("\"hello\"").is_err());
+        assert!(HostMessage::parse("null").is_err());
+    }
+
+    #[test]
+    fn actions_of_messages() {
+        let st = AppState::initial();
+        assert_eq!(HostMessage::Seek { round: 3 }.actions(&st), vec![Action::Seek(3)]);
+        assert_eq!(HostMessage::Play.actions(&st), vec![Action::TogglePlay]);
+        assert_eq!(HostMessage::Kill { node: 4 }.actions(&st), vec![Action::Select(Some(4)), Action::Kill]);
+    }
+}

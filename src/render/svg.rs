@@ -1,0 +1,119 @@
+//! The graph as a standalone SVG document (for export): the same shapes as the canvas
+//! painter, at rest (no travelling messages).
+
+use std::fmt::Write as _;
+
+use crate::palette::Palette;
+use crate::render::canvas::{Look, Scene};
+
+/// An SVG of `scene`, `size` pixels square.
+pub fn scene_svg(scene: &Scene, pal: &Palette, size: f64) -> String {
+    let pad = 12.0;
+    let side = size - 2.0 * pad;
+    let px = |p: (f32, f32)| (pad + f64::from(p.0) * side, pad + f64::from(p.1) * side);
+    let r = (f64::from(scene.radius) * side).max(1.2);
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" viewBox="0 0 {size} {size}">"#
+    );
+    let _ = write!(s, r#"<rect width="100%" height="100%" fill="{}"/>"#, pal.background);
+    if !scene.edges.is_empty() && scene.edges.len() <= 40_000 {
+        let _ = write!(s, r#"<g stroke="{}" stroke-width="1">"#, pal.edge);
+        for &(a, b) in scene.edges.iter() {
+            let (Some(&pa), Some(&pb)) = (scene.positions.get(a as usize), scene.positions.get(b as usize)) else {
+                continue;
+            };
+            let ((x1, y1), (x2, y2)) = (px(pa), px(pb));
+            let _ = write!(s, r#"<line x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}"/>"#);
+        }
+        s.push_str("</g>");
+    }
+    for (i, (&p, &look)) in scene.positions.iter().zip(&scene.looks).enumerate() {
+        let (x, y) = px(p);
+        match look {
+            Look::Unaware => {
+                let _ = write!(
+                    s,
+                    r#"<circle cx="{x:.1}" cy="{y:.1}" r="{r:.1}" fill="{}" stroke="{}" stroke-width="1.3"/>"#,
+                    pal.unaware_fill, pal.ink
+                );
+            }
+            Look::Fresh => {
+                let _ = write!(
+                    s,
+                    r#"<circle cx="{x:.1}" cy="{y:.1}" r="{r:.1}" fill="{}" stroke="{}" stroke-width="1"/>"#,
+                    pal.fresh, pal.ink
+                );
+            }
+            Look::Stale => {
+                let d = r * 0.9;
+                let _ = write!(
+                    s,
+                    r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="{}"/>"#,
+                    x - d,
+                    y - d,
+                    2.0 * d,
+                    2.0 * d,
+                    pal.stale
+                );
+            }
+            Look::Dead => {
+                let d = r * 0.7;
+                let _ = write!(
+                    s,
+                    r#"<g stroke="{}" stroke-width="1.5" fill="none"><circle cx="{x:.1}" cy="{y:.1}" r="{r:.1}"/><path d="M{:.1} {:.1}L{:.1} {:.1}M{:.1} {:.1}L{:.1} {:.1}"/></g>"#,
+                    pal.dead,
+                    x - d,
+                    y - d,
+                    x + d,
+                    y + d,
+                    x + d,
+                    y - d,
+                    x - d,
+                    y + d
+                );
+            }
+        }
+        if Some(i as u32) == scene.selected {
+            let _ = write!(
+                s,
+                r#"<circle cx="{x:.1}" cy="{y:.1}" r="{:.1}" fill="none" stroke="{}" stroke-width="2.5"/>"#,
+                r + 5.0,
+                pal.selection
+            );
+        }
+    }
+    s.push_str("</svg>");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use std::rc::Rc;
+
+    use super::*;
+    use crate::palette::LIGHT;
+
+    #[test]
+    fn one_shape_per_node() {
+        let scene = Scene {
+            positions: Rc::new(vec![(0.2, 0.2), (0.8, 0.8), (0.5, 0.5)]),
+            radius: 0.02,
+            edges: Rc::new(vec![(0, 1)]),
+            looks: vec![Look::Fresh, Look::Stale, Look::Dead],
+            pulses: vec![],
+            contacts: vec![],
+            selected: Some(0),
+            subject: None,
+            groups: None,
+            accent: "#E69F00",
+            motion: true,
+        };
+        let svg = scene_svg(&scene, &LIGHT, 400.0);
+        assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+        assert_eq!(svg.matches("<rect").count(), 2, "background + the stale square");
+        assert_eq!(svg.matches("<line").count(), 1);
+        assert_eq!(svg.matches("<circle").count(), 3, "fresh, dead, selection ring");
+    }
+}
