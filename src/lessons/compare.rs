@@ -15,6 +15,10 @@ use super::scenarios::{self, MODES, REMOVALS, SIZES};
 /// comes near it).
 const LIMIT: u32 = 2_000;
 
+/// Rounds the sync lesson's byte chart covers (its writes end at round 8; both variants
+/// agree a few rounds later).
+pub const BYTES_ROUNDS: u32 = 20;
+
 /// Theory of one anti-entropy mode on the complete graph.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ModeTheory {
