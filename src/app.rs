@@ -10,7 +10,6 @@ use yew::prelude::*;
 
 use crate::components::chart::{Chart, ChartData};
 use crate::components::embed_bar::EmbedBar;
-use crate::components::share::ShareDialog;
 use crate::components::graph::Graph;
 use crate::components::inspector::Inspector;
 use crate::components::lang::LangSwitch;
@@ -20,6 +19,7 @@ use crate::components::messages::MessageBar;
 use crate::components::overlays::{Help, Intro};
 use crate::components::round_log::RoundLog;
 use crate::components::settings::Settings;
+use crate::components::share::ShareDialog;
 use crate::components::summary::Summary;
 use crate::components::transport::Transport;
 use crate::draft::Draft;
@@ -151,7 +151,11 @@ pub fn app() -> Html {
             crate::embed::tell_host(&crate::embed::RoundNews::of(&st, "gossip:round"));
             if !st.playing {
                 if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
-                    let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("?{}", st.link())));
+                    let _ = h.replace_state_with_url(
+                        &wasm_bindgen::JsValue::NULL,
+                        "",
+                        Some(&format!("?{}", st.link())),
+                    );
                 }
             }
         });
@@ -161,7 +165,10 @@ pub fn app() -> Html {
         let theme = state.options.theme;
         let lang = state.lang;
         use_effect_with((theme, lang), move |(theme, lang)| {
-            if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            if let Some(html) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+            {
                 match theme {
                     Some(Theme::Dark) => html.set_attribute("data-theme", "dark").ok(),
                     Some(Theme::Light) => html.set_attribute("data-theme", "light").ok(),
@@ -228,7 +235,11 @@ pub fn app() -> Html {
         Callback::from(move |_: MouseEvent| d.dispatch(a.clone()))
     };
 
-    let narration = if st.report.round == round && round > 0 { narrate::summary(&st.report) } else { String::new() };
+    let narration = if st.report.round == round && round > 0 {
+        narrate::summary(&st.report)
+    } else {
+        String::new()
+    };
     let live = html! { <div class="visually-hidden" aria-live="polite" data-testid="live">{ narration }</div> };
     let notice = st.notice.as_ref().map(|n| {
         let dismiss = dismiss.clone();

@@ -101,18 +101,27 @@ impl HostMessage {
         match self {
             HostMessage::Step => vec![Action::Step],
             HostMessage::Back => vec![Action::Back],
-            HostMessage::Play => (!st.playing).then_some(Action::TogglePlay).into_iter().collect(),
+            HostMessage::Play => (!st.playing)
+                .then_some(Action::TogglePlay)
+                .into_iter()
+                .collect(),
             HostMessage::Pause => vec![Action::Pause],
             HostMessage::Seek { round } => vec![Action::Seek(round)],
             HostMessage::Inject { node, value } => vec![
                 Action::Select(Some(node)),
                 Action::Inject {
-                    content: value.unwrap_or_else(|| "news".into()).chars().take(256).collect(),
+                    content: value
+                        .unwrap_or_else(|| "news".into())
+                        .chars()
+                        .take(256)
+                        .collect(),
                     update: false,
                 },
             ],
             HostMessage::Kill { node } => vec![Action::Select(Some(node)), Action::Kill],
-            HostMessage::Revive { node, amnesia } => vec![Action::Select(Some(node)), Action::Revive { amnesia }],
+            HostMessage::Revive { node, amnesia } => {
+                vec![Action::Select(Some(node)), Action::Revive { amnesia }]
+            }
             HostMessage::Select { node } => vec![Action::Select(Some(node))],
             HostMessage::Load { link } => {
                 let d = crate::share::link::decode(&link);
@@ -175,7 +184,9 @@ fn in_frame() -> Option<web_sys::Window> {
 /// Posts `news` to the host page, if the player is in a frame.
 pub fn tell_host(news: &RoundNews) {
     let Some(parent) = in_frame() else { return };
-    let Ok(json) = serde_json::to_string(news) else { return };
+    let Ok(json) = serde_json::to_string(news) else {
+        return;
+    };
     if let Ok(v) = js_sys::JSON::parse(&json) {
         let _ = parent.post_message(&v, "*");
     }
@@ -183,7 +194,10 @@ pub fn tell_host(news: &RoundNews) {
 
 /// Listens to the host page; `latest` gives the state each message acts on.
 #[hook]
-pub fn use_host_api(dispatch: UseReducerDispatcher<AppState>, latest: std::rc::Rc<std::cell::RefCell<std::rc::Rc<AppState>>>) {
+pub fn use_host_api(
+    dispatch: UseReducerDispatcher<AppState>,
+    latest: std::rc::Rc<std::cell::RefCell<std::rc::Rc<AppState>>>,
+) {
     use_effect_with((), move |_| {
         // Announce readiness to the host.
         tell_host(&RoundNews::of(&latest.borrow(), "gossip:ready"));
@@ -222,18 +236,28 @@ pub fn use_visibility_pause(dispatch: UseReducerDispatcher<AppState>, root: Node
             let dispatch = dispatch.clone();
             let d2 = d.clone();
             EventListener::new(&d, "visibilitychange", move |_| {
-                dispatch.dispatch(if d2.hidden() { Action::AutoPause } else { Action::AutoResume });
+                dispatch.dispatch(if d2.hidden() {
+                    Action::AutoPause
+                } else {
+                    Action::AutoResume
+                });
             })
         });
         let observer = root.cast::<web_sys::Element>().and_then(|el| {
             let dispatch = dispatch.clone();
-            let cb = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-                let visible = entries
-                    .iter()
-                    .filter_map(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
-                    .any(|e| e.is_intersecting());
-                dispatch.dispatch(if visible { Action::AutoResume } else { Action::AutoPause });
-            });
+            let cb = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
+                move |entries: js_sys::Array| {
+                    let visible = entries
+                        .iter()
+                        .filter_map(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
+                        .any(|e| e.is_intersecting());
+                    dispatch.dispatch(if visible {
+                        Action::AutoResume
+                    } else {
+                        Action::AutoPause
+                    });
+                },
+            );
             let obs = web_sys::IntersectionObserver::new(cb.as_ref().unchecked_ref()).ok()?;
             obs.observe(&el);
             Some((obs, cb))
@@ -254,13 +278,28 @@ mod tests {
 
     #[test]
     fn messages_are_validated() {
-        assert_eq!(HostMessage::parse(r#"{"type":"gossip:step"}"#), Ok(HostMessage::Step));
-        assert_eq!(HostMessage::parse(r#"{"type":"gossip:seek","round":7}"#), Ok(HostMessage::Seek { round: 7 }));
-        assert!(HostMessage::parse(r#"{"type":"gossip:seek","round":-1}"#).is_err(), "negative round");
-        assert!(HostMessage::parse(r#"{"type":"gossip:seek"}"#).is_err(), "missing round");
+        assert_eq!(
+            HostMessage::parse(r#"{"type":"gossip:step"}"#),
+            Ok(HostMessage::Step)
+        );
+        assert_eq!(
+            HostMessage::parse(r#"{"type":"gossip:seek","round":7}"#),
+            Ok(HostMessage::Seek { round: 7 })
+        );
+        assert!(
+            HostMessage::parse(r#"{"type":"gossip:seek","round":-1}"#).is_err(),
+            "negative round"
+        );
+        assert!(
+            HostMessage::parse(r#"{"type":"gossip:seek"}"#).is_err(),
+            "missing round"
+        );
         assert!(HostMessage::parse(r#"{"type":"gossip:kill","node":"x"}"#).is_err());
         assert!(HostMessage::parse(r#"{"type":"gossip:explode"}"#).is_err());
-        assert!(HostMessage::parse(r#"{"type":"gossip:step","extra":1}"#).is_err(), "unknown fields");
+        assert!(
+            HostMessage::parse(r#"{"type":"gossip:step","extra":1}"#).is_err(),
+            "unknown fields"
+        );
         assert!(HostMessage::parse("\"hello\"").is_err());
         assert!(HostMessage::parse("null").is_err());
     }
@@ -268,8 +307,14 @@ mod tests {
     #[test]
     fn actions_of_messages() {
         let st = AppState::initial();
-        assert_eq!(HostMessage::Seek { round: 3 }.actions(&st), vec![Action::Seek(3)]);
+        assert_eq!(
+            HostMessage::Seek { round: 3 }.actions(&st),
+            vec![Action::Seek(3)]
+        );
         assert_eq!(HostMessage::Play.actions(&st), vec![Action::TogglePlay]);
-        assert_eq!(HostMessage::Kill { node: 4 }.actions(&st), vec![Action::Select(Some(4)), Action::Kill]);
+        assert_eq!(
+            HostMessage::Kill { node: 4 }.actions(&st),
+            vec![Action::Select(Some(4)), Action::Kill]
+        );
     }
 }

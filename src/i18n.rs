@@ -85,11 +85,14 @@ fn zh(en: &str) -> Option<&'static str> {
         "What am I looking at?" => "这里在演示什么？",
         "Keyboard shortcuts" => "键盘快捷键",
         "Dismiss" => "关闭",
+        "Share" => "分享",
         "Cluster" => "集群",
         "Details" => "详情",
         "Language" => "语言 (Language)",
         "New scenario loaded." => "已载入新场景。",
-        "Select a node first: click it, or use [ and ]." => "请先选择一个节点：点击它，或按 [ 和 ] 键。",
+        "Select a node first: click it, or use [ and ]." => {
+            "请先选择一个节点：点击它，或按 [ 和 ] 键。"
+        }
 
         // Scenario form.
         "Scenario" => "场景",
@@ -202,7 +205,9 @@ fn zh(en: &str) -> Option<&'static str> {
         "Speed, rounds per second" => "速度（每秒轮数）",
 
         // Chart.
-        "Nodes per state per round, with messages per round below" => "每轮各状态的节点数，下方为每轮消息数",
+        "Nodes per state per round, with messages per round below" => {
+            "每轮各状态的节点数，下方为每轮消息数"
+        }
         "theory (expected informed)" => "理论值（预期已知晓）",
         "messages per round" => "每轮消息数",
 
@@ -212,13 +217,17 @@ fn zh(en: &str) -> Option<&'static str> {
         "rounds completed" => "已完成的轮数",
         "alive nodes holding the latest version" => "持有最新版本的存活节点",
         "residue" => "残留率",
-        "alive nodes never reached, once no node is fresh" => "没有新鲜节点之后，始终未收到消息的存活节点",
+        "alive nodes never reached, once no node is fresh" => {
+            "没有新鲜节点之后，始终未收到消息的存活节点"
+        }
         "traffic" => "流量",
         "update messages per node so far" => "至今平均每个节点的更新消息数",
         "mean rounds from injection to delivery" => "从注入到送达的平均轮数",
         "rounds until the last delivery" => "到最后一次送达所用的轮数",
         "converged" => "收敛",
-        "first round at whose end every alive node held it" => "所有存活节点都已持有它的第一轮（以轮末计）",
+        "first round at whose end every alive node held it" => {
+            "所有存活节点都已持有它的第一轮（以轮末计）"
+        }
         "never" => "从未",
         "bytes" => "字节",
         "digest + payload bytes sent so far" => "至今发送的摘要 + 载荷字节数",
@@ -242,7 +251,9 @@ fn zh(en: &str) -> Option<&'static str> {
         "Click a node (or press [ and ]) to see its message table and act on it." => {
             "点击一个节点（或按 [ 和 ] 键），查看它的消息表并对它操作。"
         }
-        "Its message table is empty: it has not heard anything yet." => "它的消息表是空的：还没有收到任何消息。",
+        "Its message table is empty: it has not heard anything yet." => {
+            "它的消息表是空的：还没有收到任何消息。"
+        }
         "id" => "编号",
         "content" => "内容",
         "ver" => "版本",
@@ -485,10 +496,9 @@ pub fn command_label(lang: Lang, cmd: &gossip_engine::Command) -> String {
             node, id: Some(id), ..
         } => format!("在节点 {node} 写入 m{id} 的新版本"),
         Command::Kill { node } => format!("杀死节点 {node}"),
-        Command::Revive { node, amnesia } => format!(
-            "复活节点 {node}{}",
-            if *amnesia { "（失忆）" } else { "" }
-        ),
+        Command::Revive { node, amnesia } => {
+            format!("复活节点 {node}{}", if *amnesia { "（失忆）" } else { "" })
+        }
         Command::SetLoss { loss } => format!("将丢包率设为 {:.0}%", loss * 100.0),
         Command::Partition { groups } => format!("把集群切分成 {} 组", groups.len() + 1),
         Command::Heal => "修复分区".to_string(),
@@ -594,7 +604,11 @@ fn free_text_zh(s: &str) -> String {
             .unwrap_or("");
         return format!("消息数 × 节点数 = {cells}，超过上限 {max}；请减少消息或节点");
     }
-    if let Some(pair) = between(s, "random-regular: nodes × degree must be even (", " is odd)") {
+    if let Some(pair) = between(
+        s,
+        "random-regular: nodes × degree must be even (",
+        " is odd)",
+    ) {
         return format!("随机正则图：节点数 × 度数必须是偶数（{pair} 是奇数）");
     }
     if let Some(edges) = between(s, "erdos-renyi: about ", " edges expected") {
@@ -651,11 +665,9 @@ pub fn engine_error(lang: Lang, e: &gossip_engine::Error) -> String {
             action_zh(action),
             needed_zh(needed)
         ),
-        Error::NotSupported { action, protocol } => format!(
-            "{}协议不支持{}",
-            protocol_zh(protocol),
-            action_zh(action)
-        ),
+        Error::NotSupported { action, protocol } => {
+            format!("{}协议不支持{}", protocol_zh(protocol), action_zh(action))
+        }
         Error::Inconsistent(s) => free_text_zh(s),
         Error::Scenario(s) => format!("场景：{}", free_text_zh(s)),
     }
@@ -674,9 +686,9 @@ pub fn field_problem(lang: Lang, field: &str, problem: &crate::draft::Problem) -
         (Lang::En, Problem::TooManyNodes { nodes, max }) => format!(
             "nodes = {nodes} is out of range: allowed 2..={max} in the playground (use gossip-sim for more)"
         ),
-        (Lang::Zh, Problem::TooManyNodes { nodes, max }) => format!(
-            "节点数 = {nodes} 超出范围：演练场允许 2..={max}（更大的规模请用 gossip-sim）"
-        ),
+        (Lang::Zh, Problem::TooManyNodes { nodes, max }) => {
+            format!("节点数 = {nodes} 超出范围：演练场允许 2..={max}（更大的规模请用 gossip-sim）")
+        }
         (Lang::En, Problem::Seed) => "seed: a whole number from 0 to 18446744073709551615".into(),
         (Lang::Zh, Problem::Seed) => "随机种子：须为 0 到 18446744073709551615 之间的整数".into(),
         (Lang::En, Problem::MembershipNeedsComplete) => {
@@ -712,15 +724,24 @@ mod tests {
             action: "kill",
             needed: "alive",
         };
-        assert_eq!(engine_error(Lang::En, &e), "node 0 is dead: kill needs a node that is alive");
-        assert_eq!(engine_error(Lang::Zh, &e), "节点 0 已宕机：“杀死”只能作用于存活的节点");
+        assert_eq!(
+            engine_error(Lang::En, &e),
+            "node 0 is dead: kill needs a node that is alive"
+        );
+        assert_eq!(
+            engine_error(Lang::Zh, &e),
+            "节点 0 已宕机：“杀死”只能作用于存活的节点"
+        );
         let e = Error::OutOfRange {
             field: "fanout",
             value: 50.0,
             min: 1.0,
             max: 49.0,
         };
-        assert_eq!(engine_error(Lang::Zh, &e), "扇出 = 50 超出范围：允许 1..=49");
+        assert_eq!(
+            engine_error(Lang::Zh, &e),
+            "扇出 = 50 超出范围：允许 1..=49"
+        );
         assert_eq!(
             groups_out_of_range(Lang::En, 1, 50),
             "groups = 1 is out of range: allowed 2..=50"

@@ -270,6 +270,16 @@ impl AppState {
             });
         }
         crate::state::check_ui_round(scenario.round)?;
+        let last = scenario.actions.last().map_or(0, |a| a.round).max(scenario.round);
+        let reach = crate::share::link::MAX_REPLAY_WORK / u64::from(scenario.config.nodes.max(1));
+        if u64::from(last) > reach {
+            return Err(gossip_engine::Error::OutOfRange {
+                field: "round",
+                value: f64::from(last),
+                min: 0.0,
+                max: reach as f64,
+            });
+        }
         let t = Timeline::from_scenario(scenario)?;
         let sim = t.sim();
         let count = sim.message_ids().count() as u32;
@@ -443,7 +453,8 @@ impl yew::Reducible for AppState {
                     let t = s.timeline.borrow();
                     (t.sim().nodes(), t.frontier())
                 };
-                let reach = (crate::share::link::MAX_REPLAY_WORK / u64::from(nodes.max(1))).min(u64::from(MAX_UI_ROUNDS)) as u32;
+                let reach = (crate::share::link::MAX_REPLAY_WORK / u64::from(nodes.max(1)))
+                    .min(u64::from(MAX_UI_ROUNDS)) as u32;
                 let target = r.min(reach.max(frontier));
                 s.timeline.borrow_mut().seek(target);
                 let mut s = s.bump(None);

@@ -8,8 +8,30 @@ use gossip_playground::state::MAX_UI_NODES;
 use proptest::prelude::*;
 
 const KEYS: [&str; 24] = [
-    "v", "protocol", "mode", "sync", "removal", "k", "repair", "t_fail", "t_cleanup", "n", "fanout",
-    "loss", "topology", "ring_k", "degree", "p", "beta", "m", "group", "seed", "round", "a", "msg", "speed",
+    "v",
+    "protocol",
+    "mode",
+    "sync",
+    "removal",
+    "k",
+    "repair",
+    "t_fail",
+    "t_cleanup",
+    "n",
+    "fanout",
+    "loss",
+    "topology",
+    "ring_k",
+    "degree",
+    "p",
+    "beta",
+    "m",
+    "group",
+    "seed",
+    "round",
+    "a",
+    "msg",
+    "speed",
 ];
 
 fn value() -> impl Strategy<Value = String> {
@@ -49,15 +71,32 @@ fn query() -> impl Strategy<Value = String> {
 fn check(q: &str) -> Result<(), TestCaseError> {
     let d = decode(q);
     let s = &d.link.scenario;
-    prop_assert!(s.config.validate().is_ok(), "valid config for {q}: {:?}", s.config);
+    prop_assert!(
+        s.config.validate().is_ok(),
+        "valid config for {q}: {:?}",
+        s.config
+    );
     prop_assert!(s.config.nodes <= MAX_UI_NODES);
-    prop_assert!(u64::from(s.round) * u64::from(s.config.nodes) <= MAX_REPLAY_WORK.max(u64::from(s.config.nodes)));
-    if u64::from(s.round.max(s.actions.last().map_or(0, |a| a.round))) * u64::from(s.config.nodes) <= 200_000 {
+    prop_assert!(
+        u64::from(s.round) * u64::from(s.config.nodes)
+            <= MAX_REPLAY_WORK.max(u64::from(s.config.nodes))
+    );
+    if u64::from(s.round.max(s.actions.last().map_or(0, |a| a.round))) * u64::from(s.config.nodes)
+        <= 200_000
+    {
         let t = Timeline::from_scenario(s);
-        prop_assert!(t.is_ok(), "the nearest valid scenario replays: {q} -> {:?}", t.err());
+        prop_assert!(
+            t.is_ok(),
+            "the nearest valid scenario replays: {q} -> {:?}",
+            t.err()
+        );
         // And what we would write for it reads back without problems.
         let again = decode(&encode(s, &d.link.view, &d.link.options));
-        prop_assert!(again.problems.is_empty(), "re-encoded link is clean: {:?}", again.problems);
+        prop_assert!(
+            again.problems.is_empty(),
+            "re-encoded link is clean: {:?}",
+            again.problems
+        );
         prop_assert_eq!(&again.link.scenario, s);
     }
     Ok(())

@@ -26,7 +26,8 @@ struct Counts {
 
 #[test]
 fn stored_links_open_what_they_showed() {
-    let links: Vec<Stored> = serde_json::from_str(include_str!("links.json")).expect("tests/links.json parses");
+    let links: Vec<Stored> =
+        serde_json::from_str(include_str!("links.json")).expect("tests/links.json parses");
     assert!(links.len() >= 6, "keep a varied set of links");
     for l in links {
         let d = decode(&l.query);

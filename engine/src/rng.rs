@@ -53,7 +53,9 @@ impl StreamKey {
     /// The key of `seed` and `purpose`.
     #[inline]
     pub fn new(seed: u64, purpose: Purpose) -> Self {
-        StreamKey(splitmix64(seed ^ (purpose as u64).wrapping_mul(0xD6E8_FEB8_6659_FD93)))
+        StreamKey(splitmix64(
+            seed ^ (purpose as u64).wrapping_mul(0xD6E8_FEB8_6659_FD93),
+        ))
     }
 
     /// The stream of `node` in `round`: `stream(seed, round, node, purpose)`.

@@ -64,7 +64,12 @@ pub fn lesson_picker(p: &LessonProps) -> Html {
         let dispatch = p.dispatch.clone();
         Callback::from(move |e: Event| {
             let el: HtmlSelectElement = e.target_unchecked_into();
-            if let Some(i) = el.value().parse::<usize>().ok().filter(|&i| i < LESSONS.len()) {
+            if let Some(i) = el
+                .value()
+                .parse::<usize>()
+                .ok()
+                .filter(|&i| i < LESSONS.len())
+            {
                 load(&dispatch, i, LESSONS[i].default_variant);
             }
         })
@@ -139,9 +144,11 @@ pub fn lesson_card(p: &LessonProps) -> Html {
             </header>
             <div class="lesson-scroll">
                 <h2 id="lesson-title" class="lesson-title" data-testid="lesson-title">{ lesson.title.get(lang) }</h2>
-                { for lesson.body.iter().map(|t| html! { <p>{ t.get(lang) }</p> }) }
+                // The buttons and the comparison first: in a short column they are what is
+                // visible without scrolling, and the text below explains them.
                 { for variants }
                 { panel }
+                { for lesson.body.iter().map(|t| html! { <p>{ t.get(lang) }</p> }) }
                 <h3>{ ui::WATCH.get(lang) }</h3>
                 <p>{ lesson.watch.get(lang) }</p>
                 <h3>{ ui::NEXT.get(lang) }</h3>
@@ -176,7 +183,10 @@ fn mode_style(mode: Mode) -> (&'static str, &'static str) {
 }
 
 fn mode_label(mode: Mode, lang: Lang) -> &'static str {
-    let i = scenarios::MODES.iter().position(|&m| m == mode).unwrap_or(0);
+    let i = scenarios::MODES
+        .iter()
+        .position(|&m| m == mode)
+        .unwrap_or(0);
     crate::lessons::LESSONS[1]
         .variants
         .get(i)
@@ -191,7 +201,10 @@ fn mode_curves(p: &PanelProps) -> Html {
     let (n, f) = (config.nodes, config.fanout);
     let theory = use_memo((n, f), |&(n, f)| compare::mode_theory(n, f));
     let (w, h, left, bottom, top) = (300.0, 96.0, 26.0, 14.0, 4.0);
-    let rounds = theory.first().map_or(1, |t| t.curve.len().saturating_sub(1)).max(1);
+    let rounds = theory
+        .first()
+        .map_or(1, |t| t.curve.len().saturating_sub(1))
+        .max(1);
     let x = |r: usize| left + (w - left - 4.0) * r as f64 / rounds as f64;
     let y = |v: f64| top + (h - top - bottom) * (1.0 - v);
     let line = |t: &ModeTheory| {
@@ -528,34 +541,41 @@ fn bytes_chart(p: &BytesProps) -> Html {
     }
 }
 
+/// Rounds after which the hierarchy table gives up (both variants converge in about ten).
+const HIERARCHY_LIMIT: u32 = 500;
+
 /// Rounds, messages and cross-group messages of the hierarchical and the flat variant.
 #[function_component(HierarchyTable)]
 fn hierarchy_table(p: &PanelProps) -> Html {
     let lang = use_lang();
     let spreads = use_memo((), |_| {
         let t0 = crate::probe::now();
-        let s = [0, 1].map(|v| compare::spread_across_groups(&scenarios::hierarchy(v), GROUP_SIZE, 500));
+        let s = [0, 1].map(|v| {
+            compare::spread_across_groups(&scenarios::hierarchy(v), GROUP_SIZE, HIERARCHY_LIMIT)
+        });
         crate::probe::record("__gossipLessonWork", crate::probe::now() - t0);
         s
     });
-    let cell = |s: &Option<Spread>, f: &dyn Fn(&Spread) -> String| {
-        s.as_ref().map_or_else(|| "–".to_string(), f)
-    };
     let col = |v: usize| classes!((p.active == Some(v)).then_some("on"));
-    let rows: [(Text, Box<dyn Fn(&Spread) -> String>); 3] = [
+    let cells = |f: &dyn Fn(&Spread) -> String| {
+        spreads
+            .clone()
+            .map(|s| s.as_ref().map_or_else(|| "–".to_string(), f))
+    };
+    let rows: [(Text, [String; 2]); 3] = [
         (
             ui::ROW_ROUNDS,
-            Box::new(move |s: &Spread| {
+            cells(&|s| {
                 s.rounds.map_or_else(
-                    || fill(ui::NEVER.get(lang), &[("r", "500".into())]),
+                    || fill(ui::NEVER.get(lang), &[("r", HIERARCHY_LIMIT.to_string())]),
                     |r| r.to_string(),
                 )
             }),
         ),
-        (ui::ROW_MESSAGES, Box::new(|s: &Spread| thousands(s.messages))),
+        (ui::ROW_MESSAGES, cells(&|s| thousands(s.messages))),
         (
             ui::ROW_CROSSING,
-            Box::new(|s: &Spread| {
+            cells(&|s| {
                 format!(
                     "{} ({:.0}%)",
                     thousands(s.crossing),
@@ -574,11 +594,11 @@ fn hierarchy_table(p: &PanelProps) -> Html {
                     <th scope="col" class={col(1)}>{ ui::FLAT.get(lang) }</th>
                 </tr></thead>
                 <tbody>
-                    { for rows.iter().enumerate().map(|(i, (label, f))| html! {
+                    { for rows.iter().enumerate().map(|(i, (label, [h, f]))| html! {
                         <tr data-testid={format!("hierarchy-row-{i}")}>
                             <th scope="row">{ label.get(lang) }</th>
-                            <td class={col(0)}>{ cell(&spreads[0], f.as_ref()) }</td>
-                            <td class={col(1)}>{ cell(&spreads[1], f.as_ref()) }</td>
+                            <td class={col(0)}>{ h }</td>
+                            <td class={col(1)}>{ f }</td>
                         </tr>
                     }) }
                 </tbody>

@@ -27,15 +27,18 @@ pub fn new_seed() -> u64 {
 }
 
 fn help_for(lang: Lang, field: &str) -> &'static str {
-    tr(lang, match field {
-        "nodes" => "2 to 10,000 nodes",
-        "fanout" => "peers contacted per round",
-        "k" => "counter limit, or 1/k coin",
-        "repair_every" => "rounds between anti-entropy",
-        "t_fail" => "silent rounds before failed",
-        "t_cleanup" => "silent rounds before forgotten",
-        _ => "",
-    })
+    tr(
+        lang,
+        match field {
+            "nodes" => "2 to 10,000 nodes",
+            "fanout" => "peers contacted per round",
+            "k" => "counter limit, or 1/k coin",
+            "repair_every" => "rounds between anti-entropy",
+            "t_fail" => "silent rounds before failed",
+            "t_cleanup" => "silent rounds before forgotten",
+            _ => "",
+        },
+    )
 }
 
 /// The scenario panel.

@@ -30,7 +30,11 @@ pub fn base_url() -> String {
     web_sys::window()
         .map(|w| {
             let l = w.location();
-            format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default())
+            format!(
+                "{}{}",
+                l.origin().unwrap_or_default(),
+                l.pathname().unwrap_or_default()
+            )
         })
         .unwrap_or_default()
 }
@@ -54,18 +58,28 @@ pub fn iframe_snippet(st: &AppState) -> String {
 
 /// Offers `data` as a file download.
 pub fn download(name: &str, mime: &str, data: &str) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let parts = js_sys::Array::of1(&data.into());
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
     download_url(&doc, name, &url);
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
 fn download_url(doc: &web_sys::Document, name: &str, url: &str) {
-    if let Some(a) = doc.create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+    if let Some(a) = doc
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
         a.set_href(url);
         a.set_download(name);
         if let Some(body) = doc.body() {
@@ -101,16 +115,27 @@ pub fn share_dialog(p: &ShareProps) -> Html {
             copied.set(Some(what));
         })
     };
-    let scenario_json = serde_json::to_string_pretty(&st.timeline.borrow().scenario()).unwrap_or_default();
-    let dl_scenario = Callback::from(move |_: MouseEvent| download("gossip-scenario.json", "application/json", &scenario_json));
+    let scenario_json =
+        serde_json::to_string_pretty(&st.timeline.borrow().scenario()).unwrap_or_default();
+    let dl_scenario = Callback::from(move |_: MouseEvent| {
+        download("gossip-scenario.json", "application/json", &scenario_json)
+    });
     let (csv, stats) = {
         let t = st.timeline.borrow();
-        (export::stats_csv(t.history(), st.message), export::stats_json(&t.scenario(), t.history()))
+        (
+            export::stats_csv(t.history(), st.message),
+            export::stats_json(&t.scenario(), t.history()),
+        )
     };
-    let dl_csv = Callback::from(move |_: MouseEvent| download("gossip-rounds.csv", "text/csv", &csv));
-    let dl_json = Callback::from(move |_: MouseEvent| download("gossip-rounds.json", "application/json", &stats));
+    let dl_csv =
+        Callback::from(move |_: MouseEvent| download("gossip-rounds.csv", "text/csv", &csv));
+    let dl_json = Callback::from(move |_: MouseEvent| {
+        download("gossip-rounds.json", "application/json", &stats)
+    });
     let dl_png = Callback::from(|_: MouseEvent| {
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
         let canvas = doc
             .query_selector("canvas.graph")
             .ok()
@@ -125,19 +150,36 @@ pub fn share_dialog(p: &ShareProps) -> Html {
             .and_then(|w| w.document())
             .and_then(|d| d.document_element())
             .is_some_and(|e| e.get_attribute("data-theme").as_deref() == Some("dark"));
-        scene_svg(&p.scene, if dark { &palette::DARK } else { &palette::LIGHT }, 800.0)
+        scene_svg(
+            &p.scene,
+            if dark {
+                &palette::DARK
+            } else {
+                &palette::LIGHT
+            },
+            800.0,
+        )
     };
-    let dl_svg = Callback::from(move |_: MouseEvent| download("gossip-graph.svg", "image/svg+xml", &svg));
+    let dl_svg =
+        Callback::from(move |_: MouseEvent| download("gossip-graph.svg", "image/svg+xml", &svg));
     let upload = {
         let d = d.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-            let Ok(reader) = web_sys::FileReader::new() else { return };
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            let Ok(reader) = web_sys::FileReader::new() else {
+                return;
+            };
             let d = d.clone();
             let r2 = reader.clone();
             let onload = Closure::once_into_js(move || {
-                let text = r2.result().ok().and_then(|v| v.as_string()).unwrap_or_default();
+                let text = r2
+                    .result()
+                    .ok()
+                    .and_then(|v| v.as_string())
+                    .unwrap_or_default();
                 match serde_json::from_str::<Scenario>(&text) {
                     Ok(s) => d.dispatch(Action::Load {
                         scenario: Box::new(s),

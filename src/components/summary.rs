@@ -13,7 +13,13 @@ pub struct SummaryProps {
     pub state: std::rc::Rc<crate::state::AppState>,
 }
 
-fn figure(lang: Lang, label: &'static str, value: String, title: &'static str, testid: &str) -> Html {
+fn figure(
+    lang: Lang,
+    label: &'static str,
+    value: String,
+    title: &'static str,
+    testid: &str,
+) -> Html {
     let (label, title) = (tr(lang, label), tr(lang, title));
     let wide = value.chars().count() > 9;
     html! {

@@ -326,7 +326,10 @@ mod tests {
         let len = t[0].curve.len();
         assert!(t.iter().all(|m| m.curve.len() == len), "same horizon");
         let (push, pull, pp) = (t[0].rounds, t[1].rounds, t[2].rounds);
-        assert!(pp < push && pp < pull, "push-pull is fastest: {push} {pull} {pp}");
+        assert!(
+            pp < push && pp < pull,
+            "push-pull is fastest: {push} {pull} {pp}"
+        );
         assert!(t.iter().all(|m| m.curve[len - 1] > 0.99), "all saturate");
     }
 
@@ -402,7 +405,12 @@ mod tests {
         let full = traffic_per_round(&scenarios::sync(1), rounds);
         assert_eq!((inc.len(), full.len()), (24, 24));
         let total = |t: &[Traffic]| t.iter().map(|x| x.payload_bytes).sum::<u64>();
-        assert!(total(&inc) * 3 < total(&full), "{} vs {}", total(&inc), total(&full));
+        assert!(
+            total(&inc) * 3 < total(&full),
+            "{} vs {}",
+            total(&inc),
+            total(&full)
+        );
         let last_write = SYNC_WRITES.iter().map(|w| w.0).max().unwrap_or(0) as usize;
         assert_eq!(
             inc.last().map(|t| t.payload_bytes),

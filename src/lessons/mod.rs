@@ -243,7 +243,7 @@ pub mod ui {
     /// Modes panel: caption of the curves.
     pub const CURVES: Text = Text(
         "Expected share informed per round (theory, N = {n}, fanout {f})",
-        "每轮已知比例的期望值（理论，N = {n}，扇出 {f}）",
+        "每轮已知晓比例的期望值（理论，N = {n}，扇出 {f}）",
     );
     /// Modes panel: rounds to full.
     pub const TO_FULL: Text = Text("{r} rounds to full", "{r} 轮全覆盖");
@@ -297,7 +297,7 @@ pub mod ui {
     /// Bytes panel: digests.
     pub const DIGESTS: Text = Text("digests + headers", "摘要 + 消息头");
     /// Bytes panel: payload.
-    pub const PAYLOAD: Text = Text("payload (values)", "负载（值）");
+    pub const PAYLOAD: Text = Text("payload (values)", "载荷（值）");
     /// Bytes panel: totals caption.
     pub const BYTES_TOTAL: Text = Text("Rounds 1–{r}", "第 1–{r} 轮合计");
     /// Bytes panel: total column.
@@ -369,7 +369,11 @@ mod tests {
                 assert_eq!(t.round(), s.round, "lesson {i} opens at its round");
                 let st = AppState::load(&s, &view)
                     .unwrap_or_else(|e| panic!("lesson {i} variant {v} loads: {e}"));
-                assert_eq!(st.view().selected, view.selected, "lesson {i}: selection kept");
+                assert_eq!(
+                    st.view().selected,
+                    view.selected,
+                    "lesson {i}: selection kept"
+                );
                 assert_eq!(
                     l.variant_of(&s.config),
                     Some(v),
@@ -386,7 +390,10 @@ mod tests {
         assert_eq!(thousands(1_000), "1,000");
         assert_eq!(thousands(1_234_567), "1,234,567");
         assert_eq!(
-            fill("{r} rounds, {r} again, N = {n}", &[("r", "7".into()), ("n", "9".into())]),
+            fill(
+                "{r} rounds, {r} again, N = {n}",
+                &[("r", "7".into()), ("n", "9".into())]
+            ),
             "7 rounds, 7 again, N = 9"
         );
         assert_eq!(Text("a", "甲").get(Lang::Zh), "甲");
@@ -439,7 +446,9 @@ mod tests {
             .map(|a| {
                 let what = match &a.command {
                     Command::Inject { .. } => "inject",
-                    Command::Partition { groups } if groups == &vec![(0..30).collect::<Vec<_>>()] => {
+                    Command::Partition { groups }
+                        if groups == &vec![(0..30).collect::<Vec<_>>()] =>
+                    {
                         "halves"
                     }
                     Command::Kill { node } if *node == FAULTS_VICTIM => "kill",
@@ -453,7 +462,11 @@ mod tests {
             rounds,
             vec![(0, "inject"), (0, "halves"), (2, "kill"), (8, "heal")]
         );
-        assert!(texts::FAULTS_BODY[0].0.contains("Node 20 crashes at round 2"));
+        assert!(
+            texts::FAULTS_BODY[0]
+                .0
+                .contains("Node 20 crashes at round 2")
+        );
         assert!(texts::FAULTS_BODY[0].0.contains("heals at round 8"));
 
         let r = rumor(0);

@@ -87,7 +87,7 @@ pub fn sized_view(variant: usize) -> View {
     }
 }
 
-/// 1. Rumor mongering, push, feedback + counter, k = 2: fresh turns stale.
+/// Lesson 1: a slower speed, to follow fresh turning stale round by round.
 pub fn rumor_view(_variant: usize) -> View {
     View {
         speed: Some(1.0),
@@ -95,7 +95,7 @@ pub fn rumor_view(_variant: usize) -> View {
     }
 }
 
-/// 1. One rumor at node 0 in 40 nodes.
+/// Lesson 1: One rumor at node 0 in 40 nodes.
 pub fn rumor(_variant: usize) -> Scenario {
     scenario(
         rumor_config(40, Feedback::Feedback, Decay::Counter, 2),
@@ -104,7 +104,7 @@ pub fn rumor(_variant: usize) -> Scenario {
     )
 }
 
-/// 2. Anti-entropy in mode `variant` (push, pull, push-pull), same seed.
+/// Lesson 2: Anti-entropy in mode `variant` (push, pull, push-pull), same seed.
 pub fn modes(variant: usize) -> Scenario {
     let mode = MODES[variant.min(MODES.len() - 1)];
     scenario(
@@ -114,7 +114,7 @@ pub fn modes(variant: usize) -> Scenario {
     )
 }
 
-/// 3. Anti-entropy push, fanout 1, at N = `SIZES[variant]`.
+/// Lesson 3: Anti-entropy push, fanout 1, at N = `SIZES[variant]`.
 pub fn log_n(variant: usize) -> Scenario {
     let n = SIZES[variant.min(SIZES.len() - 1)];
     scenario(
@@ -124,7 +124,7 @@ pub fn log_n(variant: usize) -> Scenario {
     )
 }
 
-/// 4. Rumor push at N = 1,000, k = 2, in one of the four loss-of-interest variants.
+/// Lesson 4: Rumor push at N = 1,000, k = 2, in one of the four loss-of-interest variants.
 pub fn residue(variant: usize) -> Scenario {
     let (feedback, decay) = REMOVALS[variant.min(REMOVALS.len() - 1)];
     scenario(
@@ -139,7 +139,8 @@ pub const HEARTBEAT_VICTIM: u32 = 13;
 /// The round of that kill.
 pub const HEARTBEAT_KILL_ROUND: u32 = 3;
 
-/// 5. Heartbeat membership, N = 40, fanout 2, t_fail 6, t_cleanup 12; node 13 dies at round 3.
+/// Lesson 5: heartbeat membership, N = 40, fanout 2, t_fail 6, t_cleanup 12; node 13 dies at
+/// round 3, where the lesson opens.
 pub fn heartbeat(_variant: usize) -> Scenario {
     let config = Config {
         nodes: 40,
@@ -150,19 +151,23 @@ pub fn heartbeat(_variant: usize) -> Scenario {
         },
         ..Config::default()
     };
-    scenario(
-        config,
-        17,
-        vec![Action {
-            round: HEARTBEAT_KILL_ROUND,
-            command: Command::Kill {
-                node: HEARTBEAT_VICTIM,
-            },
-        }],
-    )
+    // Opens just after the kill: the summary follows the dead node from the first screen.
+    Scenario {
+        round: HEARTBEAT_KILL_ROUND,
+        ..scenario(
+            config,
+            17,
+            vec![Action {
+                round: HEARTBEAT_KILL_ROUND,
+                command: Command::Kill {
+                    node: HEARTBEAT_VICTIM,
+                },
+            }],
+        )
+    }
 }
 
-/// 5. No message; node 0 selected (its member table), the victim followed.
+/// Lesson 5: No message; node 0 selected (its member table), the victim followed.
 pub fn heartbeat_view(_variant: usize) -> View {
     View {
         message: None,
@@ -176,8 +181,8 @@ pub fn heartbeat_view(_variant: usize) -> View {
 /// The node killed in the faults lesson.
 pub const FAULTS_VICTIM: u32 = 20;
 
-/// 6. Anti-entropy push-pull, N = 60, 20% loss, two halves until round 8, node 20 dies at
-/// round 2.
+/// Lesson 6: Anti-entropy push-pull, N = 60, 20% loss, two halves until round 8, and node 20
+/// dies at round 2.
 pub fn faults(_variant: usize) -> Scenario {
     let config = Config {
         loss: 0.2,
@@ -208,7 +213,7 @@ pub fn faults(_variant: usize) -> Scenario {
     )
 }
 
-/// 7. Anti-entropy push-pull, N = 50, five writes at five nodes; incremental or full sync.
+/// Lesson 7: Anti-entropy push-pull, N = 50, five writes at five nodes; incremental or full sync.
 pub fn sync(variant: usize) -> Scenario {
     let sync = if variant == 0 {
         Sync::Incremental
@@ -224,7 +229,7 @@ pub fn sync(variant: usize) -> Scenario {
     scenario(anti_entropy(50, Mode::PushPull, sync), 29, actions)
 }
 
-/// 8. Anti-entropy push-pull, N = 100: hierarchical groups of 10, or the complete graph.
+/// Lesson 8: Anti-entropy push-pull, N = 100: hierarchical groups of 10, or the complete graph.
 pub fn hierarchy(variant: usize) -> Scenario {
     let topology = if variant == 0 {
         TopologyConfig::Hierarchical {
@@ -241,7 +246,7 @@ pub fn hierarchy(variant: usize) -> Scenario {
     scenario(config, 31, vec![inject(0, 5, "news")])
 }
 
-/// 8. Node 5, where the news is written, selected.
+/// Lesson 8: Node 5, where the news is written, selected.
 pub fn hierarchy_view(variant: usize) -> View {
     View {
         selected: Some(5),
@@ -249,7 +254,7 @@ pub fn hierarchy_view(variant: usize) -> View {
     }
 }
 
-/// 9. Anti-entropy push-pull, fanout 1, at N = `SIZES[variant]`.
+/// Lesson 9: Anti-entropy push-pull, fanout 1, at N = `SIZES[variant]`.
 pub fn interval(variant: usize) -> Scenario {
     let n = SIZES[variant.min(SIZES.len() - 1)];
     scenario(

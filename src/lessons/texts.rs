@@ -29,15 +29,15 @@ pub const RUMOR_WATCH: Text = Text(
     "The orange wave roughly doubles each round, then blue takes over. Nodes still white \
      (unaware) when the last orange one turns blue never hear the rumor: their share is the \
      residue, shown in the summary and the chart.",
-    "橙色的浪潮每轮大约翻一番，随后蓝色逐渐接管。最后一个橙色节点变蓝时仍是白色（未知）的\
-     节点，就再也听不到这条谣言了：它们所占的比例就是残留率，显示在右侧统计和图表中。",
+    "橙色的浪潮每轮大约翻一番，随后蓝色逐渐接管。最后一个橙色节点变蓝时仍是白色（不知情）的\
+     节点，就再也听不到这条谣言了：它们所占的比例就是残留率，显示在概要和图表中。",
 );
 pub const RUMOR_NEXT: Text = Text(
     "Step with → and go back with ←, or press Play. Then set k = 3 in the form on the left, \
      or pick blind and coin, and apply: the residue falls as k grows, at the cost of more \
      traffic.",
     "用 → 单步前进、← 后退，或直接播放。然后在左侧表单把 k 设为 3，或改选“盲目”（blind）\
-     和“抛硬币”（coin）并应用：k 越大，残留率越低，代价是更多的流量。",
+     和“抛硬币”（coin）再点“应用并重新开始”：k 越大，残留率越低，代价是更多的流量。",
 );
 
 // 2. Anti-entropy modes.
@@ -53,19 +53,19 @@ pub const MODES_BODY: &[Text] = &[
          在一次联系中两者兼做。",
     ),
     Text(
-        "The buttons load the same seed in each mode. The curves are the expected share of \
+        "The buttons above load the same seed in each mode. The curves are the expected share of \
          informed nodes per round (exact mean-field recurrences); the numbers are the rounds \
          until less than half a node is expected to be unaware.",
-        "下面的按钮用同一个种子分别载入三种模式。曲线是每轮已知节点比例的期望值（精确的平均场\
-         递推）；数字是期望未知节点数降到半个以下所需的轮数。",
+        "上面的按钮用同一个种子分别载入三种模式。曲线是每轮已知晓节点比例的期望值（精确的平均场\
+         递推）；数字是期望不知情节点数降到半个以下所需的轮数。",
     ),
 ];
 pub const MODES_WATCH: Text = Text(
     "Push starts fast but struggles to find the last unaware nodes. Pull starts slowly, as few \
      peers have anything to give, then finishes fast, because every unaware node asks every \
      round. Push-pull takes the best of both.",
-    "推起步快，却很难找到最后几个未知节点。拉起步慢，因为有数据可给的对端太少；收尾却很快，\
-     因为每个未知节点每轮都会主动询问。推拉兼得两者之长。",
+    "推起步快，却很难找到最后几个不知情节点。拉起步慢，因为有数据可给的对端太少；收尾却很快，\
+     因为每个不知情节点每轮都会主动询问。推拉兼得两者之长。",
 );
 pub const MODES_NEXT: Text = Text(
     "Play each mode to the end and compare the round it converged at with the theory. Then \
@@ -88,14 +88,14 @@ pub const LOG_BODY: &[Text] = &[
         "With push, the informed nodes roughly double every round while they are few, so \
          reaching half the cluster takes about log₂ N rounds; finding the last unaware nodes \
          takes about ln N more (Pittel, 1987). In all: log₂ N + ln N + O(1).",
-        "在推模式下，已知节点还少时每轮大约翻一番，所以覆盖半个集群约需 log₂ N 轮；找到最后\
-         那些未知节点还要再花约 ln N 轮（Pittel，1987）。合计约 log₂ N + ln N + O(1) 轮。",
+        "在推模式下，已知晓的节点还少时，每轮大约翻一番，所以覆盖半个集群约需 log₂ N 轮；找到最后\
+         那些不知情节点还要再花约 ln N 轮（Pittel，1987）。合计约 log₂ N + ln N + O(1) 轮。",
     ),
     Text(
-        "The table runs anti-entropy push with fanout 1 for several seeds per N, here in your \
-         browser, and sets the mean rounds to converge beside log₂ N + ln N. The buttons load \
+        "The table above runs anti-entropy push with fanout 1 for several seeds per N, here in \
+         your browser, and sets the mean rounds to converge beside log₂ N + ln N. The buttons load \
          each N.",
-        "下表就在你的浏览器里运行反熵推模式（扇出 1），每个 N 跑若干个种子，把平均收敛轮数与 \
+        "上表就在你的浏览器里运行反熵推模式（扇出 1），每个 N 跑若干个种子，把平均收敛轮数与 \
          log₂ N + ln N 并列对照。按钮可载入各个 N。",
     ),
 ];
@@ -134,10 +134,10 @@ pub const RESIDUE_BODY: &[Text] = &[
     Text(
         "The residue is the share of nodes that never hear the rumor. The equation \
          s = e^(−(k+1)(1−s)) holds only for push with feedback and coin, in a large cluster; \
-         the table measures all four variants (N = 1,000, k = 2, mean of several seeds) \
+         the table above measures all four variants (N = 1,000, k = 2, mean of several seeds) \
          against it.",
         "残留率是始终没有听到谣言的节点比例。方程 s = e^(−(k+1)(1−s)) 只适用于大集群中\
-         “反馈 + 抛硬币”的推模式；下表测量全部四种变体（N = 1,000，k = 2，多个种子取平均），\
+         “反馈 + 抛硬币”的推模式；上表测量全部四种变体（N = 1,000，k = 2，多个种子取平均），\
          并与方程对照。",
     ),
 ];
@@ -145,7 +145,7 @@ pub const RESIDUE_WATCH: Text = Text(
     "Feedback leaves far fewer nodes behind than blind; the price is traffic, in messages per \
      node. Once no node is fresh, the unaware count in the summary is this run's residue.",
     "反馈遗漏的节点远少于盲目，代价是流量（每节点发送的消息数）。当没有节点处于新鲜状态时，\
-     右侧统计中的未知节点数就是本次运行的残留。",
+     概要中的不知情节点数就是本次运行的残留。",
 );
 pub const RESIDUE_NEXT: Text = Text(
     "Load blind + coin and press Play. Then set k = 3 in the form, or choose the hybrid \
@@ -163,7 +163,10 @@ pub const RESIDUE_VARIANTS: &[Text] = &[
 
 // 5. Heartbeat failure detection.
 
-pub const HEARTBEAT_TITLE: Text = Text("Failure detection by heartbeat gossip", "用心跳 gossip 检测故障");
+pub const HEARTBEAT_TITLE: Text = Text(
+    "Failure detection by heartbeat gossip",
+    "用心跳 gossip 检测故障",
+);
 pub const HEARTBEAT_BODY: &[Text] = &[
     Text(
         "Here nodes gossip membership instead of a message. Each keeps a table: member → \
@@ -175,11 +178,11 @@ pub const HEARTBEAT_BODY: &[Text] = &[
          （van Renesse 等，1998）。",
     ),
     Text(
-        "Node 13 crashes at round 3 (the kill is in this scenario's action log), so its \
-         heartbeat stops rising. A member whose heartbeat has not risen for t_fail = 6 rounds \
+        "Node 13 crashes at round 3, where the lesson opens (the kill is in the scenario's \
+         action log: step back to see the cluster before it). Its heartbeat stops rising. A member whose heartbeat has not risen for t_fail = 6 rounds \
          is considered failed; after t_cleanup = 12 rounds it is forgotten.",
-        "节点 13 在第 3 轮崩溃（这次终止记录在场景的操作日志里），它的心跳从此不再增长。\
-         某成员的心跳若 t_fail = 6 轮没有增长，就被判定为失效；t_cleanup = 12 轮后则被遗忘，\
+        "节点 13 在第 3 轮崩溃，本课就从这一轮开始（这次“杀死”操作记录在场景的操作日志里，\
+         后退即可看到崩溃之前的集群）。它的心跳从此不再增长。某成员的心跳若 t_fail = 6 轮没有增长，就被判定为失效；t_cleanup = 12 轮后则被遗忘，\
          从表中删除。",
     ),
 ];
@@ -188,7 +191,7 @@ pub const HEARTBEAT_WATCH: Text = Text(
      it had heard nothing new from it since round 0. A fresher heartbeat still on its way \
      corrects it a round later, a false alarm in miniature. From round 9 (3 + t_fail) nearly \
      everyone declares it failed within a few rounds, and forgets it six rounds later.",
-    "留意右侧统计中“已检测到”的节点数。第 6 轮就有一个节点怀疑节点 13：它从第 0 轮起就没\
+    "留意概要中的“已检测”数。第 6 轮就有一个节点怀疑节点 13：它从第 0 轮起就没\
      收到过节点 13 的新心跳。一轮后，仍在路上的较新心跳到达，纠正了它——这是一次微型的误报。\
      从第 9 轮（3 + t_fail）起，几轮之内几乎所有节点都判定它失效，再过六轮便将它遗忘。",
 );
@@ -204,7 +207,7 @@ pub const HEARTBEAT_NEXT: Text = Text(
 
 pub const FAULTS_TITLE: Text = Text(
     "Faults: loss, partition, healing, a dead node",
-    "故障：丢包、分区、愈合与宕机",
+    "故障：丢包、分区与修复、节点宕机",
 );
 pub const FAULTS_BODY: &[Text] = &[
     Text(
@@ -212,7 +215,7 @@ pub const FAULTS_BODY: &[Text] = &[
          packet loss and the cluster cut in two halves (nodes 0–29 and 30–59). Node 20 \
          crashes at round 2, and the partition heals at round 8.",
         "真实的网络会丢包、会分裂，机器也会宕机。这次运行一开始就有 20% 的丢包，集群被切成\
-         两半（节点 0–29 和 30–59）。节点 20 在第 2 轮崩溃，分区在第 8 轮愈合。",
+         两半（节点 0–29 和 30–59）。节点 20 在第 2 轮崩溃，分区在第 8 轮修复。",
     ),
     Text(
         "Anti-entropy push-pull retries every round, so loss only slows it down: a lost \
@@ -226,15 +229,14 @@ pub const FAULTS_WATCH: Text = Text(
     "Until round 8 the news stays in the first half; pink crosses mark the messages lost. \
      After the heal it floods the second half within a few rounds. Dead node 20 is drawn \
      hollow and does not count: converged means every alive node holds the news.",
-    "第 8 轮之前，消息只停留在前一半；粉色叉号标出丢失的消息。愈合后几轮之内，它就涌入了\
+    "第 8 轮之前，消息只停留在前一半；粉色叉号标出丢失的消息。分区修复后几轮之内，它就涌入了\
      后一半。宕机的节点 20 画成空心，不计入统计：收敛指的是所有存活节点都已收到。",
 );
 pub const FAULTS_NEXT: Text = Text(
     "Split and heal the cluster yourself at other rounds with the controls on the left, or \
      raise the loss. Kill a node, then revive it empty (amnesia): anti-entropy fills it in \
      again.",
-    "用左侧的控件在其他轮次自己分区、愈合，或调高丢包率。终止一个节点，再以失忆方式（清空\
-     状态）恢复它：反熵会把数据重新补给它。",
+    "用左侧的“切分”和“修复”在其他轮次自己试试，或调高丢包率。杀死一个节点，再“以空状态复活”（失忆）：反熵会把数据重新补给它。",
 );
 
 // 7. Incremental vs full sync.
@@ -252,23 +254,23 @@ pub const SYNC_BODY: &[Text] = &[
     ),
     Text(
         "Here five values are written at five nodes, one every two rounds, and both variants \
-         run on the same seed. The chart shows bytes per round: digests and headers against \
+         run on the same seed. The chart above shows bytes per round: digests and headers against \
          payload (the values).",
-        "这里每两轮在一个节点写入一个值，共五个节点、五个值，两种变体使用同一个种子。图表显示\
-         每轮的字节数：摘要与消息头，对比负载（值本身）。",
+        "这里每两轮在一个节点写入一个值，共五个节点、五个值，两种变体使用同一个种子。上图显示\
+         每轮的字节数：摘要与消息头，对比载荷（值本身）。",
     ),
 ];
 pub const SYNC_WATCH: Text = Text(
     "With incremental sync, payload comes in bursts after each write and drops to zero once \
      everyone agrees; only digests remain. Full sync resends every value every round, so its \
      cost grows with the data, not with the news.",
-    "增量同步时，负载只在每次写入后短暂出现，所有节点一致后便降为零，只剩摘要。全量同步每轮\
+    "增量同步时，载荷只在每次写入后短暂出现，所有节点一致后便降为零，只剩摘要。全量同步每轮\
      都重发所有值，所以它的开销随数据总量增长，而不是随新消息增长。",
 );
 pub const SYNC_NEXT: Text = Text(
     "Play each variant past round 14 and compare the bytes in the summary. Then inject a long \
      value anywhere: full sync pays for it on every contact from then on.",
-    "把两种变体都播放到第 14 轮以后，比较右侧统计中的字节数。然后在任意节点注入一个很长的值：\
+    "把两种变体都播放到第 14 轮以后，比较概要中的字节数。然后在任意节点注入一个很长的值：\
      从此全量同步的每次联系都要为它付费。",
 );
 pub const SYNC_VARIANTS: &[Text] = &[Text("Incremental", "增量同步"), Text("Full", "全量同步")];
@@ -287,10 +289,10 @@ pub const HIERARCHY_BODY: &[Text] = &[
          （节点 0、10、20……）在组间传播。",
     ),
     Text(
-        "The table runs both topologies on the same seed (anti-entropy push-pull, fanout 1, \
+        "The table above runs both topologies on the same seed (anti-entropy push-pull, fanout 1, \
          news written at node 5) until every node has it: rounds, messages sent, and messages \
          that crossed a group border.",
-        "下表用同一个种子运行两种拓扑（反熵推拉，扇出 1，消息写在节点 5），直到所有节点都\
+        "上表用同一个种子运行两种拓扑（反熵推拉，扇出 1，消息写在节点 5），直到所有节点都\
          收到：所需轮数、发送的消息数，以及跨越组边界的消息数。",
     ),
 ];
@@ -305,7 +307,7 @@ pub const HIERARCHY_NEXT: Text = Text(
     "In the hierarchical variant, select node 0, the leader of the group where the news \
      starts, and kill it at round 0: the news never leaves the group. That is why real \
      systems elect a new leader.",
-    "在分层变体中选中节点 0（消息起始组的组长），在第 0 轮终止它：消息永远出不了这个组。\
+    "在分层变体中选中节点 0（消息起始组的组长），在第 0 轮杀死它：消息永远出不了这个组。\
      这正是真实系统要重新选举组长的原因。",
 );
 pub const HIERARCHY_VARIANTS: &[Text] = &[
@@ -325,9 +327,9 @@ pub const INTERVAL_BODY: &[Text] = &[
          的消息也越多。文章建议随集群规模加大间隔：interval = min(10, 1 + ln N) 秒。",
     ),
     Text(
-        "The table measures rounds to converge with anti-entropy push-pull (fanout 1, mean of \
+        "The table above measures rounds to converge with anti-entropy push-pull (fanout 1, mean of \
          several seeds, in your browser) and multiplies them by that interval.",
-        "下表在你的浏览器中测量反熵推拉（扇出 1，多个种子取平均）的收敛轮数，再乘以这个间隔。",
+        "上表在你的浏览器中测量反熵推拉（扇出 1，多个种子取平均）的收敛轮数，再乘以这个间隔。",
     ),
 ];
 pub const INTERVAL_WATCH: Text = Text(

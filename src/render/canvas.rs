@@ -159,7 +159,8 @@ pub fn paint(ctx: &Ctx, scene: &Scene, pal: &Palette, w: f64, h: f64, t: f64) {
     paint_nodes(ctx, scene, pal, &view, r, n);
 
     if t < 1.0 && !scene.pulses.is_empty() {
-        let k = ease(t);
+        // Reduced motion: a steady ring instead of an expanding, fading one.
+        let k = if scene.motion { ease(t) } else { 0.3 };
         ctx.begin_path();
         for &i in &scene.pulses {
             if let Some(&p) = pos.get(i as usize) {

@@ -17,15 +17,25 @@ pub fn scene_svg(scene: &Scene, pal: &Palette, size: f64) -> String {
         s,
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" viewBox="0 0 {size} {size}">"#
     );
-    let _ = write!(s, r#"<rect width="100%" height="100%" fill="{}"/>"#, pal.background);
+    let _ = write!(
+        s,
+        r#"<rect width="100%" height="100%" fill="{}"/>"#,
+        pal.background
+    );
     if !scene.edges.is_empty() && scene.edges.len() <= 40_000 {
         let _ = write!(s, r#"<g stroke="{}" stroke-width="1">"#, pal.edge);
         for &(a, b) in scene.edges.iter() {
-            let (Some(&pa), Some(&pb)) = (scene.positions.get(a as usize), scene.positions.get(b as usize)) else {
+            let (Some(&pa), Some(&pb)) = (
+                scene.positions.get(a as usize),
+                scene.positions.get(b as usize),
+            ) else {
                 continue;
             };
             let ((x1, y1), (x2, y2)) = (px(pa), px(pb));
-            let _ = write!(s, r#"<line x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}"/>"#);
+            let _ = write!(
+                s,
+                r#"<line x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}"/>"#
+            );
         }
         s.push_str("</g>");
     }
@@ -112,8 +122,16 @@ mod tests {
         };
         let svg = scene_svg(&scene, &LIGHT, 400.0);
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
-        assert_eq!(svg.matches("<rect").count(), 2, "background + the stale square");
+        assert_eq!(
+            svg.matches("<rect").count(),
+            2,
+            "background + the stale square"
+        );
         assert_eq!(svg.matches("<line").count(), 1);
-        assert_eq!(svg.matches("<circle").count(), 3, "fresh, dead, selection ring");
+        assert_eq!(
+            svg.matches("<circle").count(),
+            3,
+            "fresh, dead, selection ring"
+        );
     }
 }

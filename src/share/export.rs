@@ -9,12 +9,26 @@ pub fn stats_csv(history: &[RoundStats], message: Option<u32>) -> String {
         "round,alive,unaware,fresh,stale,dead,messages,updates,useful,redundant,lost,digest_bytes,payload_bytes\n",
     );
     for s in history {
-        let c = message.and_then(|m| s.counts.get(m as usize)).copied().unwrap_or_default();
+        let c = message
+            .and_then(|m| s.counts.get(m as usize))
+            .copied()
+            .unwrap_or_default();
         let t = s.traffic;
         out.push_str(&format!(
             "{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
-            s.round, s.alive, c.unaware, c.fresh, c.stale, c.dead, t.messages, t.updates, t.useful, t.redundant, t.lost,
-            t.digest_bytes, t.payload_bytes
+            s.round,
+            s.alive,
+            c.unaware,
+            c.fresh,
+            c.stale,
+            c.dead,
+            t.messages,
+            t.updates,
+            t.useful,
+            t.redundant,
+            t.lost,
+            t.digest_bytes,
+            t.payload_bytes
         ));
     }
     out
@@ -38,7 +52,12 @@ mod tests {
     #[test]
     fn csv_has_one_row_per_round() {
         let mut t = Timeline::new(Config::default(), 3).expect("valid");
-        t.apply(&Command::Inject { node: 0, id: None, content: "x".into() }).expect("inject");
+        t.apply(&Command::Inject {
+            node: 0,
+            id: None,
+            content: "x".into(),
+        })
+        .expect("inject");
         for _ in 0..5 {
             t.step();
         }

@@ -161,7 +161,11 @@ pub fn encode(scenario: &Scenario, view: &View, options: &Options) -> String {
         push(&mut q, "lang", if l == Lang::Zh { "zh" } else { "en" });
     }
     if let Some(t) = options.theme {
-        push(&mut q, "theme", if t == Theme::Dark { "dark" } else { "light" });
+        push(
+            &mut q,
+            "theme",
+            if t == Theme::Dark { "dark" } else { "light" },
+        );
     }
     if options.embed {
         push(&mut q, "embed", 1);
@@ -234,9 +238,37 @@ impl Reader {
 
 /// Parameters this build reads.
 const KNOWN: [&str; 31] = [
-    "v", "protocol", "mode", "sync", "removal", "k", "repair", "t_fail", "t_cleanup", "n",
-    "fanout", "loss", "topology", "ring_k", "degree", "p", "beta", "m", "group", "seed", "round",
-    "a", "msg", "sel", "follow", "speed", "autoplay", "lang", "theme", "embed", "controls",
+    "v",
+    "protocol",
+    "mode",
+    "sync",
+    "removal",
+    "k",
+    "repair",
+    "t_fail",
+    "t_cleanup",
+    "n",
+    "fanout",
+    "loss",
+    "topology",
+    "ring_k",
+    "degree",
+    "p",
+    "beta",
+    "m",
+    "group",
+    "seed",
+    "round",
+    "a",
+    "msg",
+    "sel",
+    "follow",
+    "speed",
+    "autoplay",
+    "lang",
+    "theme",
+    "embed",
+    "controls",
 ];
 
 /// Decodes a query string (with or without the leading `?`).
@@ -251,17 +283,25 @@ pub fn decode(query: &str) -> Decoded {
             cut -= 1;
         }
         query = &query[..cut];
-        r.problems
-            .push(format!("the link is longer than {MAX_QUERY} characters; the rest was ignored"));
+        r.problems.push(format!(
+            "the link is longer than {MAX_QUERY} characters; the rest was ignored"
+        ));
     }
     let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect();
-    let get = |k: &str| pairs.iter().rev().find(|(key, _)| key == k).map(|(_, v)| v.as_str());
+    let get = |k: &str| {
+        pairs
+            .iter()
+            .rev()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.as_str())
+    };
 
     for (k, _) in &pairs {
         if !k.is_empty() && !KNOWN.contains(&k.as_str()) && !k.starts_with("utm_") {
-            r.problems.push(format!("unknown parameter {} ignored", quote(k)));
+            r.problems
+                .push(format!("unknown parameter {} ignored", quote(k)));
         }
     }
     if let Some(v) = get("v") {
@@ -294,7 +334,12 @@ pub fn decode(query: &str) -> Decoded {
         "blind-counter" => (Feedback::Blind, Decay::Counter),
         "blind-coin" => (Feedback::Blind, Decay::Coin),
         other => {
-            r.bad("removal", other, "is not a loss-of-interest rule", "feedback-counter");
+            r.bad(
+                "removal",
+                other,
+                "is not a loss-of-interest rule",
+                "feedback-counter",
+            );
             (Feedback::Feedback, Decay::Counter)
         }
     };
@@ -381,7 +426,8 @@ pub fn decode(query: &str) -> Decoded {
         },
     };
     let mut round = get("round").map_or(0, |v| r.uint("round", v, 0));
-    let work_limit = (MAX_REPLAY_WORK / u64::from(config.nodes.max(1))).min(u64::from(MAX_UI_ROUNDS)) as u32;
+    let work_limit =
+        (MAX_REPLAY_WORK / u64::from(config.nodes.max(1))).min(u64::from(MAX_UI_ROUNDS)) as u32;
     let actions = match get("a") {
         None => None,
         Some(a) => read_actions(&mut r, a),
@@ -487,25 +533,38 @@ fn repair_config(r: &mut Reader, mut c: Config) -> Config {
     for _ in 0..12 {
         match c.validate() {
             Ok(()) => {
-                if matches!(c.protocol, Protocol::Membership { .. }) && c.topology != TopologyConfig::Complete {
-                    r.problems.push("membership runs on the complete graph; topology ignored".into());
+                if matches!(c.protocol, Protocol::Membership { .. })
+                    && c.topology != TopologyConfig::Complete
+                {
+                    r.problems
+                        .push("membership runs on the complete graph; topology ignored".into());
                     c.topology = TopologyConfig::Complete;
                 }
                 return c;
             }
             Err(Error::OutOfRange {
-                field, min, max, value,
+                field,
+                min,
+                max,
+                value,
             }) => {
                 let used = value.clamp(min, max);
                 let key = match field {
                     "nodes" => "n",
                     "repair_every" => "repair",
                     "group_size" => "group",
-                    "k" if matches!(c.topology, TopologyConfig::Ring { .. } | TopologyConfig::WattsStrogatz { .. })
-                        && !matches!(c.protocol, Protocol::Rumor { .. }) => "ring_k",
+                    "k" if matches!(
+                        c.topology,
+                        TopologyConfig::Ring { .. } | TopologyConfig::WattsStrogatz { .. }
+                    ) && !matches!(c.protocol, Protocol::Rumor { .. }) =>
+                    {
+                        "ring_k"
+                    }
                     f => f,
                 };
-                r.problems.push(format!("{key}={value} is out of range: allowed {min}..={max}; used {used}"));
+                r.problems.push(format!(
+                    "{key}={value} is out of range: allowed {min}..={max}; used {used}"
+                ));
                 if !set_field(&mut c, field, used) {
                     break;
                 }
@@ -519,7 +578,8 @@ fn repair_config(r: &mut Reader, mut c: Config) -> Config {
     if c.validate().is_ok() {
         return c;
     }
-    r.problems.push("the settings could not be repaired; opened the default scenario".into());
+    r.problems
+        .push("the settings could not be repaired; opened the default scenario".into());
     Config::default()
 }
 
@@ -558,11 +618,15 @@ fn read_actions(r: &mut Reader, a: &str) -> Option<Vec<Action>> {
     match serde_json::from_slice::<Vec<Action>>(&bytes) {
         Ok(mut v) => {
             if v.len() > 10_000 {
-                r.problems.push(format!("the action log has {} actions; kept the first 10000", v.len()));
+                r.problems.push(format!(
+                    "the action log has {} actions; kept the first 10000",
+                    v.len()
+                ));
                 v.truncate(10_000);
             }
             if v.windows(2).any(|w| w[0].round > w[1].round) {
-                r.problems.push("the action log was out of order; sorted it by round".into());
+                r.problems
+                    .push("the action log was out of order; sorted it by round".into());
                 v.sort_by_key(|a| a.round);
             }
             Some(v)
@@ -579,7 +643,13 @@ fn read_actions(r: &mut Reader, a: &str) -> Option<Vec<Action>> {
 
 /// Replays the log on a scratch simulation, dropping each action that fails (with the
 /// reason), and returns the furthest round the page may replay.
-fn replay_check(r: &mut Reader, config: &Config, seed: u64, actions: Vec<Action>, work_limit: u32) -> (Vec<Action>, u32) {
+fn replay_check(
+    r: &mut Reader,
+    config: &Config,
+    seed: u64,
+    actions: Vec<Action>,
+    work_limit: u32,
+) -> (Vec<Action>, u32) {
     let Ok(mut sim) = Simulation::new(config.clone(), seed) else {
         return (Vec::new(), 0);
     };
@@ -600,7 +670,11 @@ fn replay_check(r: &mut Reader, config: &Config, seed: u64, actions: Vec<Action>
         }
         match sim.apply(&a.command) {
             Ok(_) => kept.push(a),
-            Err(e) => r.problems.push(format!("action {} ({}) skipped: {e}", i + 1, a.command.label())),
+            Err(e) => r.problems.push(format!(
+                "action {} ({}) skipped: {e}",
+                i + 1,
+                a.command.label()
+            )),
         }
     }
     (kept, work_limit)
@@ -639,7 +713,11 @@ mod tests {
         };
         let q = encode(&s, &view, &Options::default());
         let d = decode(&q);
-        assert_eq!(d.problems, Vec::<String>::new(), "a link we write reads back cleanly: {q}");
+        assert_eq!(
+            d.problems,
+            Vec::<String>::new(),
+            "a link we write reads back cleanly: {q}"
+        );
         assert_eq!(d.link.scenario, s);
         assert_eq!(d.link.view, view);
     }
@@ -649,24 +727,47 @@ mod tests {
         let d = link("n=50&fanout=3&protocol=rumor&seed=42&round=7");
         assert!(d.problems.is_empty(), "{:?}", d.problems);
         let s = &d.link.scenario;
-        assert_eq!((s.config.nodes, s.config.fanout, s.seed, s.round), (50, 3, 42, 7));
-        assert_eq!(s.actions, default_actions(&s.config), "the first rumor is implied");
+        assert_eq!(
+            (s.config.nodes, s.config.fanout, s.seed, s.round),
+            (50, 3, 42, 7)
+        );
+        assert_eq!(
+            s.actions,
+            default_actions(&s.config),
+            "the first rumor is implied"
+        );
     }
 
     #[test]
     fn bad_values_are_named_and_replaced() {
         let d = link("n=abc&fanout=99&loss=7&protocol=zzz&speed=1000&lang=fr&theme=pink&bogus=1");
         let all = d.problems.join(" | ");
-        for needle in ["n=“abc”", "fanout=99", "loss=7", "protocol=“zzz”", "speed=1000", "lang=“fr”", "theme=“pink”", "“bogus”"] {
+        for needle in [
+            "n=“abc”",
+            "fanout=99",
+            "loss=7",
+            "protocol=“zzz”",
+            "speed=1000",
+            "lang=“fr”",
+            "theme=“pink”",
+            "“bogus”",
+        ] {
             assert!(all.contains(needle), "problem list names {needle}: {all}");
         }
-        d.link.scenario.config.validate().expect("the nearest valid scenario is valid");
+        d.link
+            .scenario
+            .config
+            .validate()
+            .expect("the nearest valid scenario is valid");
     }
 
     #[test]
     fn huge_n_is_capped_and_rounds_bounded() {
         let d = link("n=99999999999&round=4000000000");
-        assert_eq!(d.link.scenario.config.nodes, 50, "not a u32: the default is used");
+        assert_eq!(
+            d.link.scenario.config.nodes, 50,
+            "not a u32: the default is used"
+        );
         let d = link("n=1000000&round=100000");
         assert_eq!(d.link.scenario.config.nodes, MAX_UI_NODES);
         assert!(u64::from(d.link.scenario.round) * u64::from(MAX_UI_NODES) <= MAX_REPLAY_WORK);
@@ -676,17 +777,42 @@ mod tests {
     #[test]
     fn bad_actions_are_dropped_one_by_one() {
         let actions = vec![
-            Action { round: 0, command: Command::Inject { node: 0, id: None, content: "<script>alert(1)</script>".into() } },
-            Action { round: 1, command: Command::Kill { node: 999 } },
-            Action { round: 2, command: Command::Kill { node: 3 } },
-            Action { round: 2, command: Command::Kill { node: 3 } },
+            Action {
+                round: 0,
+                command: Command::Inject {
+                    node: 0,
+                    id: None,
+                    content: "<script>alert(1)</script>".into(),
+                },
+            },
+            Action {
+                round: 1,
+                command: Command::Kill { node: 999 },
+            },
+            Action {
+                round: 2,
+                command: Command::Kill { node: 3 },
+            },
+            Action {
+                round: 2,
+                command: Command::Kill { node: 3 },
+            },
         ];
         let a = B64.encode(serde_json::to_vec(&actions).expect("json"));
         let d = link(&format!("n=10&a={a}"));
-        assert_eq!(d.link.scenario.actions.len(), 2, "the two valid actions stay");
+        assert_eq!(
+            d.link.scenario.actions.len(),
+            2,
+            "the two valid actions stay"
+        );
         assert_eq!(d.problems.len(), 2, "{:?}", d.problems);
-        let Command::Inject { content, .. } = &d.link.scenario.actions[0].command else { panic!() };
-        assert_eq!(content, "<script>alert(1)</script>", "text stays text; the page renders it escaped");
+        let Command::Inject { content, .. } = &d.link.scenario.actions[0].command else {
+            panic!()
+        };
+        assert_eq!(
+            content, "<script>alert(1)</script>",
+            "text stays text; the page renders it escaped"
+        );
         let d = link("a=%%%");
         assert!(d.problems[0].contains("base64url"));
         let d = link(&format!("a={}", B64.encode("{not json")));

@@ -152,3 +152,41 @@ test('the release works from a sub-path under a strict Content-Security-Policy, 
     rmSync(tmp, { recursive: true, force: true });
   }
 });
+
+test('exports (CSV, JSON, PNG, SVG) and scenario files round-trip', async () => {
+  const { page, errors } = await app.open('/?n=20&seed=1&protocol=rumor', { acceptDownloads: true });
+  await waitForApp(page);
+  for (let i = 0; i < 3; i++) await page.click('[data-testid=step]');
+  const before = await counts(page);
+  await page.click('[data-testid=share]');
+  const grab = async (testid) => {
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid=${testid}]`)]);
+    return { name: dl.suggestedFilename(), data: readFileSync(await dl.path()) };
+  };
+  const csv = await grab('export-csv');
+  assert.equal(csv.name, 'gossip-rounds.csv');
+  assert.equal(csv.data.toString().trim().split('\n').length, 4, 'header + 3 rounds');
+  const json = JSON.parse((await grab('export-json')).data.toString());
+  assert.equal(json.rounds.length, 3);
+  const png = (await grab('export-png')).data;
+  assert.deepEqual([...png.subarray(1, 4)], [0x50, 0x4e, 0x47], 'a PNG');
+  const svg = (await grab('export-svg')).data.toString();
+  assert.ok(svg.startsWith('<svg') && svg.includes('</svg>'));
+  const scenario = await grab('download-scenario');
+  const file = path.join(os.tmpdir(), `gossip-scenario-${process.pid}.json`);
+  (await import('node:fs')).writeFileSync(file, scenario.data);
+  await page.click('[data-testid=share-close]');
+  // Change the run, then open the saved file: the saved run comes back.
+  await page.click('[data-testid=reset]');
+  await page.click('[data-testid=share]');
+  await page.setInputFiles('[data-testid=upload-scenario]', file);
+  await page.waitForFunction(() => document.querySelector('[data-testid=round]').textContent === 'round 3');
+  assert.equal(await counts(page), before);
+  // A file that is not a scenario is refused with a message.
+  await page.click('[data-testid=share]');
+  await page.setInputFiles('[data-testid=upload-scenario]', { name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"v":1}') });
+  await page.waitForSelector('[data-testid=notice]');
+  assert.match(await page.textContent('[data-testid=notice]'), /not a Gossip Playground scenario/);
+  rmSync(file, { force: true });
+  assert.deepEqual(errors, []);
+});

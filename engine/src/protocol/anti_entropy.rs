@@ -13,7 +13,10 @@
 //! Digests carry (id, version) per entry and no values, so once the cluster agrees an
 //! incremental contact costs one small digest where full sync resends everything.
 
-use super::{DIGEST_ENTRY_BYTES, Delivery, ENTRY_BYTES, HEADER_BYTES, RoundCtx, contact};
+use super::{
+    DIGEST_ENTRY_BYTES, Delivery, ENTRY_BYTES, HEADER_BYTES, RoundCtx, Staged, bit_positions,
+    contact, group_by_receiver_block, mask,
+};
 use crate::config::{Mode, Sync};
 use crate::report::{ContactKind, Traffic};
 use crate::rng::{Purpose, Stream, StreamKey, stream};
@@ -313,7 +316,13 @@ fn tally(
 ///   would be a no-op, so only the first sender (the one recorded as the source) is kept.
 /// - The deliveries, one per receiver, are then grouped by blocks of receiver ids, so the
 ///   end-of-round writes walk the per-node columns nearly in order instead of at random.
-fn one_message_push(sim: &Simulation, ctx: &mut RoundCtx, sync: Sync, fanout: u32, purpose: Purpose) {
+fn one_message_push(
+    sim: &Simulation,
+    ctx: &mut RoundCtx,
+    sync: Sync,
+    fanout: u32,
+    purpose: Purpose,
+) {
     let m = &sim.messages[0];
     let held = &m.held[..];
     let n = sim.nodes();
@@ -325,7 +334,10 @@ fn one_message_push(sim: &Simulation, ctx: &mut RoundCtx, sync: Sync, fanout: u3
     };
     let complete = matches!(sim.topology, Topology::Complete { .. });
     // Per 64 nodes: [holders, queued].
-    let mut bits: Vec<[u64; 2]> = held.chunks(64).map(|hs| [mask(hs.iter().map(|&h| h != 0)), 0]).collect();
+    let mut bits: Vec<[u64; 2]> = held
+        .chunks(64)
+        .map(|hs| [mask(hs.iter().map(|&h| h != 0)), 0])
+        .collect();
     let mut deliveries = std::mem::take(&mut ctx.deliveries);
     // At most one delivery per alive node lacking the message.
     deliveries.reserve(sim.counts[0].unaware as usize);
@@ -341,7 +353,11 @@ fn one_message_push(sim: &Simulation, ctx: &mut RoundCtx, sync: Sync, fanout: u3
         let alive = if sim.dead == 0 {
             u64::MAX >> (64 - len)
         } else {
-            mask(sim.alive[base as usize..base as usize + len].iter().copied())
+            mask(
+                sim.alive[base as usize..base as usize + len]
+                    .iter()
+                    .copied(),
+            )
         };
         let holds = bits[w][0];
         let acting = alive & (holds | if act_empty { u64::MAX } else { 0 });
@@ -362,7 +378,11 @@ fn one_message_push(sim: &Simulation, ctx: &mut RoundCtx, sync: Sync, fanout: u3
             let va = held[a as usize];
             let mut rng = key.stream(ctx.round, a);
             // The peers, as `Simulation::pick_peers` picks them, into a stack buffer.
-            let degree = if complete { n - 1 } else { sim.topology.degree(a) };
+            let degree = if complete {
+                n - 1
+            } else {
+                sim.topology.degree(a)
+            };
             let picked = &mut peer_buf[..fanout.min(degree) as usize];
             rng.distinct_into(degree, picked);
             if complete {
@@ -394,12 +414,26 @@ fn one_message_push(sim: &Simulation, ctx: &mut RoundCtx, sync: Sync, fanout: u3
                 let delivered = match sync {
                     Sync::Incremental => {
                         let ok = sim.arrives(a, b, &mut rng);
-                        tally(&mut t, false, ok, false, HEADER_BYTES + DIGEST_ENTRY_BYTES * u64::from(va != 0), 0);
+                        tally(
+                            &mut t,
+                            false,
+                            ok,
+                            false,
+                            HEADER_BYTES + DIGEST_ENTRY_BYTES * u64::from(va != 0),
+                            0,
+                        );
                         if !ok || !lacks {
                             continue;
                         }
                         let ok = sim.arrives(b, a, &mut rng);
-                        tally(&mut t, false, ok, false, HEADER_BYTES + DIGEST_ENTRY_BYTES, 0);
+                        tally(
+                            &mut t,
+                            false,
+                            ok,
+                            false,
+                            HEADER_BYTES + DIGEST_ENTRY_BYTES,
+                            0,
+                        );
                         if !ok {
                             continue;
                         }
@@ -451,86 +485,4 @@ fn one_message_push(sim: &Simulation, ctx: &mut RoundCtx, sync: Sync, fanout: u3
     ctx.report.traffic.add(&t);
     group_by_receiver_block(&mut deliveries, n);
     ctx.deliveries = deliveries;
-}
-
-/// Bit i set when the i-th flag is (at most 64 flags).
-#[inline]
-fn mask(flags: impl Iterator<Item = bool>) -> u64 {
-    flags.enumerate().fold(0, |m, (i, f)| m | u64::from(f) << i)
-}
-
-/// The positions of the set bits of `mask`, ascending.
-#[inline]
-fn bit_positions(mut mask: u64) -> impl Iterator<Item = u32> {
-    std::iter::from_fn(move || {
-        (mask != 0).then(|| {
-            let i = mask.trailing_zeros();
-            mask &= mask - 1;
-            i
-        })
-    })
-}
-
-/// A small buffer for branch-free appends to the deliveries: every candidate is written,
-/// and the length only advances for a new receiver.
-struct Staged {
-    buf: [Delivery; 128],
-    len: usize,
-}
-
-impl Default for Staged {
-    fn default() -> Self {
-        let blank = Delivery {
-            slot: 0,
-            node: 0,
-            version: 0,
-            from: 0,
-        };
-        Staged { buf: [blank; 128], len: 0 }
-    }
-}
-
-impl Staged {
-    #[inline(always)]
-    fn push(&mut self, keep: bool, node: u32, version: u32, from: u32, out: &mut Vec<Delivery>) {
-        if self.len == self.buf.len() {
-            self.drain(out);
-        }
-        self.buf[self.len] = Delivery {
-            slot: 0,
-            node,
-            version,
-            from,
-        };
-        self.len += usize::from(keep);
-    }
-
-    fn drain(&mut self, out: &mut Vec<Delivery>) {
-        out.extend_from_slice(&self.buf[..self.len]);
-        self.len = 0;
-    }
-}
-
-/// Reorders deliveries by blocks of 4096 receiver ids (a stable counting sort). Only valid
-/// when their order does not matter: at most one delivery per receiver, nothing recorded.
-fn group_by_receiver_block(d: &mut Vec<Delivery>, n: u32) {
-    const SHIFT: u32 = 12;
-    if d.len() < 1 << SHIFT {
-        return;
-    }
-    let blocks = (n >> SHIFT) as usize + 1;
-    let mut start = vec![0usize; blocks + 1];
-    for x in d.iter() {
-        start[(x.node >> SHIFT) as usize + 1] += 1;
-    }
-    for i in 1..start.len() {
-        start[i] += start[i - 1];
-    }
-    let mut out = vec![d[0]; d.len()];
-    for x in d.iter() {
-        let slot = &mut start[(x.node >> SHIFT) as usize];
-        out[*slot] = *x;
-        *slot += 1;
-    }
-    *d = out;
 }

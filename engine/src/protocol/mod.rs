@@ -119,3 +119,97 @@ pub(crate) fn contact(
         useful,
     }
 }
+
+// Helpers of the one-message fast paths (recording off, one message with one version).
+
+/// Bit i set when the i-th flag is (at most 64 flags).
+#[inline]
+pub(crate) fn mask(flags: impl Iterator<Item = bool>) -> u64 {
+    flags.enumerate().fold(0, |m, (i, f)| m | u64::from(f) << i)
+}
+
+/// The positions of the set bits of `mask`, ascending.
+#[inline]
+pub(crate) fn bit_positions(mut mask: u64) -> impl Iterator<Item = u32> {
+    std::iter::from_fn(move || {
+        (mask != 0).then(|| {
+            let i = mask.trailing_zeros();
+            mask &= mask - 1;
+            i
+        })
+    })
+}
+
+/// A small buffer for branch-free appends to the deliveries: every candidate is written,
+/// and the length only advances for a new receiver. Used by the one-message fast paths.
+pub(crate) struct Staged {
+    buf: [Delivery; 128],
+    len: usize,
+}
+
+impl Default for Staged {
+    fn default() -> Self {
+        let blank = Delivery {
+            slot: 0,
+            node: 0,
+            version: 0,
+            from: 0,
+        };
+        Staged {
+            buf: [blank; 128],
+            len: 0,
+        }
+    }
+}
+
+impl Staged {
+    #[inline(always)]
+    pub(crate) fn push(
+        &mut self,
+        keep: bool,
+        node: u32,
+        version: u32,
+        from: u32,
+        out: &mut Vec<Delivery>,
+    ) {
+        if self.len == self.buf.len() {
+            self.drain(out);
+        }
+        self.buf[self.len] = Delivery {
+            slot: 0,
+            node,
+            version,
+            from,
+        };
+        self.len += usize::from(keep);
+    }
+
+    pub(crate) fn drain(&mut self, out: &mut Vec<Delivery>) {
+        out.extend_from_slice(&self.buf[..self.len]);
+        self.len = 0;
+    }
+}
+
+/// Reorders deliveries by blocks of 4096 receiver ids (a stable counting sort). Only valid
+/// when their order does not matter: at most one delivery per receiver, nothing recorded.
+pub(crate) fn group_by_receiver_block(d: &mut Vec<Delivery>, n: u32) {
+    const SHIFT: u32 = 12;
+    if d.len() < 1 << SHIFT {
+        return;
+    }
+    let blocks = (n >> SHIFT) as usize + 1;
+    let mut start = vec![0usize; blocks + 1];
+    for x in d.iter() {
+        start[(x.node >> SHIFT) as usize + 1] += 1;
+    }
+    for i in 1..start.len() {
+        start[i] += start[i - 1];
+    }
+    let mut out = vec![d[0]; d.len()];
+    for x in d.iter() {
+        let slot = &mut start[(x.node >> SHIFT) as usize];
+        out[*slot] = *x;
+        *slot += 1;
+    }
+    *d = out;
+}
