@@ -121,11 +121,12 @@ fi
 
 # --- Browser and end-to-end test dependencies (tests only) ------------------------------------------
 if want_test; then
-  if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
-    say "installing chromium and chromium-driver (apt)"
+  # A CJK font, so that screenshots of the Chinese interface show characters, not boxes.
+  if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]] || ! dpkg -s fonts-wqy-microhei >/dev/null 2>&1; then
+    say "installing chromium, chromium-driver and a CJK font (apt)"
     as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 update
     as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 \
-      install -y --no-install-recommends chromium chromium-driver
+      install -y --no-install-recommends chromium chromium-driver fonts-wqy-microhei
   fi
 
   if [[ ! -d tests/e2e/node_modules ]]; then

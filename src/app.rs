@@ -23,7 +23,7 @@ use crate::components::share::ShareDialog;
 use crate::components::summary::Summary;
 use crate::components::transport::Transport;
 use crate::draft::Draft;
-use crate::i18n::Lang;
+use crate::i18n::{self, Lang, tr};
 use crate::narrate;
 use crate::scene::{self, Layout};
 use crate::share::link::{Controls, Theme};
@@ -175,6 +175,9 @@ pub fn app() -> Html {
                     None => html.remove_attribute("data-theme").ok(),
                 };
                 html.set_attribute("lang", lang.tag()).ok();
+                if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+                    doc.set_title(tr(*lang, "Gossip Playground"));
+                }
             }
         });
     }
@@ -235,8 +238,9 @@ pub fn app() -> Html {
         Callback::from(move |_: MouseEvent| d.dispatch(a.clone()))
     };
 
+    let lang = st.lang;
     let narration = if st.report.round == round && round > 0 {
-        narrate::summary(&st.report)
+        narrate::summary_in(st.lang, &st.report)
     } else {
         String::new()
     };
@@ -246,7 +250,7 @@ pub fn app() -> Html {
         html! {
             <div class={classes!("notice", if n.error { "error" } else { "info" })} role="alert" data-testid="notice">
                 <span>{ &n.text }</span>
-                <button onclick={dismiss} aria-label="Dismiss">{"×"}</button>
+                <button onclick={dismiss} aria-label={tr(lang, "Dismiss")}>{"×"}</button>
             </div>
         }
     });
@@ -266,7 +270,7 @@ pub fn app() -> Html {
                         {on_pick} label={AttrValue::from(scene::describe(st))} />
                 </div>
                 { match st.options.controls {
-                    Controls::None => html! { <output class="round embed-round" data-testid="round">{ format!("round {round}") }</output> },
+                    Controls::None => html! { <output class="round embed-round" data-testid="round">{ i18n::round_label(st.lang, round) }</output> },
                     Controls::Minimal => html! { <EmbedBar dispatch={dispatch.clone()} {round} playing={st.playing} open_url={AttrValue::from(open_url)} /> },
                     Controls::Full => html! { <Transport dispatch={dispatch.clone()} {round} {frontier} playing={st.playing} speed={st.speed} /> },
                 } }
@@ -286,21 +290,21 @@ pub fn app() -> Html {
                         <circle cx="20" cy="22" r="9" fill="#E69F00"/><circle cx="44" cy="18" r="9" fill="#E69F00"/>
                         <rect x="23" y="38" width="15" height="15" fill="#0072B2"/><circle cx="50" cy="42" r="7" fill="none" stroke="currentColor" stroke-width="3"/>
                     </svg>
-                    <h1>{"Gossip Playground"}</h1>
-                    <span class="tagline">{"epidemic protocols, round by round"}</span>
+                    <h1>{tr(lang, "Gossip Playground")}</h1>
+                    <span class="tagline">{tr(lang, "epidemic protocols, round by round")}</span>
                 </div>
                 <nav class="top-actions">
                     <LessonPicker dispatch={dispatch.clone()} state={Rc::new(st.clone())} />
                     <LangSwitch dispatch={dispatch.clone()} />
-                    <button onclick={open(Action::Intro(!st.intro))} aria-expanded={st.intro.to_string()} data-testid="intro-toggle">{"What am I looking at?"}</button>
-                    <button onclick={open(Action::Share(true))} data-testid="share">{"Share"}</button>
-                    <button onclick={open(Action::Help(true))} aria-label="Keyboard shortcuts" data-testid="help-toggle">{"?"}</button>
+                    <button onclick={open(Action::Intro(!st.intro))} aria-expanded={st.intro.to_string()} data-testid="intro-toggle">{tr(lang, "What am I looking at?")}</button>
+                    <button onclick={open(Action::Share(true))} data-testid="share">{tr(lang, "Share")}</button>
+                    <button onclick={open(Action::Help(true))} aria-label={tr(lang, "Keyboard shortcuts")} data-testid="help-toggle">{"?"}</button>
                 </nav>
             </header>
             { for notice }
             <main class="layout">
                 <Settings dispatch={dispatch.clone()} current={draft} {loss} {partitioned} />
-                <section class="stage" aria-label="Cluster">
+                <section class="stage" aria-label={tr(lang, "Cluster")}>
                     <MessageBar dispatch={dispatch.clone()} state={Rc::new(st.clone())} />
                     <div class="canvas-wrap">
                         <Graph scene={(*scene).clone().into_rc()} animation={st.animation} duration_ms={duration}
@@ -311,7 +315,7 @@ pub fn app() -> Html {
                     <Chart data={chart} nodes={config.nodes}
                         protocol={config.protocol.clone()} fanout={config.fanout} {round} {on_seek} />
                 </section>
-                <aside class="panel side" aria-label="Details">
+                <aside class="panel side" aria-label={tr(lang, "Details")}>
                     if st.lesson.is_some() {
                         <LessonCard dispatch={dispatch.clone()} state={Rc::new(st.clone())} />
                     } else if st.intro {
@@ -327,6 +331,15 @@ pub fn app() -> Html {
             { live }
         </div>
         </ContextProvider<Lang>>
+    }
+}
+
+trait IntoRc {
+    fn into_rc(self) -> Rc<Self>;
+}
+impl<T> IntoRc for T {
+    fn into_rc(self) -> Rc<Self> {
+        Rc::new(self)
     }
 }
 
@@ -347,14 +360,5 @@ mod tests {
         );
         assert_eq!(key_action("+", &st), Some(Action::SetSpeed(3.0)));
         assert_eq!(key_action("x", &st), None);
-    }
-}
-
-trait IntoRc {
-    fn into_rc(self) -> Rc<Self>;
-}
-impl<T> IntoRc for T {
-    fn into_rc(self) -> Rc<Self> {
-        Rc::new(self)
     }
 }

@@ -304,6 +304,22 @@ fn zh(en: &str) -> Option<&'static str> {
         "faster / slower" => "加速 / 减速",
         "this help / close" => "打开本帮助 / 关闭",
         "Close the introduction" => "关闭介绍",
+        // Share dialog and embedded player.
+        "Share this run" => "分享这次运行",
+        "Link (opens exactly this round)" => "链接（精确打开这一轮）",
+        "Copy" => "复制",
+        "Embed in a page" => "嵌入网页",
+        "Copied." => "已复制。",
+        "Scenario file" => "场景文件",
+        "Download JSON" => "下载 JSON",
+        "Open a scenario file…" => "打开场景文件…",
+        "Export" => "导出",
+        "Rounds (CSV)" => "每轮数据（CSV）",
+        "Rounds (JSON)" => "每轮数据（JSON）",
+        "Graph (PNG)" => "图（PNG）",
+        "Graph (SVG)" => "图（SVG）",
+        "Open in playground ↗" => "在演练场中打开 ↗",
+        "That file is not a Gossip Playground scenario" => "这个文件不是 Gossip 演练场的场景",
         _ => return None,
     })
 }
@@ -507,7 +523,7 @@ pub fn command_label(lang: Lang, cmd: &gossip_engine::Command) -> String {
 }
 
 /// The last action line after a command: "Round 3: kill node 7." and, when the run had gone
-/// further (`frontier > round`), " Rounds 4–9 were recomputed from here (a fork)."
+/// further (`frontier > round`), " The old rounds 4–9 were dropped: the run forks here."
 pub fn action_done(lang: Lang, round: u32, cmd: &gossip_engine::Command, frontier: u32) -> String {
     let label = command_label(lang, cmd);
     let mut text = match lang {
@@ -517,8 +533,10 @@ pub fn action_done(lang: Lang, round: u32, cmd: &gossip_engine::Command, frontie
     if frontier > round {
         let next = round + 1;
         text.push_str(&match lang {
-            Lang::En => format!(" Rounds {next}–{frontier} were recomputed from here (a fork)."),
-            Lang::Zh => format!("第 {next}–{frontier} 轮已从这里重新计算（分叉）。"),
+            Lang::En => {
+                format!(" The old rounds {next}–{frontier} were dropped: the run forks here.")
+            }
+            Lang::Zh => format!("原来的第 {next}–{frontier} 轮已丢弃：运行从这里分叉。"),
         });
     }
     text

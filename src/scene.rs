@@ -140,16 +140,9 @@ pub fn build(st: &AppState, layout: &Layout, motion: bool) -> Scene {
 pub fn describe(st: &AppState) -> String {
     let t = st.timeline.borrow();
     let sim = t.sim();
-    match st.message.and_then(|m| sim.counts(m)) {
-        Some(c) => format!(
-            "Cluster of {} nodes at round {}: {} fresh, {} stale, {} unaware, {} dead.",
-            sim.nodes(),
-            sim.round(),
-            c.fresh,
-            c.stale,
-            c.unaware,
-            c.dead
-        ),
-        None => format!("Cluster of {} nodes at round {}.", sim.nodes(), sim.round()),
-    }
+    let counts = st
+        .message
+        .and_then(|m| sim.counts(m))
+        .map(|c| (c.fresh, c.stale, c.unaware, c.dead));
+    crate::i18n::cluster_description(st.lang, sim.nodes(), sim.round(), counts)
 }

@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use gossip_engine::{Command, Config, Protocol, RoundReport, Scenario, Timeline};
 
-use crate::i18n::Lang;
+use crate::i18n::{self, Lang, tr};
 
 /// Largest cluster the playground draws.
 pub const MAX_UI_NODES: u32 = 10_000;
@@ -242,10 +242,7 @@ impl AppState {
         if !problems.is_empty() {
             s.notice = Some(Notice {
                 error: true,
-                text: format!(
-                    "This link had problems, so the nearest valid scenario was opened. {}.",
-                    problems.join("; ")
-                ),
+                text: i18n::link_problems(s.lang, &problems),
             });
         }
         s
@@ -270,7 +267,11 @@ impl AppState {
             });
         }
         crate::state::check_ui_round(scenario.round)?;
-        let last = scenario.actions.last().map_or(0, |a| a.round).max(scenario.round);
+        let last = scenario
+            .actions
+            .last()
+            .map_or(0, |a| a.round)
+            .max(scenario.round);
         let reach = crate::share::link::MAX_REPLAY_WORK / u64::from(scenario.config.nodes.max(1));
         if u64::from(last) > reach {
             return Err(gossip_engine::Error::OutOfRange {
@@ -369,25 +370,25 @@ impl AppState {
                 if let Command::Kill { node } = cmd {
                     self.subject = Some(node);
                 }
-                let mut text = format!("Round {round}: {}.", cmd.label());
-                if frontier > round {
-                    text.push_str(&format!(
-                        " Rounds {}–{frontier} were recomputed from here (a fork).",
-                        round + 1
-                    ));
-                }
-                self.last_action = Some(text);
+                self.last_action = Some(i18n::action_done(self.lang, round, &cmd, frontier));
                 self.notice = None;
                 self.bump(None)
             }
-            Err(e) => self.notice(true, e.to_string()),
+            Err(e) => {
+                let text = i18n::engine_error(self.lang, &e);
+                self.notice(true, text)
+            }
         }
     }
 
-    fn selected_or_notice(self) -> Result<(Self, u32), Self> {
+    /// Runs `f` on the selected node, or asks the user to select one.
+    fn on_selected(self, f: impl FnOnce(Self, u32) -> Self) -> Self {
         match self.selected {
-            Some(n) => Ok((self, n)),
-            None => Err(self.notice(true, "Select a node first: click it, or use [ and ].")),
+            Some(n) => f(self, n),
+            None => {
+                let text = tr(self.lang, "Select a node first: click it, or use [ and ].");
+                self.notice(true, text)
+            }
         }
     }
 
@@ -415,10 +416,8 @@ impl yew::Reducible for AppState {
         Rc::new(match action {
             Action::Step => {
                 if s.round() >= MAX_UI_ROUNDS {
-                    let mut s = s.notice(
-                        false,
-                        format!("The playground stops at round {MAX_UI_ROUNDS}."),
-                    );
+                    let text = i18n::stops_at(s.lang, MAX_UI_ROUNDS);
+                    let mut s = s.notice(false, text);
                     s.playing = false;
                     return Rc::new(s);
                 }
@@ -428,10 +427,7 @@ impl yew::Reducible for AppState {
                 let mut s = s.bump(Some(report));
                 if s.playing && s.quiescent() {
                     s.playing = false;
-                    s.last_action = Some(format!(
-                        "Paused at round {}: nothing is spreading any more.",
-                        s.round()
-                    ));
+                    s.last_action = Some(i18n::paused_quiet(s.lang, s.round()));
                 }
                 s
             }
@@ -512,32 +508,20 @@ impl yew::Reducible for AppState {
                 s.generation += 1;
                 s
             }
-            Action::Inject { content, update } => match s.selected_or_notice() {
-                Ok((s, node)) => {
-                    let id = if update { s.message } else { None };
-                    s.command(Command::Inject { node, id, content })
-                }
-                Err(s) => s,
-            },
-            Action::Kill => match s.selected_or_notice() {
-                Ok((s, node)) => s.command(Command::Kill { node }),
-                Err(s) => s,
-            },
-            Action::Revive { amnesia } => match s.selected_or_notice() {
-                Ok((s, node)) => s.command(Command::Revive { node, amnesia }),
-                Err(s) => s,
-            },
-            Action::Join => match s.selected_or_notice() {
-                Ok((s, node)) => s.command(Command::Join { seed: node }),
-                Err(s) => s,
-            },
+            Action::Inject { content, update } => s.on_selected(|s, node| {
+                let id = if update { s.message } else { None };
+                s.command(Command::Inject { node, id, content })
+            }),
+            Action::Kill => s.on_selected(|s, node| s.command(Command::Kill { node })),
+            Action::Revive { amnesia } => {
+                s.on_selected(|s, node| s.command(Command::Revive { node, amnesia }))
+            }
+            Action::Join => s.on_selected(|s, node| s.command(Command::Join { seed: node })),
             Action::Partition(k) => {
                 let n = s.timeline.borrow().sim().nodes();
                 if k < 2 || k > n {
-                    return Rc::new(s.notice(
-                        true,
-                        format!("groups = {k} is out of range: allowed 2..={n}"),
-                    ));
+                    let text = i18n::groups_out_of_range(s.lang, k, n);
+                    return Rc::new(s.notice(true, text));
                 }
                 // Groups of consecutive nodes; the last group is everything not listed.
                 let size = n.div_ceil(k);
@@ -555,10 +539,13 @@ impl yew::Reducible for AppState {
                     fresh.speed = s.speed;
                     fresh.lang = s.lang;
                     fresh.options = s.options.clone();
-                    fresh.last_action = Some("New scenario loaded.".into());
+                    fresh.last_action = Some(tr(fresh.lang, "New scenario loaded.").to_string());
                     fresh
                 }
-                Err(e) => s.notice(true, e.to_string()),
+                Err(e) => {
+                    let text = i18n::engine_error(s.lang, &e);
+                    s.notice(true, text)
+                }
             },
             Action::Notify(n) => s.notice(n.error, n.text),
             Action::Dismiss => {
@@ -592,7 +579,10 @@ impl yew::Reducible for AppState {
                     fresh.lesson = lesson;
                     fresh
                 }
-                Err(e) => s.notice(true, e.to_string()),
+                Err(e) => {
+                    let text = i18n::engine_error(s.lang, &e);
+                    s.notice(true, text)
+                }
             },
             Action::SetLang(lang) => {
                 let mut s = s;

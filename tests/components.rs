@@ -16,6 +16,14 @@ async fn settle() {
 }
 
 async fn mount() -> Element {
+    // Each app writes its run into the address bar; start every test from a clean URL.
+    let window = gloo::utils::window();
+    let path = window.location().pathname().expect("a path");
+    window
+        .history()
+        .expect("history")
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+        .expect("replaceState");
     let doc = gloo::utils::document();
     let root = doc.create_element("div").expect("a div");
     doc.body()

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::i18n::tr;
 use crate::state::{Action, AppState};
 
 /// Props of [`EmbedBar`].
@@ -20,18 +21,19 @@ pub struct EmbedBarProps {
 /// The compact bar.
 #[function_component(EmbedBar)]
 pub fn embed_bar(p: &EmbedBarProps) -> Html {
+    let lang = crate::i18n::use_lang();
     let click = |a: Action| {
         let d = p.dispatch.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(a.clone()))
     };
     html! {
-        <div class="embed-bar" role="toolbar" aria-label="Time controls">
-            <button onclick={click(Action::Back)} disabled={p.round == 0} aria-label="Back one round" title="Back one round" data-testid="back">{"◀"}</button>
-            <button class="primary" onclick={click(Action::TogglePlay)} aria-label={if p.playing { "Pause" } else { "Play" }}
+        <div class="embed-bar" role="toolbar" aria-label={tr(lang, "Time controls")}>
+            <button onclick={click(Action::Back)} disabled={p.round == 0} aria-label={tr(lang, "Back one round")} title={tr(lang, "Back one round")} data-testid="back">{"◀"}</button>
+            <button class="primary" onclick={click(Action::TogglePlay)} aria-label={tr(lang, if p.playing { "Pause" } else { "Play" })}
                 aria-pressed={p.playing.to_string()} data-testid="play">{ if p.playing { "❚❚" } else { "▶" } }</button>
-            <button onclick={click(Action::Step)} aria-label="Step one round" title="Step one round" data-testid="step">{"▶|"}</button>
-            <output class="round" data-testid="round">{ format!("round {}", p.round) }</output>
-            <a class="open-full" href={p.open_url.clone()} target="_blank" rel="noopener">{"Open in playground ↗"}</a>
+            <button onclick={click(Action::Step)} aria-label={tr(lang, "Step one round")} title={tr(lang, "Step one round")} data-testid="step">{"▶|"}</button>
+            <output class="round" data-testid="round">{ crate::i18n::round_label(lang, p.round) }</output>
+            <a class="open-full" href={p.open_url.clone()} target="_blank" rel="noopener">{tr(lang, "Open in playground ↗")}</a>
         </div>
     }
 }

@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
+use crate::i18n::tr;
 use crate::palette;
 use crate::render::svg::scene_svg;
 use crate::share::export;
@@ -101,6 +102,7 @@ fn copy(text: String) {
 pub fn share_dialog(p: &ShareProps) -> Html {
     let copied = use_state(|| None::<&'static str>);
     let st = &p.state;
+    let lang = st.lang;
     let url = format!("{}?{}", base_url(), st.link());
     let snippet = iframe_snippet(st);
     let d = &p.dispatch;
@@ -188,7 +190,10 @@ pub fn share_dialog(p: &ShareProps) -> Html {
                     }),
                     Err(e) => d.dispatch(Action::Notify(Notice {
                         error: true,
-                        text: format!("That file is not a Gossip Playground scenario: {e}"),
+                        text: format!(
+                            "{}: {e}",
+                            tr(lang, "That file is not a Gossip Playground scenario")
+                        ),
                     })),
                 }
             });
@@ -197,38 +202,38 @@ pub fn share_dialog(p: &ShareProps) -> Html {
         })
     };
     html! {
-        <div class="overlay" role="dialog" aria-modal="true" aria-label="Share" data-testid="share-dialog">
+        <div class="overlay" role="dialog" aria-modal="true" aria-label={tr(lang, "Share")} data-testid="share-dialog">
             <div class="dialog share">
-                <h2>{"Share this run"}</h2>
-                <label for="share-link">{"Link (opens exactly this round)"}</label>
+                <h2>{tr(lang, "Share this run")}</h2>
+                <label for="share-link">{tr(lang, "Link (opens exactly this round)")}</label>
                 <div class="inline">
                     <input id="share-link" type="text" readonly=true value={url.clone()} data-testid="share-link" />
-                    <button onclick={copy_btn("link", url)} data-testid="copy-link">{"Copy"}</button>
+                    <button onclick={copy_btn("link", url)} data-testid="copy-link">{tr(lang, "Copy")}</button>
                 </div>
-                <label for="share-embed">{"Embed in a page"}</label>
+                <label for="share-embed">{tr(lang, "Embed in a page")}</label>
                 <div class="inline">
                     <textarea id="share-embed" readonly=true rows="3" value={snippet.clone()} data-testid="share-embed" />
-                    <button onclick={copy_btn("snippet", snippet)} data-testid="copy-embed">{"Copy"}</button>
+                    <button onclick={copy_btn("snippet", snippet)} data-testid="copy-embed">{tr(lang, "Copy")}</button>
                 </div>
                 if let Some(what) = *copied {
-                    <p class="muted" role="status">{ format!("Copied the {what}.") }</p>
+                    <p class="muted" role="status" data-copied={what}>{ tr(lang, "Copied.") }</p>
                 }
-                <h3>{"Scenario file"}</h3>
+                <h3>{tr(lang, "Scenario file")}</h3>
                 <div class="actions">
-                    <button onclick={dl_scenario} data-testid="download-scenario">{"Download JSON"}</button>
+                    <button onclick={dl_scenario} data-testid="download-scenario">{tr(lang, "Download JSON")}</button>
                     <label class="file-button">
-                        {"Open a scenario file…"}
+                        {tr(lang, "Open a scenario file…")}
                         <input type="file" accept=".json,application/json" onchange={upload} data-testid="upload-scenario" />
                     </label>
                 </div>
-                <h3>{"Export"}</h3>
+                <h3>{tr(lang, "Export")}</h3>
                 <div class="actions">
-                    <button onclick={dl_csv} data-testid="export-csv">{"Rounds (CSV)"}</button>
-                    <button onclick={dl_json} data-testid="export-json">{"Rounds (JSON)"}</button>
-                    <button onclick={dl_png} data-testid="export-png">{"Graph (PNG)"}</button>
-                    <button onclick={dl_svg} data-testid="export-svg">{"Graph (SVG)"}</button>
+                    <button onclick={dl_csv} data-testid="export-csv">{tr(lang, "Rounds (CSV)")}</button>
+                    <button onclick={dl_json} data-testid="export-json">{tr(lang, "Rounds (JSON)")}</button>
+                    <button onclick={dl_png} data-testid="export-png">{tr(lang, "Graph (PNG)")}</button>
+                    <button onclick={dl_svg} data-testid="export-svg">{tr(lang, "Graph (SVG)")}</button>
                 </div>
-                <button class="primary" onclick={close} data-testid="share-close">{"Close"}</button>
+                <button class="primary" onclick={close} data-testid="share-close">{tr(lang, "Close")}</button>
             </div>
         </div>
     }

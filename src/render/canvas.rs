@@ -290,6 +290,9 @@ fn paint_nodes(ctx: &Ctx, scene: &Scene, pal: &Palette, view: &View, r: f64, n: 
     }
 }
 
+/// How one class of contact dots is drawn: which contacts, colour, filled or ringed, radius.
+type DotStyle<'a> = (&'a dyn Fn(&Contact) -> bool, &'a str, bool, f64);
+
 fn paint_contacts(ctx: &Ctx, scene: &Scene, pal: &Palette, view: &View, t: f64, r: f64) {
     if t >= 1.0 || scene.contacts.is_empty() {
         return;
@@ -298,7 +301,7 @@ fn paint_contacts(ctx: &Ctx, scene: &Scene, pal: &Palette, view: &View, t: f64, 
     let k = if scene.motion { ease(t) } else { 1.0 };
     let dot = (r * 0.55).clamp(2.0, 5.0);
     // Styles: (kind filter, colour, filled, radius).
-    let styles: [(&dyn Fn(&Contact) -> bool, &str, bool, f64); 3] = [
+    let styles: [DotStyle; 3] = [
         (
             &|c| !c.kind.carries_updates(),
             pal.control,

@@ -19,7 +19,7 @@ use super::{
 };
 use crate::config::{Mode, Sync};
 use crate::report::{ContactKind, Traffic};
-use crate::rng::{Purpose, Stream, StreamKey, stream};
+use crate::rng::{Purpose, Stream, StreamKey};
 use crate::simulation::Simulation;
 use crate::topology::Topology;
 
@@ -47,17 +47,18 @@ pub(crate) fn round(
         one_message_push(sim, ctx, sync, fanout, purpose);
         return;
     }
-    let tables = Tables::new(sim);
+    let mut g = General::new(sim, sync);
     let mut peers = std::mem::take(&mut ctx.peers);
+    let key = StreamKey::new(sim.seed, purpose);
     for a in 0..sim.nodes() {
         if !sim.alive[a as usize] {
             continue;
         }
-        let own = tables.own(sim, a);
-        let mut rng = stream(sim.seed, ctx.round, a, purpose);
+        let own = g.own(a);
+        let mut rng = key.stream(ctx.round, a);
         sim.pick_peers(a, fanout, &mut rng, &mut peers);
         for &b in &peers {
-            exchange(sim, ctx, &tables, own, &mut rng, a, b, mode, sync);
+            g.exchange(ctx, own, &mut rng, a, b, mode);
         }
     }
     ctx.peers = peers;
@@ -72,13 +73,6 @@ struct Tables {
     rank: Vec<Vec<u32>>,
     /// `bytes[s][v]`: [`ENTRY_BYTES`] plus the content length; 0 for v = 0.
     bytes: Vec<Vec<u64>>,
-}
-
-/// What an initiator holds, computed once for all its contacts.
-#[derive(Clone, Copy)]
-struct Own {
-    held: u64,
-    bytes: u64,
 }
 
 impl Tables {
@@ -108,24 +102,19 @@ impl Tables {
         }
         Tables { rank, bytes }
     }
+}
 
-    fn own(&self, sim: &Simulation, a: u32) -> Own {
-        let mut own = Own { held: 0, bytes: 0 };
-        for (s, m) in sim.messages.iter().enumerate() {
-            let v = m.held[a as usize] as usize;
-            if v != 0 {
-                own.held += 1;
-                own.bytes += self.bytes[s][v];
-            }
-        }
-        own
-    }
+/// What an initiator holds, computed once for all its contacts.
+#[derive(Clone, Copy)]
+struct Own {
+    held: u64,
+    bytes: u64,
 }
 
 /// What one side holds that the other lacks.
 #[derive(Default)]
 struct Diff {
-    /// Entries held by a and by b.
+    /// Entries held by a and by b (b: full sync only, the only user).
     held_a: u64,
     held_b: u64,
     /// Entries where a is newer than b, and their payload bytes.
@@ -133,67 +122,151 @@ struct Diff {
     a_newer_bytes: u64,
     b_newer: u64,
     b_newer_bytes: u64,
-    /// Payload bytes of everything a holds, and of everything b holds.
+    /// Payload bytes of everything a holds, and of everything b holds (b: full sync only).
     all_a_bytes: u64,
     all_b_bytes: u64,
 }
 
-fn diff(sim: &Simulation, t: &Tables, own: Own, a: u32, b: u32) -> Diff {
-    let mut d = Diff {
-        held_a: own.held,
-        all_a_bytes: own.bytes,
-        ..Diff::default()
-    };
-    for ((m, rank), bytes) in sim.messages.iter().zip(&t.rank).zip(&t.bytes) {
-        let (va, vb) = (m.held[a as usize] as usize, m.held[b as usize] as usize);
-        if vb != 0 {
-            d.held_b += 1;
-            d.all_b_bytes += bytes[vb];
-        }
-        let (ra, rb) = (rank[va], rank[vb]);
-        if ra > rb {
-            d.a_newer += 1;
-            d.a_newer_bytes += bytes[va];
-        } else if rb > ra {
-            d.b_newer += 1;
-            d.b_newer_bytes += bytes[vb];
-        }
-    }
-    d
+/// Above this many (node, message) cells the node-major copy is not made.
+const MAX_ROW_CELLS: usize = 1 << 22;
+
+/// The general path: any mode, sync, number of messages and versions, recording on or off.
+struct General<'a> {
+    sim: &'a Simulation,
+    t: Tables,
+    full: bool,
+    /// Messages per node row of `rows`.
+    m: usize,
+    /// With several messages, a node-major copy of the `held` columns, so that comparing two
+    /// nodes scans two contiguous rows instead of touching every column.
+    rows: Option<Vec<u32>>,
+    /// (slot, version) of the entries the current contact's a, resp. b, holds newer, in
+    /// slot order: what [`General::send`] sends.
+    newer_a: Vec<(u32, u32)>,
+    newer_b: Vec<(u32, u32)>,
 }
 
-/// Queues every value `from` holds newer than `to`.
-fn send_newer(sim: &Simulation, ctx: &mut RoundCtx, t: &Tables, from: u32, to: u32) {
-    for (s, (m, rank)) in sim.messages.iter().zip(&t.rank).enumerate() {
-        let (vf, vt) = (m.held[from as usize], m.held[to as usize]);
-        if rank[vf as usize] > rank[vt as usize] {
-            ctx.deliveries.push(Delivery {
-                slot: s as u32,
+impl<'a> General<'a> {
+    fn new(sim: &'a Simulation, sync: Sync) -> Self {
+        let (n, m) = (sim.nodes() as usize, sim.messages.len());
+        let rows = (m >= 4 && n * m <= MAX_ROW_CELLS).then(|| {
+            let mut cells = vec![0u32; n * m];
+            for (s, slot) in sim.messages.iter().enumerate() {
+                for (row, &v) in cells.chunks_exact_mut(m).zip(&slot.held) {
+                    row[s] = v;
+                }
+            }
+            cells
+        });
+        General {
+            sim,
+            t: Tables::new(sim),
+            full: sync == Sync::Full,
+            m,
+            rows,
+            newer_a: Vec::new(),
+            newer_b: Vec::new(),
+        }
+    }
+
+    /// Calls `f(slot, version at a, version at b)` for every message, in slot order.
+    #[inline(always)]
+    fn pairs(&self, a: u32, b: u32, mut f: impl FnMut(usize, u32, u32)) {
+        match &self.rows {
+            Some(cells) => {
+                let m = self.m;
+                let ra = &cells[a as usize * m..][..m];
+                let rb = &cells[b as usize * m..][..m];
+                for (s, (&va, &vb)) in ra.iter().zip(rb).enumerate() {
+                    f(s, va, vb);
+                }
+            }
+            None => {
+                for (s, slot) in self.sim.messages.iter().enumerate() {
+                    f(s, slot.held[a as usize], slot.held[b as usize]);
+                }
+            }
+        }
+    }
+
+    fn own(&self, a: u32) -> Own {
+        let mut own = Own { held: 0, bytes: 0 };
+        self.pairs(a, a, |s, v, _| {
+            if v != 0 {
+                own.held += 1;
+                own.bytes += self.t.bytes[s][v as usize];
+            }
+        });
+        own
+    }
+
+    fn diff(&mut self, own: Own, a: u32, b: u32) -> Diff {
+        let mut d = Diff {
+            held_a: own.held,
+            all_a_bytes: own.bytes,
+            ..Diff::default()
+        };
+        let (mut newer_a, mut newer_b) = (
+            std::mem::take(&mut self.newer_a),
+            std::mem::take(&mut self.newer_b),
+        );
+        newer_a.clear();
+        newer_b.clear();
+        let (t, full) = (&self.t, self.full);
+        self.pairs(a, b, |s, va, vb| {
+            if full && vb != 0 {
+                d.held_b += 1;
+                d.all_b_bytes += t.bytes[s][vb as usize];
+            }
+            if va == vb {
+                return;
+            }
+            let (ra, rb) = (t.rank[s][va as usize], t.rank[s][vb as usize]);
+            if ra > rb {
+                d.a_newer += 1;
+                d.a_newer_bytes += t.bytes[s][va as usize];
+                newer_a.push((s as u32, va));
+            } else if rb > ra {
+                d.b_newer += 1;
+                d.b_newer_bytes += t.bytes[s][vb as usize];
+                newer_b.push((s as u32, vb));
+            }
+        });
+        self.newer_a = newer_a;
+        self.newer_b = newer_b;
+        d
+    }
+
+    /// Queues every value `from` holds newer than `to` (found by the last [`General::diff`]).
+    fn send(&self, ctx: &mut RoundCtx, from: u32, to: u32, initiator_sends: bool) {
+        let newer = if initiator_sends {
+            &self.newer_a
+        } else {
+            &self.newer_b
+        };
+        ctx.deliveries
+            .extend(newer.iter().map(|&(slot, version)| Delivery {
+                slot,
                 node: to,
-                version: vf,
+                version,
                 from,
-            });
-        }
+            }));
     }
-}
 
-/// One contact from `a` to `b`, leg by leg.
-#[allow(clippy::too_many_arguments)]
-fn exchange(
-    sim: &Simulation,
-    ctx: &mut RoundCtx,
-    t: &Tables,
-    own: Own,
-    rng: &mut Stream,
-    a: u32,
-    b: u32,
-    mode: Mode,
-    sync: Sync,
-) {
-    use ContactKind::{Digest, Pull, Push, Request};
-    let d = diff(sim, t, own, a, b);
-    match sync {
-        Sync::Incremental => {
+    /// One contact from `a` to `b`, leg by leg.
+    fn exchange(
+        &mut self,
+        ctx: &mut RoundCtx,
+        own: Own,
+        rng: &mut Stream,
+        a: u32,
+        b: u32,
+        mode: Mode,
+    ) {
+        use ContactKind::{Digest, Pull, Push, Request};
+        let sim = self.sim;
+        let d = self.diff(own, a, b);
+        if !self.full {
             let ok = sim.arrives(a, b, rng);
             ctx.leg(
                 contact(a, b, Digest, ok, false),
@@ -222,7 +295,7 @@ fn exchange(
                     d.b_newer_bytes,
                 );
                 if ok {
-                    send_newer(sim, ctx, t, b, a);
+                    self.send(ctx, b, a, false);
                 }
             } else {
                 ctx.leg(contact(b, a, Request, ok, false), HEADER_BYTES + request, 0);
@@ -233,10 +306,9 @@ fn exchange(
             let ok = sim.arrives(a, b, rng);
             ctx.leg(contact(a, b, Push, ok, true), HEADER_BYTES, d.a_newer_bytes);
             if ok {
-                send_newer(sim, ctx, t, a, b);
+                self.send(ctx, a, b, true);
             }
-        }
-        Sync::Full => {
+        } else {
             let ok = if mode.pushes() && d.held_a > 0 {
                 let ok = sim.arrives(a, b, rng);
                 ctx.leg(
@@ -245,7 +317,7 @@ fn exchange(
                     d.all_a_bytes,
                 );
                 if ok {
-                    send_newer(sim, ctx, t, a, b);
+                    self.send(ctx, a, b, true);
                 }
                 ok
             } else if mode.pulls() {
@@ -263,7 +335,7 @@ fn exchange(
                     d.all_b_bytes,
                 );
                 if ok {
-                    send_newer(sim, ctx, t, b, a);
+                    self.send(ctx, b, a, false);
                 }
             }
         }
