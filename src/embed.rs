@@ -32,20 +32,22 @@ pub const API_VERSION: u32 = 1;
 
 /// A message from the host page.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+// Unit-like messages are empty struct variants: serde enforces `deny_unknown_fields` only
+// on struct variants of an internally tagged enum.
 #[serde(tag = "type", deny_unknown_fields)]
 pub enum HostMessage {
     /// One round.
     #[serde(rename = "gossip:step")]
-    Step,
+    Step {},
     /// Back one round.
     #[serde(rename = "gossip:back")]
-    Back,
+    Back {},
     /// Start playing.
     #[serde(rename = "gossip:play")]
-    Play,
+    Play {},
     /// Stop playing.
     #[serde(rename = "gossip:pause")]
-    Pause,
+    Pause {},
     /// Jump to a round.
     #[serde(rename = "gossip:seek")]
     Seek {
@@ -99,13 +101,13 @@ impl HostMessage {
     /// The actions it stands for, given the current round.
     pub fn actions(self, st: &AppState) -> Vec<Action> {
         match self {
-            HostMessage::Step => vec![Action::Step],
-            HostMessage::Back => vec![Action::Back],
-            HostMessage::Play => (!st.playing)
+            HostMessage::Step {} => vec![Action::Step],
+            HostMessage::Back {} => vec![Action::Back],
+            HostMessage::Play {} => (!st.playing)
                 .then_some(Action::TogglePlay)
                 .into_iter()
                 .collect(),
-            HostMessage::Pause => vec![Action::Pause],
+            HostMessage::Pause {} => vec![Action::Pause],
             HostMessage::Seek { round } => vec![Action::Seek(round)],
             HostMessage::Inject { node, value } => vec![
                 Action::Select(Some(node)),
@@ -280,7 +282,7 @@ mod tests {
     fn messages_are_validated() {
         assert_eq!(
             HostMessage::parse(r#"{"type":"gossip:step"}"#),
-            Ok(HostMessage::Step)
+            Ok(HostMessage::Step {})
         );
         assert_eq!(
             HostMessage::parse(r#"{"type":"gossip:seek","round":7}"#),
@@ -311,7 +313,7 @@ mod tests {
             HostMessage::Seek { round: 3 }.actions(&st),
             vec![Action::Seek(3)]
         );
-        assert_eq!(HostMessage::Play.actions(&st), vec![Action::TogglePlay]);
+        assert_eq!(HostMessage::Play {}.actions(&st), vec![Action::TogglePlay]);
         assert_eq!(
             HostMessage::Kill { node: 4 }.actions(&st),
             vec![Action::Select(Some(4)), Action::Kill]

@@ -238,6 +238,7 @@ impl AppState {
             }
         };
         s.lang = d.link.options.lang.unwrap_or_else(Lang::from_browser);
+        s.lesson = d.link.options.lesson;
         s.options = d.link.options;
         if !problems.is_empty() {
             s.notice = Some(Notice {
@@ -253,6 +254,7 @@ impl AppState {
         let scenario = self.timeline.borrow().scenario();
         let mut options = self.options.clone();
         options.lang = Some(self.lang);
+        options.lesson = self.lesson;
         crate::share::link::encode(&scenario, &self.view(), &options)
     }
 
@@ -372,7 +374,10 @@ impl AppState {
                 }
                 self.last_action = Some(i18n::action_done(self.lang, round, &cmd, frontier));
                 self.notice = None;
-                self.bump(None)
+                // The round's report stays (the log still describes the round just played);
+                // only the picture changes.
+                self.generation += 1;
+                self
             }
             Err(e) => {
                 let text = i18n::engine_error(self.lang, &e);

@@ -8,7 +8,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
 
-use gossip_engine::{Mode, theory};
+use gossip_engine::{Decay, Feedback, Mode, theory};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -18,7 +18,7 @@ use crate::lessons::compare::{
     self, BYTES_ROUNDS, ModeTheory, Spread, Study, StudyKind, adaptive_interval,
 };
 use crate::lessons::scenarios::{self, GROUP_SIZE, RESIDUE_K, RESIDUE_N, SIZES};
-use crate::lessons::{LESSONS, Panel, Text, fill, thousands, ui};
+use crate::lessons::{LESSONS, Panel, Text, fill, thousands, tidy, ui};
 use crate::state::{Action, AppState};
 
 /// Longest stretch of table computation before the page gets to paint, in milliseconds.
@@ -91,7 +91,18 @@ pub fn lesson_picker(p: &LessonProps) -> Html {
 #[function_component(LessonCard)]
 pub fn lesson_card(p: &LessonProps) -> Html {
     let lang = use_lang();
-    let Some(index) = p.state.lesson.filter(|&i| i < LESSONS.len()) else {
+    let current = p.state.lesson.filter(|&i| i < LESSONS.len());
+    // A new lesson starts at the top of its text.
+    let scroller = use_node_ref();
+    {
+        let scroller = scroller.clone();
+        use_effect_with(current, move |_| {
+            if let Some(el) = scroller.cast::<web_sys::Element>() {
+                el.set_scroll_top(0);
+            }
+        });
+    }
+    let Some(index) = current else {
         return html! {};
     };
     let lesson = &LESSONS[index];
@@ -103,6 +114,7 @@ pub fn lesson_card(p: &LessonProps) -> Html {
         let d = p.dispatch.clone();
         Callback::from(move |_: MouseEvent| load(&d, index, variant))
     };
+    let open_lesson = |i: usize| go(i, LESSONS[i].default_variant);
     let close = {
         let d = p.dispatch.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::CloseLesson))
@@ -142,24 +154,24 @@ pub fn lesson_card(p: &LessonProps) -> Html {
                 <button type="button" class="lesson-close" onclick={close}
                     aria-label={ui::CLOSE.get(lang)} title={ui::CLOSE.get(lang)} data-testid="lesson-close">{"×"}</button>
             </header>
-            <div class="lesson-scroll">
+            <div class="lesson-scroll" ref={scroller}>
                 <h2 id="lesson-title" class="lesson-title" data-testid="lesson-title">{ lesson.title.get(lang) }</h2>
                 // The buttons and the comparison first: in a short column they are what is
                 // visible without scrolling, and the text below explains them.
                 { for variants }
                 { panel }
-                { for lesson.body.iter().map(|t| html! { <p>{ t.get(lang) }</p> }) }
+                { for lesson.body.iter().map(|t| html! { <p>{ tidy(t.get(lang)) }</p> }) }
                 <h3>{ ui::WATCH.get(lang) }</h3>
-                <p>{ lesson.watch.get(lang) }</p>
+                <p>{ tidy(lesson.watch.get(lang)) }</p>
                 <h3>{ ui::NEXT.get(lang) }</h3>
-                <p>{ lesson.next.get(lang) }</p>
+                <p>{ tidy(lesson.next.get(lang)) }</p>
                 <nav class="lesson-nav">
-                    <button type="button" disabled={index == 0} onclick={go(index.saturating_sub(1), LESSONS[index.saturating_sub(1)].default_variant)}
+                    <button type="button" disabled={index == 0} onclick={open_lesson(index.saturating_sub(1))}
                         data-testid="lesson-prev">{ ui::PREV.get(lang) }</button>
                     <button type="button" onclick={go(index, active.unwrap_or(lesson.default_variant))}
                         title={ui::RESTART_TITLE.get(lang)} data-testid="lesson-restart">{ ui::RESTART.get(lang) }</button>
                     <button type="button" disabled={index + 1 >= LESSONS.len()}
-                        onclick={go((index + 1).min(LESSONS.len() - 1), LESSONS[(index + 1).min(LESSONS.len() - 1)].default_variant)}
+                        onclick={open_lesson((index + 1).min(LESSONS.len() - 1))}
                         data-testid="lesson-next">{ ui::FOLLOWING.get(lang) }</button>
                 </nav>
             </div>
@@ -380,16 +392,23 @@ fn study_table(p: &StudyProps) -> Html {
                     ("s", seeds),
                 ],
             ),
-            html! { <tr><th scope="col">{ ui::COL_VARIANT.get(lang) }</th><th scope="col">{ ui::COL_RESIDUE.get(lang) }</th><th scope="col">{ ui::COL_TRAFFIC.get(lang) }</th></tr> },
+            html! { <tr>
+                <th scope="col">{ ui::COL_VARIANT.get(lang) }</th><th scope="col">{ ui::COL_RESIDUE.get(lang) }</th>
+                <th scope="col">{ ui::COL_EQUATION.get(lang) }</th><th scope="col">{ ui::COL_TRAFFIC.get(lang) }</th>
+            </tr> },
             LESSONS[3]
                 .variants
                 .iter()
                 .enumerate()
                 .map(|(r, label)| {
+                    // The equation models feedback + coin only.
+                    let modelled = scenarios::REMOVALS[r] == (Feedback::Feedback, Decay::Coin);
+                    let equation = if modelled { format!("{:.1}%", 100.0 * theory::residue(RESIDUE_K)) } else { "–".into() };
                     let cells = s.row(r).map_or_else(
                         || computing.clone(),
                         |row| html! { <>
                             <td><b>{ format!("{:.1}%", 100.0 * row.mean) }</b></td>
+                            <td data-testid={modelled.then_some("residue-equation")}>{ equation }</td>
                             <td>{ format!("{:.2}", row.extra) }</td>
                         </> },
                     );
@@ -434,8 +453,10 @@ fn study_table(p: &StudyProps) -> Html {
         ),
     };
     let equation = (p.kind == StudyKind::Residue).then(|| {
-        let eq = format!("{:.1}%", 100.0 * theory::residue(RESIDUE_K));
-        html! { <p class="lesson-note" data-testid="residue-equation">{ fill(ui::EQUATION.get(lang), &[("s", eq)]) }</p> }
+        html! { <p class="lesson-note">
+            { ui::EQUATION.get(lang) }{" "}
+            <span class="formula">{"s = e"}<sup>{"−(k+1)(1−s)"}</sup></span>
+        </p> }
     });
     html! {
         <div class="lesson-figure">
@@ -525,8 +546,8 @@ fn bytes_chart(p: &BytesProps) -> Html {
             <table class="lesson-table">
                 <caption>{ fill(ui::BYTES_TOTAL.get(lang), &[("r", BYTES_ROUNDS.to_string())]) }</caption>
                 <thead><tr>
-                    <th></th><th scope="col">{ ui::DIGESTS.get(lang) }</th>
-                    <th scope="col">{ ui::PAYLOAD.get(lang) }</th><th scope="col">{ ui::COL_TOTAL.get(lang) }</th>
+                    <th></th><th scope="col">{ ui::COL_DIGESTS.get(lang) }</th>
+                    <th scope="col">{ ui::COL_PAYLOAD.get(lang) }</th><th scope="col">{ ui::COL_TOTAL.get(lang) }</th>
                 </tr></thead>
                 <tbody>
                     { for totals.iter().enumerate().map(|(v, &(d, pl))| html! {

@@ -48,6 +48,7 @@ pub fn iframe_snippet(st: &AppState) -> String {
         controls: Controls::Minimal,
         theme: st.options.theme,
         lang: Some(st.lang),
+        lesson: None,
     };
     let q = link::encode(&scenario, &st.view(), &options);
     format!(

@@ -272,10 +272,12 @@ pub mod ui {
         "Rumor push, N = {n}, k = {k}: mean of {s} seeds. Traffic: messages per node.",
         "谣言推模式，N = {n}，k = {k}：{s} 个种子的平均值。流量：每节点消息数。",
     );
-    /// Residue table: the equation's value.
+    /// Residue table: the equation's column.
+    pub const COL_EQUATION: Text = Text("equation", "方程");
+    /// Residue table: what the equation models (followed by the formula).
     pub const EQUATION: Text = Text(
-        "Equation s = e^(−(k+1)(1−s)), for feedback + coin only: {s}",
-        "方程 s = e^(−(k+1)(1−s))，仅适用于反馈 + 抛硬币：{s}",
+        "The equation (push, feedback + coin, large N):",
+        "方程（推模式、反馈 + 抛硬币、大集群）：",
     );
     /// Interval table: interval column.
     pub const COL_INTERVAL: Text = Text("interval", "间隔");
@@ -291,9 +293,13 @@ pub mod ui {
 
     /// Bytes panel caption.
     pub const BYTES_CAPTION: Text = Text(
-        "Bytes per round, same seed: left bar incremental, right bar full",
-        "每轮字节数（同一种子）：左柱为增量同步，右柱为全量同步",
+        "Bytes per round, same seed: left bar incremental, right (faded) bar full",
+        "每轮字节数（同一种子）：左柱为增量同步，右侧淡色柱为全量同步",
     );
+    /// Bytes panel: digests column (short).
+    pub const COL_DIGESTS: Text = Text("digests", "摘要");
+    /// Bytes panel: payload column (short).
+    pub const COL_PAYLOAD: Text = Text("payload", "载荷");
     /// Bytes panel: digests.
     pub const DIGESTS: Text = Text("digests + headers", "摘要 + 消息头");
     /// Bytes panel: payload.
@@ -333,6 +339,11 @@ pub fn thousands(n: u64) -> String {
         out.push(c);
     }
     out
+}
+
+/// `text` with no line break around " = " (so that "N = 10,000" stays on one line).
+pub fn tidy(text: &str) -> String {
+    text.replace(" = ", "\u{a0}=\u{a0}")
 }
 
 /// `text` with each `{key}` replaced by its value.
@@ -397,6 +408,7 @@ mod tests {
             "7 rounds, 7 again, N = 9"
         );
         assert_eq!(Text("a", "甲").get(Lang::Zh), "甲");
+        assert_eq!(tidy("set k = 3"), "set k\u{a0}=\u{a0}3");
         assert_eq!(ui::WATCH.get(Lang::En), "Watch for");
     }
 
@@ -474,6 +486,73 @@ mod tests {
             r.config.protocol,
             Protocol::Rumor { removal, .. } if removal.k == 2 && removal.name() == "feedback-counter"
         ));
+    }
+
+    /// What the "watch for" texts promise happens in these exact runs.
+    #[test]
+    fn stories_told_by_the_texts_hold() {
+        use gossip_engine::{Belief, Scenario};
+
+        use super::scenarios::*;
+        // Lesson 5: one early suspicion at round 6, withdrawn at round 7; from round 9 the
+        // whole cluster detects node 13 within a few rounds, and forgets it later.
+        let s = Scenario {
+            round: 24,
+            ..heartbeat(0)
+        };
+        let mut t = Timeline::from_scenario(&s).expect("replays");
+        let mut count = |r: u32, what: fn(&Belief) -> bool| {
+            t.seek(r);
+            t.sim()
+                .beliefs(HEARTBEAT_VICTIM)
+                .iter()
+                .filter(|b| what(b))
+                .count()
+        };
+        let detected = |b: &Belief| matches!(b, Belief::Failed | Belief::Forgotten);
+        let forgotten = |b: &Belief| matches!(b, Belief::Forgotten);
+        assert_eq!(count(5, detected), 0);
+        assert_eq!(count(6, detected), 1, "one early suspicion at round 6");
+        assert_eq!(count(7, detected), 0, "withdrawn a round later");
+        assert_eq!(count(8, detected), 0);
+        assert_eq!(count(14, detected), 39, "everyone by round 14");
+        assert_eq!(count(14, forgotten), 0);
+        assert_eq!(count(20, forgotten), 39, "forgotten about six rounds later");
+
+        // Lesson 6: the news stays in nodes 0–29 until the heal at round 8, then converges.
+        let s = Scenario {
+            round: 30,
+            ..faults(0)
+        };
+        let mut t = Timeline::from_scenario(&s).expect("replays");
+        let converged = t.sim().message(0).and_then(|m| m.converged_at);
+        t.seek(8);
+        assert!(
+            (30..60).all(|n| t.sim().state(0, n) == gossip_engine::MessageState::Unaware),
+            "the second half is unaware until the heal"
+        );
+        assert!(
+            t.sim().counts(0).expect("m0").informed() > 10,
+            "the first half spreads"
+        );
+        assert!(
+            converged.is_some_and(|r| (9..=20).contains(&r)),
+            "converges within a few rounds of the heal: {converged:?}"
+        );
+
+        // Lesson 1: the rumor dies out, leaving a residue.
+        let s = Scenario {
+            round: 60,
+            ..rumor(0)
+        };
+        let t = Timeline::from_scenario(&s).expect("replays");
+        let c = t.sim().counts(0).expect("m0");
+        assert_eq!(c.fresh, 0, "the rumor died out");
+        assert!(c.stale > 30, "most nodes heard it: {c:?}");
+
+        // Lesson 7: once everyone agrees, incremental sync sends no payload after round 14.
+        let inc = compare::traffic_per_round(&sync(0), 20);
+        assert!(inc[14..].iter().all(|t| t.payload_bytes == 0));
     }
 
     #[test]

@@ -61,11 +61,13 @@ pub const MODES_BODY: &[Text] = &[
     ),
 ];
 pub const MODES_WATCH: Text = Text(
-    "Push starts fast but struggles to find the last unaware nodes. Pull starts slowly, as few \
-     peers have anything to give, then finishes fast, because every unaware node asks every \
-     round. Push-pull takes the best of both.",
-    "推起步快，却很难找到最后几个不知情节点。拉起步慢，因为有数据可给的对端太少；收尾却很快，\
-     因为每个不知情节点每轮都会主动询问。推拉兼得两者之长。",
+    "Early on, push and pull grow alike: the informed roughly double each round. The end \
+     differs. With push, the last unaware nodes must be hit by chance, so their share only \
+     shrinks by a factor of about e per round; with pull, every unaware node asks every round, \
+     so their share is squared each round and vanishes fast. Push-pull does both.",
+    "起初，推和拉的增长差不多：已知晓的节点每轮大约翻一番。区别在收尾。推模式下，最后那些\
+     不知情节点只能等别人碰巧选中，其比例每轮只缩小约 e 倍；拉模式下，每个不知情节点每轮都\
+     主动询问，其比例每轮被平方，很快归零。推拉两者兼得。",
 );
 pub const MODES_NEXT: Text = Text(
     "Play each mode to the end and compare the round it converged at with the theory. Then \
@@ -335,8 +337,8 @@ pub const INTERVAL_BODY: &[Text] = &[
 pub const INTERVAL_WATCH: Text = Text(
     "Rounds grow like log N and the interval like ln N, so seconds grow like (log N)²: from \
      about ten seconds at N = 10 to about two minutes at N = 10,000, where the 10-second cap \
-     holds. In exchange each node's send rate falls from one contact every 3.3 s to one \
-     every 10 s.",
+     holds. In exchange each node's send rate falls from one contact every 3.3\u{a0}s to one \
+     every 10\u{a0}s.",
     "轮数按 log N 增长，间隔按 ln N 增长，所以秒数大约按 (log N)² 增长：从 N = 10 时的十来秒，\
      到 N = 10,000 时（10 秒上限已生效）的两分钟左右。作为交换，每个节点的发送频率从每 3.3 秒\
      一次降到每 10 秒一次。",

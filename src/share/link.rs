@@ -59,6 +59,8 @@ pub struct Options {
     pub theme: Option<Theme>,
     /// Language forced by the link (else the browser's).
     pub lang: Option<Lang>,
+    /// The lesson whose card is open (index into `crate::lessons::LESSONS`).
+    pub lesson: Option<usize>,
 }
 
 /// A decoded link.
@@ -167,6 +169,9 @@ pub fn encode(scenario: &Scenario, view: &View, options: &Options) -> String {
             if t == Theme::Dark { "dark" } else { "light" },
         );
     }
+    if let Some(l) = options.lesson {
+        push(&mut q, "lesson", l + 1);
+    }
     if options.embed {
         push(&mut q, "embed", 1);
         push(
@@ -237,7 +242,8 @@ impl Reader {
 }
 
 /// Parameters this build reads.
-const KNOWN: [&str; 31] = [
+const KNOWN: [&str; 32] = [
+    "lesson",
     "v",
     "protocol",
     "mode",
@@ -460,7 +466,18 @@ pub fn decode(query: &str) -> Decoded {
         }),
         playing: get("autoplay").is_some_and(|v| r.flag("autoplay", v)),
     };
+    let lesson_count = crate::lessons::LESSONS.len();
     let options = Options {
+        lesson: get("lesson").and_then(|v| match v.trim().parse::<usize>() {
+            Ok(n) if (1..=lesson_count).contains(&n) => Some(n - 1),
+            _ => {
+                r.problems.push(format!(
+                    "lesson={} is not a lesson (1..={lesson_count}); no lesson card opened",
+                    quote(v)
+                ));
+                None
+            }
+        }),
         embed: get("embed").is_some_and(|v| r.flag("embed", v)),
         controls: match get("controls").map(str::trim) {
             None | Some("minimal") => Controls::Minimal,
