@@ -7,7 +7,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -146,22 +145,28 @@ pub fn graph(props: &GraphProps) -> Html {
                 }
             });
             anim.borrow_mut().frame = Some(f);
-            let resize = {
+            // Repaint whenever the canvas changes size: a window or iframe resize, and also a
+            // layout change around it (a banner, a lesson card), which no window event reports.
+            let resize = canvas.cast::<HtmlCanvasElement>().and_then(|el| {
                 let canvas = canvas.clone();
                 let anim = anim.clone();
-                web_sys::window().map(|w| {
-                    EventListener::new(&w, "resize", move |_| {
-                        if let Some(el) = canvas.cast::<HtmlCanvasElement>() {
-                            let a = anim.borrow();
-                            if !a.running {
-                                draw(&el, &a.scene, 1.0);
-                            }
+                let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| {
+                    if let Some(el) = canvas.cast::<HtmlCanvasElement>() {
+                        let a = anim.borrow();
+                        if !a.running {
+                            draw(&el, &a.scene, 1.0);
                         }
-                    })
-                })
-            };
+                    }
+                });
+                let observer = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()).ok()?;
+                observer.observe(&el);
+                Some((observer, cb))
+            });
             move || {
-                drop(resize);
+                if let Some((observer, cb)) = resize {
+                    observer.disconnect();
+                    drop(cb);
+                }
                 anim.borrow_mut().frame = None;
             }
         });
