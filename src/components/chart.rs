@@ -120,6 +120,15 @@ pub fn chart(p: &ChartProps) -> Html {
     let max_msgs = p.data.max_messages.max(1) as f64;
     let bar_w = ((W - LEFT - RIGHT) / f64::from(span) * 0.8).clamp(0.5, 12.0);
     let bars_top = H - BARS;
+    let bars_path = {
+        use std::fmt::Write as _;
+        let mut d = String::with_capacity(p.data.points.len() * 24);
+        for &(round, _, messages) in &p.data.points {
+            let h = ((BARS - 4.0) * messages as f64 / max_msgs).max(0.0);
+            let _ = write!(d, "M{:.1},{:.1}h{bar_w:.2}v{h:.1}h{:.2}z", x(f64::from(round)) - bar_w / 2.0, H - h, -bar_w);
+        }
+        d
+    };
     let on_click = {
         let on_seek = p.on_seek.clone();
         Callback::from(move |e: MouseEvent| {
@@ -153,11 +162,8 @@ pub fn chart(p: &ChartProps) -> Html {
                     <path class="line informed" d={series(|c| c.fresh + c.stale)} />
                     <path class="line dead" d={series(|c| c.dead)} />
                 }
-                { for p.data.points.iter().map(|&(round, _, messages)| {
-                    let h = (BARS - 4.0) * messages as f64 / max_msgs;
-                    html! { <rect class="bar" x={(x(f64::from(round)) - bar_w / 2.0).to_string()} y={(H - h).to_string()}
-                        width={bar_w.to_string()} height={h.max(0.0).to_string()} /> }
-                }) }
+                // All bars as one path: one DOM node to diff per render, however long the run.
+                <path class="bar" d={bars_path} />
                 <text class="tick" x={(LEFT - 4.0).to_string()} y={(bars_top + 10.0).to_string()} text-anchor="end">{ format!("{max_msgs:.0}") }</text>
                 <line class="cursor" x1={x(f64::from(p.round)).to_string()} x2={x(f64::from(p.round)).to_string()} y1={TOP.to_string()} y2={H.to_string()} />
             </svg>

@@ -26,7 +26,8 @@ const fmt = (x) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
 const app = await startApp();
 const results = {};
 try {
-  for (const n of [1000, 10000]) {
+  // (nodes, speed slider position): 100 = 20 rounds/s, the fastest; 47 = 2 rounds/s, the default.
+  for (const [n, slider] of [[1000, 100], [1000, 47], [10000, 100], [10000, 47]]) {
     const { page, context } = await app.open('/', { viewport: { width: 1280, height: 800 } });
     await page.evaluate(() => { window.__gossipFrames = null; window.__gossipSteps = null; window.__gossipPaint = null; });
     await waitForApp(page);
@@ -34,8 +35,8 @@ try {
     await page.fill('[data-testid=field-k]', '4');
     await page.click('[data-testid=apply]');
     await page.waitForFunction(() => document.querySelector('[data-testid=counts]')?.textContent.includes('unaware'));
-    // Fastest speed: 20 rounds per second.
-    await page.locator('[data-testid=speed]').fill('100');
+    await page.locator('[data-testid=speed]').fill(String(slider));
+    const speed = await page.textContent('[data-testid=speed-value]');
     await page.evaluate(() => { window.__gossipFrames = []; window.__gossipSteps = []; window.__gossipPaint = []; });
     await page.locator('[data-testid=graph]').focus();
     await page.click('[data-testid=play]');
@@ -52,7 +53,7 @@ try {
     }
     await page.click('[data-testid=play]');
     const { frames, steps, paint } = await page.evaluate(() => ({ frames: window.__gossipFrames, steps: window.__gossipSteps, paint: window.__gossipPaint }));
-    results[`N=${n}`] = {
+    results[`N=${n} at ${speed}`] = {
       frames: frames.length,
       frame_median_ms: q(frames, 0.5),
       frame_p95_ms: q(frames, 0.95),
