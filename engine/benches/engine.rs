@@ -18,7 +18,7 @@
 //! partition is healed. So exactly that half holds it, and the holders are spread over the
 //! id space like a real epidemic's.
 //!
-//! Run with `cargo bench -p gossip-engine --bench engine` (about 2 to 3 minutes on 2 cores);
+//! Run with `cargo bench -p gossip-engine --bench engine` (under a minute on 2 cores, build aside);
 //! add a filter such as `-- push_round` to run one group.
 
 use std::hint::black_box;

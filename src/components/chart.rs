@@ -125,7 +125,13 @@ pub fn chart(p: &ChartProps) -> Html {
         let mut d = String::with_capacity(p.data.points.len() * 24);
         for &(round, _, messages) in &p.data.points {
             let h = ((BARS - 4.0) * messages as f64 / max_msgs).max(0.0);
-            let _ = write!(d, "M{:.1},{:.1}h{bar_w:.2}v{h:.1}h{:.2}z", x(f64::from(round)) - bar_w / 2.0, H - h, -bar_w);
+            let _ = write!(
+                d,
+                "M{:.1},{:.1}h{bar_w:.2}v{h:.1}h{:.2}z",
+                x(f64::from(round)) - bar_w / 2.0,
+                H - h,
+                -bar_w
+            );
         }
         d
     };

@@ -150,14 +150,15 @@ pub fn graph(props: &GraphProps) -> Html {
             let resize = canvas.cast::<HtmlCanvasElement>().and_then(|el| {
                 let canvas = canvas.clone();
                 let anim = anim.clone();
-                let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| {
-                    if let Some(el) = canvas.cast::<HtmlCanvasElement>() {
-                        let a = anim.borrow();
-                        if !a.running {
-                            draw(&el, &a.scene, 1.0);
+                let cb =
+                    Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| {
+                        if let Some(el) = canvas.cast::<HtmlCanvasElement>() {
+                            let a = anim.borrow();
+                            if !a.running {
+                                draw(&el, &a.scene, 1.0);
+                            }
                         }
-                    }
-                });
+                    });
                 let observer = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()).ok()?;
                 observer.observe(&el);
                 Some((observer, cb))

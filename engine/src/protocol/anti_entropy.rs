@@ -15,7 +15,7 @@
 
 use super::{
     DIGEST_ENTRY_BYTES, Delivery, ENTRY_BYTES, HEADER_BYTES, RoundCtx, Staged, bit_positions,
-    contact, group_by_receiver_block, mask,
+    contact, grouped_by_receiver_block, mask, staging,
 };
 use crate::config::{Mode, Sync};
 use crate::report::{ContactKind, Traffic};
@@ -73,6 +73,10 @@ struct Tables {
     rank: Vec<Vec<u32>>,
     /// `bytes[s][v]`: [`ENTRY_BYTES`] plus the content length; 0 for v = 0.
     bytes: Vec<Vec<u64>>,
+    /// Whether every message has one version (the common case): then of two different
+    /// holdings the non-empty one is newer, and `bytes1[s] = bytes[s][1]` is its size.
+    single: bool,
+    bytes1: Vec<u64>,
 }
 
 impl Tables {
@@ -100,7 +104,17 @@ impl Tables {
             );
             bytes.push(b);
         }
-        Tables { rank, bytes }
+        let single = sim.messages.iter().all(|m| m.versions.len() <= 1);
+        let bytes1 = bytes
+            .iter()
+            .map(|b| b.get(1).copied().unwrap_or(0))
+            .collect();
+        Tables {
+            rank,
+            bytes,
+            single,
+            bytes1,
+        }
     }
 }
 
@@ -141,9 +155,12 @@ struct General<'a> {
     /// nodes scans two contiguous rows instead of touching every column.
     rows: Option<Vec<u32>>,
     /// (slot, version) of the entries the current contact's a, resp. b, holds newer, in
-    /// slot order: what [`General::send`] sends.
+    /// slot order, in the first `filled.0`, resp. `filled.1`, places: what
+    /// [`General::send`] sends. One place per message, so appends need no branch.
     newer_a: Vec<(u32, u32)>,
     newer_b: Vec<(u32, u32)>,
+    /// How many places of `newer_a` and `newer_b` the last diff filled.
+    filled: (usize, usize),
 }
 
 impl<'a> General<'a> {
@@ -164,39 +181,32 @@ impl<'a> General<'a> {
             full: sync == Sync::Full,
             m,
             rows,
-            newer_a: Vec::new(),
-            newer_b: Vec::new(),
-        }
-    }
-
-    /// Calls `f(slot, version at a, version at b)` for every message, in slot order.
-    #[inline(always)]
-    fn pairs(&self, a: u32, b: u32, mut f: impl FnMut(usize, u32, u32)) {
-        match &self.rows {
-            Some(cells) => {
-                let m = self.m;
-                let ra = &cells[a as usize * m..][..m];
-                let rb = &cells[b as usize * m..][..m];
-                for (s, (&va, &vb)) in ra.iter().zip(rb).enumerate() {
-                    f(s, va, vb);
-                }
-            }
-            None => {
-                for (s, slot) in self.sim.messages.iter().enumerate() {
-                    f(s, slot.held[a as usize], slot.held[b as usize]);
-                }
-            }
+            newer_a: vec![(0, 0); m],
+            newer_b: vec![(0, 0); m],
+            filled: (0, 0),
         }
     }
 
     fn own(&self, a: u32) -> Own {
         let mut own = Own { held: 0, bytes: 0 };
-        self.pairs(a, a, |s, v, _| {
+        let mut add = |s: usize, v: u32| {
             if v != 0 {
                 own.held += 1;
                 own.bytes += self.t.bytes[s][v as usize];
             }
-        });
+        };
+        match &self.rows {
+            Some(cells) => {
+                for (s, &v) in cells[a as usize * self.m..][..self.m].iter().enumerate() {
+                    add(s, v);
+                }
+            }
+            None => {
+                for (s, slot) in self.sim.messages.iter().enumerate() {
+                    add(s, slot.held[a as usize]);
+                }
+            }
+        }
         own
     }
 
@@ -206,43 +216,35 @@ impl<'a> General<'a> {
             all_a_bytes: own.bytes,
             ..Diff::default()
         };
-        let (mut newer_a, mut newer_b) = (
-            std::mem::take(&mut self.newer_a),
-            std::mem::take(&mut self.newer_b),
-        );
-        newer_a.clear();
-        newer_b.clear();
         let (t, full) = (&self.t, self.full);
-        self.pairs(a, b, |s, va, vb| {
-            if full && vb != 0 {
-                d.held_b += 1;
-                d.all_b_bytes += t.bytes[s][vb as usize];
+        let (na, nb) = (&mut self.newer_a[..], &mut self.newer_b[..]);
+        match &self.rows {
+            Some(cells) => {
+                let m = self.m;
+                let ra = &cells[a as usize * m..][..m];
+                let rb = &cells[b as usize * m..][..m];
+                let pairs = ra.iter().zip(rb).map(|(&va, &vb)| (va, vb));
+                diff_pairs(t, full, pairs, &mut d, na, nb);
             }
-            if va == vb {
-                return;
+            None => {
+                let pairs = self
+                    .sim
+                    .messages
+                    .iter()
+                    .map(|m| (m.held[a as usize], m.held[b as usize]));
+                diff_pairs(t, full, pairs, &mut d, na, nb);
             }
-            let (ra, rb) = (t.rank[s][va as usize], t.rank[s][vb as usize]);
-            if ra > rb {
-                d.a_newer += 1;
-                d.a_newer_bytes += t.bytes[s][va as usize];
-                newer_a.push((s as u32, va));
-            } else if rb > ra {
-                d.b_newer += 1;
-                d.b_newer_bytes += t.bytes[s][vb as usize];
-                newer_b.push((s as u32, vb));
-            }
-        });
-        self.newer_a = newer_a;
-        self.newer_b = newer_b;
+        }
+        self.filled = (d.a_newer as usize, d.b_newer as usize);
         d
     }
 
     /// Queues every value `from` holds newer than `to` (found by the last [`General::diff`]).
     fn send(&self, ctx: &mut RoundCtx, from: u32, to: u32, initiator_sends: bool) {
         let newer = if initiator_sends {
-            &self.newer_a
+            &self.newer_a[..self.filled.0]
         } else {
-            &self.newer_b
+            &self.newer_b[..self.filled.1]
         };
         ctx.deliveries
             .extend(newer.iter().map(|&(slot, version)| Delivery {
@@ -342,6 +344,52 @@ impl<'a> General<'a> {
     }
 }
 
+/// The diff of one contact from the (version at a, version at b) of every message, in slot
+/// order; also lists the entries each side holds newer. One copy per way of reading pairs.
+#[inline(always)]
+fn diff_pairs(
+    t: &Tables,
+    full: bool,
+    pairs: impl Iterator<Item = (u32, u32)>,
+    d: &mut Diff,
+    newer_a: &mut [(u32, u32)],
+    newer_b: &mut [(u32, u32)],
+) {
+    if t.single && !full {
+        // Versions are 0 or 1: of two different holdings, the one that is 1 is newer.
+        // Branch-free: every entry is written, and the counts advance only when newer.
+        for ((s, (va, vb)), &bytes) in pairs.enumerate().zip(&t.bytes1) {
+            let (a_new, b_new) = (u64::from(va > vb), u64::from(vb > va));
+            newer_a[d.a_newer as usize] = (s as u32, va);
+            newer_b[d.b_newer as usize] = (s as u32, vb);
+            d.a_newer += a_new;
+            d.a_newer_bytes += a_new * bytes;
+            d.b_newer += b_new;
+            d.b_newer_bytes += b_new * bytes;
+        }
+        return;
+    }
+    for (s, (va, vb)) in pairs.enumerate() {
+        if full && vb != 0 {
+            d.held_b += 1;
+            d.all_b_bytes += t.bytes[s][vb as usize];
+        }
+        if va == vb {
+            continue;
+        }
+        let (ra, rb) = (t.rank[s][va as usize], t.rank[s][vb as usize]);
+        if ra > rb {
+            newer_a[d.a_newer as usize] = (s as u32, va);
+            d.a_newer += 1;
+            d.a_newer_bytes += t.bytes[s][va as usize];
+        } else if rb > ra {
+            newer_b[d.b_newer as usize] = (s as u32, vb);
+            d.b_newer += 1;
+            d.b_newer_bytes += t.bytes[s][vb as usize];
+        }
+    }
+}
+
 /// Counts one leg into a local tally, exactly as [`RoundCtx::leg`] does without recording.
 #[inline(always)]
 fn tally(
@@ -410,9 +458,8 @@ fn one_message_push(
         .chunks(64)
         .map(|hs| [mask(hs.iter().map(|&h| h != 0)), 0])
         .collect();
-    let mut deliveries = std::mem::take(&mut ctx.deliveries);
     // At most one delivery per alive node lacking the message.
-    deliveries.reserve(sim.counts[0].unaware as usize);
+    let mut deliveries = staging(sim.counts[0].unaware as usize);
     let mut staged = Staged::default();
     let payload = ENTRY_BYTES + m.versions[0].content.len() as u64;
     let key = StreamKey::new(sim.seed, purpose);
@@ -555,6 +602,5 @@ fn one_message_push(
         }
     }
     ctx.report.traffic.add(&t);
-    group_by_receiver_block(&mut deliveries, n);
-    ctx.deliveries = deliveries;
+    ctx.deliveries = grouped_by_receiver_block(deliveries, n);
 }

@@ -17,7 +17,7 @@
 
 use super::{
     Delivery, ENTRY_BYTES, HEADER_BYTES, RoundCtx, Staged, bit_positions, contact,
-    group_by_receiver_block, mask,
+    grouped_by_receiver_block, mask, staging,
 };
 use crate::config::{Decay, Feedback, Mode, Removal};
 use crate::message::MessageState;
@@ -158,7 +158,8 @@ fn one_rumor(sim: &Simulation, ctx: &mut RoundCtx, mode: Mode, blind: bool) {
     let mut peers = std::mem::take(&mut ctx.peers);
     let mut out = OneRumor {
         bits: &mut bits,
-        deliveries: std::mem::take(&mut ctx.deliveries),
+        // At most one delivery per alive node lacking the rumor.
+        deliveries: staging(sim.counts[0].unaware as usize),
         staged: Staged::default(),
         blind,
         payload,
@@ -209,8 +210,7 @@ fn one_rumor(sim: &Simulation, ctx: &mut RoundCtx, mode: Mode, blind: bool) {
     }
     let mut deliveries = out.deliveries;
     out.staged.drain(&mut deliveries);
-    group_by_receiver_block(&mut deliveries, n);
-    ctx.deliveries = deliveries;
+    ctx.deliveries = grouped_by_receiver_block(deliveries, n);
     ctx.touched = touched;
     ctx.peers = peers;
 }

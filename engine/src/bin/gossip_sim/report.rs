@@ -187,8 +187,11 @@ struct JsonReport<'a> {
     per_round: Option<&'a [RoundMean]>,
 }
 
+/// Reads one measure from a trial.
+type Measure = fn(&TrialResult) -> f64;
+
 /// The measures in output order, with how to read each from a trial.
-const METRICS: [(&str, fn(&TrialResult) -> f64); 7] = [
+const METRICS: [(&str, Measure); 7] = [
     ("rounds", |r| r.rounds),
     ("residue", |r| r.residue),
     ("traffic", |r| r.traffic),
