@@ -737,8 +737,6 @@ proptest! {
 }
 
 #[test]
-#[ignore = "needs serde_json's `float_roundtrip` feature: without it about 1 random f64 in 10 \
-            parses back one ulp off, so a shared scenario is not bit-identical"]
 fn scenario_floats_round_trip_bit_exactly() {
     let mut rng = gossip_engine::rng::Stream::from_seed(7);
     let mut off = 0;

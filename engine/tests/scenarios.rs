@@ -1341,13 +1341,10 @@ fn a_timeline_logs_only_commands_that_succeeded() {
 }
 
 // ---------------------------------------------------------------------------------------
-// Known defects (owned by the protocol files; un-ignore once fixed)
+// Regressions of defects found by these tests
 // ---------------------------------------------------------------------------------------
 
 #[test]
-#[ignore = "known defect in protocol/anti_entropy.rs, exchange(): the Push and Pull legs \
-            are built with useful = true (incremental) or d.a_newer/d.b_newer > 0 (full) \
-            whatever `ok` is; the fix is `ok && ...`"]
 fn lost_legs_are_never_useful() {
     // `Contact::useful` means the leg taught the receiver something; a lost leg taught nothing.
     // Traffic counters already agree (they count useful only when delivered); the reports the

@@ -292,7 +292,7 @@ impl<'a> General<'a> {
             let ok = sim.arrives(b, a, rng);
             if want_a {
                 ctx.leg(
-                    contact(b, a, Pull, ok, true),
+                    contact(b, a, Pull, ok, ok),
                     HEADER_BYTES + request,
                     d.b_newer_bytes,
                 );
@@ -306,7 +306,7 @@ impl<'a> General<'a> {
                 return;
             }
             let ok = sim.arrives(a, b, rng);
-            ctx.leg(contact(a, b, Push, ok, true), HEADER_BYTES, d.a_newer_bytes);
+            ctx.leg(contact(a, b, Push, ok, ok), HEADER_BYTES, d.a_newer_bytes);
             if ok {
                 self.send(ctx, a, b, true);
             }
@@ -314,7 +314,7 @@ impl<'a> General<'a> {
             let ok = if mode.pushes() && d.held_a > 0 {
                 let ok = sim.arrives(a, b, rng);
                 ctx.leg(
-                    contact(a, b, Push, ok, d.a_newer > 0),
+                    contact(a, b, Push, ok, ok && d.a_newer > 0),
                     HEADER_BYTES,
                     d.all_a_bytes,
                 );
@@ -332,7 +332,7 @@ impl<'a> General<'a> {
             if ok && mode.pulls() && d.held_b > 0 {
                 let ok = sim.arrives(b, a, rng);
                 ctx.leg(
-                    contact(b, a, Pull, ok, d.b_newer > 0),
+                    contact(b, a, Pull, ok, ok && d.b_newer > 0),
                     HEADER_BYTES,
                     d.all_b_bytes,
                 );
