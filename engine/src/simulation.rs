@@ -276,9 +276,17 @@ impl Simulation {
                 let n = self.nodes();
                 let limit = crate::config::MAX_NODES;
                 check_range("nodes", n + 1, 2, limit)?;
-                if let Some(ms) = &self.membership {
+                if self.membership.is_some() {
                     check_range("nodes", n + 1, 2, crate::config::MAX_MEMBERSHIP_NODES)?;
-                    let _ = ms;
+                }
+                if self.topology.is_explicit() {
+                    check_range("nodes", n + 1, 2, crate::topology::MAX_GRAPH_NODES)?;
+                }
+                let cells = (self.messages.len() as u64) * u64::from(n + 1);
+                if cells > MAX_CELLS {
+                    return Err(Error::Inconsistent(format!(
+                        "messages × nodes = {cells} would exceed {MAX_CELLS}; no room for another node"
+                    )));
                 }
                 self.topology.join(*seed);
                 self.alive.push(true);
