@@ -356,6 +356,13 @@ impl AppState {
         self
     }
 
+    /// The state after `f`, marked changed.
+    fn touch(mut self, f: impl FnOnce(&mut Self)) -> Self {
+        f(&mut self);
+        self.generation += 1;
+        self
+    }
+
     /// Applies a command at the current round, forking the future if needed.
     fn command(mut self, cmd: Command) -> Self {
         let (result, frontier, round) = {
@@ -475,18 +482,8 @@ impl yew::Reducible for AppState {
                 s.generation += 1;
                 s
             }
-            Action::Pause => {
-                let mut s = s;
-                s.playing = false;
-                s.generation += 1;
-                s
-            }
-            Action::SetSpeed(v) => {
-                let mut s = s;
-                s.speed = v.clamp(MIN_SPEED, MAX_SPEED);
-                s.generation += 1;
-                s
-            }
+            Action::Pause => s.touch(|s| s.playing = false),
+            Action::SetSpeed(v) => s.touch(|s| s.speed = v.clamp(MIN_SPEED, MAX_SPEED)),
             Action::Select(n) => {
                 let mut s = s;
                 let nodes = s.timeline.borrow().sim().nodes();
@@ -507,12 +504,7 @@ impl yew::Reducible for AppState {
                 s.generation += 1;
                 s
             }
-            Action::ShowMessage(id) => {
-                let mut s = s;
-                s.message = Some(id);
-                s.generation += 1;
-                s
-            }
+            Action::ShowMessage(id) => s.touch(|s| s.message = Some(id)),
             Action::Inject { content, update } => s.on_selected(|s, node| {
                 let id = if update { s.message } else { None };
                 s.command(Command::Inject { node, id, content })
@@ -553,24 +545,9 @@ impl yew::Reducible for AppState {
                 }
             },
             Action::Notify(n) => s.notice(n.error, n.text),
-            Action::Dismiss => {
-                let mut s = s;
-                s.notice = None;
-                s.generation += 1;
-                s
-            }
-            Action::Help(open) => {
-                let mut s = s;
-                s.help = open;
-                s.generation += 1;
-                s
-            }
-            Action::Intro(open) => {
-                let mut s = s;
-                s.intro = open;
-                s.generation += 1;
-                s
-            }
+            Action::Dismiss => s.touch(|s| s.notice = None),
+            Action::Help(open) => s.touch(|s| s.help = open),
+            Action::Intro(open) => s.touch(|s| s.intro = open),
             Action::Load {
                 scenario,
                 view,
@@ -589,12 +566,7 @@ impl yew::Reducible for AppState {
                     s.notice(true, text)
                 }
             },
-            Action::SetLang(lang) => {
-                let mut s = s;
-                s.lang = lang;
-                s.generation += 1;
-                s
-            }
+            Action::SetLang(lang) => s.touch(|s| s.lang = lang),
             Action::AutoPause => {
                 let mut s = s;
                 if s.playing {
@@ -613,18 +585,8 @@ impl yew::Reducible for AppState {
                 }
                 s
             }
-            Action::Share(open) => {
-                let mut s = s;
-                s.share = open;
-                s.generation += 1;
-                s
-            }
-            Action::CloseLesson => {
-                let mut s = s;
-                s.lesson = None;
-                s.generation += 1;
-                s
-            }
+            Action::Share(open) => s.touch(|s| s.share = open),
+            Action::CloseLesson => s.touch(|s| s.lesson = None),
         })
     }
 }

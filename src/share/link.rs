@@ -242,7 +242,7 @@ impl Reader {
 }
 
 /// Parameters this build reads.
-const KNOWN: [&str; 32] = [
+pub const KNOWN: [&str; 32] = [
     "lesson",
     "v",
     "protocol",
