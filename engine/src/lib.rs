@@ -55,7 +55,7 @@ pub use command::Command;
 pub use config::{Config, Decay, Feedback, Mode, Protocol, Removal, Sync};
 pub use error::{Error, Result};
 pub use message::{MessageState, TableRow};
-pub use metrics::{Outcome, RoundStats, Summary, outcome};
+pub use metrics::{MembershipViews, Outcome, RoundStats, Summary, outcome};
 pub use protocol::membership::Belief;
 pub use report::{Change, Contact, ContactKind, RoundReport, Traffic};
 pub use scenario::{Action, Scenario};

@@ -4,6 +4,7 @@
 #[cfg(feature = "serde")]
 use serde::{Deserialize, Serialize};
 
+use crate::protocol::membership::Belief;
 use crate::report::{RoundReport, Traffic};
 use crate::simulation::{Simulation, StateCounts};
 
@@ -19,6 +20,50 @@ pub struct RoundStats {
     pub traffic: Traffic,
     /// Per message id: counts per state at its end.
     pub counts: Vec<StateCounts>,
+    /// Under membership: how the alive nodes see the members, at the round's end.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub views: Option<MembershipViews>,
+}
+
+/// How alive observers see the cluster under heartbeat membership: the news of deaths (true
+/// detections) and the false ones.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct MembershipViews {
+    /// Dead members.
+    pub dead: u32,
+    /// (alive observer, dead member) pairs where the observer considers it failed or has
+    /// forgotten it.
+    pub detected: u64,
+    /// (alive observer, alive member) pairs where the observer wrongly considers it failed.
+    pub false_suspicions: u64,
+}
+
+impl MembershipViews {
+    /// The views in `sim`, or `None` outside membership. O(N²), like a membership round.
+    pub fn of(sim: &Simulation) -> Option<Self> {
+        let ms = sim.membership()?;
+        let protocol = &sim.config().protocol;
+        let (n, round) = (sim.nodes(), sim.round());
+        let mut v = MembershipViews {
+            dead: n - sim.alive_count(),
+            ..MembershipViews::default()
+        };
+        for o in (0..n).filter(|&o| sim.is_alive(o)) {
+            for s in (0..n).filter(|&s| s != o) {
+                let failed = matches!(
+                    ms.belief(o, s, round, protocol),
+                    Belief::Failed | Belief::Forgotten
+                );
+                match (failed, sim.is_alive(s)) {
+                    (true, false) => v.detected += 1,
+                    (true, true) => v.false_suspicions += 1,
+                    _ => {}
+                }
+            }
+        }
+        Some(v)
+    }
 }
 
 impl RoundStats {
@@ -29,6 +74,7 @@ impl RoundStats {
             alive: sim.alive_count(),
             traffic: report.traffic,
             counts: sim.message_ids().filter_map(|id| sim.counts(id)).collect(),
+            views: MembershipViews::of(sim),
         }
     }
 }
@@ -123,6 +169,36 @@ impl Summary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn membership_views_count_detections() {
+        use crate::{Command, Config, Protocol, Simulation};
+        let config = Config {
+            nodes: 10,
+            fanout: 2,
+            protocol: Protocol::Membership {
+                t_fail: 3,
+                t_cleanup: 6,
+            },
+            ..Config::default()
+        };
+        let mut sim = Simulation::new(config, 1).expect("valid");
+        sim.apply(&Command::Kill { node: 4 }).expect("kill");
+        assert_eq!(
+            MembershipViews::of(&sim).map(|v| v.detected),
+            Some(0),
+            "nobody knows yet"
+        );
+        for _ in 0..12 {
+            sim.step();
+        }
+        let v = MembershipViews::of(&sim).expect("membership");
+        assert_eq!(
+            (v.dead, v.detected),
+            (1, 9),
+            "all 9 alive nodes learnt of the death"
+        );
+    }
 
     #[test]
     fn summary_of_a_known_sample() {

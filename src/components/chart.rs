@@ -19,6 +19,9 @@ pub struct ChartData {
     pub points: Vec<(u32, Option<StateCounts>, u64)>,
     /// Largest messages-per-round over the whole history.
     pub max_messages: u64,
+    /// Under membership: (round, alive nodes that detected a death, averaged over the dead
+    /// members, and the dead count).
+    pub detections: Vec<(u32, f64, u32)>,
 }
 
 impl ChartData {
@@ -38,8 +41,23 @@ impl ChartData {
                 points.push(pick(last));
             }
         }
+        let detections = history
+            .iter()
+            .step_by(stride)
+            .chain(history.last())
+            .filter_map(|s| {
+                let v = s.views?;
+                let avg = if v.dead == 0 {
+                    0.0
+                } else {
+                    v.detected as f64 / f64::from(v.dead)
+                };
+                Some((s.round, avg, v.dead))
+            })
+            .collect();
         ChartData {
             frontier: history.len() as u32,
+            detections,
             points,
             max_messages: history
                 .iter()
@@ -161,6 +179,10 @@ pub fn chart(p: &ChartProps) -> Html {
                 if let Some(tp) = theory_path {
                     <path class="theory" d={tp} />
                 }
+                if !p.data.detections.is_empty() {
+                    <path class="line fresh" d={path(&p.data.detections.iter().map(|&(r, d, _)| (x(f64::from(r)), y(d))).collect::<Vec<_>>())} />
+                    <path class="line dead" d={path(&p.data.detections.iter().map(|&(r, _, dead)| (x(f64::from(r)), y(f64::from(dead)))).collect::<Vec<_>>())} />
+                }
                 if has_message {
                     <path class="line unaware" d={series(|c| c.unaware)} />
                     <path class="line stale" d={series(|c| c.stale)} />
@@ -174,10 +196,14 @@ pub fn chart(p: &ChartProps) -> Html {
                 <line class="cursor" x1={x(f64::from(p.round)).to_string()} x2={x(f64::from(p.round)).to_string()} y1={TOP.to_string()} y2={H.to_string()} />
             </svg>
             <figcaption>
-                <span class="key informed">{tr(lang, "informed")}</span>
-                <span class="key fresh">{tr(lang, "fresh")}</span>
-                <span class="key stale">{tr(lang, "stale")}</span>
-                <span class="key unaware">{tr(lang, "unaware")}</span>
+                if p.data.detections.is_empty() {
+                    <span class="key informed">{tr(lang, "informed")}</span>
+                    <span class="key fresh">{tr(lang, "fresh")}</span>
+                    <span class="key stale">{tr(lang, "stale")}</span>
+                    <span class="key unaware">{tr(lang, "unaware")}</span>
+                } else {
+                    <span class="key fresh">{tr(lang, "detected the failure")}</span>
+                }
                 <span class="key dead">{tr(lang, "dead")}</span>
                 if theory_mode.is_some() { <span class="key theory">{tr(lang, "theory (expected informed)")}</span> }
                 <span class="key bar">{tr(lang, "messages per round")}</span>
