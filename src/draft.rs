@@ -5,7 +5,7 @@ use gossip_engine::{
     Config, Decay, Error, Feedback, Mode, Protocol, Removal, Sync, TopologyConfig,
 };
 
-use crate::state::MAX_UI_NODES;
+use crate::state::{MAX_UI_MEMBERSHIP_NODES, MAX_UI_NODES};
 
 /// The form, one string per input.
 #[derive(Clone, Debug, PartialEq)]
@@ -229,14 +229,13 @@ impl Draft {
     /// Converts and validates; the error names the first bad field.
     pub fn build(&self) -> Result<(Config, u64), FieldError> {
         let nodes = int("nodes", &self.nodes)?;
-        if !(2..=MAX_UI_NODES).contains(&nodes) {
-            return Err(err(
-                "nodes",
-                Problem::TooManyNodes {
-                    nodes,
-                    max: MAX_UI_NODES,
-                },
-            ));
+        let max = if self.protocol == "membership" {
+            MAX_UI_MEMBERSHIP_NODES
+        } else {
+            MAX_UI_NODES
+        };
+        if !(2..=max).contains(&nodes) {
+            return Err(err("nodes", Problem::TooManyNodes { nodes, max }));
         }
         let fanout = int("fanout", &self.fanout)?;
         let seed = self

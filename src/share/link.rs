@@ -18,7 +18,7 @@ use gossip_engine::{
 };
 
 use crate::i18n::Lang;
-use crate::state::{MAX_SPEED, MAX_UI_NODES, MAX_UI_ROUNDS, MIN_SPEED, View};
+use crate::state::{MAX_SPEED, MAX_UI_ROUNDS, MIN_SPEED, View};
 
 /// The link format written by this build.
 pub const LINK_VERSION: u32 = 1;
@@ -539,10 +539,11 @@ pub fn default_actions(config: &Config) -> Vec<Action> {
 /// Fixes an invalid configuration field by field (clamping to the allowed range), falling
 /// back to the default for anything that cannot be clamped.
 fn repair_config(r: &mut Reader, mut c: Config) -> Config {
-    if c.nodes > MAX_UI_NODES || c.nodes < 2 {
-        let used = c.nodes.clamp(2, MAX_UI_NODES);
+    let max_nodes = crate::state::max_ui_nodes(&c.protocol);
+    if c.nodes > max_nodes || c.nodes < 2 {
+        let used = c.nodes.clamp(2, max_nodes);
         r.problems.push(format!(
-            "n={} is out of range: allowed 2..={MAX_UI_NODES} in the playground; used {used}",
+            "n={} is out of range: allowed 2..={max_nodes} in the playground; used {used}",
             c.nodes
         ));
         c.nodes = used;
@@ -700,6 +701,7 @@ fn replay_check(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::MAX_UI_NODES;
 
     fn link(q: &str) -> Decoded {
         decode(q)
@@ -776,6 +778,16 @@ mod tests {
             .config
             .validate()
             .expect("the nearest valid scenario is valid");
+    }
+
+    #[test]
+    fn membership_links_respect_the_smaller_limit() {
+        let d = link("protocol=membership&n=2000&fanout=2");
+        assert_eq!(
+            d.link.scenario.config.nodes,
+            crate::state::MAX_UI_MEMBERSHIP_NODES
+        );
+        assert!(d.problems[0].contains("n=2000"), "{:?}", d.problems);
     }
 
     #[test]
