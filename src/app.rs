@@ -138,6 +138,9 @@ pub fn app() -> Html {
         });
     }
 
+    // Playing, in every layout (the transport bar is not always shown).
+    crate::components::transport::use_play_timer(dispatch.clone(), state.playing, state.speed);
+
     // The host page's API, and pausing while off screen (scrolled away, tab hidden).
     let root = use_node_ref();
     crate::embed::use_host_api(dispatch.clone(), latest.clone());

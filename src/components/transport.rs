@@ -1,5 +1,6 @@
 //! The transport bar: step, play/pause, back, reset, speed, and the timeline slider. It owns
-//! the play timer (a gloo `Interval`, cancelled by being dropped, as in Yew's boids example).
+//! the play timer hook [`use_play_timer`] (a gloo `Interval`, cancelled by being dropped, as
+//! in Yew's boids example), which the app runs whatever controls are shown.
 
 use gloo::timers::callback::Interval;
 use yew::prelude::*;
@@ -42,17 +43,6 @@ pub fn slider_to_speed(v: f64) -> f64 {
 #[function_component(Transport)]
 pub fn transport(p: &TransportProps) -> Html {
     let lang = use_lang();
-    // The play timer lives exactly as long as playing is on (and is rebuilt on speed changes).
-    {
-        let dispatch = p.dispatch.clone();
-        use_effect_with((p.playing, p.speed), move |&(playing, speed)| {
-            let timer = playing.then(|| {
-                let ms = (1000.0 / speed).round() as u32;
-                Interval::new(ms.max(16), move || dispatch.dispatch(Action::Step))
-            });
-            move || drop(timer)
-        });
-    }
     let d = &p.dispatch;
     let click = |a: Action| {
         let d = d.clone();
@@ -100,4 +90,18 @@ pub fn transport(p: &TransportProps) -> Html {
             </label>
         </div>
     }
+}
+
+/// Steps the run `speed` times a second while `playing`. The timer lives exactly as long as
+/// playing is on (and is rebuilt when the speed changes); the app runs this hook in every
+/// layout, so an embedded player with minimal or no controls plays too.
+#[hook]
+pub fn use_play_timer(dispatch: UseReducerDispatcher<AppState>, playing: bool, speed: f64) {
+    use_effect_with((playing, speed), move |&(playing, speed)| {
+        let timer = playing.then(|| {
+            let ms = (1000.0 / speed).round() as u32;
+            Interval::new(ms.max(16), move || dispatch.dispatch(Action::Step))
+        });
+        move || drop(timer)
+    });
 }
