@@ -206,16 +206,30 @@ impl AppState {
                 content: "hello".into(),
             })?
         };
-        Ok(AppState {
-            timeline: Rc::new(RefCell::new(t)),
+        Ok(AppState::around(
+            t,
+            View {
+                message,
+                selected: Some(0),
+                subject: None,
+                speed: Some(2.0),
+                playing: false,
+            },
+        ))
+    }
+
+    /// A state showing `timeline` as `view` says, with every panel closed.
+    fn around(timeline: Timeline, view: View) -> Self {
+        AppState {
+            timeline: Rc::new(RefCell::new(timeline)),
             generation: 0,
             report: Rc::new(RoundReport::default()),
             animation: 0,
-            selected: Some(0),
-            message,
-            subject: None,
-            playing: false,
-            speed: 2.0,
+            selected: view.selected,
+            message: view.message,
+            subject: view.subject,
+            playing: view.playing,
+            speed: view.speed.unwrap_or(2.0).clamp(MIN_SPEED, MAX_SPEED),
             notice: None,
             help: false,
             intro: false,
@@ -225,7 +239,7 @@ impl AppState {
             options: Default::default(),
             auto_paused: false,
             share: false,
-        })
+        }
     }
 
     /// The state a page opens with: the link in the address bar if there is one (its
@@ -311,26 +325,14 @@ impl AppState {
                 _ => None,
             })
         });
-        Ok(AppState {
-            timeline: Rc::new(RefCell::new(t)),
-            generation: 0,
-            report: Rc::new(RoundReport::default()),
-            animation: 0,
-            selected: view.selected.filter(|&n| n < nodes),
+        let view = View {
             message,
+            selected: view.selected.filter(|&n| n < nodes),
             subject,
+            speed: view.speed,
             playing: view.playing,
-            speed: view.speed.unwrap_or(2.0).clamp(MIN_SPEED, MAX_SPEED),
-            notice: None,
-            help: false,
-            intro: false,
-            last_action: None,
-            lang: Lang::En,
-            lesson: None,
-            options: Default::default(),
-            auto_paused: false,
-            share: false,
-        })
+        };
+        Ok(AppState::around(t, view))
     }
 
     /// The view options of the current state.
