@@ -2,9 +2,7 @@
 //! results do not depend on the number of threads.
 
 use std::io::IsTerminal;
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::time::{Duration, Instant};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use gossip_engine::message::NONE;
 use gossip_engine::{Belief, Simulation, Traffic, outcome};
@@ -57,7 +55,7 @@ pub fn run_all(
     plan: &Plan,
     threads: Option<u32>,
 ) -> Result<(Vec<TrialResult>, Option<Vec<RoundMean>>), String> {
-    let progress = Progress::new(plan.trials);
+    let progress = Progress::new(plan);
     let work = || -> Result<_, String> {
         let mut results = Vec::with_capacity(plan.trials as usize);
         let mut per_round = PerRound::default();
@@ -287,66 +285,53 @@ fn run_trial(plan: &Plan, t: u32, progress: &Progress) -> Result<(TrialResult, V
     Ok((result, rows))
 }
 
-/// A progress bar on stderr, shown only when stderr is a terminal and the work has already
-/// taken 2 s (short runs print nothing). It never writes to stdout.
+/// A progress bar on stderr, shown only when stderr is a terminal and the plan is large
+/// (small runs print nothing). It never writes to stdout, and it reads no clock itself:
+/// indicatif times its own redraws, and the message changes every [`MESSAGE_EVERY`] rounds.
 struct Progress {
     bar: ProgressBar,
     enabled: bool,
-    start: Instant,
-    shown: AtomicBool,
     rounds: AtomicU64,
-    last_message: Mutex<Instant>,
 }
 
-const SHOW_AFTER: Duration = Duration::from_secs(2);
+/// Node-rounds below which a run is too short to deserve a bar (well under a second).
+const SHOW_ABOVE: u64 = 50_000_000;
+/// Rounds between two updates of the bar's message.
+const MESSAGE_EVERY: u64 = 1024;
 
 impl Progress {
-    fn new(trials: u32) -> Self {
-        let bar =
-            ProgressBar::with_draw_target(Some(u64::from(trials)), ProgressDrawTarget::hidden());
+    fn new(plan: &Plan) -> Self {
+        let work =
+            u64::from(plan.trials) * u64::from(plan.config.nodes) * u64::from(plan.max_rounds);
+        let enabled = work >= SHOW_ABOVE && std::io::stderr().is_terminal();
+        let target = if enabled {
+            ProgressDrawTarget::stderr()
+        } else {
+            ProgressDrawTarget::hidden()
+        };
+        let bar = ProgressBar::with_draw_target(Some(u64::from(plan.trials)), target);
         if let Ok(style) = ProgressStyle::with_template(
             "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} trials, {msg} (eta {eta})",
         ) {
             bar.set_style(style);
         }
-        let now = Instant::now();
         Progress {
             bar,
-            enabled: std::io::stderr().is_terminal(),
-            start: now,
-            shown: AtomicBool::new(false),
+            enabled,
             rounds: AtomicU64::new(0),
-            last_message: Mutex::new(now),
         }
     }
 
-    /// Called after every round of every trial.
+    /// Called after every round of every trial: one atomic increment.
     fn round(&self) {
         let rounds = self.rounds.fetch_add(1, Ordering::Relaxed) + 1;
-        self.refresh(rounds);
+        if self.enabled && rounds % MESSAGE_EVERY == 0 {
+            self.bar.set_message(format!("{rounds} rounds"));
+        }
     }
 
     fn trial_done(&self) {
         self.bar.inc(1);
-        self.refresh(self.rounds.load(Ordering::Relaxed));
-    }
-
-    /// Shows the bar once the work has lasted [`SHOW_AFTER`], then updates its message at
-    /// most ten times a second.
-    fn refresh(&self, rounds: u64) {
-        if !self.enabled || self.start.elapsed() < SHOW_AFTER {
-            return;
-        }
-        if !self.shown.swap(true, Ordering::Relaxed) {
-            self.bar.set_draw_target(ProgressDrawTarget::stderr());
-            self.bar.enable_steady_tick(Duration::from_millis(120));
-        }
-        if let Ok(mut last) = self.last_message.try_lock() {
-            if last.elapsed() >= Duration::from_millis(100) {
-                *last = Instant::now();
-                self.bar.set_message(format!("{rounds} rounds"));
-            }
-        }
     }
 
     fn finish(&self) {
