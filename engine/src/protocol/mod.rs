@@ -130,6 +130,19 @@ pub(crate) fn mask(flags: impl Iterator<Item = bool>) -> u64 {
     flags.enumerate().fold(0, |m, (i, f)| m | u64::from(f) << i)
 }
 
+/// The alive flags of nodes `64 w .. 64 w + 64` (fewer in the last word) as a bit mask; all
+/// ones without reading the column when nobody is dead.
+#[inline]
+pub(crate) fn alive_word(sim: &Simulation, w: usize) -> u64 {
+    let base = w * 64;
+    let len = (sim.alive.len() - base).min(64);
+    if sim.dead == 0 {
+        u64::MAX >> (64 - len)
+    } else {
+        mask(sim.alive[base..base + len].iter().copied())
+    }
+}
+
 /// The positions of the set bits of `mask`, ascending.
 #[inline]
 pub(crate) fn bit_positions(mut mask: u64) -> impl Iterator<Item = u32> {

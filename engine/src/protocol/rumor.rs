@@ -16,7 +16,7 @@
 //! request.
 
 use super::{
-    Delivery, ENTRY_BYTES, HEADER_BYTES, RoundCtx, Staged, bit_positions, contact,
+    Delivery, ENTRY_BYTES, HEADER_BYTES, RoundCtx, Staged, alive_word, bit_positions, contact,
     grouped_by_receiver_block, mask, staging,
 };
 use crate::config::{Decay, Feedback, Mode, Removal};
@@ -167,16 +167,7 @@ fn one_rumor(sim: &Simulation, ctx: &mut RoundCtx, mode: Mode, blind: bool) {
     let mut touched = std::mem::take(&mut ctx.touched);
     for w in 0..out.bits.len() {
         let base = w as u32 * 64;
-        let len = (n - base).min(64) as usize;
-        let alive = if sim.dead == 0 {
-            u64::MAX >> (64 - len)
-        } else {
-            mask(
-                sim.alive[base as usize..base as usize + len]
-                    .iter()
-                    .copied(),
-            )
-        };
+        let alive = alive_word(sim, w);
         let fresh = out.bits[w][1];
         let acting = alive & if pulls { u64::MAX } else { fresh };
         for i in bit_positions(acting) {

@@ -4,8 +4,8 @@
 //! and the general path's per-contact version lookups miss the cache at 10^6 nodes.
 
 use super::super::{
-    DIGEST_ENTRY_BYTES, Delivery, ENTRY_BYTES, HEADER_BYTES, RoundCtx, Staged, bit_positions,
-    grouped_by_receiver_block, mask, staging,
+    DIGEST_ENTRY_BYTES, Delivery, ENTRY_BYTES, HEADER_BYTES, RoundCtx, Staged, alive_word,
+    bit_positions, grouped_by_receiver_block, mask, staging,
 };
 use crate::config::Sync;
 use crate::report::Traffic;
@@ -91,16 +91,7 @@ pub(super) fn one_message_push(
     let mut peer_buf = [0u32; crate::config::MAX_FANOUT as usize];
     for w in 0..bits.len() {
         let base = w as u32 * 64;
-        let len = (n - base).min(64) as usize;
-        let alive = if sim.dead == 0 {
-            u64::MAX >> (64 - len)
-        } else {
-            mask(
-                sim.alive[base as usize..base as usize + len]
-                    .iter()
-                    .copied(),
-            )
-        };
+        let alive = alive_word(sim, w);
         let holds = bits[w][0];
         let acting = alive & (holds | if act_empty { u64::MAX } else { 0 });
         let idle = alive & !holds & if count_empty { u64::MAX } else { 0 };
