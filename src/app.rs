@@ -83,7 +83,6 @@ pub fn app() -> Html {
     let state = use_reducer(AppState::from_location);
     let dispatch = state.dispatcher();
     let latest: Rc<RefCell<Rc<AppState>>> = use_mut_ref(|| Rc::new((*state).clone()));
-    *latest.borrow_mut() = Rc::new((*state).clone());
 
     // Keyboard shortcuts, ignored while typing in a field.
     {
@@ -151,7 +150,7 @@ pub fn app() -> Html {
     {
         let st = state.clone();
         use_effect_with(state.generation, move |_| {
-            crate::embed::tell_host(&crate::embed::RoundNews::of(&st, "gossip:round"));
+            crate::embed::tell_host(&st, "gossip:round");
             if !st.playing {
                 if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
                     let _ = h.replace_state_with_url(
@@ -241,6 +240,9 @@ pub fn app() -> Html {
         Callback::from(move |_: MouseEvent| d.dispatch(a.clone()))
     };
 
+    // One snapshot shared by every panel that reads the whole state.
+    let shared = Rc::new(st.clone());
+    *latest.borrow_mut() = shared.clone();
     let lang = st.lang;
     let narration = if st.report.round == round && round > 0 {
         narrate::summary_in(st.lang, &st.report)
@@ -297,7 +299,7 @@ pub fn app() -> Html {
                     <span class="tagline">{tr(lang, "epidemic protocols, round by round")}</span>
                 </div>
                 <nav class="top-actions">
-                    <LessonPicker dispatch={dispatch.clone()} state={Rc::new(st.clone())} />
+                    <LessonPicker dispatch={dispatch.clone()} state={shared.clone()} />
                     <LangSwitch dispatch={dispatch.clone()} />
                     <button onclick={open(Action::Intro(!st.intro))} aria-expanded={st.intro.to_string()} data-testid="intro-toggle">{tr(lang, "What am I looking at?")}</button>
                     <button onclick={open(Action::Share(true))} data-testid="share">{tr(lang, "Share")}</button>
@@ -308,7 +310,7 @@ pub fn app() -> Html {
             <main class="layout">
                 <Settings dispatch={dispatch.clone()} current={draft} {loss} {partitioned} />
                 <section class="stage" aria-label={tr(lang, "Cluster")}>
-                    <MessageBar dispatch={dispatch.clone()} state={Rc::new(st.clone())} />
+                    <MessageBar dispatch={dispatch.clone()} state={shared.clone()} />
                     <div class="canvas-wrap">
                         <Graph scene={(*scene).clone().into_rc()} animation={st.animation} duration_ms={duration}
                             {on_pick} label={AttrValue::from(scene::describe(st))} />
@@ -320,17 +322,17 @@ pub fn app() -> Html {
                 </section>
                 <aside class="panel side" aria-label={tr(lang, "Details")}>
                     if st.lesson.is_some() {
-                        <LessonCard dispatch={dispatch.clone()} state={Rc::new(st.clone())} />
+                        <LessonCard dispatch={dispatch.clone()} state={shared.clone()} />
                     } else if st.intro {
                         <Intro dispatch={dispatch.clone()} />
                     }
-                    <Summary state={Rc::new(st.clone())} />
+                    <Summary state={shared.clone()} />
                     <RoundLog report={st.report.clone()} {round} last_action={st.last_action.clone()} />
-                    <Inspector dispatch={dispatch.clone()} state={Rc::new(st.clone())} />
+                    <Inspector dispatch={dispatch.clone()} state={shared.clone()} />
                 </aside>
             </main>
             if st.help { <Help dispatch={dispatch.clone()} /> }
-            if st.share { <ShareDialog dispatch={dispatch.clone()} state={Rc::new(st.clone())} scene={scene.clone()} /> }
+            if st.share { <ShareDialog dispatch={dispatch.clone()} state={shared.clone()} scene={scene.clone()} /> }
             { live }
         </div>
         </ContextProvider<Lang>>

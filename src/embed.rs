@@ -183,10 +183,11 @@ fn in_frame() -> Option<web_sys::Window> {
     (!js_sys::Object::is(&w, &parent)).then_some(parent)
 }
 
-/// Posts `news` to the host page, if the player is in a frame.
-pub fn tell_host(news: &RoundNews) {
+/// Posts the news of `st` (`kind`: "gossip:ready" or "gossip:round") to the host page, if
+/// the player is in a frame; outside a frame nothing is computed.
+pub fn tell_host(st: &AppState, kind: &'static str) {
     let Some(parent) = in_frame() else { return };
-    let Ok(json) = serde_json::to_string(news) else {
+    let Ok(json) = serde_json::to_string(&RoundNews::of(st, kind)) else {
         return;
     };
     if let Ok(v) = js_sys::JSON::parse(&json) {
@@ -202,7 +203,7 @@ pub fn use_host_api(
 ) {
     use_effect_with((), move |_| {
         // Announce readiness to the host.
-        tell_host(&RoundNews::of(&latest.borrow(), "gossip:ready"));
+        tell_host(&latest.borrow(), "gossip:ready");
         let listener = web_sys::window().map(|w| {
             EventListener::new(&w, "message", move |e| {
                 let Some(e) = e.dyn_ref::<MessageEvent>() else { return };

@@ -187,35 +187,14 @@ impl AppState {
     /// A fresh state for a configuration; one message is injected at node 0 before round 1
     /// (except under membership, where there are no messages).
     pub fn with(config: Config, seed: u64) -> gossip_engine::Result<Self> {
-        if config.nodes > max_ui_nodes(&config.protocol) {
-            return Err(gossip_engine::Error::OutOfRange {
-                field: "nodes",
-                value: f64::from(config.nodes),
-                min: 2.0,
-                max: f64::from(max_ui_nodes(&config.protocol)),
-            });
-        }
-        let membership = matches!(config.protocol, Protocol::Membership { .. });
-        let mut t = Timeline::new(config, seed)?;
-        let message = if membership {
-            None
-        } else {
-            t.apply(&Command::Inject {
-                node: 0,
-                id: None,
-                content: "hello".into(),
-            })?
+        let mut scenario = Scenario::new(config, seed);
+        scenario.actions = crate::share::link::default_actions(&scenario.config);
+        let view = View {
+            selected: Some(0),
+            speed: Some(2.0),
+            ..View::default()
         };
-        Ok(AppState::around(
-            t,
-            View {
-                message,
-                selected: Some(0),
-                subject: None,
-                speed: Some(2.0),
-                playing: false,
-            },
-        ))
+        AppState::load(&scenario, &view)
     }
 
     /// A state showing `timeline` as `view` says, with every panel closed.

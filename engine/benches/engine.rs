@@ -28,9 +28,7 @@ use criterion::{
     BatchSize, BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
 };
 use gossip_engine::rng::{Purpose, splitmix64, stream};
-use gossip_engine::{
-    Command, Config, Decay, Feedback, Mode, Protocol, Removal, Simulation, Sync, TopologyConfig,
-};
+use gossip_engine::{Command, Config, Mode, Protocol, Simulation, Sync, TopologyConfig};
 
 const SEED: u64 = 2024;
 const SIZES: [u32; 4] = [1_000, 10_000, 100_000, 1_000_000];
@@ -128,20 +126,10 @@ fn rumor(c: &mut Criterion) {
     g.warm_up_time(Duration::from_millis(300));
     g.measurement_time(Duration::from_secs(2));
     let n = 10_000;
+    // The default scenario: push, feedback + counter, k = 2, fanout 1, complete graph.
     let config = Config {
         nodes: n,
-        fanout: 1,
-        loss: 0.0,
-        protocol: Protocol::Rumor {
-            mode: Mode::Push,
-            removal: Removal {
-                feedback: Feedback::Feedback,
-                decay: Decay::Counter,
-                k: 2,
-            },
-            repair_every: None,
-        },
-        topology: TopologyConfig::Complete,
+        ..Config::default()
     };
     let mut start = Simulation::new(config, SEED).expect("valid config");
     start.set_recording(false);

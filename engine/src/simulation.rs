@@ -377,9 +377,9 @@ impl Simulation {
         }
     }
 
-    /// Recomputes the counts of message `id` from its columns.
-    pub(crate) fn recount(&mut self, id: u32) {
-        let m = &self.messages[id as usize];
+    /// Counts of message `id` computed from its columns (`None` for an unknown id).
+    fn counted(&self, id: u32) -> Option<StateCounts> {
+        let m = self.messages.get(id as usize)?;
         let mut c = StateCounts::default();
         for node in 0..m.held.len() as u32 {
             if self.alive[node as usize] {
@@ -388,15 +388,20 @@ impl Simulation {
                 c.dead += 1;
             }
         }
-        self.counts[id as usize] = c;
+        Some(c)
     }
 
-    /// Counts recomputed from scratch (for invariant checks in tests).
+    /// Recomputes the kept counts of message `id` from its columns.
+    pub(crate) fn recount(&mut self, id: u32) {
+        if let Some(c) = self.counted(id) {
+            self.counts[id as usize] = c;
+        }
+    }
+
+    /// Counts recomputed from scratch (for invariant checks in tests: they must equal
+    /// [`Simulation::counts`], which is kept incrementally).
     pub fn recounted(&self, id: u32) -> Option<StateCounts> {
-        let mut copy = self.clone();
-        copy.messages.get(id as usize)?;
-        copy.recount(id);
-        copy.counts(id)
+        self.counted(id)
     }
 
     /// Runs one round and reports what happened.
