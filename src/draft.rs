@@ -107,10 +107,8 @@ fn int(field: &str, v: &str) -> Result<u32, FieldError> {
 }
 
 fn float(field: &str, v: &str) -> Result<f64, FieldError> {
-    match v.trim().parse::<f64>() {
-        Ok(x) if x.is_finite() => Ok(x),
-        _ => Err(err(field, Problem::NotNumber(v.trim().to_string()))),
-    }
+    crate::num::parse_f64(v.trim())
+        .ok_or_else(|| err(field, Problem::NotNumber(v.trim().to_string())))
 }
 
 impl Draft {

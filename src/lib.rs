@@ -13,6 +13,7 @@ pub mod embed;
 pub mod i18n;
 pub mod lessons;
 pub mod narrate;
+pub mod num;
 pub mod palette;
 pub mod panic_hook;
 pub mod probe;

@@ -158,7 +158,7 @@ pub fn settings(p: &SettingsProps) -> Html {
         let dispatch = p.dispatch.clone();
         Callback::from(move |e: Event| {
             let v: web_sys::HtmlInputElement = e.target_unchecked_into();
-            if let Ok(pct) = v.value().parse::<f64>() {
+            if let Some(pct) = crate::num::parse_f64(&v.value()) {
                 dispatch.dispatch(Action::SetLoss((pct / 100.0).clamp(0.0, 1.0)));
             }
         })

@@ -61,7 +61,7 @@ pub fn transport(p: &TransportProps) -> Html {
         let d = d.clone();
         Callback::from(move |e: InputEvent| {
             let v: web_sys::HtmlInputElement = e.target_unchecked_into();
-            if let Ok(x) = v.value().parse::<f64>() {
+            if let Some(x) = crate::num::parse_f64(&v.value()) {
                 d.dispatch(Action::SetSpeed(slider_to_speed(x)));
             }
         })

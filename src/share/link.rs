@@ -220,9 +220,9 @@ impl Reader {
     }
 
     fn float(&mut self, key: &str, v: &str, default: f64) -> f64 {
-        match v.trim().parse::<f64>() {
-            Ok(x) if x.is_finite() => x,
-            _ => {
+        match crate::num::parse_f64(v.trim()) {
+            Some(x) => x,
+            None => {
                 self.bad(key, v, "is not a number", default);
                 default
             }
