@@ -12,7 +12,8 @@ const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
 const indexPath = path.join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 
-const inline = /<script type="module">([\s\S]*?)<\/script>/;
+// Trunk may minify index.html (`--minify`), which drops the attribute quotes.
+const inline = /<script type="?module"?>([\s\S]*?)<\/script>/;
 const m = inline.exec(html);
 if (m) {
   const code = m[1].trim() + '\n';
@@ -34,7 +35,7 @@ export const CSP = [
 ].join('; ');
 
 if (!html.includes('Content-Security-Policy')) {
-  html = html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`);
+  html = html.replace(/<meta charset="?utf-8"?\s*\/?>/i, (meta) => `${meta}\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`);
 }
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
   console.error('postbuild: an inline <script> is still in index.html');
