@@ -20,6 +20,38 @@ fn opt(v: Option<u32>) -> String {
     v.map_or("—".to_string(), |x| x.to_string())
 }
 
+/// Column headings of the message table: label and, where the label is abbreviated, its
+/// tooltip.
+const MESSAGE_COLUMNS: [(&str, &str); 8] = [
+    ("id", ""),
+    ("content", ""),
+    ("ver", "version"),
+    ("state", ""),
+    ("recv", "round received"),
+    ("from", ""),
+    ("ctr", "loss-of-interest counter"),
+    ("sent", "last round it sent this (last propagated)"),
+];
+
+/// Column headings of the member list.
+const MEMBER_COLUMNS: [(&str, &str); 4] = [
+    ("member", ""),
+    ("heartbeat", ""),
+    ("last increase", "round of the last heartbeat increase"),
+    ("view", ""),
+];
+
+/// A table's heading cells, translated (one loop instead of one element per column).
+fn head(lang: Lang, columns: &[(&'static str, &'static str)]) -> Html {
+    columns
+        .iter()
+        .map(|&(label, title)| {
+            let title = (!title.is_empty()).then(|| tr(lang, title));
+            html! { <th scope="col" {title}>{ tr(lang, label) }</th> }
+        })
+        .collect()
+}
+
 fn message_table(lang: Lang, sim: &Simulation, node: u32) -> Html {
     let rows = sim.table(node);
     if rows.is_empty() {
@@ -28,13 +60,7 @@ fn message_table(lang: Lang, sim: &Simulation, node: u32) -> Html {
     html! {
         <div class="table-wrap">
         <table class="msg-table" data-testid="message-table">
-            <thead><tr>
-                <th scope="col">{tr(lang, "id")}</th><th scope="col">{tr(lang, "content")}</th>
-                <th scope="col" title={tr(lang, "version")}>{tr(lang, "ver")}</th>
-                <th scope="col">{tr(lang, "state")}</th><th scope="col" title={tr(lang, "round received")}>{tr(lang, "recv")}</th>
-                <th scope="col">{tr(lang, "from")}</th><th scope="col" title={tr(lang, "loss-of-interest counter")}>{tr(lang, "ctr")}</th>
-                <th scope="col" title={tr(lang, "last round it sent this (last propagated)")}>{tr(lang, "sent")}</th>
-            </tr></thead>
+            <thead><tr>{ head(lang, &MESSAGE_COLUMNS) }</tr></thead>
             <tbody>
             { for rows.iter().map(|r| html! {
                 <tr class={classes!(r.outdated.then_some("outdated"))}>
@@ -72,9 +98,7 @@ fn member_table(lang: Lang, sim: &Simulation, node: u32) -> Html {
     html! {
         <div class="table-wrap">
         <table class="msg-table" data-testid="member-table">
-            <thead><tr><th scope="col">{tr(lang, "member")}</th><th scope="col">{tr(lang, "heartbeat")}</th>
-                <th scope="col" title={tr(lang, "round of the last heartbeat increase")}>{tr(lang, "last increase")}</th>
-                <th scope="col">{tr(lang, "view")}</th></tr></thead>
+            <thead><tr>{ head(lang, &MEMBER_COLUMNS) }</tr></thead>
             <tbody>
             { for rows.iter().take(400).map(|(s, e, b)| html! {
                 <tr>
