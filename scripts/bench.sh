@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Benchmarks: the engine's criterion suite, then (if present) the browser frame-time probe.
+# Benchmarks: the engine's criterion suite, then (if present) the bundle size report and the
+# browser frame-time probe.
 #
 #   scripts/bench.sh [CRITERION ARGS...]    e.g. scripts/bench.sh --quick, scripts/bench.sh rumor
 set -euo pipefail
@@ -15,6 +16,8 @@ if [[ -f tests/e2e/frame-probe.mjs ]]; then
   bash scripts/setup.sh --for test
   echo "==> trunk build index.html --release --offline"
   trunk build index.html --release --offline
+  echo "==> scripts/size.sh (bundle size)"
+  bash scripts/size.sh dist
   echo "==> node tests/e2e/frame-probe.mjs"
   node tests/e2e/frame-probe.mjs
 fi
