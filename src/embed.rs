@@ -20,72 +20,75 @@
 //! dead}}` after every change. Anything else is ignored with a console warning.
 
 use gloo::events::EventListener;
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::MessageEvent;
 use yew::prelude::*;
 
+use crate::codec::Json;
+use crate::codec::read::{
+    bool_or_false, deny_unknown, get, need, object, string, u32_field, variant_field,
+};
+use crate::codec::stats::counts_to_json;
 use crate::state::{Action, AppState};
 
 /// Version of the message protocol.
 pub const API_VERSION: u32 = 1;
 
-/// A message from the host page.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-// Unit-like messages are empty struct variants: serde enforces `deny_unknown_fields` only
-// on struct variants of an internally tagged enum.
-#[serde(tag = "type", deny_unknown_fields)]
+/// The `type` of each [`HostMessage`], in the order of its variants.
+const MESSAGE_TYPES: [&str; 10] = [
+    "gossip:step",
+    "gossip:back",
+    "gossip:play",
+    "gossip:pause",
+    "gossip:seek",
+    "gossip:inject",
+    "gossip:kill",
+    "gossip:revive",
+    "gossip:select",
+    "gossip:load",
+];
+
+/// A message from the host page: an object tagged by `type` (see [`HostMessage::parse`]).
+#[derive(Clone, Debug, PartialEq)]
 pub enum HostMessage {
     /// One round.
-    #[serde(rename = "gossip:step")]
     Step {},
     /// Back one round.
-    #[serde(rename = "gossip:back")]
     Back {},
     /// Start playing.
-    #[serde(rename = "gossip:play")]
     Play {},
     /// Stop playing.
-    #[serde(rename = "gossip:pause")]
     Pause {},
     /// Jump to a round.
-    #[serde(rename = "gossip:seek")]
     Seek {
         /// The round.
         round: u32,
     },
     /// New message at a node.
-    #[serde(rename = "gossip:inject")]
     Inject {
         /// The node.
         node: u32,
         /// The value (default "news").
-        #[serde(default)]
         value: Option<String>,
     },
     /// Kill a node.
-    #[serde(rename = "gossip:kill")]
     Kill {
         /// The node.
         node: u32,
     },
     /// Revive a node.
-    #[serde(rename = "gossip:revive")]
     Revive {
         /// The node.
         node: u32,
         /// Whether it comes back empty.
-        #[serde(default)]
         amnesia: bool,
     },
     /// Select a node.
-    #[serde(rename = "gossip:select")]
     Select {
         /// The node.
         node: u32,
     },
     /// Open another scenario, given as a link's query string.
-    #[serde(rename = "gossip:load")]
     Load {
         /// The query string (`n=50&seed=3...`).
         link: String,
@@ -93,9 +96,51 @@ pub enum HostMessage {
 }
 
 impl HostMessage {
-    /// Parses a message's data (already turned into JSON text).
+    /// Parses a message's data (already turned into JSON text). Strict, since a typo in a
+    /// host page should be reported rather than half-obeyed: the `type` must be known, every
+    /// field must belong to it and have the right type.
     pub fn parse(json: &str) -> Result<HostMessage, String> {
-        serde_json::from_str(json).map_err(|e| e.to_string())
+        let doc = crate::codec::json::parse(json)?;
+        let m = object(&doc, "message")?;
+        let kind = variant_field(m, "type", &MESSAGE_TYPES)?;
+        let fields: &[&str] = match kind {
+            4 => &["round"],
+            5 => &["node", "value"],
+            6 | 8 => &["node"],
+            7 => &["node", "amnesia"],
+            9 => &["link"],
+            _ => &[],
+        };
+        deny_unknown(m, "type", fields)?;
+        Ok(match kind {
+            0 => HostMessage::Step {},
+            1 => HostMessage::Back {},
+            2 => HostMessage::Play {},
+            3 => HostMessage::Pause {},
+            4 => HostMessage::Seek {
+                round: u32_field(m, "round")?,
+            },
+            5 => HostMessage::Inject {
+                node: u32_field(m, "node")?,
+                value: match get(m, "value")? {
+                    None | Some(Json::Null) => None,
+                    Some(v) => Some(string(v, "value")?),
+                },
+            },
+            6 => HostMessage::Kill {
+                node: u32_field(m, "node")?,
+            },
+            7 => HostMessage::Revive {
+                node: u32_field(m, "node")?,
+                amnesia: bool_or_false(m, "amnesia")?,
+            },
+            8 => HostMessage::Select {
+                node: u32_field(m, "node")?,
+            },
+            _ => HostMessage::Load {
+                link: string(need(m, "link")?, "link")?,
+            },
+        })
     }
 
     /// The actions it stands for, given the current round.
@@ -138,10 +183,9 @@ impl HostMessage {
 }
 
 /// What the player tells its host after every change.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RoundNews {
-    /// Always "gossip:round" (or "gossip:ready" the first time).
-    #[serde(rename = "type")]
+    /// Always "gossip:round" (or "gossip:ready" the first time); written as `type`.
     pub kind: &'static str,
     /// Protocol version.
     pub version: u32,
@@ -175,6 +219,25 @@ impl RoundNews {
             counts: st.message.and_then(|m| sim.counts(m)),
         }
     }
+
+    /// As JSON: `{type, version, round, frontier, playing, nodes, message, counts}`, with
+    /// `null` for an absent message and counts.
+    pub fn to_json(&self) -> Json {
+        let int = |n: u32| Json::Uint(n.into());
+        Json::obj(vec![
+            ("type", Json::Str(self.kind.into())),
+            ("version", int(self.version)),
+            ("round", int(self.round)),
+            ("frontier", int(self.frontier)),
+            ("playing", Json::Bool(self.playing)),
+            ("nodes", int(self.nodes)),
+            ("message", Json::opt_u32(self.message)),
+            (
+                "counts",
+                self.counts.as_ref().map_or(Json::Null, counts_to_json),
+            ),
+        ])
+    }
 }
 
 fn in_frame() -> Option<web_sys::Window> {
@@ -187,9 +250,7 @@ fn in_frame() -> Option<web_sys::Window> {
 /// the player is in a frame; outside a frame nothing is computed.
 pub fn tell_host(st: &AppState, kind: &'static str) {
     let Some(parent) = in_frame() else { return };
-    let Ok(json) = serde_json::to_string(&RoundNews::of(st, kind)) else {
-        return;
-    };
+    let json = RoundNews::of(st, kind).to_json().to_compact();
     if let Ok(v) = js_sys::JSON::parse(&json) {
         let _ = parent.post_message(&v, "*");
     }

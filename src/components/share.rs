@@ -3,11 +3,11 @@
 
 use std::rc::Rc;
 
-use gossip_engine::Scenario;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
+use crate::codec::scenario::{scenario_from_str, scenario_to_json};
 use crate::i18n::tr;
 use crate::palette;
 use crate::render::svg::scene_svg;
@@ -118,8 +118,7 @@ pub fn share_dialog(p: &ShareProps) -> Html {
             copied.set(Some(what));
         })
     };
-    let scenario_json =
-        serde_json::to_string_pretty(&st.timeline.borrow().scenario()).unwrap_or_default();
+    let scenario_json = scenario_to_json(&st.timeline.borrow().scenario()).to_pretty();
     let dl_scenario = Callback::from(move |_: MouseEvent| {
         download("gossip-scenario.json", "application/json", &scenario_json)
     });
@@ -183,7 +182,7 @@ pub fn share_dialog(p: &ShareProps) -> Html {
                     .ok()
                     .and_then(|v| v.as_string())
                     .unwrap_or_default();
-                match serde_json::from_str::<Scenario>(&text) {
+                match scenario_from_str(&text) {
                     Ok(s) => d.dispatch(Action::Load {
                         scenario: Box::new(s),
                         view: Default::default(),

@@ -3,6 +3,10 @@
 
 use gossip_engine::{RoundStats, Scenario};
 
+use crate::codec::Json;
+use crate::codec::scenario::scenario_to_json;
+use crate::codec::stats::round_stats_to_json;
+
 /// Per-round statistics of message `message` as CSV, one row per round.
 pub fn stats_csv(history: &[RoundStats], message: Option<u32>) -> String {
     let mut out = String::from(
@@ -36,11 +40,14 @@ pub fn stats_csv(history: &[RoundStats], message: Option<u32>) -> String {
 
 /// The scenario and its per-round statistics (every message) as one JSON document.
 pub fn stats_json(scenario: &Scenario, history: &[RoundStats]) -> String {
-    serde_json::to_string_pretty(&serde_json::json!({
-        "scenario": scenario,
-        "rounds": history,
-    }))
-    .unwrap_or_else(|_| "{}".into())
+    Json::obj(vec![
+        ("scenario", scenario_to_json(scenario)),
+        (
+            "rounds",
+            Json::Arr(history.iter().map(round_stats_to_json).collect()),
+        ),
+    ])
+    .to_pretty()
 }
 
 #[cfg(test)]
@@ -65,7 +72,10 @@ mod tests {
         assert_eq!(csv.lines().count(), 6, "header + 5 rounds");
         assert!(csv.lines().nth(1).expect("row").starts_with("1,50,"));
         let json = stats_json(&t.scenario(), t.history());
-        let v: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
-        assert_eq!(v["rounds"].as_array().map(Vec::len), Some(5));
+        let Ok(Json::Obj(doc)) = crate::codec::json::parse(&json) else {
+            panic!("valid JSON: {json}")
+        };
+        assert_eq!(doc[0].0, "scenario");
+        assert!(matches!(&doc[1], (k, Json::Arr(rounds)) if k == "rounds" && rounds.len() == 5));
     }
 }

@@ -17,6 +17,7 @@ use gossip_engine::{
     Sync, TopologyConfig,
 };
 
+use crate::codec::scenario::{actions_from_str, actions_to_json};
 use crate::i18n::Lang;
 use crate::state::{MAX_SPEED, MAX_UI_ROUNDS, MIN_SPEED, View};
 
@@ -141,7 +142,7 @@ pub fn encode(scenario: &Scenario, view: &View, options: &Options) -> String {
     push(&mut q, "seed", scenario.seed);
     push(&mut q, "round", scenario.round);
     if !scenario.actions.is_empty() {
-        let json = serde_json::to_vec(&scenario.actions).unwrap_or_default();
+        let json = actions_to_json(&scenario.actions).to_compact();
         push(&mut q, "a", B64.encode(json));
     }
     if let Some(m) = view.message {
@@ -633,7 +634,8 @@ fn read_actions(r: &mut Reader, a: &str) -> Option<Vec<Action>> {
             return None;
         }
     };
-    match serde_json::from_slice::<Vec<Action>>(&bytes) {
+    let text = std::str::from_utf8(&bytes).map_err(|_| "invalid UTF-8".to_string());
+    match text.and_then(actions_from_str) {
         Ok(mut v) => {
             if v.len() > 10_000 {
                 r.problems.push(format!(
@@ -652,7 +654,7 @@ fn read_actions(r: &mut Reader, a: &str) -> Option<Vec<Action>> {
         Err(e) => {
             r.problems.push(format!(
                 "the action log (a=) could not be read ({}); started from the usual first rumor instead",
-                e.to_string().chars().take(80).collect::<String>()
+                e.chars().take(80).collect::<String>()
             ));
             None
         }
@@ -827,7 +829,7 @@ mod tests {
                 command: Command::Kill { node: 3 },
             },
         ];
-        let a = B64.encode(serde_json::to_vec(&actions).expect("json"));
+        let a = B64.encode(actions_to_json(&actions).to_compact());
         let d = link(&format!("n=10&a={a}"));
         assert_eq!(
             d.link.scenario.actions.len(),
