@@ -10,11 +10,13 @@
 /// into a finite `f64`. Anything else — empty text, spaces, `inf`, `NaN`, hex, a value that
 /// overflows — is `None`.
 pub fn parse_f64(text: &str) -> Option<f64> {
-    if !is_decimal(text.as_bytes()) {
-        return None;
-    }
-    let x = parse_checked(text);
-    x.is_finite().then_some(x)
+    decimal(text).filter(|x| x.is_finite())
+}
+
+/// Like [`parse_f64`], but a value too large for `f64` is infinite rather than refused (the
+/// JSON reader keeps such numbers and refuses them only where a field is read, as serde does).
+pub fn decimal(text: &str) -> Option<f64> {
+    is_decimal(text.as_bytes()).then(|| parse_checked(text))
 }
 
 /// Whether `b` is a decimal number in the grammar of [`parse_f64`].
@@ -86,5 +88,7 @@ mod tests {
         ] {
             assert_eq!(parse_f64(t), None, "{t:?}");
         }
+        assert_eq!(decimal("-1e400"), Some(f64::NEG_INFINITY));
+        assert_eq!(decimal("1e"), None);
     }
 }

@@ -276,9 +276,9 @@ impl Parser<'_> {
         }
         // Beyond f64 is infinite here, and an error only where a reader asks for the
         // number (serde_json skips such numbers in ignored fields).
-        text.parse::<f64>()
+        crate::num::decimal(text)
             .map(Json::Float)
-            .map_err(|_| self.error("invalid number"))
+            .ok_or_else(|| self.error("invalid number"))
     }
 
     /// Four hex digits of a `\u` escape.
