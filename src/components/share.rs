@@ -98,6 +98,72 @@ fn copy(text: String) {
     }
 }
 
+/// What an export button downloads.
+#[derive(Clone, Copy)]
+enum Export {
+    /// The scenario as a JSON file that the dialog can open again.
+    Scenario,
+    /// Per-round statistics of the shown message.
+    Csv,
+    /// The scenario and the per-round statistics of every message.
+    Json,
+    /// The canvas as it is on screen.
+    Png,
+    /// The graph redrawn as vectors, in the page's theme.
+    Svg,
+}
+
+/// Builds the file `what` and offers it as a download.
+fn export(what: Export, st: &AppState, scene: &crate::render::canvas::Scene) {
+    let t = st.timeline.borrow();
+    match what {
+        Export::Scenario => download(
+            "gossip-scenario.json",
+            "application/json",
+            &scenario_to_json(&t.scenario()).to_pretty(),
+        ),
+        Export::Csv => download(
+            "gossip-rounds.csv",
+            "text/csv",
+            &export::stats_csv(t.history(), st.message),
+        ),
+        Export::Json => download(
+            "gossip-rounds.json",
+            "application/json",
+            &export::stats_json(&t.scenario(), t.history()),
+        ),
+        Export::Png => {
+            let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+                return;
+            };
+            let canvas = doc
+                .query_selector("canvas.graph")
+                .ok()
+                .flatten()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlCanvasElement>().ok());
+            if let Some(url) = canvas.and_then(|c| c.to_data_url().ok()) {
+                download_url(&doc, "gossip-graph.png", &url);
+            }
+        }
+        Export::Svg => {
+            let dark = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+                .is_some_and(|e| e.get_attribute("data-theme").as_deref() == Some("dark"));
+            let palette = if dark {
+                &palette::DARK
+            } else {
+                &palette::LIGHT
+            };
+            download(
+                "gossip-graph.svg",
+                "image/svg+xml",
+                &scene_svg(scene, palette, 800.0),
+            );
+        }
+    }
+}
+
 /// The dialog.
 #[function_component(ShareDialog)]
 pub fn share_dialog(p: &ShareProps) -> Html {
@@ -118,52 +184,12 @@ pub fn share_dialog(p: &ShareProps) -> Html {
             copied.set(Some(what));
         })
     };
-    let scenario_json = scenario_to_json(&st.timeline.borrow().scenario()).to_pretty();
-    let dl_scenario = Callback::from(move |_: MouseEvent| {
-        download("gossip-scenario.json", "application/json", &scenario_json)
-    });
-    let (csv, stats) = {
-        let t = st.timeline.borrow();
-        (
-            export::stats_csv(t.history(), st.message),
-            export::stats_json(&t.scenario(), t.history()),
-        )
+    // Files are built when their button is pressed, not on every render of the dialog.
+    let export = |what: Export| {
+        let st = p.state.clone();
+        let scene = p.scene.clone();
+        Callback::from(move |_: MouseEvent| export(what, &st, &scene))
     };
-    let dl_csv =
-        Callback::from(move |_: MouseEvent| download("gossip-rounds.csv", "text/csv", &csv));
-    let dl_json = Callback::from(move |_: MouseEvent| {
-        download("gossip-rounds.json", "application/json", &stats)
-    });
-    let dl_png = Callback::from(|_: MouseEvent| {
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
-        let canvas = doc
-            .query_selector("canvas.graph")
-            .ok()
-            .flatten()
-            .and_then(|e| e.dyn_into::<web_sys::HtmlCanvasElement>().ok());
-        if let Some(url) = canvas.and_then(|c| c.to_data_url().ok()) {
-            download_url(&doc, "gossip-graph.png", &url);
-        }
-    });
-    let svg = {
-        let dark = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-            .is_some_and(|e| e.get_attribute("data-theme").as_deref() == Some("dark"));
-        scene_svg(
-            &p.scene,
-            if dark {
-                &palette::DARK
-            } else {
-                &palette::LIGHT
-            },
-            800.0,
-        )
-    };
-    let dl_svg =
-        Callback::from(move |_: MouseEvent| download("gossip-graph.svg", "image/svg+xml", &svg));
     let upload = {
         let d = d.clone();
         Callback::from(move |e: Event| {
@@ -220,7 +246,7 @@ pub fn share_dialog(p: &ShareProps) -> Html {
                 }
                 <h3>{tr(lang, "Scenario file")}</h3>
                 <div class="actions">
-                    <button onclick={dl_scenario} data-testid="download-scenario">{tr(lang, "Download JSON")}</button>
+                    <button onclick={export(Export::Scenario)} data-testid="download-scenario">{tr(lang, "Download JSON")}</button>
                     <label class="file-button">
                         {tr(lang, "Open a scenario file…")}
                         <input type="file" accept=".json,application/json" onchange={upload} data-testid="upload-scenario" />
@@ -228,10 +254,10 @@ pub fn share_dialog(p: &ShareProps) -> Html {
                 </div>
                 <h3>{tr(lang, "Export")}</h3>
                 <div class="actions">
-                    <button onclick={dl_csv} data-testid="export-csv">{tr(lang, "Rounds (CSV)")}</button>
-                    <button onclick={dl_json} data-testid="export-json">{tr(lang, "Rounds (JSON)")}</button>
-                    <button onclick={dl_png} data-testid="export-png">{tr(lang, "Graph (PNG)")}</button>
-                    <button onclick={dl_svg} data-testid="export-svg">{tr(lang, "Graph (SVG)")}</button>
+                    <button onclick={export(Export::Csv)} data-testid="export-csv">{tr(lang, "Rounds (CSV)")}</button>
+                    <button onclick={export(Export::Json)} data-testid="export-json">{tr(lang, "Rounds (JSON)")}</button>
+                    <button onclick={export(Export::Png)} data-testid="export-png">{tr(lang, "Graph (PNG)")}</button>
+                    <button onclick={export(Export::Svg)} data-testid="export-svg">{tr(lang, "Graph (SVG)")}</button>
                 </div>
                 <button class="primary" onclick={close} data-testid="share-close">{tr(lang, "Close")}</button>
             </div>
