@@ -4,12 +4,12 @@
 //! The seeded tables run one slice of work per browser task (at most [`SLICE_MS`] each, then
 //! the page paints), and are kept for the rest of the visit once computed.
 
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::fmt::Write as _;
 use std::rc::Rc;
 use std::time::Duration;
 
-use gossip_engine::{Decay, Feedback, Mode, theory};
+use gossip_engine::{Decay, Feedback, Mode, Traffic, theory};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -89,6 +89,14 @@ pub fn lesson_picker(p: &LessonProps) -> Html {
     }
 }
 
+/// `data-testid` of the variant buttons.
+const VARIANT_IDS: [&str; 4] = [
+    "lesson-variant-0",
+    "lesson-variant-1",
+    "lesson-variant-2",
+    "lesson-variant-3",
+];
+
 /// The explanation of the current lesson, with its variants and its comparison.
 #[function_component(LessonCard)]
 pub fn lesson_card(p: &LessonProps) -> Html {
@@ -131,42 +139,59 @@ pub fn lesson_card(p: &LessonProps) -> Html {
     let variants = (!lesson.variants.is_empty()).then(|| {
         html! {
             <div class="lesson-variants" role="group" aria-label={ui::VARIANTS.get(lang)}>
-                { for lesson.variants.iter().enumerate().map(|(v, label)| html! {
-                    <button type="button" class={classes!((active == Some(v)).then_some("on"))}
-                        aria-pressed={(active == Some(v)).to_string()} onclick={go(index, v)}
-                        data-testid={format!("lesson-variant-{v}")}>{ label.get(lang) }</button>
+                { for lesson.variants.iter().enumerate().map(|(v, label)| {
+                    let on = active == Some(v);
+                    html! {
+                        <button type="button" class={on.then_some("on")}
+                            aria-pressed={if on { "true" } else { "false" }} onclick={go(index, v)}
+                            data-testid={VARIANT_IDS[v]}>{ label.get(lang) }</button>
+                    }
                 }) }
             </div>
         }
     });
+    let study = |kind: StudyKind| html! { <StudyTable {kind} {active} /> };
     let panel = match lesson.panel {
         Panel::None => html! {},
-        Panel::ModeCurves => html! { <ModeCurves {active} /> },
-        Panel::LogTable => html! { <StudyTable kind={StudyKind::LogN} {active} /> },
-        Panel::ResidueTable => html! { <StudyTable kind={StudyKind::Residue} {active} /> },
-        Panel::Interval => html! { <StudyTable kind={StudyKind::Interval} {active} /> },
-        Panel::Bytes => html! { <BytesChart {round} {active} /> },
-        Panel::Hierarchy => html! { <HierarchyTable {active} /> },
+        Panel::ModeCurves => mode_curves(lang, active),
+        Panel::LogTable => study(StudyKind::LogN),
+        Panel::ResidueTable => study(StudyKind::Residue),
+        Panel::Interval => study(StudyKind::Interval),
+        Panel::Bytes => bytes_chart(lang, round, active),
+        Panel::Hierarchy => hierarchy_table(lang, active),
     };
+    // The explanation: text only, so markup (kept as it is while the lesson and the language
+    // stay, so a selection in it survives the rounds).
+    let mut text = String::new();
+    for t in lesson.body {
+        let _ = write!(text, "<p>{}</p>", Esc(&tidy(t.get(lang))));
+    }
+    let _ = write!(
+        text,
+        "<h3>{}</h3><p>{}</p><h3>{}</h3><p>{}</p>",
+        Esc(ui::WATCH.get(lang)),
+        Esc(&tidy(lesson.watch.get(lang))),
+        Esc(ui::NEXT.get(lang)),
+        Esc(&tidy(lesson.next.get(lang))),
+    );
     html! {
         <section class="card lesson-card" aria-labelledby="lesson-title" data-testid="lesson-card"
             data-lesson={index.to_string()} lang={lang.tag()}>
             <header class="lesson-head">
-                <span class="lesson-count">{ counter }</span>
+                { raw(format!(r#"<span class="lesson-count">{}</span>"#, Esc(&counter))) }
                 <button type="button" class="lesson-close" onclick={close}
                     aria-label={ui::CLOSE.get(lang)} title={ui::CLOSE.get(lang)} data-testid="lesson-close">{"×"}</button>
             </header>
             <div class="lesson-scroll" ref={scroller}>
-                <h2 id="lesson-title" class="lesson-title" data-testid="lesson-title">{ lesson.title.get(lang) }</h2>
+                { raw(format!(
+                    r#"<h2 id="lesson-title" class="lesson-title" data-testid="lesson-title">{}</h2>"#,
+                    Esc(lesson.title.get(lang))
+                )) }
                 // The buttons and the comparison first: in a short column they are what is
                 // visible without scrolling, and the text below explains them.
                 { for variants }
                 { panel }
-                { for lesson.body.iter().map(|t| html! { <p>{ tidy(t.get(lang)) }</p> }) }
-                <h3>{ ui::WATCH.get(lang) }</h3>
-                <p>{ tidy(lesson.watch.get(lang)) }</p>
-                <h3>{ ui::NEXT.get(lang) }</h3>
-                <p>{ tidy(lesson.next.get(lang)) }</p>
+                { raw(text) }
                 <nav class="lesson-nav">
                     <button type="button" disabled={index == 0} onclick={open_lesson(index.saturating_sub(1))}
                         data-testid="lesson-prev">{ ui::PREV.get(lang) }</button>
@@ -179,12 +204,6 @@ pub fn lesson_card(p: &LessonProps) -> Html {
             </div>
         </section>
     }
-}
-
-/// Props of the panels: which variant is on screen.
-#[derive(Properties, PartialEq)]
-struct PanelProps {
-    active: Option<usize>,
 }
 
 /// Class and dash pattern per mode (colour is never the only cue).
@@ -207,13 +226,30 @@ fn mode_label(mode: Mode, lang: Lang) -> &'static str {
         .map_or(mode.name(), |t| t.get(lang))
 }
 
+thread_local! {
+    /// The panels' computations, made once per visit at their first showing.
+    static MODE_THEORY: OnceCell<Vec<ModeTheory>> = const { OnceCell::new() };
+    static BYTES: OnceCell<[Vec<Traffic>; 2]> = const { OnceCell::new() };
+    static SPREADS: OnceCell<[Option<Spread>; 2]> = const { OnceCell::new() };
+}
+
 /// Theory of push, pull and push-pull: rounds to full and the three expected curves.
-#[function_component(ModeCurves)]
-fn mode_curves(p: &PanelProps) -> Html {
-    let lang = use_lang();
+fn mode_curves(lang: Lang, active: Option<usize>) -> Html {
     let config = scenarios::modes(0).config;
     let (n, f) = (config.nodes, config.fanout);
-    let theory = use_memo((n, f), |&(n, f)| compare::mode_theory(n, f));
+    MODE_THEORY.with(|theory| {
+        let theory = theory.get_or_init(|| compare::mode_theory(n, f));
+        mode_curves_of(theory, n, f, lang, active)
+    })
+}
+
+fn mode_curves_of(
+    theory: &[ModeTheory],
+    n: u32,
+    f: u32,
+    lang: Lang,
+    active: Option<usize>,
+) -> Html {
     let (w, h, left, bottom, top) = (300.0, 96.0, 26.0, 14.0, 4.0);
     let rounds = theory
         .first()
@@ -234,7 +270,7 @@ fn mode_curves(p: &PanelProps) -> Html {
     let mut label = String::new();
     for (i, t) in theory.iter().enumerate() {
         let (class, _) = mode_style(t.mode);
-        let on = if p.active == Some(i) { " on" } else { "" };
+        let on = if active == Some(i) { " on" } else { "" };
         let _ = write!(
             s,
             r#"<li class="key-mode {class}{on}"><b>{}</b> <span data-testid="theory-rounds-{i}">{}</span></li>"#,
@@ -262,7 +298,7 @@ fn mode_curves(p: &PanelProps) -> Html {
     );
     for (i, t) in theory.iter().enumerate() {
         let (class, dash) = mode_style(t.mode);
-        let on = if p.active == Some(i) { " on" } else { "" };
+        let on = if active == Some(i) { " on" } else { "" };
         let _ = write!(s, r#"<path class="curve {class}{on}" d=""#);
         for (r, &v) in t.curve.iter().enumerate() {
             let _ = write!(
@@ -314,10 +350,11 @@ fn work(study: &RefCell<Study>) -> bool {
 /// The study of `kind`, advanced in the background while the component is mounted.
 #[hook]
 fn use_study(kind: StudyKind) -> Rc<RefCell<Study>> {
-    let shared = use_memo(kind, |&k| study(k));
+    // A lookup in the visit's studies: cheap enough for every render.
+    let shared = study(kind);
     let update = use_force_update();
     {
-        let shared = (*shared).clone();
+        let shared = shared.clone();
         use_effect_with(kind, move |_| {
             let mounted = Rc::new(Cell::new(true));
             if !shared.borrow().is_done() {
@@ -340,7 +377,7 @@ fn use_study(kind: StudyKind) -> Rc<RefCell<Study>> {
             move || mounted.set(false)
         });
     }
-    (*shared).clone()
+    shared
 }
 
 #[derive(Properties, PartialEq)]
@@ -497,22 +534,22 @@ fn study_table(p: &StudyProps) -> Html {
     raw(m)
 }
 
-/// Digest and payload bytes per round, incremental against full sync, as paired stacked bars.
-#[derive(Properties, PartialEq)]
-struct BytesProps {
-    round: u32,
-    active: Option<usize>,
+/// Digest and payload bytes per round, incremental against full sync, as paired stacked bars,
+/// with a cursor on `round`.
+fn bytes_chart(lang: Lang, round: u32, active: Option<usize>) -> Html {
+    BYTES.with(|runs| {
+        let runs = runs.get_or_init(|| {
+            let t0 = crate::probe::now();
+            let runs =
+                [0, 1].map(|v| compare::traffic_per_round(&scenarios::sync(v), BYTES_ROUNDS));
+            crate::probe::record("__gossipLessonWork", crate::probe::now() - t0);
+            runs
+        });
+        bytes_chart_of(runs, lang, round, active)
+    })
 }
 
-#[function_component(BytesChart)]
-fn bytes_chart(p: &BytesProps) -> Html {
-    let lang = use_lang();
-    let runs = use_memo((), |_| {
-        let t0 = crate::probe::now();
-        let runs = [0, 1].map(|v| compare::traffic_per_round(&scenarios::sync(v), BYTES_ROUNDS));
-        crate::probe::record("__gossipLessonWork", crate::probe::now() - t0);
-        runs
-    });
+fn bytes_chart_of(runs: &[Vec<Traffic>; 2], lang: Lang, round: u32, active: Option<usize>) -> Html {
     let (w, h, left, bottom, top) = (300.0, 92.0, 30.0, 12.0, 4.0);
     let max = runs
         .iter()
@@ -530,8 +567,8 @@ fn bytes_chart(p: &BytesProps) -> Html {
     let mut svg = format!(
         r#"<figcaption>{caption}</figcaption><svg viewBox="0 0 {w} {h}" role="img" aria-label="{caption}">"#
     );
-    if p.round >= 1 && p.round <= BYTES_ROUNDS {
-        let x0 = left + slot * f64::from(p.round - 1);
+    if (1..=BYTES_ROUNDS).contains(&round) {
+        let x0 = left + slot * f64::from(round - 1);
         let _ = write!(
             svg,
             r#"<rect class="cursor" x="{x0:.1}" y="{top}" width="{slot:.1}" height="{:.1}"/>"#,
@@ -590,7 +627,7 @@ fn bytes_chart(p: &BytesProps) -> Html {
         let _ = write!(
             table,
             r#"<tr{} data-testid="bytes-row-{v}"><th scope="row">{}</th><td>{}</td><td>{}</td><td><b>{}</b></td></tr>"#,
-            on(p.active == Some(v)),
+            on(active == Some(v)),
             Esc(LESSONS[6].variants[v].get(lang)),
             human(d),
             human(pl),
@@ -610,22 +647,24 @@ fn bytes_chart(p: &BytesProps) -> Html {
 const HIERARCHY_LIMIT: u32 = 500;
 
 /// Rounds, messages and cross-group messages of the hierarchical and the flat variant.
-#[function_component(HierarchyTable)]
-fn hierarchy_table(p: &PanelProps) -> Html {
-    let lang = use_lang();
-    let spreads = use_memo((), |_| {
-        let t0 = crate::probe::now();
-        let s = [0, 1].map(|v| {
-            compare::spread_across_groups(&scenarios::hierarchy(v), GROUP_SIZE, HIERARCHY_LIMIT)
+fn hierarchy_table(lang: Lang, active: Option<usize>) -> Html {
+    SPREADS.with(|spreads| {
+        let spreads = spreads.get_or_init(|| {
+            let t0 = crate::probe::now();
+            let s = [0, 1].map(|v| {
+                compare::spread_across_groups(&scenarios::hierarchy(v), GROUP_SIZE, HIERARCHY_LIMIT)
+            });
+            crate::probe::record("__gossipLessonWork", crate::probe::now() - t0);
+            s
         });
-        crate::probe::record("__gossipLessonWork", crate::probe::now() - t0);
-        s
-    });
-    let col = |v: usize| on(p.active == Some(v));
+        hierarchy_table_of(spreads, lang, active)
+    })
+}
+
+fn hierarchy_table_of(spreads: &[Option<Spread>; 2], lang: Lang, active: Option<usize>) -> Html {
+    let col = |v: usize| on(active == Some(v));
     let cells = |f: &dyn Fn(&Spread) -> String| {
-        spreads
-            .clone()
-            .map(|s| s.as_ref().map_or_else(|| "–".to_string(), f))
+        [0, 1].map(|v| spreads[v].as_ref().map_or_else(|| "–".to_string(), f))
     };
     let rows: [(Text, [String; 2]); 3] = [
         (
@@ -674,4 +713,19 @@ fn hierarchy_table(p: &PanelProps) -> Html {
     }
     m.push_str("</tbody></table></div>");
     raw(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_variant_has_a_test_id() {
+        for lesson in LESSONS.iter() {
+            assert!(lesson.variants.len() <= VARIANT_IDS.len());
+        }
+        for (v, id) in VARIANT_IDS.iter().enumerate() {
+            assert_eq!(*id, format!("lesson-variant-{v}"));
+        }
+    }
 }
