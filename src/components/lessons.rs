@@ -7,9 +7,10 @@
 use std::cell::{Cell, OnceCell, RefCell};
 use std::fmt::Write as _;
 use std::rc::Rc;
-use std::time::Duration;
 
 use gossip_engine::{Decay, Feedback, Mode, Traffic, theory};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -347,6 +348,26 @@ fn work(study: &RefCell<Study>) -> bool {
     }
 }
 
+/// Runs a slice of `study` in the next browser task (the page paints first), then the next
+/// slice in the task after, until it is done or the component is gone.
+fn work_later(study: Rc<RefCell<Study>>, mounted: Rc<Cell<bool>>, update: UseForceUpdateHandle) {
+    // A one-shot closure: freed once the browser has called it.
+    let next = Closure::once_into_js(move || {
+        if !mounted.get() {
+            return;
+        }
+        let more = work(&study);
+        update.force_update();
+        if more {
+            work_later(study, mounted, update);
+        }
+    });
+    if let Some(window) = web_sys::window() {
+        let _ =
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(next.unchecked_ref(), 0);
+    }
+}
+
 /// The study of `kind`, advanced in the background while the component is mounted.
 #[hook]
 fn use_study(kind: StudyKind) -> Rc<RefCell<Study>> {
@@ -358,21 +379,7 @@ fn use_study(kind: StudyKind) -> Rc<RefCell<Study>> {
         use_effect_with(kind, move |_| {
             let mounted = Rc::new(Cell::new(true));
             if !shared.borrow().is_done() {
-                let mounted = mounted.clone();
-                yew::platform::spawn_local(async move {
-                    loop {
-                        // Yield first: the page paints the lesson before any work starts.
-                        yew::platform::time::sleep(Duration::ZERO).await;
-                        if !mounted.get() {
-                            return;
-                        }
-                        let more = work(&shared);
-                        update.force_update();
-                        if !more {
-                            return;
-                        }
-                    }
-                });
+                work_later(shared, mounted.clone(), update);
             }
             move || mounted.set(false)
         });
