@@ -1,9 +1,12 @@
 //! The run chart: nodes per state per round, the theory curve for anti-entropy, a marker at
 //! log2 N + ln N, messages per round, and a cursor at the current round. Hand-drawn SVG.
 
+use std::fmt::Write as _;
+
 use gossip_engine::{Protocol, RoundStats, StateCounts, theory};
 use yew::prelude::*;
 
+use crate::components::markup::{Esc, raw};
 use crate::i18n::{tr, use_lang};
 
 /// Most rounds drawn: longer runs are sampled evenly (always keeping the last round).
@@ -92,16 +95,26 @@ const LEFT: f64 = 34.0;
 const RIGHT: f64 = 8.0;
 const TOP: f64 = 8.0;
 
-fn path(points: &[(f64, f64)]) -> String {
-    let mut s = String::with_capacity(points.len() * 14);
+/// A line of the chart: its classes, and its value in the counts of a round.
+type Series = (&'static str, fn(&StateCounts) -> u32);
+
+/// Appends `<path class="{class}" d="…"/>` through `points`.
+fn path(out: &mut String, class: &str, points: &[(f64, f64)]) {
+    let _ = write!(out, r#"<path class="{class}" d=""#);
     for (i, (x, y)) in points.iter().enumerate() {
-        s.push_str(if i == 0 { "M" } else { "L" });
-        s.push_str(&format!("{x:.1},{y:.1}"));
+        let _ = write!(out, "{}{x:.1},{y:.1}", if i == 0 { "M" } else { "L" });
     }
-    s
+    out.push_str(r#""/>"#);
 }
 
-/// The chart.
+/// Appends a key of the caption.
+fn key(out: &mut String, class: &str, text: &str) {
+    let _ = write!(out, r#"<span class="key {class}">{}</span>"#, Esc(text));
+}
+
+/// The chart. Only the `<svg>` is an element of its own (it takes the clicks); what it draws
+/// is markup text that ignores the pointer, so a click lands on the `<svg>` even when a round
+/// redraws the shapes between press and release.
 #[function_component(Chart)]
 pub fn chart(p: &ChartProps) -> Html {
     let lang = use_lang();
@@ -116,98 +129,130 @@ pub fn chart(p: &ChartProps) -> Html {
     let x = |r: f64| LEFT + (W - LEFT - RIGHT) * r / f64::from(span);
     let n = f64::from(p.nodes.max(1));
     let y = |c: f64| TOP + plot_h * (1.0 - c / n);
-    let series = |get: fn(&StateCounts) -> u32| -> String {
-        let pts: Vec<_> = p
-            .data
-            .points
-            .iter()
-            .filter_map(|(r, c, _)| c.map(|c| (x(f64::from(*r)), y(f64::from(get(&c))))))
-            .collect();
-        path(&pts)
-    };
-    let theory_path = theory_mode.map(|mode| {
-        let curve = theory::informed_curve(mode, p.nodes, p.fanout, 1, span);
-        path(
-            &curve
-                .iter()
-                .enumerate()
-                .map(|(r, f)| (x(r as f64), y(f * n)))
-                .collect::<Vec<_>>(),
-        )
-    });
+    let y0 = y(0.0);
     let max_msgs = p.data.max_messages.max(1) as f64;
     let bar_w = ((W - LEFT - RIGHT) / f64::from(span) * 0.8).clamp(0.5, 12.0);
     let bars_top = H - BARS;
-    let bars_path = {
-        use std::fmt::Write as _;
-        let mut d = String::with_capacity(p.data.points.len() * 24);
-        for &(round, _, messages) in &p.data.points {
-            let h = ((BARS - 4.0) * messages as f64 / max_msgs).max(0.0);
-            let _ = write!(
-                d,
-                "M{:.1},{:.1}h{bar_w:.2}v{h:.1}h{:.2}z",
-                x(f64::from(round)) - bar_w / 2.0,
-                H - h,
-                -bar_w
-            );
+    let mut s = String::with_capacity(1024 + p.data.points.len() * 90);
+    s.push_str(r#"<g pointer-events="none">"#);
+    let _ = write!(
+        s,
+        r#"<line class="axis" x1="{LEFT}" y1="{y0}" x2="{}" y2="{y0}"/><text class="tick" x="{}" y="{}" text-anchor="end">{}</text><text class="tick" x="{}" y="{y0}" text-anchor="end">0</text>"#,
+        W - RIGHT,
+        LEFT - 4.0,
+        y(n) + 4.0,
+        p.nodes,
+        LEFT - 4.0,
+    );
+    if theory_mode.is_some() || matches!(p.protocol, Protocol::Rumor { .. }) {
+        let xm = x(marker);
+        let _ = write!(
+            s,
+            r#"<line class="marker" x1="{xm}" x2="{xm}" y1="{TOP}" y2="{y0}"/><text class="tick" x="{}" y="{}">log₂N+lnN ≈ {marker:.1}</text>"#,
+            xm + 3.0,
+            TOP + 9.0,
+        );
+    }
+    if let Some(mode) = theory_mode {
+        let curve = theory::informed_curve(mode, p.nodes, p.fanout, 1, span);
+        let pts: Vec<_> = curve
+            .iter()
+            .enumerate()
+            .map(|(r, f)| (x(r as f64), y(f * n)))
+            .collect();
+        path(&mut s, "theory", &pts);
+    }
+    if !p.data.detections.is_empty() {
+        let fresh: Vec<_> = p
+            .data
+            .detections
+            .iter()
+            .map(|&(r, d, _)| (x(f64::from(r)), y(d)))
+            .collect();
+        path(&mut s, "line fresh", &fresh);
+        let dead: Vec<_> = p
+            .data
+            .detections
+            .iter()
+            .map(|&(r, _, dead)| (x(f64::from(r)), y(f64::from(dead))))
+            .collect();
+        path(&mut s, "line dead", &dead);
+    }
+    if p.data.points.iter().any(|(_, c, _)| c.is_some()) {
+        let series: [Series; 5] = [
+            ("line unaware", |c| c.unaware),
+            ("line stale", |c| c.stale),
+            ("line fresh", |c| c.fresh),
+            ("line informed", |c| c.fresh + c.stale),
+            ("line dead", |c| c.dead),
+        ];
+        for (class, get) in series {
+            let pts: Vec<_> = p
+                .data
+                .points
+                .iter()
+                .filter_map(|(r, c, _)| c.map(|c| (x(f64::from(*r)), y(f64::from(get(&c))))))
+                .collect();
+            path(&mut s, class, &pts);
         }
-        d
-    };
-    let on_click = {
+    }
+    // All bars as one path: one node, however long the run.
+    s.push_str(r#"<path class="bar" d=""#);
+    for &(round, _, messages) in &p.data.points {
+        let h = ((BARS - 4.0) * messages as f64 / max_msgs).max(0.0);
+        let _ = write!(
+            s,
+            "M{:.1},{:.1}h{bar_w:.2}v{h:.1}h{:.2}z",
+            x(f64::from(round)) - bar_w / 2.0,
+            H - h,
+            -bar_w
+        );
+    }
+    let xc = x(f64::from(p.round));
+    let _ = write!(
+        s,
+        r#""/><text class="tick" x="{}" y="{}" text-anchor="end">{max_msgs:.0}</text><line class="cursor" x1="{xc}" x2="{xc}" y1="{TOP}" y2="{H}"/></g>"#,
+        LEFT - 4.0,
+        bars_top + 10.0,
+    );
+    let mut caption = String::from("<figcaption>");
+    if p.data.detections.is_empty() {
+        key(&mut caption, "informed", tr(lang, "informed"));
+        key(&mut caption, "fresh", tr(lang, "fresh"));
+        key(&mut caption, "stale", tr(lang, "stale"));
+        key(&mut caption, "unaware", tr(lang, "unaware"));
+    } else {
+        key(&mut caption, "fresh", tr(lang, "detected the failure"));
+    }
+    key(&mut caption, "dead", tr(lang, "dead"));
+    if theory_mode.is_some() {
+        key(
+            &mut caption,
+            "theory",
+            tr(lang, "theory (expected informed)"),
+        );
+    }
+    key(&mut caption, "bar", tr(lang, "messages per round"));
+    caption.push_str("</figcaption>");
+    let on_click = Callback::from({
         let on_seek = p.on_seek.clone();
-        Callback::from(move |e: MouseEvent| {
+        move |e: MouseEvent| {
             let el: web_sys::Element = e.target_unchecked_into();
             let svg = el.closest("svg").ok().flatten().unwrap_or(el);
             let rect = svg.get_bounding_client_rect();
             let fx = (f64::from(e.client_x()) - rect.left()) / rect.width().max(1.0) * W;
             let r = ((fx - LEFT) / (W - LEFT - RIGHT) * f64::from(span)).round();
             on_seek.emit(r.clamp(0.0, f64::from(frontier)) as u32);
-        })
-    };
-    let has_message = p.data.points.iter().any(|(_, c, _)| c.is_some());
+        }
+    });
     html! {
         <figure class="chart" data-testid="chart">
-            <svg viewBox={format!("0 0 {W} {H}")} preserveAspectRatio="none" role="img" onclick={on_click}
+            // viewBox: "0 0 {W} {H}".
+            <svg viewBox="0 0 600 150" preserveAspectRatio="none" role="img" onclick={on_click}
                 aria-label={tr(lang, "Nodes per state per round, with messages per round below")}>
-                <line class="axis" x1={LEFT.to_string()} y1={y(0.0).to_string()} x2={(W - RIGHT).to_string()} y2={y(0.0).to_string()} />
-                <text class="tick" x={(LEFT - 4.0).to_string()} y={(y(n) + 4.0).to_string()} text-anchor="end">{ p.nodes }</text>
-                <text class="tick" x={(LEFT - 4.0).to_string()} y={(y(0.0)).to_string()} text-anchor="end">{"0"}</text>
-                if theory_mode.is_some() || matches!(p.protocol, Protocol::Rumor { .. }) {
-                    <line class="marker" x1={x(marker).to_string()} x2={x(marker).to_string()} y1={TOP.to_string()} y2={y(0.0).to_string()} />
-                    <text class="tick" x={(x(marker) + 3.0).to_string()} y={(TOP + 9.0).to_string()}>{ format!("log₂N+lnN ≈ {marker:.1}") }</text>
-                }
-                if let Some(tp) = theory_path {
-                    <path class="theory" d={tp} />
-                }
-                if !p.data.detections.is_empty() {
-                    <path class="line fresh" d={path(&p.data.detections.iter().map(|&(r, d, _)| (x(f64::from(r)), y(d))).collect::<Vec<_>>())} />
-                    <path class="line dead" d={path(&p.data.detections.iter().map(|&(r, _, dead)| (x(f64::from(r)), y(f64::from(dead)))).collect::<Vec<_>>())} />
-                }
-                if has_message {
-                    <path class="line unaware" d={series(|c| c.unaware)} />
-                    <path class="line stale" d={series(|c| c.stale)} />
-                    <path class="line fresh" d={series(|c| c.fresh)} />
-                    <path class="line informed" d={series(|c| c.fresh + c.stale)} />
-                    <path class="line dead" d={series(|c| c.dead)} />
-                }
-                // All bars as one path: one DOM node to diff per render, however long the run.
-                <path class="bar" d={bars_path} />
-                <text class="tick" x={(LEFT - 4.0).to_string()} y={(bars_top + 10.0).to_string()} text-anchor="end">{ format!("{max_msgs:.0}") }</text>
-                <line class="cursor" x1={x(f64::from(p.round)).to_string()} x2={x(f64::from(p.round)).to_string()} y1={TOP.to_string()} y2={H.to_string()} />
+                { raw(s) }
             </svg>
-            <figcaption>
-                if p.data.detections.is_empty() {
-                    <span class="key informed">{tr(lang, "informed")}</span>
-                    <span class="key fresh">{tr(lang, "fresh")}</span>
-                    <span class="key stale">{tr(lang, "stale")}</span>
-                    <span class="key unaware">{tr(lang, "unaware")}</span>
-                } else {
-                    <span class="key fresh">{tr(lang, "detected the failure")}</span>
-                }
-                <span class="key dead">{tr(lang, "dead")}</span>
-                if theory_mode.is_some() { <span class="key theory">{tr(lang, "theory (expected informed)")}</span> }
-                <span class="key bar">{tr(lang, "messages per round")}</span>
-            </figcaption>
+            { raw(caption) }
         </figure>
     }
 }

@@ -4,14 +4,17 @@
 //! The seeded tables run one slice of work per browser task (at most [`SLICE_MS`] each, then
 //! the page paints), and are kept for the rest of the visit once computed.
 
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
+use std::fmt::Write as _;
 use std::rc::Rc;
-use std::time::Duration;
 
-use gossip_engine::{Decay, Feedback, Mode, theory};
+use gossip_engine::{Decay, Feedback, Mode, Traffic, theory};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::components::markup::{Esc, on, raw};
 use crate::components::summary::human;
 use crate::i18n::{Lang, use_lang};
 use crate::lessons::compare::{
@@ -87,6 +90,14 @@ pub fn lesson_picker(p: &LessonProps) -> Html {
     }
 }
 
+/// `data-testid` of the variant buttons.
+const VARIANT_IDS: [&str; 4] = [
+    "lesson-variant-0",
+    "lesson-variant-1",
+    "lesson-variant-2",
+    "lesson-variant-3",
+];
+
 /// The explanation of the current lesson, with its variants and its comparison.
 #[function_component(LessonCard)]
 pub fn lesson_card(p: &LessonProps) -> Html {
@@ -129,42 +140,59 @@ pub fn lesson_card(p: &LessonProps) -> Html {
     let variants = (!lesson.variants.is_empty()).then(|| {
         html! {
             <div class="lesson-variants" role="group" aria-label={ui::VARIANTS.get(lang)}>
-                { for lesson.variants.iter().enumerate().map(|(v, label)| html! {
-                    <button type="button" class={classes!((active == Some(v)).then_some("on"))}
-                        aria-pressed={(active == Some(v)).to_string()} onclick={go(index, v)}
-                        data-testid={format!("lesson-variant-{v}")}>{ label.get(lang) }</button>
+                { for lesson.variants.iter().enumerate().map(|(v, label)| {
+                    let on = active == Some(v);
+                    html! {
+                        <button type="button" class={on.then_some("on")}
+                            aria-pressed={if on { "true" } else { "false" }} onclick={go(index, v)}
+                            data-testid={VARIANT_IDS[v]}>{ label.get(lang) }</button>
+                    }
                 }) }
             </div>
         }
     });
+    let study = |kind: StudyKind| html! { <StudyTable {kind} {active} /> };
     let panel = match lesson.panel {
         Panel::None => html! {},
-        Panel::ModeCurves => html! { <ModeCurves {active} /> },
-        Panel::LogTable => html! { <StudyTable kind={StudyKind::LogN} {active} /> },
-        Panel::ResidueTable => html! { <StudyTable kind={StudyKind::Residue} {active} /> },
-        Panel::Interval => html! { <StudyTable kind={StudyKind::Interval} {active} /> },
-        Panel::Bytes => html! { <BytesChart {round} {active} /> },
-        Panel::Hierarchy => html! { <HierarchyTable {active} /> },
+        Panel::ModeCurves => mode_curves(lang, active),
+        Panel::LogTable => study(StudyKind::LogN),
+        Panel::ResidueTable => study(StudyKind::Residue),
+        Panel::Interval => study(StudyKind::Interval),
+        Panel::Bytes => bytes_chart(lang, round, active),
+        Panel::Hierarchy => hierarchy_table(lang, active),
     };
+    // The explanation: text only, so markup (kept as it is while the lesson and the language
+    // stay, so a selection in it survives the rounds).
+    let mut text = String::new();
+    for t in lesson.body {
+        let _ = write!(text, "<p>{}</p>", Esc(&tidy(t.get(lang))));
+    }
+    let _ = write!(
+        text,
+        "<h3>{}</h3><p>{}</p><h3>{}</h3><p>{}</p>",
+        Esc(ui::WATCH.get(lang)),
+        Esc(&tidy(lesson.watch.get(lang))),
+        Esc(ui::NEXT.get(lang)),
+        Esc(&tidy(lesson.next.get(lang))),
+    );
     html! {
         <section class="card lesson-card" aria-labelledby="lesson-title" data-testid="lesson-card"
             data-lesson={index.to_string()} lang={lang.tag()}>
             <header class="lesson-head">
-                <span class="lesson-count">{ counter }</span>
+                { raw(format!(r#"<span class="lesson-count">{}</span>"#, Esc(&counter))) }
                 <button type="button" class="lesson-close" onclick={close}
                     aria-label={ui::CLOSE.get(lang)} title={ui::CLOSE.get(lang)} data-testid="lesson-close">{"×"}</button>
             </header>
             <div class="lesson-scroll" ref={scroller}>
-                <h2 id="lesson-title" class="lesson-title" data-testid="lesson-title">{ lesson.title.get(lang) }</h2>
+                { raw(format!(
+                    r#"<h2 id="lesson-title" class="lesson-title" data-testid="lesson-title">{}</h2>"#,
+                    Esc(lesson.title.get(lang))
+                )) }
                 // The buttons and the comparison first: in a short column they are what is
                 // visible without scrolling, and the text below explains them.
                 { for variants }
                 { panel }
-                { for lesson.body.iter().map(|t| html! { <p>{ tidy(t.get(lang)) }</p> }) }
-                <h3>{ ui::WATCH.get(lang) }</h3>
-                <p>{ tidy(lesson.watch.get(lang)) }</p>
-                <h3>{ ui::NEXT.get(lang) }</h3>
-                <p>{ tidy(lesson.next.get(lang)) }</p>
+                { raw(text) }
                 <nav class="lesson-nav">
                     <button type="button" disabled={index == 0} onclick={open_lesson(index.saturating_sub(1))}
                         data-testid="lesson-prev">{ ui::PREV.get(lang) }</button>
@@ -177,12 +205,6 @@ pub fn lesson_card(p: &LessonProps) -> Html {
             </div>
         </section>
     }
-}
-
-/// Props of the panels: which variant is on screen.
-#[derive(Properties, PartialEq)]
-struct PanelProps {
-    active: Option<usize>,
 }
 
 /// Class and dash pattern per mode (colour is never the only cue).
@@ -205,13 +227,30 @@ fn mode_label(mode: Mode, lang: Lang) -> &'static str {
         .map_or(mode.name(), |t| t.get(lang))
 }
 
+thread_local! {
+    /// The panels' computations, made once per visit at their first showing.
+    static MODE_THEORY: OnceCell<Vec<ModeTheory>> = const { OnceCell::new() };
+    static BYTES: OnceCell<[Vec<Traffic>; 2]> = const { OnceCell::new() };
+    static SPREADS: OnceCell<[Option<Spread>; 2]> = const { OnceCell::new() };
+}
+
 /// Theory of push, pull and push-pull: rounds to full and the three expected curves.
-#[function_component(ModeCurves)]
-fn mode_curves(p: &PanelProps) -> Html {
-    let lang = use_lang();
+fn mode_curves(lang: Lang, active: Option<usize>) -> Html {
     let config = scenarios::modes(0).config;
     let (n, f) = (config.nodes, config.fanout);
-    let theory = use_memo((n, f), |&(n, f)| compare::mode_theory(n, f));
+    MODE_THEORY.with(|theory| {
+        let theory = theory.get_or_init(|| compare::mode_theory(n, f));
+        mode_curves_of(theory, n, f, lang, active)
+    })
+}
+
+fn mode_curves_of(
+    theory: &[ModeTheory],
+    n: u32,
+    f: u32,
+    lang: Lang,
+    active: Option<usize>,
+) -> Html {
     let (w, h, left, bottom, top) = (300.0, 96.0, 26.0, 14.0, 4.0);
     let rounds = theory
         .first()
@@ -219,66 +258,62 @@ fn mode_curves(p: &PanelProps) -> Html {
         .max(1);
     let x = |r: usize| left + (w - left - 4.0) * r as f64 / rounds as f64;
     let y = |v: f64| top + (h - top - bottom) * (1.0 - v);
-    let line = |t: &ModeTheory| {
-        t.curve
-            .iter()
-            .enumerate()
-            .map(|(r, &v)| format!("{}{:.1},{:.1}", if r == 0 { "M" } else { "L" }, x(r), y(v)))
-            .collect::<String>()
-    };
+    let (y0, y1) = (y(0.0), y(1.0));
     let caption = fill(
         ui::CURVES.get(lang),
         &[("n", thousands(u64::from(n))), ("f", f.to_string())],
     );
-    html! {
-        <figure class="lesson-figure" data-testid="lesson-curves">
-            <figcaption>{ caption }</figcaption>
-            <ul class="lesson-keys">
-                { for theory.iter().enumerate().map(|(i, t)| {
-                    let (class, _) = mode_style(t.mode);
-                    html! {
-                        <li class={classes!("key-mode", class, (p.active == Some(i)).then_some("on"))}>
-                            <b>{ mode_label(t.mode, lang) }</b>{" "}
-                            <span data-testid={format!("theory-rounds-{i}")}>
-                                { fill(ui::TO_FULL.get(lang), &[("r", t.rounds.to_string())]) }
-                            </span>
-                        </li>
-                    }
-                }) }
-            </ul>
-            <svg viewBox={format!("0 0 {w} {h}")} role="img" aria-label={caption_for_svg(&theory, lang)}>
-                <line class="axis" x1={left.to_string()} y1={y(0.0).to_string()} x2={(w - 4.0).to_string()} y2={y(0.0).to_string()} />
-                <line class="axis" x1={left.to_string()} y1={y(0.0).to_string()} x2={left.to_string()} y2={y(1.0).to_string()} />
-                <text class="tick" x={(left - 3.0).to_string()} y={(y(1.0) + 7.0).to_string()} text-anchor="end">{"100%"}</text>
-                <text class="tick" x={(left - 3.0).to_string()} y={y(0.0).to_string()} text-anchor="end">{"0"}</text>
-                <text class="tick" x={x(0).to_string()} y={(h - 2.0).to_string()}>{"0"}</text>
-                <text class="tick" x={x(rounds).to_string()} y={(h - 2.0).to_string()} text-anchor="end">
-                    { format!("{} {rounds}", ui::ROUND_AXIS.get(lang)) }
-                </text>
-                { for theory.iter().enumerate().map(|(i, t)| {
-                    let (class, dash) = mode_style(t.mode);
-                    html! {
-                        <path class={classes!("curve", class, (p.active == Some(i)).then_some("on"))}
-                            d={line(t)} stroke-dasharray={dash} />
-                    }
-                }) }
-            </svg>
-        </figure>
+    let to_full = |t: &ModeTheory| fill(ui::TO_FULL.get(lang), &[("r", t.rounds.to_string())]);
+    let mut s = format!(
+        r#"<figure class="lesson-figure" data-testid="lesson-curves"><figcaption>{}</figcaption><ul class="lesson-keys">"#,
+        Esc(&caption)
+    );
+    let mut label = String::new();
+    for (i, t) in theory.iter().enumerate() {
+        let (class, _) = mode_style(t.mode);
+        let on = if active == Some(i) { " on" } else { "" };
+        let _ = write!(
+            s,
+            r#"<li class="key-mode {class}{on}"><b>{}</b> <span data-testid="theory-rounds-{i}">{}</span></li>"#,
+            Esc(mode_label(t.mode, lang)),
+            Esc(&to_full(t)),
+        );
+        if i > 0 {
+            label.push_str("; ");
+        }
+        let _ = write!(label, "{}: {}", mode_label(t.mode, lang), to_full(t));
     }
-}
-
-fn caption_for_svg(theory: &[ModeTheory], lang: Lang) -> String {
-    theory
-        .iter()
-        .map(|t| {
-            format!(
-                "{}: {}",
-                mode_label(t.mode, lang),
-                fill(ui::TO_FULL.get(lang), &[("r", t.rounds.to_string())])
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
+    let _ = write!(
+        s,
+        r#"</ul><svg viewBox="0 0 {w} {h}" role="img" aria-label="{}"><line class="axis" x1="{left}" y1="{y0}" x2="{}" y2="{y0}"/><line class="axis" x1="{left}" y1="{y0}" x2="{left}" y2="{y1}"/><text class="tick" x="{}" y="{}" text-anchor="end">100%</text><text class="tick" x="{}" y="{y0}" text-anchor="end">0</text><text class="tick" x="{}" y="{}">0</text><text class="tick" x="{}" y="{}" text-anchor="end">{} {rounds}</text>"#,
+        Esc(&label),
+        w - 4.0,
+        left - 3.0,
+        y1 + 7.0,
+        left - 3.0,
+        x(0),
+        h - 2.0,
+        x(rounds),
+        h - 2.0,
+        Esc(ui::ROUND_AXIS.get(lang)),
+    );
+    for (i, t) in theory.iter().enumerate() {
+        let (class, dash) = mode_style(t.mode);
+        let on = if active == Some(i) { " on" } else { "" };
+        let _ = write!(s, r#"<path class="curve {class}{on}" d=""#);
+        for (r, &v) in t.curve.iter().enumerate() {
+            let _ = write!(
+                s,
+                "{}{:.1},{:.1}",
+                if r == 0 { "M" } else { "L" },
+                x(r),
+                y(v)
+            );
+        }
+        let _ = write!(s, r#"" stroke-dasharray="{dash}"/>"#);
+    }
+    s.push_str("</svg></figure>");
+    raw(s)
 }
 
 thread_local! {
@@ -313,42 +348,62 @@ fn work(study: &RefCell<Study>) -> bool {
     }
 }
 
+/// Runs a slice of `study` in the next browser task (the page paints first), then the next
+/// slice in the task after, until it is done or the component is gone.
+fn work_later(study: Rc<RefCell<Study>>, mounted: Rc<Cell<bool>>, update: UseForceUpdateHandle) {
+    // A one-shot closure: freed once the browser has called it.
+    let next = Closure::once_into_js(move || {
+        if !mounted.get() {
+            return;
+        }
+        let more = work(&study);
+        update.force_update();
+        if more {
+            work_later(study, mounted, update);
+        }
+    });
+    if let Some(window) = web_sys::window() {
+        let _ =
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(next.unchecked_ref(), 0);
+    }
+}
+
 /// The study of `kind`, advanced in the background while the component is mounted.
 #[hook]
 fn use_study(kind: StudyKind) -> Rc<RefCell<Study>> {
-    let shared = use_memo(kind, |&k| study(k));
+    // A lookup in the visit's studies: cheap enough for every render.
+    let shared = study(kind);
     let update = use_force_update();
     {
-        let shared = (*shared).clone();
+        let shared = shared.clone();
         use_effect_with(kind, move |_| {
             let mounted = Rc::new(Cell::new(true));
             if !shared.borrow().is_done() {
-                let mounted = mounted.clone();
-                yew::platform::spawn_local(async move {
-                    loop {
-                        // Yield first: the page paints the lesson before any work starts.
-                        yew::platform::time::sleep(Duration::ZERO).await;
-                        if !mounted.get() {
-                            return;
-                        }
-                        let more = work(&shared);
-                        update.force_update();
-                        if !more {
-                            return;
-                        }
-                    }
-                });
+                work_later(shared, mounted.clone(), update);
             }
             move || mounted.set(false)
         });
     }
-    (*shared).clone()
+    shared
 }
 
 #[derive(Properties, PartialEq)]
 struct StudyProps {
     kind: StudyKind,
     active: Option<usize>,
+}
+
+/// Appends the header row of a table: an empty corner cell when `corner`, then a column header
+/// per `(class, text)`.
+fn head(out: &mut String, corner: bool, cols: &[(&str, &str)]) {
+    out.push_str("<thead><tr>");
+    if corner {
+        out.push_str("<th></th>");
+    }
+    for (class, text) in cols {
+        let _ = write!(out, r#"<th scope="col"{class}>{}</th>"#, Esc(text));
+    }
+    out.push_str("</tr></thead><tbody>");
 }
 
 /// A seeded table: O(log N), residue, or adaptive interval.
@@ -358,135 +413,150 @@ fn study_table(p: &StudyProps) -> Html {
     let study = use_study(p.kind);
     let s = study.borrow();
     let seeds = p.kind.seeds().to_string();
-    let computing = html! { <td colspan="3" class="computing">{ ui::COMPUTING.get(lang) }</td> };
-    let row_class = |r: usize| classes!((p.active == Some(r)).then_some("on"));
-    let (caption, head, rows): (String, Html, Vec<Html>) = match p.kind {
-        StudyKind::LogN => (
-            fill(ui::LOG_CAPTION.get(lang), &[("s", seeds)]),
-            html! { <tr><th scope="col">{ ui::COL_N.get(lang) }</th><th scope="col">{ ui::COL_ROUNDS.get(lang) }</th><th scope="col">{ ui::COL_LOG.get(lang) }</th></tr> },
-            SIZES
-                .iter()
-                .enumerate()
-                .map(|(r, &n)| {
-                    let theory = format!("{:.1}", theory::log2_plus_ln(n));
-                    let measured = s.row(r).map(|row| html! { <td>
-                        <b>{ format!("{:.1}", row.mean) }</b>
-                        <span class="range">{ format!(" ({:.0}–{:.0})", row.min, row.max) }</span>
-                    </td> });
-                    html! {
-                        <tr class={row_class(r)} data-testid={format!("study-row-{r}")}>
-                            <th scope="row">{ thousands(u64::from(n)) }</th>
-                            { measured.unwrap_or_else(|| html! { <td class="computing">{ ui::COMPUTING.get(lang) }</td> }) }
-                            <td>{ theory }</td>
-                        </tr>
-                    }
-                })
-                .collect(),
+    let computing = Esc(ui::COMPUTING.get(lang));
+    let caption = match p.kind {
+        StudyKind::LogN => fill(ui::LOG_CAPTION.get(lang), &[("s", seeds)]),
+        StudyKind::Residue => fill(
+            ui::RESIDUE_CAPTION.get(lang),
+            &[
+                ("n", thousands(u64::from(RESIDUE_N))),
+                ("k", RESIDUE_K.to_string()),
+                ("s", seeds),
+            ],
         ),
-        StudyKind::Residue => (
-            fill(
-                ui::RESIDUE_CAPTION.get(lang),
-                &[
-                    ("n", thousands(u64::from(RESIDUE_N))),
-                    ("k", RESIDUE_K.to_string()),
-                    ("s", seeds),
-                ],
-            ),
-            html! { <tr>
-                <th scope="col">{ ui::COL_VARIANT.get(lang) }</th><th scope="col">{ ui::COL_RESIDUE.get(lang) }</th>
-                <th scope="col">{ ui::COL_EQUATION.get(lang) }</th><th scope="col">{ ui::COL_TRAFFIC.get(lang) }</th>
-            </tr> },
-            LESSONS[3]
-                .variants
-                .iter()
-                .enumerate()
-                .map(|(r, label)| {
-                    // The equation models feedback + coin only.
-                    let modelled = scenarios::REMOVALS[r] == (Feedback::Feedback, Decay::Coin);
-                    let equation = if modelled { format!("{:.1}%", 100.0 * theory::residue(RESIDUE_K)) } else { "–".into() };
-                    let cells = s.row(r).map_or_else(
-                        || computing.clone(),
-                        |row| html! { <>
-                            <td><b>{ format!("{:.1}%", 100.0 * row.mean) }</b></td>
-                            <td data-testid={modelled.then_some("residue-equation")}>{ equation }</td>
-                            <td>{ format!("{:.2}", row.extra) }</td>
-                        </> },
-                    );
-                    html! {
-                        <tr class={row_class(r)} data-testid={format!("study-row-{r}")}>
-                            <th scope="row">{ label.get(lang) }</th>{ cells }
-                        </tr>
-                    }
-                })
-                .collect(),
-        ),
-        StudyKind::Interval => (
-            fill(ui::INTERVAL_CAPTION.get(lang), &[("s", seeds)]),
-            html! { <tr>
-                <th scope="col">{ ui::COL_N.get(lang) }</th><th scope="col">{ ui::COL_ROUNDS.get(lang) }</th>
-                <th scope="col">{ ui::COL_INTERVAL.get(lang) }</th><th scope="col">{ ui::COL_SECONDS.get(lang) }</th>
-            </tr> },
-            SIZES
-                .iter()
-                .enumerate()
-                .map(|(r, &n)| {
-                    let interval = adaptive_interval(n);
-                    let secs = |x: String| fill(ui::SECONDS.get(lang), &[("x", x)]);
-                    let cells = s.row(r).map_or_else(
-                        || html! { <>
-                            <td class="computing">{ ui::COMPUTING.get(lang) }</td>
-                            <td>{ secs(format!("{interval:.1}")) }</td><td></td>
-                        </> },
-                        |row| html! { <>
-                            <td>{ format!("{:.1}", row.mean) }</td>
-                            <td>{ secs(format!("{interval:.1}")) }</td>
-                            <td><b>{ secs(format!("{:.0}", row.mean * interval)) }</b></td>
-                        </> },
-                    );
-                    html! {
-                        <tr class={row_class(r)} data-testid={format!("study-row-{r}")}>
-                            <th scope="row">{ thousands(u64::from(n)) }</th>{ cells }
-                        </tr>
-                    }
-                })
-                .collect(),
-        ),
+        StudyKind::Interval => fill(ui::INTERVAL_CAPTION.get(lang), &[("s", seeds)]),
     };
-    let equation = (p.kind == StudyKind::Residue).then(|| {
-        html! { <p class="lesson-note">
-            { ui::EQUATION.get(lang) }{" "}
-            <span class="formula">{"s = e"}<sup>{"−(k+1)(1−s)"}</sup></span>
-        </p> }
-    });
-    html! {
-        <div class="lesson-figure">
-            <table class="lesson-table" data-testid="lesson-table" data-done={s.is_done().to_string()}
-                aria-busy={(!s.is_done()).to_string()}>
-                <caption>{ caption }</caption>
-                <thead>{ head }</thead>
-                <tbody>{ for rows }</tbody>
-            </table>
-            { for equation }
-        </div>
+    let done = s.is_done();
+    let mut m = format!(
+        r#"<div class="lesson-figure"><table class="lesson-table" data-testid="lesson-table" data-done="{done}" aria-busy="{}"><caption>{}</caption>"#,
+        !done,
+        Esc(&caption)
+    );
+    let cols: &[Text] = match p.kind {
+        StudyKind::LogN => &[ui::COL_N, ui::COL_ROUNDS, ui::COL_LOG],
+        StudyKind::Residue => &[
+            ui::COL_VARIANT,
+            ui::COL_RESIDUE,
+            ui::COL_EQUATION,
+            ui::COL_TRAFFIC,
+        ],
+        StudyKind::Interval => &[ui::COL_N, ui::COL_ROUNDS, ui::COL_INTERVAL, ui::COL_SECONDS],
+    };
+    let cols: Vec<_> = cols.iter().map(|t| ("", t.get(lang))).collect();
+    head(&mut m, false, &cols);
+    // Row headers: the lesson's variants for the residue, else the cluster sizes.
+    let labels: Vec<String> = if p.kind == StudyKind::Residue {
+        LESSONS[3]
+            .variants
+            .iter()
+            .map(|l| Esc(l.get(lang)).to_string())
+            .collect()
+    } else {
+        SIZES.iter().map(|&n| thousands(u64::from(n))).collect()
+    };
+    for (r, label) in labels.iter().enumerate() {
+        let row = s.row(r);
+        let _ = write!(
+            m,
+            r#"<tr{} data-testid="study-row-{r}"><th scope="row">{label}</th>"#,
+            on(p.active == Some(r))
+        );
+        match p.kind {
+            StudyKind::LogN => {
+                match row {
+                    Some(row) => {
+                        let _ = write!(
+                            m,
+                            r#"<td><b>{:.1}</b><span class="range"> ({:.0}–{:.0})</span></td>"#,
+                            row.mean, row.min, row.max
+                        );
+                    }
+                    None => {
+                        let _ = write!(m, r#"<td class="computing">{computing}</td>"#);
+                    }
+                }
+                let _ = write!(m, "<td>{:.1}</td>", theory::log2_plus_ln(SIZES[r]));
+            }
+            StudyKind::Residue => {
+                // The equation models feedback + coin only.
+                let modelled = scenarios::REMOVALS[r] == (Feedback::Feedback, Decay::Coin);
+                match row {
+                    Some(row) => {
+                        let _ = write!(
+                            m,
+                            "<td><b>{:.1}%</b></td><td{}>",
+                            100.0 * row.mean,
+                            if modelled {
+                                r#" data-testid="residue-equation""#
+                            } else {
+                                ""
+                            }
+                        );
+                        if modelled {
+                            let _ = write!(m, "{:.1}%", 100.0 * theory::residue(RESIDUE_K));
+                        } else {
+                            m.push('–');
+                        }
+                        let _ = write!(m, "</td><td>{:.2}</td>", row.extra);
+                    }
+                    None => {
+                        let _ = write!(m, r#"<td colspan="3" class="computing">{computing}</td>"#);
+                    }
+                }
+            }
+            StudyKind::Interval => {
+                let interval = adaptive_interval(SIZES[r]);
+                let secs = |x: String| Esc(&fill(ui::SECONDS.get(lang), &[("x", x)])).to_string();
+                match row {
+                    Some(row) => {
+                        let _ = write!(
+                            m,
+                            "<td>{:.1}</td><td>{}</td><td><b>{}</b></td>",
+                            row.mean,
+                            secs(format!("{interval:.1}")),
+                            secs(format!("{:.0}", row.mean * interval))
+                        );
+                    }
+                    None => {
+                        let _ = write!(
+                            m,
+                            r#"<td class="computing">{computing}</td><td>{}</td><td></td>"#,
+                            secs(format!("{interval:.1}"))
+                        );
+                    }
+                }
+            }
+        }
+        m.push_str("</tr>");
     }
+    m.push_str("</tbody></table>");
+    if p.kind == StudyKind::Residue {
+        let _ = write!(
+            m,
+            r#"<p class="lesson-note">{} <span class="formula">s = e<sup>−(k+1)(1−s)</sup></span></p>"#,
+            Esc(ui::EQUATION.get(lang))
+        );
+    }
+    m.push_str("</div>");
+    raw(m)
 }
 
-/// Digest and payload bytes per round, incremental against full sync, as paired stacked bars.
-#[derive(Properties, PartialEq)]
-struct BytesProps {
-    round: u32,
-    active: Option<usize>,
+/// Digest and payload bytes per round, incremental against full sync, as paired stacked bars,
+/// with a cursor on `round`.
+fn bytes_chart(lang: Lang, round: u32, active: Option<usize>) -> Html {
+    BYTES.with(|runs| {
+        let runs = runs.get_or_init(|| {
+            let t0 = crate::probe::now();
+            let runs =
+                [0, 1].map(|v| compare::traffic_per_round(&scenarios::sync(v), BYTES_ROUNDS));
+            crate::probe::record("__gossipLessonWork", crate::probe::now() - t0);
+            runs
+        });
+        bytes_chart_of(runs, lang, round, active)
+    })
 }
 
-#[function_component(BytesChart)]
-fn bytes_chart(p: &BytesProps) -> Html {
-    let lang = use_lang();
-    let runs = use_memo((), |_| {
-        let t0 = crate::probe::now();
-        let runs = [0, 1].map(|v| compare::traffic_per_round(&scenarios::sync(v), BYTES_ROUNDS));
-        crate::probe::record("__gossipLessonWork", crate::probe::now() - t0);
-        runs
-    });
+fn bytes_chart_of(runs: &[Vec<Traffic>; 2], lang: Lang, round: u32, active: Option<usize>) -> Html {
     let (w, h, left, bottom, top) = (300.0, 92.0, 30.0, 12.0, 4.0);
     let max = runs
         .iter()
@@ -497,67 +567,85 @@ fn bytes_chart(p: &BytesProps) -> Html {
     let slot = (w - left - 2.0) / f64::from(BYTES_ROUNDS);
     let bar = (slot - 2.0) / 2.0;
     let y = |b: f64| top + (h - top - bottom) * (1.0 - b / max);
-    let mut bars = Vec::new();
+    let y0 = y(0.0);
+    let caption = Esc(ui::BYTES_CAPTION.get(lang));
+    // The figure in two raw parts: the drawing changes every round, the keys and the totals
+    // only with the language or the variant.
+    let mut svg = format!(
+        r#"<figcaption>{caption}</figcaption><svg viewBox="0 0 {w} {h}" role="img" aria-label="{caption}">"#
+    );
+    if (1..=BYTES_ROUNDS).contains(&round) {
+        let x0 = left + slot * f64::from(round - 1);
+        let _ = write!(
+            svg,
+            r#"<rect class="cursor" x="{x0:.1}" y="{top}" width="{slot:.1}" height="{:.1}"/>"#,
+            h - top - bottom
+        );
+    }
+    let _ = write!(
+        svg,
+        r#"<line class="axis" x1="{left}" y1="{y0}" x2="{w}" y2="{y0}"/><text class="tick" x="{}" y="{}" text-anchor="end">{}</text><text class="tick" x="{}" y="{y0}" text-anchor="end">0</text><text class="tick" x="{left}" y="{}">1</text><text class="tick" x="{w}" y="{}" text-anchor="end">{} {BYTES_ROUNDS}</text>"#,
+        left - 3.0,
+        y(max) + 7.0,
+        human(max as u64),
+        left - 3.0,
+        h - 1.0,
+        h - 1.0,
+        Esc(ui::ROUND_AXIS.get(lang)),
+    );
     for (v, run) in runs.iter().enumerate() {
+        let variant = if v == 0 { "inc" } else { "full" };
         for (i, t) in run.iter().enumerate() {
             let x0 = left + slot * i as f64 + 1.0 + bar * v as f64;
             let d = t.digest_bytes as f64;
             let pl = t.payload_bytes as f64;
-            let variant = if v == 0 { "inc" } else { "full" };
-            bars.push(html! { <>
-                <rect class={classes!("digest", variant)} x={format!("{x0:.1}")} y={format!("{:.1}", y(d))}
-                    width={format!("{bar:.1}")} height={format!("{:.1}", y(0.0) - y(d))} />
-                <rect class={classes!("payload", variant)} x={format!("{x0:.1}")} y={format!("{:.1}", y(d + pl))}
-                    width={format!("{bar:.1}")} height={format!("{:.1}", y(d) - y(d + pl))} />
-            </> });
+            let _ = write!(
+                svg,
+                r#"<rect class="digest {variant}" x="{x0:.1}" y="{:.1}" width="{bar:.1}" height="{:.1}"/><rect class="payload {variant}" x="{x0:.1}" y="{:.1}" width="{bar:.1}" height="{:.1}"/>"#,
+                y(d),
+                y0 - y(d),
+                y(d + pl),
+                y(d) - y(d + pl),
+            );
         }
     }
-    let cursor = (p.round >= 1 && p.round <= BYTES_ROUNDS).then(|| {
-        let x0 = left + slot * f64::from(p.round - 1);
-        html! { <rect class="cursor" x={format!("{x0:.1}")} y={top.to_string()} width={format!("{slot:.1}")} height={format!("{:.1}", h - top - bottom)} /> }
-    });
-    let totals: Vec<(u64, u64)> = runs
-        .iter()
-        .map(|r| {
-            (
-                r.iter().map(|t| t.digest_bytes).sum(),
-                r.iter().map(|t| t.payload_bytes).sum(),
-            )
-        })
-        .collect();
+    svg.push_str("</svg>");
+    let mut table = format!(
+        r#"<ul class="lesson-keys"><li class="key-bytes digest">{}</li><li class="key-bytes payload">{}</li></ul><table class="lesson-table"><caption>{}</caption>"#,
+        Esc(ui::DIGESTS.get(lang)),
+        Esc(ui::PAYLOAD.get(lang)),
+        Esc(&fill(
+            ui::BYTES_TOTAL.get(lang),
+            &[("r", BYTES_ROUNDS.to_string())]
+        )),
+    );
+    head(
+        &mut table,
+        true,
+        &[
+            ("", ui::COL_DIGESTS.get(lang)),
+            ("", ui::COL_PAYLOAD.get(lang)),
+            ("", ui::COL_TOTAL.get(lang)),
+        ],
+    );
+    for (v, r) in runs.iter().enumerate() {
+        let d: u64 = r.iter().map(|t| t.digest_bytes).sum();
+        let pl: u64 = r.iter().map(|t| t.payload_bytes).sum();
+        let _ = write!(
+            table,
+            r#"<tr{} data-testid="bytes-row-{v}"><th scope="row">{}</th><td>{}</td><td>{}</td><td><b>{}</b></td></tr>"#,
+            on(active == Some(v)),
+            Esc(LESSONS[6].variants[v].get(lang)),
+            human(d),
+            human(pl),
+            human(d + pl),
+        );
+    }
+    table.push_str("</tbody></table>");
     html! {
         <figure class="lesson-figure" data-testid="lesson-bytes">
-            <figcaption>{ ui::BYTES_CAPTION.get(lang) }</figcaption>
-            <svg viewBox={format!("0 0 {w} {h}")} role="img" aria-label={ui::BYTES_CAPTION.get(lang)}>
-                { for cursor }
-                <line class="axis" x1={left.to_string()} y1={y(0.0).to_string()} x2={w.to_string()} y2={y(0.0).to_string()} />
-                <text class="tick" x={(left - 3.0).to_string()} y={(y(max) + 7.0).to_string()} text-anchor="end">{ human(max as u64) }</text>
-                <text class="tick" x={(left - 3.0).to_string()} y={y(0.0).to_string()} text-anchor="end">{"0"}</text>
-                <text class="tick" x={left.to_string()} y={(h - 1.0).to_string()}>{"1"}</text>
-                <text class="tick" x={w.to_string()} y={(h - 1.0).to_string()} text-anchor="end">
-                    { format!("{} {BYTES_ROUNDS}", ui::ROUND_AXIS.get(lang)) }
-                </text>
-                { for bars }
-            </svg>
-            <ul class="lesson-keys">
-                <li class="key-bytes digest">{ ui::DIGESTS.get(lang) }</li>
-                <li class="key-bytes payload">{ ui::PAYLOAD.get(lang) }</li>
-            </ul>
-            <table class="lesson-table">
-                <caption>{ fill(ui::BYTES_TOTAL.get(lang), &[("r", BYTES_ROUNDS.to_string())]) }</caption>
-                <thead><tr>
-                    <th></th><th scope="col">{ ui::COL_DIGESTS.get(lang) }</th>
-                    <th scope="col">{ ui::COL_PAYLOAD.get(lang) }</th><th scope="col">{ ui::COL_TOTAL.get(lang) }</th>
-                </tr></thead>
-                <tbody>
-                    { for totals.iter().enumerate().map(|(v, &(d, pl))| html! {
-                        <tr class={classes!((p.active == Some(v)).then_some("on"))} data-testid={format!("bytes-row-{v}")}>
-                            <th scope="row">{ LESSONS[6].variants[v].get(lang) }</th>
-                            <td>{ human(d) }</td><td>{ human(pl) }</td><td><b>{ human(d + pl) }</b></td>
-                        </tr>
-                    }) }
-                </tbody>
-            </table>
+            { raw(svg) }
+            { raw(table) }
         </figure>
     }
 }
@@ -566,22 +654,24 @@ fn bytes_chart(p: &BytesProps) -> Html {
 const HIERARCHY_LIMIT: u32 = 500;
 
 /// Rounds, messages and cross-group messages of the hierarchical and the flat variant.
-#[function_component(HierarchyTable)]
-fn hierarchy_table(p: &PanelProps) -> Html {
-    let lang = use_lang();
-    let spreads = use_memo((), |_| {
-        let t0 = crate::probe::now();
-        let s = [0, 1].map(|v| {
-            compare::spread_across_groups(&scenarios::hierarchy(v), GROUP_SIZE, HIERARCHY_LIMIT)
+fn hierarchy_table(lang: Lang, active: Option<usize>) -> Html {
+    SPREADS.with(|spreads| {
+        let spreads = spreads.get_or_init(|| {
+            let t0 = crate::probe::now();
+            let s = [0, 1].map(|v| {
+                compare::spread_across_groups(&scenarios::hierarchy(v), GROUP_SIZE, HIERARCHY_LIMIT)
+            });
+            crate::probe::record("__gossipLessonWork", crate::probe::now() - t0);
+            s
         });
-        crate::probe::record("__gossipLessonWork", crate::probe::now() - t0);
-        s
-    });
-    let col = |v: usize| classes!((p.active == Some(v)).then_some("on"));
+        hierarchy_table_of(spreads, lang, active)
+    })
+}
+
+fn hierarchy_table_of(spreads: &[Option<Spread>; 2], lang: Lang, active: Option<usize>) -> Html {
+    let col = |v: usize| on(active == Some(v));
     let cells = |f: &dyn Fn(&Spread) -> String| {
-        spreads
-            .clone()
-            .map(|s| s.as_ref().map_or_else(|| "–".to_string(), f))
+        [0, 1].map(|v| spreads[v].as_ref().map_or_else(|| "–".to_string(), f))
     };
     let rows: [(Text, [String; 2]); 3] = [
         (
@@ -605,25 +695,44 @@ fn hierarchy_table(p: &PanelProps) -> Html {
             }),
         ),
     ];
-    html! {
-        <div class="lesson-figure">
-            <table class="lesson-table" data-testid="lesson-table">
-                <caption>{ ui::HIERARCHY_CAPTION.get(lang) }</caption>
-                <thead><tr>
-                    <th></th>
-                    <th scope="col" class={col(0)}>{ ui::HIERARCHICAL.get(lang) }</th>
-                    <th scope="col" class={col(1)}>{ ui::FLAT.get(lang) }</th>
-                </tr></thead>
-                <tbody>
-                    { for rows.iter().enumerate().map(|(i, (label, [h, f]))| html! {
-                        <tr data-testid={format!("hierarchy-row-{i}")}>
-                            <th scope="row">{ label.get(lang) }</th>
-                            <td class={col(0)}>{ h }</td>
-                            <td class={col(1)}>{ f }</td>
-                        </tr>
-                    }) }
-                </tbody>
-            </table>
-        </div>
+    let mut m = format!(
+        r#"<div class="lesson-figure"><table class="lesson-table" data-testid="lesson-table"><caption>{}</caption>"#,
+        Esc(ui::HIERARCHY_CAPTION.get(lang))
+    );
+    head(
+        &mut m,
+        true,
+        &[
+            (col(0), ui::HIERARCHICAL.get(lang)),
+            (col(1), ui::FLAT.get(lang)),
+        ],
+    );
+    for (i, (label, [h, f])) in rows.iter().enumerate() {
+        let _ = write!(
+            m,
+            r#"<tr data-testid="hierarchy-row-{i}"><th scope="row">{}</th><td{}>{}</td><td{}>{}</td></tr>"#,
+            Esc(label.get(lang)),
+            col(0),
+            Esc(h),
+            col(1),
+            Esc(f),
+        );
+    }
+    m.push_str("</tbody></table></div>");
+    raw(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_variant_has_a_test_id() {
+        for lesson in LESSONS.iter() {
+            assert!(lesson.variants.len() <= VARIANT_IDS.len());
+        }
+        for (v, id) in VARIANT_IDS.iter().enumerate() {
+            assert_eq!(*id, format!("lesson-variant-{v}"));
+        }
     }
 }

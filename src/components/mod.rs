@@ -8,6 +8,7 @@ pub mod inspector;
 pub mod lang;
 pub mod legend;
 pub mod lessons;
+pub mod markup;
 pub mod messages;
 pub mod overlays;
 pub mod round_log;
