@@ -176,10 +176,10 @@ impl Draft {
         match c.topology {
             TopologyConfig::Ring { k } => d.ring_k = k.to_string(),
             TopologyConfig::RandomRegular { degree } => d.degree = degree.to_string(),
-            TopologyConfig::ErdosRenyi { p } => d.p = p.to_string(),
+            TopologyConfig::ErdosRenyi { p } => d.p = crate::num::shortest(p),
             TopologyConfig::WattsStrogatz { k, beta } => {
                 d.ring_k = k.to_string();
-                d.beta = beta.to_string();
+                d.beta = crate::num::shortest(beta);
             }
             TopologyConfig::BarabasiAlbert { m } => d.m = m.to_string(),
             TopologyConfig::Hierarchical { group_size } => d.group_size = group_size.to_string(),

@@ -6,6 +6,8 @@
 
 use yew::prelude::*;
 
+use crate::num::{fixed, shortest};
+
 /// A language of the interface.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -341,18 +343,14 @@ pub fn count_label(lang: Lang, state: &'static str, n: u32) -> String {
 /// "Packet loss: 20%".
 pub fn packet_loss_label(lang: Lang, percent: f64) -> String {
     match lang {
-        Lang::En => format!("Packet loss: {percent:.0}%"),
-        Lang::Zh => format!("丢包率：{percent:.0}%"),
+        Lang::En => format!("Packet loss: {}%", fixed(percent, 0)),
+        Lang::Zh => format!("丢包率：{}%", fixed(percent, 0)),
     }
 }
 
 /// "2.0/s" after the speed slider.
 pub fn speed_value(lang: Lang, speed: f64) -> String {
-    let v = if speed < 1.0 {
-        format!("{speed:.2}")
-    } else {
-        format!("{speed:.1}")
-    };
+    let v = fixed(speed, if speed < 1.0 { 2 } else { 1 });
     match lang {
         Lang::En => format!("{v}/s"),
         Lang::Zh => format!("{v} 轮/秒"),
@@ -362,8 +360,8 @@ pub fn speed_value(lang: Lang, speed: f64) -> String {
 /// Spoken value of the speed slider: "2.0 rounds per second".
 pub fn speed_value_text(lang: Lang, speed: f64) -> String {
     match lang {
-        Lang::En => format!("{speed} rounds per second"),
-        Lang::Zh => format!("每秒 {speed} 轮"),
+        Lang::En => format!("{} rounds per second", shortest(speed)),
+        Lang::Zh => format!("每秒 {} 轮", shortest(speed)),
     }
 }
 
@@ -515,7 +513,7 @@ pub fn command_label(lang: Lang, cmd: &gossip_engine::Command) -> String {
         Command::Revive { node, amnesia } => {
             format!("复活节点 {node}{}", if *amnesia { "（失忆）" } else { "" })
         }
-        Command::SetLoss { loss } => format!("将丢包率设为 {:.0}%", loss * 100.0),
+        Command::SetLoss { loss } => format!("将丢包率设为 {}%", fixed(loss * 100.0, 0)),
         Command::Partition { groups } => format!("把集群切分成 {} 组", groups.len() + 1),
         Command::Heal => "修复分区".to_string(),
         Command::Join { seed } => format!("经由节点 {seed} 加入一个新节点"),
@@ -654,40 +652,75 @@ fn free_text_zh(s: &str) -> String {
     s.to_string()
 }
 
-/// An engine refusal in `lang` (English: exactly its `Display`).
+/// An engine refusal in `lang`. The English text is exactly the error's `Display`, written
+/// out here rather than called: that `Display` formats `f64` bounds with core's float
+/// formatter, which the browser bundle does without (see [`crate::num`]). A test checks that
+/// both say the same.
 pub fn engine_error(lang: Lang, e: &gossip_engine::Error) -> String {
     use gossip_engine::Error;
-    if lang == Lang::En {
-        return e.to_string();
-    }
+    let zh = lang == Lang::Zh;
     match e {
         Error::OutOfRange {
             field,
             value,
             min,
             max,
-        } => format!("{} = {value} 超出范围：允许 {min}..={max}", field_zh(field)),
-        Error::NotFinite { field } => format!("{} 必须是有限的数值", field_zh(field)),
-        Error::UnknownNode { node, nodes } => {
+        } => {
+            let (value, min, max) = (shortest(*value), shortest(*min), shortest(*max));
+            if zh {
+                format!("{} = {value} 超出范围：允许 {min}..={max}", field_zh(field))
+            } else {
+                format!("{field} = {value} is out of range: allowed {min}..={max}")
+            }
+        }
+        Error::NotFinite { field } if zh => format!("{} 必须是有限的数值", field_zh(field)),
+        Error::NotFinite { field } => format!("{field} must be a finite number"),
+        Error::UnknownNode { node, nodes } if zh => {
             format!("不存在节点 {node}：节点编号为 0..{nodes}")
         }
-        Error::UnknownMessage { id } => format!("不存在消息 m{id}"),
+        Error::UnknownNode { node, nodes } => format!("unknown node {node}: nodes are 0..{nodes}"),
+        Error::UnknownMessage { id } if zh => format!("不存在消息 m{id}"),
+        Error::UnknownMessage { id } => format!("unknown message m{id}"),
         Error::WrongNodeState {
             node,
             state,
             action,
             needed,
-        } => format!(
+        } if zh => format!(
             "节点 {node} {}：“{}”只能作用于{}的节点",
             node_state_zh(state),
             action_zh(action),
             needed_zh(needed)
         ),
-        Error::NotSupported { action, protocol } => {
+        Error::WrongNodeState {
+            node,
+            state,
+            action,
+            needed,
+        } => format!("node {node} is {state}: {action} needs a node that is {needed}"),
+        Error::NotSupported { action, protocol } if zh => {
             format!("{}协议不支持{}", protocol_zh(protocol), action_zh(action))
         }
-        Error::Inconsistent(s) => free_text_zh(s),
-        Error::Scenario(s) => format!("场景：{}", free_text_zh(s)),
+        Error::NotSupported { action, protocol } => {
+            format!("{action} is not available with the {protocol} protocol")
+        }
+        Error::Inconsistent(s) if zh => free_text_zh(s),
+        Error::Inconsistent(s) => s.clone(),
+        Error::Scenario(s) if zh => format!("场景：{}", free_text_zh(s)),
+        Error::Scenario(s) => format!("scenario: {s}"),
+        Error::Action {
+            index,
+            label: _,
+            error,
+        } if zh => format!("场景：第 {index} 个操作出错：{}", engine_error(lang, error)),
+        Error::Action {
+            index,
+            label,
+            error,
+        } => format!(
+            "scenario: action {index} ({label}): {}",
+            engine_error(lang, error)
+        ),
     }
 }
 
@@ -732,6 +765,50 @@ mod tests {
         assert_eq!(round_label(Lang::Zh, 1), "第 1 轮");
         assert_eq!(count_label(Lang::En, "fresh", 1), "fresh 1");
         assert_eq!(count_label(Lang::Zh, "fresh", 1), "新鲜 1");
+    }
+
+    #[test]
+    fn english_engine_errors_are_their_display() {
+        let all = [
+            Error::OutOfRange {
+                field: "loss",
+                value: 1.5,
+                min: 0.0,
+                max: 1.0,
+            },
+            Error::OutOfRange {
+                field: "nodes",
+                value: 20000.0,
+                min: 2.0,
+                max: 10000.0,
+            },
+            Error::NotFinite { field: "p" },
+            Error::UnknownNode { node: 9, nodes: 5 },
+            Error::UnknownMessage { id: 3 },
+            Error::WrongNodeState {
+                node: 1,
+                state: "dead",
+                action: "kill",
+                needed: "alive",
+            },
+            Error::NotSupported {
+                action: "inject",
+                protocol: "membership",
+            },
+            Error::Inconsistent("t_cleanup must exceed t_fail".into()),
+            Error::Scenario("unknown version 9".into()),
+            Error::Action {
+                index: 2,
+                label: "kill node 42".into(),
+                error: Box::new(Error::UnknownNode {
+                    node: 42,
+                    nodes: 10,
+                }),
+            },
+        ];
+        for e in all {
+            assert_eq!(engine_error(Lang::En, &e), e.to_string());
+        }
     }
 
     #[test]

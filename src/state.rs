@@ -179,7 +179,10 @@ impl AppState {
     /// The playground as it opens: 50 nodes, rumor mongering, one rumor at node 0.
     pub fn initial() -> Self {
         let config = Config::default();
-        let mut s = AppState::with(config, 42).expect("the default scenario is valid");
+        // Not `expect`: `Result::expect` would format the error with `Debug`, which links
+        // core's float formatter into the wasm (see `crate::num`) for a path that never runs.
+        let mut s = AppState::with(config, 42)
+            .unwrap_or_else(|_| unreachable!("the default scenario is valid"));
         s.intro = true;
         s
     }
@@ -208,7 +211,7 @@ impl AppState {
             message: view.message,
             subject: view.subject,
             playing: view.playing,
-            speed: view.speed.unwrap_or(2.0).clamp(MIN_SPEED, MAX_SPEED),
+            speed: crate::num::clamp(view.speed.unwrap_or(2.0), MIN_SPEED, MAX_SPEED),
             notice: None,
             help: false,
             intro: false,
@@ -238,7 +241,7 @@ impl AppState {
         let mut s = match AppState::load(&d.link.scenario, &d.link.view) {
             Ok(s) => s,
             Err(e) => {
-                problems.push(e.to_string());
+                problems.push(crate::i18n::engine_error(Lang::En, &e));
                 AppState::initial()
             }
         };
@@ -477,7 +480,9 @@ impl yew::Reducible for AppState {
                 s
             }
             Action::Pause => s.touch(|s| s.playing = false),
-            Action::SetSpeed(v) => s.touch(|s| s.speed = v.clamp(MIN_SPEED, MAX_SPEED)),
+            Action::SetSpeed(v) => {
+                s.touch(|s| s.speed = crate::num::clamp(v, MIN_SPEED, MAX_SPEED))
+            }
             Action::Select(n) => {
                 let mut s = s;
                 let nodes = s.timeline.borrow().sim().nodes();

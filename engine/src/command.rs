@@ -79,7 +79,11 @@ impl Command {
                     if *amnesia { " (amnesia)" } else { "" }
                 )
             }
-            Command::SetLoss { loss } => format!("set loss to {:.0}%", loss * 100.0),
+            // Whole percent by integer rounding: formatting an f64 would bring core's float
+            // formatter into the browser bundle, which prints labels but no floats.
+            Command::SetLoss { loss } => {
+                format!("set loss to {}%", (loss * 100.0).round() as i64)
+            }
             Command::Partition { groups } => format!("partition into {} groups", groups.len() + 1),
             Command::Heal => "heal the partition".to_string(),
             Command::Join { seed } => format!("join a node through node {seed}"),

@@ -65,6 +65,17 @@ pub enum Error {
     /// A scenario document could not be read.
     #[error("scenario: {0}")]
     Scenario(String),
+    /// A scenario's logged action failed on replay. Kept structured (not formatted into
+    /// [`Error::Scenario`]) so a caller can say it in its own words and language.
+    #[error("scenario: action {index} ({label}): {error}")]
+    Action {
+        /// Position in the log, from 1.
+        index: usize,
+        /// The action, as [`crate::Command::label`] says it.
+        label: String,
+        /// Why it failed.
+        error: Box<Error>,
+    },
 }
 
 /// Result with the engine's error.

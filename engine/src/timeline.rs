@@ -56,8 +56,10 @@ impl Timeline {
             while t.sim.round() < a.round {
                 t.step();
             }
-            t.apply(&a.command).map_err(|e| {
-                Error::Scenario(format!("action {} ({}): {e}", i + 1, a.command.label()))
+            t.apply(&a.command).map_err(|e| Error::Action {
+                index: i + 1,
+                label: a.command.label(),
+                error: Box::new(e),
             })?;
         }
         while t.sim.round() < last.max(s.round) {
@@ -193,8 +195,10 @@ impl Timeline {
 
     /// The simulation at round 0 with the actions of round 0 applied.
     fn fresh_start(&self) -> Simulation {
+        // Not `expect`: `Result::expect` would print the error with `Debug`, pulling the float
+        // formatter into the browser bundle for a path that cannot run.
         let mut sim = Simulation::new(self.sim.config().clone(), self.sim.seed())
-            .expect("the config was valid when the timeline was built");
+            .unwrap_or_else(|_| unreachable!("the config was valid when the timeline was built"));
         for a in self.actions.iter().take_while(|a| a.round == 0) {
             let _ = sim.apply(&a.command);
         }

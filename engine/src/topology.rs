@@ -97,7 +97,8 @@ impl TopologyConfig {
                 let edges = p * f64::from(n) * f64::from(n - 1) / 2.0;
                 if edges > 20_000_000.0 {
                     return Err(Error::Inconsistent(format!(
-                        "erdos-renyi: about {edges:.0} edges expected, at most 20000000 allowed; lower p"
+                        "erdos-renyi: about {} edges expected, at most 20000000 allowed; lower p",
+                        edges.round() as u64
                     )));
                 }
                 Ok(())

@@ -377,11 +377,16 @@ fn write_value(out: &mut String, v: &Json, indent: Option<usize>) {
         Json::Int(n) => {
             let _ = write!(out, "{n}");
         }
-        // `{:?}` is the shortest text that parses back to the same f64, and keeps `.0` on
-        // whole numbers (`1.0`, as serde_json writes them). Non-finite values have no JSON
+        // The shortest text that parses back to the same f64 (`crate::num::shortest`, which
+        // keeps core's float formatter out of the wasm), with `.0` on whole numbers (`1.0`,
+        // as serde_json writes them) so they stay floats. Non-finite values have no JSON
         // form: `null`, as serde_json.
         Json::Float(f) if f.is_finite() => {
-            let _ = write!(out, "{f:?}");
+            let text = crate::num::shortest(*f);
+            out.push_str(&text);
+            if !text.contains(['.', 'e', 'E']) {
+                out.push_str(".0");
+            }
         }
         Json::Float(_) => out.push_str("null"),
         Json::Str(s) => write_str(out, s),
@@ -597,7 +602,7 @@ mod tests {
         ]);
         let compact = v.to_compact();
         assert!(compact.starts_with(r#"{"s":"q\"\\\n\u0001é😀","u":18446744073709551615,"#));
-        assert!(compact.contains(r#""f":[1.0,0.1,1e-300,-2.5e300],"e":[],"o":{}"#));
+        assert!(compact.contains(r#""f":[1.0,0.1,1e-300,-2.5e+300],"e":[],"o":{}"#));
         assert_eq!(parse(&compact), Ok(v.clone()));
         assert_eq!(parse(&v.to_pretty()), Ok(v));
         let small = Json::obj(vec![(

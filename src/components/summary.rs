@@ -5,6 +5,7 @@ use gossip_engine::{Simulation, outcome};
 use yew::prelude::*;
 
 use crate::i18n::{self, Lang, count_label, tr, use_lang};
+use crate::num::{Fixed, fixed};
 
 /// Props of [`Summary`].
 #[derive(Properties, PartialEq)]
@@ -76,11 +77,11 @@ pub fn summary(p: &SummaryProps) -> Html {
         html! { <>
             <dl class="figures">
                 { figure(lang, "round", sim.round().to_string(), "rounds completed", "sum-round") }
-                { figure(lang, "informed", format!("{informed:.0}%"), "alive nodes holding the latest version", "sum-informed") }
-                { figure(lang, "residue", if c.fresh == 0 { format!("{:.1}%", 100.0 * o.residue) } else { "…".into() },
+                { figure(lang, "informed", format!("{}%", Fixed(informed, 0)), "alive nodes holding the latest version", "sum-informed") }
+                { figure(lang, "residue", if c.fresh == 0 { format!("{}%", Fixed(100.0 * o.residue, 1)) } else { "…".into() },
                     "alive nodes never reached, once no node is fresh", "sum-residue") }
-                { figure(lang, "traffic", format!("{:.2}", o.traffic), "update messages per node so far", "sum-traffic") }
-                { figure(lang, "t_avg", format!("{:.2}", o.t_avg), "mean rounds from injection to delivery", "sum-tavg") }
+                { figure(lang, "traffic", fixed(o.traffic, 2), "update messages per node so far", "sum-traffic") }
+                { figure(lang, "t_avg", fixed(o.t_avg, 2), "mean rounds from injection to delivery", "sum-tavg") }
                 { figure(lang, "t_last", o.t_last.to_string(), "rounds until the last delivery", "sum-tlast") }
                 { figure(lang, "converged", sim.message(st.message.unwrap_or(0)).and_then(|m| m.converged_at).map_or(if done { tr(lang, "never").into() } else { "…".into() }, |r| i18n::converged_at(lang, r)),
                     "first round at whose end every alive node held it", "sum-converged") }
@@ -109,7 +110,7 @@ pub fn summary(p: &SummaryProps) -> Html {
 pub fn human(b: u64) -> String {
     match b {
         0..1_000 => format!("{b} B"),
-        1_000..1_000_000 => format!("{:.1} kB", b as f64 / 1e3),
-        _ => format!("{:.1} MB", b as f64 / 1e6),
+        1_000..1_000_000 => format!("{} kB", Fixed(b as f64 / 1e3, 1)),
+        _ => format!("{} MB", Fixed(b as f64 / 1e6, 1)),
     }
 }

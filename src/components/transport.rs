@@ -25,7 +25,11 @@ pub struct TransportProps {
 
 /// Slider position (0..=100) for a speed: logarithmic, so 0.25 and 20 are both reachable.
 pub fn speed_to_slider(speed: f64) -> f64 {
-    ((speed / MIN_SPEED).ln() / (MAX_SPEED / MIN_SPEED).ln() * 100.0).clamp(0.0, 100.0)
+    crate::num::clamp(
+        (speed / MIN_SPEED).ln() / (MAX_SPEED / MIN_SPEED).ln() * 100.0,
+        0.0,
+        100.0,
+    )
 }
 
 /// Speed for a slider position.
@@ -83,7 +87,7 @@ pub fn transport(p: &TransportProps) -> Html {
             <output class="round" data-testid="round" aria-live="off">{ i18n::round_label(lang, p.round) }</output>
             <label class="speed" title={tr(lang, "Speed: rounds per second")}>
                 <span>{tr(lang, "speed")}</span>
-                <input type="range" min="0" max="100" step="1" value={format!("{:.0}", speed_to_slider(p.speed))}
+                <input type="range" min="0" max="100" step="1" value={crate::num::fixed(speed_to_slider(p.speed), 0)}
                     oninput={on_speed} aria-label={tr(lang, "Speed, rounds per second")}
                     aria-valuetext={i18n::speed_value_text(lang, p.speed)} data-testid="speed" />
                 <span class="speed-value" data-testid="speed-value">{ i18n::speed_value(lang, p.speed) }</span>

@@ -3,11 +3,14 @@
 
 use std::fmt::Write as _;
 
+use crate::num::Fixed;
 use crate::palette::Palette;
 use crate::render::canvas::{Look, Scene};
 
 /// An SVG of `scene`, `size` pixels square.
 pub fn scene_svg(scene: &Scene, pal: &Palette, size: f64) -> String {
+    // Coordinates to 0.1 px, written without core's float formatter (see `crate::num`).
+    let c = |v: f64| Fixed(v, 1);
     let pad = 12.0;
     let side = size - 2.0 * pad;
     let px = |p: (f32, f32)| (pad + f64::from(p.0) * side, pad + f64::from(p.1) * side);
@@ -15,7 +18,8 @@ pub fn scene_svg(scene: &Scene, pal: &Palette, size: f64) -> String {
     let mut s = String::new();
     let _ = write!(
         s,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" viewBox="0 0 {size} {size}">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" viewBox="0 0 {size} {size}">"#,
+        size = c(size)
     );
     let _ = write!(
         s,
@@ -34,7 +38,11 @@ pub fn scene_svg(scene: &Scene, pal: &Palette, size: f64) -> String {
             let ((x1, y1), (x2, y2)) = (px(pa), px(pb));
             let _ = write!(
                 s,
-                r#"<line x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}"/>"#
+                r#"<line x1="{}" y1="{}" x2="{}" y2="{}"/>"#,
+                c(x1),
+                c(y1),
+                c(x2),
+                c(y2)
             );
         }
         s.push_str("</g>");
@@ -45,26 +53,34 @@ pub fn scene_svg(scene: &Scene, pal: &Palette, size: f64) -> String {
             Look::Unaware => {
                 let _ = write!(
                     s,
-                    r#"<circle cx="{x:.1}" cy="{y:.1}" r="{r:.1}" fill="{}" stroke="{}" stroke-width="1.3"/>"#,
-                    pal.unaware_fill, pal.ink
+                    r#"<circle cx="{x}" cy="{y}" r="{r}" fill="{}" stroke="{}" stroke-width="1.3"/>"#,
+                    pal.unaware_fill,
+                    pal.ink,
+                    x = c(x),
+                    y = c(y),
+                    r = c(r)
                 );
             }
             Look::Fresh => {
                 let _ = write!(
                     s,
-                    r#"<circle cx="{x:.1}" cy="{y:.1}" r="{r:.1}" fill="{}" stroke="{}" stroke-width="1"/>"#,
-                    pal.fresh, pal.ink
+                    r#"<circle cx="{x}" cy="{y}" r="{r}" fill="{}" stroke="{}" stroke-width="1"/>"#,
+                    pal.fresh,
+                    pal.ink,
+                    x = c(x),
+                    y = c(y),
+                    r = c(r)
                 );
             }
             Look::Stale => {
                 let d = r * 0.9;
                 let _ = write!(
                     s,
-                    r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="{}"/>"#,
-                    x - d,
-                    y - d,
-                    2.0 * d,
-                    2.0 * d,
+                    r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>"#,
+                    c(x - d),
+                    c(y - d),
+                    c(2.0 * d),
+                    c(2.0 * d),
                     pal.stale
                 );
             }
@@ -72,24 +88,29 @@ pub fn scene_svg(scene: &Scene, pal: &Palette, size: f64) -> String {
                 let d = r * 0.7;
                 let _ = write!(
                     s,
-                    r#"<g stroke="{}" stroke-width="1.5" fill="none"><circle cx="{x:.1}" cy="{y:.1}" r="{r:.1}"/><path d="M{:.1} {:.1}L{:.1} {:.1}M{:.1} {:.1}L{:.1} {:.1}"/></g>"#,
+                    r#"<g stroke="{}" stroke-width="1.5" fill="none"><circle cx="{}" cy="{}" r="{}"/><path d="M{} {}L{} {}M{} {}L{} {}"/></g>"#,
                     pal.dead,
-                    x - d,
-                    y - d,
-                    x + d,
-                    y + d,
-                    x + d,
-                    y - d,
-                    x - d,
-                    y + d
+                    c(x),
+                    c(y),
+                    c(r),
+                    c(x - d),
+                    c(y - d),
+                    c(x + d),
+                    c(y + d),
+                    c(x + d),
+                    c(y - d),
+                    c(x - d),
+                    c(y + d)
                 );
             }
         }
         if Some(i as u32) == scene.selected {
             let _ = write!(
                 s,
-                r#"<circle cx="{x:.1}" cy="{y:.1}" r="{:.1}" fill="none" stroke="{}" stroke-width="2.5"/>"#,
-                r + 5.0,
+                r#"<circle cx="{}" cy="{}" r="{}" fill="none" stroke="{}" stroke-width="2.5"/>"#,
+                c(x),
+                c(y),
+                c(r + 5.0),
                 pal.selection
             );
         }

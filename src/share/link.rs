@@ -18,7 +18,8 @@ use gossip_engine::{
 };
 
 use crate::codec::scenario::{actions_from_str, actions_to_json};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, engine_error};
+use crate::num::shortest;
 use crate::state::{MAX_SPEED, MAX_UI_ROUNDS, MIN_SPEED, View};
 
 /// The link format written by this build.
@@ -124,16 +125,16 @@ pub fn encode(scenario: &Scenario, view: &View, options: &Options) -> String {
     push(&mut q, "n", c.nodes);
     push(&mut q, "fanout", c.fanout);
     if c.loss > 0.0 {
-        push(&mut q, "loss", c.loss);
+        push(&mut q, "loss", shortest(c.loss));
     }
     push(&mut q, "topology", c.topology.name());
     match c.topology {
         TopologyConfig::Ring { k } => push(&mut q, "ring_k", k),
         TopologyConfig::RandomRegular { degree } => push(&mut q, "degree", degree),
-        TopologyConfig::ErdosRenyi { p } => push(&mut q, "p", p),
+        TopologyConfig::ErdosRenyi { p } => push(&mut q, "p", shortest(p)),
         TopologyConfig::WattsStrogatz { k, beta } => {
             push(&mut q, "ring_k", k);
-            push(&mut q, "beta", beta);
+            push(&mut q, "beta", shortest(beta));
         }
         TopologyConfig::BarabasiAlbert { m } => push(&mut q, "m", m),
         TopologyConfig::Hierarchical { group_size } => push(&mut q, "group", group_size),
@@ -155,7 +156,7 @@ pub fn encode(scenario: &Scenario, view: &View, options: &Options) -> String {
         push(&mut q, "follow", s);
     }
     if let Some(s) = view.speed {
-        push(&mut q, "speed", s);
+        push(&mut q, "speed", shortest(s));
     }
     if view.playing {
         push(&mut q, "autoplay", 1);
@@ -224,7 +225,7 @@ impl Reader {
         match crate::num::parse_f64(v.trim()) {
             Some(x) => x,
             None => {
-                self.bad(key, v, "is not a number", default);
+                self.bad(key, v, "is not a number", shortest(default));
                 default
             }
         }
@@ -457,13 +458,17 @@ pub fn decode(query: &str) -> Decoded {
         subject: uint_opt(&mut r, "follow"),
         speed: get("speed").map(|v| {
             let s = r.float("speed", v, 2.0);
-            if !(MIN_SPEED..=MAX_SPEED).contains(&s) {
+            let used = crate::num::clamp(s, MIN_SPEED, MAX_SPEED);
+            if used != s {
                 r.problems.push(format!(
-                    "speed={s} is out of range: allowed {MIN_SPEED}..={MAX_SPEED}; used {}",
-                    s.clamp(MIN_SPEED, MAX_SPEED)
+                    "speed={} is out of range: allowed {}..={}; used {}",
+                    shortest(s),
+                    shortest(MIN_SPEED),
+                    shortest(MAX_SPEED),
+                    shortest(used)
                 ));
             }
-            s.clamp(MIN_SPEED, MAX_SPEED)
+            used
         }),
         playing: get("autoplay").is_some_and(|v| r.flag("autoplay", v)),
     };
@@ -567,7 +572,7 @@ fn repair_config(r: &mut Reader, mut c: Config) -> Config {
                 max,
                 value,
             }) => {
-                let used = value.clamp(min, max);
+                let used = crate::num::clamp(value, min, max);
                 let key = match field {
                     "nodes" => "n",
                     "repair_every" => "repair",
@@ -582,14 +587,21 @@ fn repair_config(r: &mut Reader, mut c: Config) -> Config {
                     f => f,
                 };
                 r.problems.push(format!(
-                    "{key}={value} is out of range: allowed {min}..={max}; used {used}"
+                    "{key}={} is out of range: allowed {}..={}; used {}",
+                    shortest(value),
+                    shortest(min),
+                    shortest(max),
+                    shortest(used)
                 ));
                 if !set_field(&mut c, field, used) {
                     break;
                 }
             }
             Err(e) => {
-                r.problems.push(format!("{e}; used the complete graph"));
+                r.problems.push(format!(
+                    "{}; used the complete graph",
+                    engine_error(Lang::En, &e)
+                ));
                 c.topology = TopologyConfig::Complete;
             }
         }
@@ -691,9 +703,10 @@ fn replay_check(
         match sim.apply(&a.command) {
             Ok(_) => kept.push(a),
             Err(e) => r.problems.push(format!(
-                "action {} ({}) skipped: {e}",
+                "action {} ({}) skipped: {}",
                 i + 1,
-                a.command.label()
+                a.command.label(),
+                engine_error(Lang::En, &e)
             )),
         }
     }

@@ -20,7 +20,8 @@ test('the app loads without console errors', async () => {
 
 test('the wasm module is served as application/wasm', async () => {
   const html = await (await fetch(app.url)).text();
-  const wasmPaths = [...html.matchAll(/["']([^"']+\.wasm)["']/g)].map((m) => m[1]);
+  // The release page is minified: attribute values may be unquoted.
+  const wasmPaths = [...html.matchAll(/=["']?([^"'\s>]+\.wasm)/g)].map((m) => m[1]);
   assert.ok(wasmPaths.length > 0, 'index.html references no .wasm file');
   for (const p of wasmPaths) {
     const res = await fetch(new URL(p, app.url));
