@@ -19,7 +19,7 @@ pub fn scene_svg(scene: &Scene, pal: &Palette, size: f64) -> String {
     let _ = write!(
         s,
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" viewBox="0 0 {size} {size}">"#,
-        size = c(size)
+        size = Fixed(size, 0)
     );
     let _ = write!(
         s,
