@@ -50,26 +50,19 @@ pub fn scene_svg(scene: &Scene, pal: &Palette, size: f64) -> String {
     for (i, (&p, &look)) in scene.positions.iter().zip(&scene.looks).enumerate() {
         let (x, y) = px(p);
         match look {
-            Look::Unaware => {
+            Look::Unaware | Look::Fresh => {
+                let (fill, width) = if look == Look::Fresh {
+                    (pal.fresh, "1")
+                } else {
+                    (pal.unaware_fill, "1.3")
+                };
                 let _ = write!(
                     s,
-                    r#"<circle cx="{x}" cy="{y}" r="{r}" fill="{}" stroke="{}" stroke-width="1.3"/>"#,
-                    pal.unaware_fill,
+                    r#"<circle cx="{}" cy="{}" r="{}" fill="{fill}" stroke="{}" stroke-width="{width}"/>"#,
+                    c(x),
+                    c(y),
+                    c(r),
                     pal.ink,
-                    x = c(x),
-                    y = c(y),
-                    r = c(r)
-                );
-            }
-            Look::Fresh => {
-                let _ = write!(
-                    s,
-                    r#"<circle cx="{x}" cy="{y}" r="{r}" fill="{}" stroke="{}" stroke-width="1"/>"#,
-                    pal.fresh,
-                    pal.ink,
-                    x = c(x),
-                    y = c(y),
-                    r = c(r)
                 );
             }
             Look::Stale => {
