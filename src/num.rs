@@ -70,57 +70,35 @@ pub fn clamp(x: f64, lo: f64, hi: f64) -> f64 {
 /// (`fixed(2.25, 1)` is `"2.3"`; Rust's `{:.1}` would round half to even). For display only:
 /// values too large for exact integer arithmetic fall back to [`shortest`].
 pub fn fixed(x: f64, decimals: u32) -> String {
-    let mut out = String::new();
-    push_fixed(&mut out, x, decimals);
-    out
+    Fixed(x, decimals).to_string()
 }
 
-/// Appends [`fixed`]`(x, decimals)` to `out` (for long SVG paths, without a `String` per
-/// number).
-pub fn push_fixed(out: &mut String, x: f64, decimals: u32) {
-    let _ = write_fixed(out, x, decimals);
-}
-
-/// `x` with a fixed number of decimals, as a value for `format!` and `write!`:
-/// `format!("{}%", Fixed(12.34, 1))` is `"12.3%"`. See [`fixed`].
+/// [`fixed`] as a value for `format!` and `write!`, without a `String` per number:
+/// `format!("{}%", Fixed(12.34, 1))` is `"12.3%"`.
 #[derive(Clone, Copy)]
 pub struct Fixed(pub f64, pub u32);
 
 impl std::fmt::Display for Fixed {
+    /// Integer arithmetic on `x` scaled by `10^decimals`, so no float formatting code is
+    /// involved.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write_fixed(f, self.0, self.1)
+        let Fixed(x, decimals) = *self;
+        let decimals = decimals.min(9);
+        let scale = 10u64.pow(decimals);
+        let scaled = (x.abs() * scale as f64).round();
+        if scaled.is_nan() || scaled >= 9.0e15 {
+            return f.write_str(&shortest(x));
+        }
+        let n = scaled as u64;
+        if x < 0.0 && n != 0 {
+            f.write_str("-")?;
+        }
+        write!(f, "{}", n / scale)?;
+        if decimals > 0 {
+            write!(f, ".{:0width$}", n % scale, width = decimals as usize)?;
+        }
+        Ok(())
     }
-}
-
-/// `x` as its [`shortest`] text, as a value for `format!` and `write!`.
-#[derive(Clone, Copy)]
-pub struct Shortest(pub f64);
-
-impl std::fmt::Display for Shortest {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&shortest(self.0))
-    }
-}
-
-/// The one implementation behind [`fixed`], [`push_fixed`] and [`Fixed`]: integer arithmetic
-/// on `x` scaled by `10^decimals`, so no float formatting code is involved.
-#[inline(never)]
-fn write_fixed(out: &mut dyn std::fmt::Write, x: f64, decimals: u32) -> std::fmt::Result {
-    let decimals = decimals.min(9);
-    let scale = 10u64.pow(decimals);
-    let scaled = (x.abs() * scale as f64).round();
-    if scaled.is_nan() || scaled >= 9.0e15 {
-        return out.write_str(&shortest(x));
-    }
-    let n = scaled as u64;
-    if x < 0.0 && n != 0 {
-        out.write_char('-')?;
-    }
-    write!(out, "{}", n / scale)?;
-    if decimals > 0 {
-        write!(out, ".{:0width$}", n % scale, width = decimals as usize)?;
-    }
-    Ok(())
 }
 
 /// The shortest text that reads back as exactly `x` (`0.1`, `12`, `1e-7`); `NaN`, `Infinity`
