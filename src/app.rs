@@ -253,7 +253,7 @@ pub fn app() -> Html {
     let notice = st.notice.as_ref().map(|n| {
         let dismiss = dismiss.clone();
         html! {
-            <div class={classes!("notice", if n.error { "error" } else { "info" })} role="alert" data-testid="notice">
+            <div class="notice" data-kind={if n.error { "error" } else { "info" }} role="alert" data-testid="notice">
                 <span>{ &n.text }</span>
                 <button onclick={dismiss} aria-label={tr(lang, "Dismiss")}>{"×"}</button>
             </div>
@@ -301,7 +301,7 @@ pub fn app() -> Html {
                 <nav class="top-actions">
                     <LessonPicker dispatch={dispatch.clone()} state={shared.clone()} />
                     <LangSwitch dispatch={dispatch.clone()} />
-                    <button onclick={open(Action::Intro(!st.intro))} aria-expanded={st.intro.to_string()} data-testid="intro-toggle">{tr(lang, "What am I looking at?")}</button>
+                    <button onclick={open(Action::Intro(!st.intro))} aria-expanded={if st.intro { "true" } else { "false" }} data-testid="intro-toggle">{tr(lang, "What am I looking at?")}</button>
                     <button onclick={open(Action::Share(true))} data-testid="share">{tr(lang, "Share")}</button>
                     <button onclick={open(Action::Help(true))} aria-label={tr(lang, "Keyboard shortcuts")} data-testid="help-toggle">{"?"}</button>
                 </nav>

@@ -144,8 +144,7 @@ pub fn lesson_card(p: &LessonProps) -> Html {
                 { for lesson.variants.iter().enumerate().map(|(v, label)| {
                     let on = active == Some(v);
                     html! {
-                        <button type="button" class={on.then_some("on")}
-                            aria-pressed={if on { "true" } else { "false" }} onclick={go(index, v)}
+                        <button type="button" aria-pressed={if on { "true" } else { "false" }} onclick={go(index, v)}
                             data-testid={VARIANT_IDS[v]}>{ label.get(lang) }</button>
                     }
                 }) }

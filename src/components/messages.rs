@@ -1,7 +1,12 @@
 //! The message bar above the graph: which message the graph shows, and the inject tool.
 
+use std::fmt::Write as _;
+
 use gossip_engine::Simulation;
 use yew::prelude::*;
+
+use crate::components::markup::{Esc, raw};
+use crate::palette::swatch_class;
 
 use crate::i18n::{self, Lang, tr, use_lang};
 use crate::state::{Action, AppState};
@@ -30,14 +35,18 @@ fn chips(
                 let version = latest.map_or(1, |v| v.number);
                 let d = dispatch.clone();
                 let on = shown == Some(id);
+                // The button stays a node of its own (it keeps focus across rounds); what it
+                // shows is text, so it is markup.
+                let mut face = format!(r#"<span class="{}"></span>m{id}"#, swatch_class(id));
+                if version > 1 {
+                    let _ = write!(face, "<sup>v{version}</sup>");
+                }
+                let _ = write!(face, r#"<span class="chip-text">{}</span>"#, Esc(&label));
                 html! {
-                    <button class={classes!("chip", on.then_some("on"))} role="radio" aria-checked={on.to_string()}
+                    <button class="chip" role="radio" aria-checked={if on { "true" } else { "false" }}
                         onclick={Callback::from(move |_| d.dispatch(Action::ShowMessage(id)))}
                         title={i18n::show_message_title(lang, id, version)} data-testid={format!("chip-m{id}")}>
-                        <span class={crate::palette::swatch_class(id)}></span>
-                        { format!("m{id}") }
-                        if version > 1 { <sup>{ format!("v{version}") }</sup> }
-                        <span class="chip-text">{ label }</span>
+                        { raw(face) }
                     </button>
                 }
             }) }

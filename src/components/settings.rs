@@ -124,10 +124,10 @@ pub fn settings(p: &SettingsProps) -> Html {
         let cb = cb.reform(|e: InputEvent| Event::from(e));
         let hint = help_for(lang, field);
         html! {
-            <div class={classes!("field", bad(field).then_some("invalid"))}>
+            <div class="field">
                 <label for={id.clone()}>{tr(lang, label)}</label>
                 <input id={id} type="text" inputmode={mode} value={value.to_string()} oninput={cb}
-                    aria-invalid={bad(field).to_string()} aria-describedby={bad(field).then_some("form-error")}
+                    aria-invalid={if bad(field) { "true" } else { "false" }} aria-describedby={bad(field).then_some("form-error")}
                     data-testid={format!("field-{field}")} title={(!hint.is_empty()).then_some(hint)} />
             </div>
         }
@@ -141,7 +141,7 @@ pub fn settings(p: &SettingsProps) -> Html {
         html! {
             <div class="field">
                 <label for={id.clone()}>{tr(lang, label)}</label>
-                <select id={id} onchange={cb} aria-invalid={bad(field).to_string()}
+                <select id={id} onchange={cb} aria-invalid={if bad(field) { "true" } else { "false" }}
                     aria-describedby={bad(field).then_some("form-error")} data-testid={format!("field-{field}")}>
                     { for options.iter().map(|(v, l)| html! {
                         <option value={v.to_string()} selected={*v == value}>{ tr(lang, l) }</option>
@@ -243,7 +243,7 @@ pub fn settings(p: &SettingsProps) -> Html {
                     <label for="f-seed">{tr(lang, "Seed")}</label>
                     <div class="inline">
                         <input id="f-seed" type="text" inputmode="numeric" value={d.seed.clone()}
-                            oninput={set(|d, v| d.seed = v).reform(|e: InputEvent| Event::from(e))} aria-invalid={bad("seed").to_string()} aria-describedby={bad("seed").then_some("form-error")} data-testid="field-seed" />
+                            oninput={set(|d, v| d.seed = v).reform(|e: InputEvent| Event::from(e))} aria-invalid={if bad("seed") { "true" } else { "false" }} aria-describedby={bad("seed").then_some("form-error")} data-testid="field-seed" />
                         <button type="button" onclick={reseed} title={tr(lang, "Start over with a fresh random seed")} data-testid="new-seed">{tr(lang, "New seed")}</button>
                     </div>
                 </div>
