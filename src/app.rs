@@ -15,6 +15,7 @@ use crate::components::inspector::Inspector;
 use crate::components::lang::LangSwitch;
 use crate::components::legend::Legend;
 use crate::components::lessons::{LessonCard, LessonPicker};
+use crate::components::markup::{Esc, raw};
 use crate::components::messages::MessageBar;
 use crate::components::overlays::{Help, Intro};
 use crate::components::round_log::RoundLog;
@@ -290,14 +291,17 @@ pub fn app() -> Html {
         <ContextProvider<Lang> context={st.lang}>
         <div class="app" ref={root}>
             <header class="topbar">
-                <div class="brand">
-                    <svg viewBox="0 0 64 64" width="28" height="28" aria-hidden="true">
-                        <circle cx="20" cy="22" r="9" fill="#E69F00"/><circle cx="44" cy="18" r="9" fill="#E69F00"/>
-                        <rect x="23" y="38" width="15" height="15" fill="#0072B2"/><circle cx="50" cy="42" r="7" fill="none" stroke="currentColor" stroke-width="3"/>
-                    </svg>
-                    <h1>{tr(lang, "Gossip Playground")}</h1>
-                    <span class="tagline">{tr(lang, "epidemic protocols, round by round")}</span>
-                </div>
+                <div class="brand">{ raw(format!(
+                    concat!(
+                        r#"<svg viewBox="0 0 64 64" width="28" height="28" aria-hidden="true">"#,
+                        r##"<circle cx="20" cy="22" r="9" fill="#E69F00"/><circle cx="44" cy="18" r="9" fill="#E69F00"/>"##,
+                        r##"<rect x="23" y="38" width="15" height="15" fill="#0072B2"/>"##,
+                        r#"<circle cx="50" cy="42" r="7" fill="none" stroke="currentColor" stroke-width="3"/></svg>"#,
+                        r#"<h1>{}</h1><span class="tagline">{}</span>"#,
+                    ),
+                    Esc(tr(lang, "Gossip Playground")),
+                    Esc(tr(lang, "epidemic protocols, round by round")),
+                )) }</div>
                 <nav class="top-actions">
                     <LessonPicker dispatch={dispatch.clone()} state={shared.clone()} />
                     <LangSwitch dispatch={dispatch.clone()} />

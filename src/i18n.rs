@@ -7,6 +7,7 @@
 use yew::prelude::*;
 
 use crate::num::{fixed, shortest};
+use crate::text::{find, rfind};
 
 /// A language of the interface.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -606,17 +607,15 @@ fn protocol_zh(s: &str) -> &str {
 fn free_text_zh(s: &str) -> String {
     let between = |s: &str, a: &str, b: &str| -> Option<String> {
         let rest = s.strip_prefix(a)?;
-        let end = rest.find(b)?;
+        let end = find(rest, b)?;
         Some(rest[..end].to_string())
     };
     if let Some(node) = between(s, "partition: node ", " is listed in two groups") {
         return format!("分区：节点 {node} 被列入了两个组");
     }
     if let Some(cells) = between(s, "messages × nodes = ", " exceeds ") {
-        let max = s
-            .split(" exceeds ")
-            .nth(1)
-            .and_then(|r| r.split(';').next())
+        let max = find(s, " exceeds ")
+            .and_then(|i| s[i + " exceeds ".len()..].split(';').next())
             .unwrap_or("");
         return format!("消息数 × 节点数 = {cells}，超过上限 {max}；请减少消息或节点");
     }
@@ -631,11 +630,8 @@ fn free_text_zh(s: &str) -> String {
         return format!("Erdős–Rényi：预计约 {edges} 条边，最多允许 20000000 条；请降低 p");
     }
     if let Some(v) = between(s, "format version ", " is not supported") {
-        let max = s
-            .rsplit("1..=")
-            .next()
-            .map(|r| r.trim_end_matches(')'))
-            .unwrap_or("");
+        let max = rfind(s, "1..=").map_or(s, |i| &s[i + "1..=".len()..]);
+        let max = max.trim_end_matches(')');
         return format!("不支持格式版本 {v}（此版本可读取 1..={max}）");
     }
     if s == "actions must be ordered by round" {
@@ -645,7 +641,7 @@ fn free_text_zh(s: &str) -> String {
         return "最多 10000 个操作".to_string();
     }
     if let Some(i) = between(s, "action ", " (") {
-        if let Some((_, inner)) = s.split_once("): ") {
+        if let Some(inner) = find(s, "): ").map(|j| &s[j + "): ".len()..]) {
             return format!("第 {i} 个操作出错：{inner}");
         }
     }

@@ -22,6 +22,7 @@ pub mod render;
 pub mod scene;
 pub mod share;
 pub mod state;
+pub mod text;
 
 /// Installs the panic overlay and mounts the app on `<body>`.
 pub fn start() {

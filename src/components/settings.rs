@@ -8,6 +8,9 @@ use crate::i18n::{Lang, tr, use_lang};
 use crate::num::{Fixed, fixed};
 use crate::state::{Action, AppState};
 
+/// Where a field's text lives in the draft.
+type Slot = fn(&mut Draft) -> &mut String;
+
 /// Props of [`Settings`].
 #[derive(Properties, PartialEq)]
 pub struct SettingsProps {
@@ -65,8 +68,9 @@ pub fn settings(p: &SettingsProps) -> Html {
     }
 
     // Text fields update the draft on every keystroke (`input`), so a re-render caused by
-    // another field never resets what is being typed; selects update on `change`.
-    let set = |f: fn(&mut Draft, String)| {
+    // another field never resets what is being typed; selects update on `change`. Each field
+    // is named by the accessor of its text in the draft, so one function builds every field.
+    let set = |slot: Slot| {
         let draft = draft.clone();
         let redraw = redraw.clone();
         Callback::from(move |e: Event| {
@@ -78,10 +82,11 @@ pub fn settings(p: &SettingsProps) -> Html {
                         .map(|s| s.value())
                 })
                 .unwrap_or_default();
-            f(&mut draft.borrow_mut(), v);
+            *slot(&mut draft.borrow_mut()) = v;
             redraw.force_update();
         })
     };
+    let value = |slot: Slot| slot(&mut draft.borrow_mut()).clone();
 
     let apply = {
         let draft = draft.clone();
@@ -113,45 +118,45 @@ pub fn settings(p: &SettingsProps) -> Html {
         })
     };
 
-    let d = &*draft.borrow();
     let bad = |f: &str| error.as_ref().is_some_and(|e| e.field == f);
-    let text = |label: &'static str,
-                field: &'static str,
-                value: &str,
-                cb: Callback<Event>,
-                mode: &'static str| {
+    let invalid = |f: &str| if bad(f) { "true" } else { "false" };
+    let text = |label: &'static str, field: &'static str, slot: Slot, mode: &'static str| {
         let id = format!("f-{field}");
-        let cb = cb.reform(|e: InputEvent| Event::from(e));
+        let cb = set(slot).reform(|e: InputEvent| Event::from(e));
         let hint = help_for(lang, field);
         html! {
             <div class="field">
                 <label for={id.clone()}>{tr(lang, label)}</label>
-                <input id={id} type="text" inputmode={mode} value={value.to_string()} oninput={cb}
-                    aria-invalid={if bad(field) { "true" } else { "false" }} aria-describedby={bad(field).then_some("form-error")}
+                <input id={id} type="text" inputmode={mode} value={value(slot)} oninput={cb}
+                    aria-invalid={invalid(field)} aria-describedby={bad(field).then_some("form-error")}
                     data-testid={format!("field-{field}")} title={(!hint.is_empty()).then_some(hint)} />
             </div>
         }
     };
     let select = |label: &'static str,
                   field: &'static str,
-                  value: &str,
-                  options: &[(&'static str, &'static str)],
-                  cb: Callback<Event>| {
+                  slot: Slot,
+                  options: &[(&'static str, &'static str)]| {
         let id = format!("f-{field}");
+        let value = value(slot);
         html! {
             <div class="field">
                 <label for={id.clone()}>{tr(lang, label)}</label>
-                <select id={id} onchange={cb} aria-invalid={if bad(field) { "true" } else { "false" }}
+                <select id={id} onchange={set(slot)} aria-invalid={invalid(field)}
                     aria-describedby={bad(field).then_some("form-error")} data-testid={format!("field-{field}")}>
                     { for options.iter().map(|(v, l)| html! {
-                        <option value={v.to_string()} selected={*v == value}>{ tr(lang, l) }</option>
+                        <option value={*v} selected={*v == value}>{ tr(lang, l) }</option>
                     }) }
                 </select>
             </div>
         }
     };
 
-    let protocol = d.protocol.as_str();
+    let (protocol, topology) = {
+        let d = draft.borrow();
+        (d.protocol.clone(), d.topology.clone())
+    };
+    let protocol = protocol.as_str();
     let rumorish = protocol == "rumor" || protocol == "hybrid";
     let membership = protocol == "membership";
 
@@ -191,59 +196,59 @@ pub fn settings(p: &SettingsProps) -> Html {
         <aside class="panel settings" aria-label={tr(lang, "Scenario")}>
             <form onsubmit={apply} novalidate=true>
                 <h2>{tr(lang, "Scenario")}</h2>
-                { select("Protocol", "protocol", protocol, &[
+                { select("Protocol", "protocol", |d| &mut d.protocol, &[
                     ("rumor", "Rumor mongering"), ("hybrid", "Rumor + anti-entropy (hybrid)"),
                     ("anti-entropy", "Anti-entropy"), ("membership", "Heartbeat membership"),
-                ], set(|d, v| d.protocol = v)) }
+                ]) }
                 if !membership {
-                    { select("Mode", "mode", &d.mode, &[("push", "push"), ("pull", "pull"), ("push-pull", "push-pull")], set(|d, v| d.mode = v)) }
+                    { select("Mode", "mode", |d| &mut d.mode, &[("push", "push"), ("pull", "pull"), ("push-pull", "push-pull")]) }
                 }
                 if protocol == "anti-entropy" {
-                    { select("Sync", "sync", &d.sync, &[("incremental", "incremental (digests)"), ("full", "full (send everything)")], set(|d, v| d.sync = v)) }
+                    { select("Sync", "sync", |d| &mut d.sync, &[("incremental", "incremental (digests)"), ("full", "full (send everything)")]) }
                 }
                 if rumorish {
                     <div class="row2">
-                        { select("Loss of interest", "feedback", &d.feedback, &[("feedback", "feedback"), ("blind", "blind")], set(|d, v| d.feedback = v)) }
-                        { select("by", "decay", &d.decay, &[("counter", "counter"), ("coin", "coin")], set(|d, v| d.decay = v)) }
+                        { select("Loss of interest", "feedback", |d| &mut d.feedback, &[("feedback", "feedback"), ("blind", "blind")]) }
+                        { select("by", "decay", |d| &mut d.decay, &[("counter", "counter"), ("coin", "coin")]) }
                     </div>
-                    { text("k", "k", &d.k, set(|d, v| d.k = v), "numeric") }
+                    { text("k", "k", |d| &mut d.k, "numeric") }
                 }
                 if protocol == "hybrid" {
-                    { text("Anti-entropy every (rounds)", "repair_every", &d.repair_every, set(|d, v| d.repair_every = v), "numeric") }
+                    { text("Anti-entropy every (rounds)", "repair_every", |d| &mut d.repair_every, "numeric") }
                 }
                 if membership {
                     <div class="row2">
-                        { text("t_fail", "t_fail", &d.t_fail, set(|d, v| d.t_fail = v), "numeric") }
-                        { text("t_cleanup", "t_cleanup", &d.t_cleanup, set(|d, v| d.t_cleanup = v), "numeric") }
+                        { text("t_fail", "t_fail", |d| &mut d.t_fail, "numeric") }
+                        { text("t_cleanup", "t_cleanup", |d| &mut d.t_cleanup, "numeric") }
                     </div>
                 }
                 <div class="row2">
-                    { text("Nodes (N)", "nodes", &d.nodes, set(|d, v| d.nodes = v), "numeric") }
-                    { text("Fanout", "fanout", &d.fanout, set(|d, v| d.fanout = v), "numeric") }
+                    { text("Nodes (N)", "nodes", |d| &mut d.nodes, "numeric") }
+                    { text("Fanout", "fanout", |d| &mut d.fanout, "numeric") }
                 </div>
-                { select("Topology", "topology", &d.topology, &[
+                { select("Topology", "topology", |d| &mut d.topology, &[
                     ("complete", "complete graph"), ("ring", "ring lattice"), ("grid", "2-D grid"),
                     ("random-regular", "random regular"), ("erdos-renyi", "Erdős–Rényi"),
                     ("watts-strogatz", "Watts–Strogatz"), ("barabasi-albert", "Barabási–Albert"),
                     ("hierarchical", "hierarchical groups"),
-                ], set(|d, v| d.topology = v)) }
-                { match d.topology.as_str() {
-                    "ring" => text("Neighbours per side", "ring_k", &d.ring_k, set(|d, v| d.ring_k = v), "numeric"),
-                    "random-regular" => text("Degree", "degree", &d.degree, set(|d, v| d.degree = v), "numeric"),
-                    "erdos-renyi" => text("Edge probability p", "p", &d.p, set(|d, v| d.p = v), "decimal"),
+                ]) }
+                { match topology.as_str() {
+                    "ring" => text("Neighbours per side", "ring_k", |d| &mut d.ring_k, "numeric"),
+                    "random-regular" => text("Degree", "degree", |d| &mut d.degree, "numeric"),
+                    "erdos-renyi" => text("Edge probability p", "p", |d| &mut d.p, "decimal"),
                     "watts-strogatz" => html! { <div class="row2">
-                        { text("Neighbours per side", "ring_k", &d.ring_k, set(|d, v| d.ring_k = v), "numeric") }
-                        { text("Rewire β", "beta", &d.beta, set(|d, v| d.beta = v), "decimal") }
+                        { text("Neighbours per side", "ring_k", |d| &mut d.ring_k, "numeric") }
+                        { text("Rewire β", "beta", |d| &mut d.beta, "decimal") }
                     </div> },
-                    "barabasi-albert" => text("Links per node m", "m", &d.m, set(|d, v| d.m = v), "numeric"),
-                    "hierarchical" => text("Group size", "group_size", &d.group_size, set(|d, v| d.group_size = v), "numeric"),
+                    "barabasi-albert" => text("Links per node m", "m", |d| &mut d.m, "numeric"),
+                    "hierarchical" => text("Group size", "group_size", |d| &mut d.group_size, "numeric"),
                     _ => html! {},
                 } }
                 <div class="field seed">
                     <label for="f-seed">{tr(lang, "Seed")}</label>
                     <div class="inline">
-                        <input id="f-seed" type="text" inputmode="numeric" value={d.seed.clone()}
-                            oninput={set(|d, v| d.seed = v).reform(|e: InputEvent| Event::from(e))} aria-invalid={if bad("seed") { "true" } else { "false" }} aria-describedby={bad("seed").then_some("form-error")} data-testid="field-seed" />
+                        <input id="f-seed" type="text" inputmode="numeric" value={value(|d| &mut d.seed)}
+                            oninput={set(|d| &mut d.seed).reform(|e: InputEvent| Event::from(e))} aria-invalid={invalid("seed")} aria-describedby={bad("seed").then_some("form-error")} data-testid="field-seed" />
                         <button type="button" onclick={reseed} title={tr(lang, "Start over with a fresh random seed")} data-testid="new-seed">{tr(lang, "New seed")}</button>
                     </div>
                 </div>
