@@ -149,3 +149,21 @@ async fn the_help_overlay_opens_and_closes() {
     click(&root, "help-toggle").await;
     assert!(text(&root, "help").contains("play / pause"));
 }
+
+#[wasm_bindgen_test]
+fn a_panic_covers_the_page_with_its_message() {
+    gossip_playground::panic_hook::show("index out of bounds at src/scene.rs:1:2");
+    let doc = gloo::utils::document();
+    let overlay = doc
+        .query_selector("[data-testid=panic]")
+        .ok()
+        .flatten()
+        .expect("an overlay");
+    let said = overlay.text_content().unwrap_or_default();
+    assert!(said.contains("the playground stopped"), "{said}");
+    assert!(said.contains("index out of bounds at src/scene.rs:1:2"), "{said}");
+    let body = doc.body().expect("a body");
+    assert_eq!(body.get_attribute("data-crashed").as_deref(), Some("true"));
+    overlay.remove();
+    body.remove_attribute("data-crashed").expect("remove");
+}
