@@ -312,7 +312,7 @@ pub fn app() -> Html {
             </header>
             { for notice }
             <main class="layout">
-                <Settings dispatch={dispatch.clone()} current={draft} {loss} {partitioned} />
+                <Settings dispatch={dispatch.clone()} current={draft} {loss} {partitioned} {lang} />
                 <section class="stage" aria-label={tr(lang, "Cluster")}>
                     <MessageBar dispatch={dispatch.clone()} state={shared.clone()} />
                     <div class="canvas-wrap">
@@ -322,7 +322,7 @@ pub fn app() -> Html {
                     <Legend {membership} />
                     <Transport dispatch={dispatch.clone()} {round} {frontier} playing={st.playing} speed={st.speed} />
                     <Chart data={chart} nodes={config.nodes}
-                        protocol={config.protocol.clone()} fanout={config.fanout} {round} {on_seek} />
+                        protocol={config.protocol.clone()} fanout={config.fanout} {round} {on_seek} {lang} />
                 </section>
                 <aside class="panel side" aria-label={tr(lang, "Details")}>
                     if st.lesson.is_some() {

@@ -161,7 +161,10 @@ fn a_panic_covers_the_page_with_its_message() {
         .expect("an overlay");
     let said = overlay.text_content().unwrap_or_default();
     assert!(said.contains("the playground stopped"), "{said}");
-    assert!(said.contains("index out of bounds at src/scene.rs:1:2"), "{said}");
+    assert!(
+        said.contains("index out of bounds at src/scene.rs:1:2"),
+        "{said}"
+    );
     let body = doc.body().expect("a body");
     assert_eq!(body.get_attribute("data-crashed").as_deref(), Some("true"));
     overlay.remove();

@@ -7,7 +7,7 @@ use gossip_engine::{Protocol, RoundStats, StateCounts, theory};
 use yew::prelude::*;
 
 use crate::components::markup::{Esc, raw};
-use crate::i18n::{tr, use_lang};
+use crate::i18n::{Lang, tr};
 use crate::num::Fixed;
 
 /// Most rounds drawn: longer runs are sampled evenly (always keeping the last round).
@@ -87,6 +87,8 @@ pub struct ChartProps {
     pub round: u32,
     /// Sends a click on the chart as a seek.
     pub on_seek: Callback<u32>,
+    /// Interface language.
+    pub lang: Lang,
 }
 
 const W: f64 = 600.0;
@@ -124,7 +126,7 @@ fn key(out: &mut String, class: &str, text: &str) {
 /// redraws the shapes between press and release.
 #[function_component(Chart)]
 pub fn chart(p: &ChartProps) -> Html {
-    let lang = use_lang();
+    let lang = p.lang;
     let frontier = p.data.frontier;
     let marker = theory::log2_plus_ln(p.nodes);
     let theory_mode = match &p.protocol {

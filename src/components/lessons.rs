@@ -16,7 +16,7 @@ use yew::prelude::*;
 
 use crate::components::markup::{Esc, on, raw};
 use crate::components::summary::human;
-use crate::i18n::{Lang, use_lang};
+use crate::i18n::Lang;
 use crate::lessons::compare::{
     self, BYTES_ROUNDS, ModeTheory, Spread, Study, StudyKind, adaptive_interval,
 };
@@ -52,7 +52,7 @@ fn load(dispatch: &UseReducerDispatcher<AppState>, index: usize, variant: usize)
 /// The lesson picker in the top bar: a `<select>` whose options are the lessons.
 #[function_component(LessonPicker)]
 pub fn lesson_picker(p: &LessonProps) -> Html {
-    let lang = use_lang();
+    let lang = p.state.lang;
     let select = use_node_ref();
     let current = p.state.lesson.filter(|&i| i < LESSONS.len());
     // The select shows the open lesson, and the placeholder once it is closed.
@@ -102,7 +102,7 @@ const VARIANT_IDS: [&str; 4] = [
 /// The explanation of the current lesson, with its variants and its comparison.
 #[function_component(LessonCard)]
 pub fn lesson_card(p: &LessonProps) -> Html {
-    let lang = use_lang();
+    let lang = p.state.lang;
     let current = p.state.lesson.filter(|&i| i < LESSONS.len());
     // A new lesson starts at the top of its text.
     let scroller = use_node_ref();
@@ -151,7 +151,7 @@ pub fn lesson_card(p: &LessonProps) -> Html {
             </div>
         }
     });
-    let study = |kind: StudyKind| html! { <StudyTable {kind} {active} /> };
+    let study = |kind: StudyKind| html! { <StudyTable {kind} {active} {lang} /> };
     let panel = match lesson.panel {
         Panel::None => html! {},
         Panel::ModeCurves => mode_curves(lang, active),
@@ -396,6 +396,7 @@ fn use_study(kind: StudyKind) -> Rc<RefCell<Study>> {
 struct StudyProps {
     kind: StudyKind,
     active: Option<usize>,
+    lang: Lang,
 }
 
 /// Appends the header row of a table: an empty corner cell when `corner`, then a column header
@@ -414,7 +415,7 @@ fn head(out: &mut String, corner: bool, cols: &[(&str, &str)]) {
 /// A seeded table: O(log N), residue, or adaptive interval.
 #[function_component(StudyTable)]
 fn study_table(p: &StudyProps) -> Html {
-    let lang = use_lang();
+    let lang = p.lang;
     let study = use_study(p.kind);
     let s = study.borrow();
     let seeds = p.kind.seeds().to_string();

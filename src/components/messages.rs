@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::components::markup::{Esc, raw};
 use crate::palette::swatch_class;
 
-use crate::i18n::{self, Lang, tr, use_lang};
+use crate::i18n::{self, Lang, tr};
 use crate::state::{Action, AppState};
 
 /// Props of [`MessageBar`].
@@ -57,7 +57,7 @@ fn chips(
 /// The message bar.
 #[function_component(MessageBar)]
 pub fn message_bar(p: &MessageBarProps) -> Html {
-    let lang = use_lang();
+    let lang = p.state.lang;
     let value = use_state(|| "news".to_string());
     let st = &p.state;
     let t = st.timeline.borrow();

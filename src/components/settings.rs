@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::draft::{Draft, FieldError};
-use crate::i18n::{Lang, tr, use_lang};
+use crate::i18n::{Lang, tr};
 use crate::num::{Fixed, fixed};
 use crate::state::{Action, AppState};
 
@@ -22,6 +22,8 @@ pub struct SettingsProps {
     pub loss: f64,
     /// Whether a partition is in force.
     pub partitioned: bool,
+    /// Interface language.
+    pub lang: Lang,
 }
 
 /// A fresh random seed from the operating system (the only use of OS randomness).
@@ -48,7 +50,7 @@ fn help_for(lang: Lang, field: &str) -> &'static str {
 /// The scenario panel.
 #[function_component(Settings)]
 pub fn settings(p: &SettingsProps) -> Html {
-    let lang = use_lang();
+    let lang = p.lang;
     // The draft lives in a RefCell: several change events can arrive before the next render
     // (a field blurs as a select changes), and each must build on the previous one.
     let draft = use_mut_ref(|| p.current.clone());
