@@ -187,15 +187,13 @@ impl Topology {
     pub fn edges(&self) -> Vec<(u32, u32)> {
         match self {
             Topology::Complete { .. } => Vec::new(),
-            Topology::Graph { adj } => adj
-                .iter()
-                .enumerate()
-                .flat_map(|(a, ns)| {
-                    ns.iter()
-                        .filter(move |&&b| b as usize > a)
-                        .map(move |&b| (a as u32, b))
-                })
-                .collect(),
+            Topology::Graph { adj } => {
+                let mut edges = Vec::new();
+                for (a, ns) in (0u32..).zip(adj) {
+                    edges.extend(ns.iter().filter(|&&b| b > a).map(|&b| (a, b)));
+                }
+                edges
+            }
         }
     }
 
@@ -282,9 +280,10 @@ fn random_regular(n: u32, d: u32, rng: &mut Stream) -> Vec<Vec<u32>> {
     // stuck. Nearly uniform and fast for the small degrees used here.
     for _attempt in 0..100 {
         let mut adj: Vec<Vec<u32>> = vec![Vec::with_capacity(d as usize); n as usize];
-        let mut stubs: Vec<u32> = (0..n)
-            .flat_map(|a| std::iter::repeat_n(a, d as usize))
-            .collect();
+        let mut stubs: Vec<u32> = Vec::with_capacity(n as usize * d as usize);
+        for a in 0..n {
+            stubs.extend(std::iter::repeat_n(a, d as usize));
+        }
         let mut stuck = false;
         while stubs.len() >= 2 {
             let mut paired = false;
