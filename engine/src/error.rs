@@ -82,13 +82,20 @@ pub enum Error {
 pub type Result<T> = std::result::Result<T, Error>;
 
 /// Checks `min <= value <= max` for a field, naming it in the error.
-pub(crate) fn check_range<T: Into<f64> + Copy>(
+#[inline]
+pub(crate) fn check_range<T: Into<f64>>(
     field: &'static str,
     value: T,
     min: T,
     max: T,
 ) -> Result<()> {
-    let (v, lo, hi) = (value.into(), min.into(), max.into());
+    check_f64(field, value.into(), min.into(), max.into())
+}
+
+/// [`check_range`] on the values as `f64`, never inlined: one copy of the check and of the
+/// code that builds the error, instead of one per call site (smaller wasm).
+#[inline(never)]
+fn check_f64(field: &'static str, v: f64, lo: f64, hi: f64) -> Result<()> {
     if !v.is_finite() {
         return Err(Error::NotFinite { field });
     }

@@ -4,6 +4,7 @@
 #[cfg(feature = "serde")]
 use serde::{Deserialize, Serialize};
 
+use crate::message::NONE;
 use crate::protocol::membership::Belief;
 use crate::report::{RoundReport, Traffic};
 use crate::simulation::{Simulation, StateCounts};
@@ -105,19 +106,29 @@ pub fn outcome(sim: &Simulation, id: u32) -> Option<Outcome> {
     let c = sim.counts(id)?;
     let injected = m.versions.get(m.latest as usize)?.injected;
     let end = m.converged_at.or(m.extinct_at).unwrap_or(sim.round());
-    let delays = m.delays(sim.alive());
+    // The delays `MessageSlot::delays` lists, summed in the same order in one pass, without
+    // collecting them.
+    let (mut count, mut sum, mut t_last) = (0u32, 0.0, 0);
+    for (i, &alive) in sim.alive().iter().enumerate() {
+        if alive && m.held[i] == m.latest + 1 && m.from[i] != NONE {
+            let d = m.received[i].saturating_sub(injected);
+            count += 1;
+            sum += f64::from(d);
+            t_last = t_last.max(d);
+        }
+    }
     let alive = f64::from(sim.alive_count().max(1));
     Some(Outcome {
         rounds: end.saturating_sub(injected),
         converged: m.converged_at.is_some(),
         residue: f64::from(c.unaware) / alive,
         traffic: sim.total_traffic().updates as f64 / f64::from(sim.nodes()),
-        t_avg: if delays.is_empty() {
+        t_avg: if count == 0 {
             0.0
         } else {
-            delays.iter().map(|&d| f64::from(d)).sum::<f64>() / delays.len() as f64
+            sum / f64::from(count)
         },
-        t_last: delays.iter().copied().max().unwrap_or(0),
+        t_last,
     })
 }
 

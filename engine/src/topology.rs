@@ -187,15 +187,13 @@ impl Topology {
     pub fn edges(&self) -> Vec<(u32, u32)> {
         match self {
             Topology::Complete { .. } => Vec::new(),
-            Topology::Graph { adj } => adj
-                .iter()
-                .enumerate()
-                .flat_map(|(a, ns)| {
-                    ns.iter()
-                        .filter(move |&&b| b as usize > a)
-                        .map(move |&b| (a as u32, b))
-                })
-                .collect(),
+            Topology::Graph { adj } => {
+                let mut edges = Vec::new();
+                for (a, ns) in (0u32..).zip(adj) {
+                    edges.extend(ns.iter().filter(|&&b| b > a).map(|&b| (a, b)));
+                }
+                edges
+            }
         }
     }
 
@@ -211,7 +209,7 @@ impl Topology {
                 let id = adj.len() as u32;
                 let mut ns = adj[seed as usize].clone();
                 ns.push(seed);
-                ns.sort_unstable();
+                sort_dedup(&mut ns, &mut Vec::new());
                 for &b in &ns {
                     adj[b as usize].push(id);
                 }
@@ -227,10 +225,22 @@ fn link(adj: &mut [Vec<u32>], a: u32, b: u32) {
     adj[b as usize].push(a);
 }
 
+/// Sorts `ns` and removes repeats. The values go through `scratch` as `u64` so that the
+/// engine compiles a single sort (of `u64`, shared with the rumor and anti-entropy round
+/// code): one sort less in the wasm bundle, for a copy at graph construction only.
+fn sort_dedup(ns: &mut Vec<u32>, scratch: &mut Vec<u64>) {
+    scratch.clear();
+    scratch.extend(ns.iter().map(|&b| u64::from(b)));
+    scratch.sort_unstable();
+    scratch.dedup();
+    ns.clear();
+    ns.extend(scratch.iter().map(|&b| b as u32));
+}
+
 fn finish(mut adj: Vec<Vec<u32>>) -> Vec<Vec<u32>> {
+    let mut scratch = Vec::new();
     for (i, ns) in adj.iter_mut().enumerate() {
-        ns.sort_unstable();
-        ns.dedup();
+        sort_dedup(ns, &mut scratch);
         ns.retain(|&b| b as usize != i);
     }
     adj
@@ -270,9 +280,10 @@ fn random_regular(n: u32, d: u32, rng: &mut Stream) -> Vec<Vec<u32>> {
     // stuck. Nearly uniform and fast for the small degrees used here.
     for _attempt in 0..100 {
         let mut adj: Vec<Vec<u32>> = vec![Vec::with_capacity(d as usize); n as usize];
-        let mut stubs: Vec<u32> = (0..n)
-            .flat_map(|a| std::iter::repeat_n(a, d as usize))
-            .collect();
+        let mut stubs: Vec<u32> = Vec::with_capacity(n as usize * d as usize);
+        for a in 0..n {
+            stubs.extend(std::iter::repeat_n(a, d as usize));
+        }
         let mut stuck = false;
         while stubs.len() >= 2 {
             let mut paired = false;

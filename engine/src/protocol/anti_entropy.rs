@@ -82,18 +82,21 @@ impl Tables {
     fn new(sim: &Simulation) -> Self {
         let mut rank = Vec::with_capacity(sim.messages.len());
         let mut bytes = Vec::with_capacity(sim.messages.len());
+        let mut keys: Vec<u64> = Vec::new();
         for m in &sim.messages {
-            let key = |i: usize| (m.versions[i].number, m.versions[i].origin);
-            let mut order: Vec<usize> = (0..m.versions.len()).collect();
-            order.sort_by_key(|&i| key(i));
-            let mut r = vec![0u32; m.versions.len() + 1];
-            let mut next = 0;
-            for (j, &i) in order.iter().enumerate() {
-                if j == 0 || key(order[j - 1]) != key(i) {
-                    next += 1;
-                }
-                r[i + 1] = next;
-            }
+            // A version's place in the supersedes order: (number, origin) as one integer.
+            let key = |v: &crate::message::Version| u64::from(v.number) << 32 | u64::from(v.origin);
+            keys.clear();
+            keys.extend(m.versions.iter().map(key));
+            keys.sort_unstable();
+            keys.dedup();
+            // The rank of a version is 1 + the number of distinct keys below its own.
+            let mut r = vec![0u32];
+            r.extend(
+                m.versions
+                    .iter()
+                    .map(|v| keys.partition_point(|&k| k < key(v)) as u32 + 1),
+            );
             rank.push(r);
             let mut b = vec![0u64];
             b.extend(
@@ -385,6 +388,46 @@ fn diff_pairs(
             newer_b[d.b_newer as usize] = (s as u32, vb);
             d.b_newer += 1;
             d.b_newer_bytes += t.bytes[s][vb as usize];
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Command, Config, Protocol};
+
+    #[test]
+    fn ranks_follow_the_supersedes_order() {
+        let config = Config {
+            nodes: 10,
+            protocol: Protocol::AntiEntropy {
+                mode: Mode::PushPull,
+                sync: Sync::Incremental,
+            },
+            ..Config::default()
+        };
+        let mut sim = Simulation::new(config, 3).expect("valid");
+        for (node, id) in [
+            (4, None),
+            (2, Some(0)),
+            (9, Some(0)),
+            (1, None),
+            (0, Some(0)),
+        ] {
+            let content = String::new();
+            sim.apply(&Command::Inject { node, id, content })
+                .expect("alive node, known id");
+        }
+        let t = Tables::new(&sim);
+        for (s, m) in sim.messages.iter().enumerate() {
+            let versions = m.versions.len() as u32;
+            for x in 0..=versions {
+                for y in 0..=versions {
+                    let (rx, ry) = (t.rank[s][x as usize], t.rank[s][y as usize]);
+                    assert_eq!(rx > ry, m.newer(x, y), "m{s}: versions {x} and {y}");
+                }
+            }
         }
     }
 }

@@ -36,8 +36,8 @@ pub(crate) struct RoundCtx {
     pub record: bool,
     pub report: RoundReport,
     pub deliveries: Vec<Delivery>,
-    /// (slot, node, flags): loss-of-interest outcomes of this round's contacts.
-    pub touched: Vec<(u32, u32, u8)>,
+    /// Loss-of-interest outcomes of this round's contacts, packed by [`rumor::touch`].
+    pub touched: Vec<u64>,
     pub peers: Vec<u32>,
 }
 

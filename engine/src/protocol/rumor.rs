@@ -32,6 +32,16 @@ const USEFUL: u8 = 2;
 /// At least one of its contacts counts toward loss of interest.
 const COUNTED: u8 = 4;
 
+/// A loss-of-interest outcome, (slot, node, flags), packed into one integer whose order is
+/// the (slot, node) order: slots (< [`crate::command::MAX_MESSAGES`]) in the top 24 bits,
+/// the node in the next 32, the flags in the low 8. Sorting these integers (one `u64` sort,
+/// the engine's only sort) brings the outcomes of each (slot, node) together, in (slot, node)
+/// order; how they are ordered among themselves does not matter, as their flags are OR-ed.
+#[inline]
+pub(crate) fn touch(slot: u32, node: u32, flags: u8) -> u64 {
+    u64::from(slot) << 40 | u64::from(node) << 8 | u64::from(flags)
+}
+
 /// Whether `node` holds any rumor fresh.
 fn has_fresh(sim: &Simulation, node: u32) -> bool {
     sim.messages
@@ -75,7 +85,7 @@ fn send_fresh(
         if blind {
             flags |= COUNTED;
         }
-        ctx.touched.push((s as u32, from, flags));
+        ctx.touched.push(touch(s as u32, from, flags));
     }
     ctx.leg(contact(from, to, kind, ok, useful), HEADER_BYTES, bytes);
     ok
@@ -191,11 +201,11 @@ fn one_rumor(sim: &Simulation, ctx: &mut RoundCtx, mode: Mode, blind: bool) {
                 if pulls && ok && out.bits[wb][1] & bb != 0 {
                     let ok = sim.arrives(b, a, &mut rng);
                     let flags = out.send(ctx, ok, b, a, ContactKind::Pull);
-                    touched.push((0, b, flags));
+                    touched.push(touch(0, b, flags));
                 }
             }
             if a_flags != 0 {
-                touched.push((0, a, a_flags));
+                touched.push(touch(0, a, a_flags));
             }
         }
     }
@@ -255,16 +265,18 @@ impl OneRumor<'_> {
 /// Applies the round's loss-of-interest outcomes, once per (message, node).
 pub(crate) fn lose_interest(sim: &mut Simulation, ctx: &mut RoundCtx, removal: &Removal) {
     let mut touched = std::mem::take(&mut ctx.touched);
-    touched.sort_unstable_by_key(|&(s, n, _)| (s, n));
+    touched.sort_unstable();
     let mut coin_key = (u32::MAX, StreamKey::new(sim.seed, Purpose::Coin));
     let mut i = 0;
     while i < touched.len() {
-        let (s, node, mut flags) = touched[i];
+        let key = touched[i] >> 8;
+        let mut flags = touched[i] as u8;
         i += 1;
-        while i < touched.len() && touched[i].0 == s && touched[i].1 == node {
-            flags |= touched[i].2;
+        while i < touched.len() && touched[i] >> 8 == key {
+            flags |= touched[i] as u8;
             i += 1;
         }
+        let (s, node) = ((key >> 32) as u32, key as u32);
         let m = &mut sim.messages[s as usize];
         let n = node as usize;
         if flags & SENT != 0 {
