@@ -771,23 +771,33 @@ fn read_actions(r: &mut Reader<'_>, a: &str) -> Option<Vec<Action>> {
 ///
 /// A stable sort of `Action`s would be one more instantiation of the standard library's
 /// sort (about 3.5 KB of wasm) for this rare repair. Instead each action gets a `u32` key,
-/// (the rank of its round among the distinct rounds, its index), 14 bits each, and the keys
-/// go through the `u32` sort the engine already uses; keys are distinct, so the order is
-/// that of a stable sort by round.
-fn sorted_by_round(actions: Vec<Action>) -> Vec<Action> {
-    let mut rounds: Vec<u32> = actions.iter().map(|a| a.round).collect();
+/// (the number of actions in earlier rounds, its index), 14 bits each, and the keys go
+/// through the `u32` sort the engine already uses; keys are distinct, so the order is that
+/// of a stable sort by round.
+fn sorted_by_round(mut actions: Vec<Action>) -> Vec<Action> {
+    let mut rounds = Vec::with_capacity(actions.len());
+    for a in &actions {
+        rounds.push(a.round);
+    }
     rounds.sort_unstable();
-    rounds.dedup();
-    let mut keys: Vec<u32> = actions
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (rounds.partition_point(|&r| r < a.round) as u32) << 14 | i as u32)
-        .collect();
+    let mut keys = Vec::with_capacity(actions.len());
+    for (i, a) in actions.iter().enumerate() {
+        let earlier = rounds.partition_point(|&r| r < a.round) as u32;
+        keys.push(earlier << 14 | i as u32);
+    }
     keys.sort_unstable();
-    let mut slots: Vec<Option<Action>> = actions.into_iter().map(Some).collect();
-    keys.iter()
-        .filter_map(|k| slots[(k & 0x3fff) as usize].take())
-        .collect()
+    let mut sorted = Vec::with_capacity(actions.len());
+    for k in keys {
+        let taken = Action {
+            round: 0,
+            command: Command::Heal,
+        };
+        sorted.push(std::mem::replace(
+            &mut actions[(k & 0x3fff) as usize],
+            taken,
+        ));
+    }
+    sorted
 }
 
 /// Replays the log on a scratch simulation, dropping each action that fails (with the
