@@ -5,6 +5,7 @@ use gossip_engine::{
     Config, Decay, Error, Feedback, Mode, Protocol, Removal, Sync, TopologyConfig,
 };
 
+use crate::codec::scenario::{MODES, TOPOLOGIES};
 use crate::state::{MAX_UI_MEMBERSHIP_NODES, MAX_UI_NODES};
 
 /// The form, one string per input.
@@ -111,6 +112,17 @@ fn float(field: &str, v: &str) -> Result<f64, FieldError> {
         .ok_or_else(|| err(field, Problem::NotNumber(v.trim().to_string())))
 }
 
+/// The protocol names of the form, in the order [`Draft::build`] matches them.
+const PROTOCOLS: [&str; 4] = ["anti-entropy", "rumor", "hybrid", "membership"];
+
+/// The index of `value` in `names` (one search instead of a `match` on strings per field).
+fn choice(field: &str, value: &str, names: &[&str]) -> Result<usize, FieldError> {
+    names
+        .iter()
+        .position(|n| *n == value)
+        .ok_or_else(|| err(field, Problem::Unknown(value.to_string())))
+}
+
 impl Draft {
     /// The form showing an existing configuration.
     pub fn from_config(c: &Config, seed: u64) -> Self {
@@ -189,38 +201,32 @@ impl Draft {
     }
 
     fn mode(&self) -> Result<Mode, FieldError> {
-        match self.mode.as_str() {
-            "push" => Ok(Mode::Push),
-            "pull" => Ok(Mode::Pull),
-            "push-pull" => Ok(Mode::PushPull),
-            other => Err(err("mode", Problem::Unknown(other.to_string()))),
-        }
+        Ok([Mode::Push, Mode::Pull, Mode::PushPull][choice("mode", &self.mode, &MODES)?])
     }
 
     fn topology(&self) -> Result<TopologyConfig, FieldError> {
-        Ok(match self.topology.as_str() {
-            "complete" => TopologyConfig::Complete,
-            "ring" => TopologyConfig::Ring {
+        Ok(match choice("topology", &self.topology, &TOPOLOGIES)? {
+            0 => TopologyConfig::Complete,
+            1 => TopologyConfig::Ring {
                 k: int("ring_k", &self.ring_k)?,
             },
-            "grid" => TopologyConfig::Grid,
-            "random-regular" => TopologyConfig::RandomRegular {
+            2 => TopologyConfig::Grid,
+            3 => TopologyConfig::RandomRegular {
                 degree: int("degree", &self.degree)?,
             },
-            "erdos-renyi" => TopologyConfig::ErdosRenyi {
+            4 => TopologyConfig::ErdosRenyi {
                 p: float("p", &self.p)?,
             },
-            "watts-strogatz" => TopologyConfig::WattsStrogatz {
+            5 => TopologyConfig::WattsStrogatz {
                 k: int("ring_k", &self.ring_k)?,
                 beta: float("beta", &self.beta)?,
             },
-            "barabasi-albert" => TopologyConfig::BarabasiAlbert {
+            6 => TopologyConfig::BarabasiAlbert {
                 m: int("m", &self.m)?,
             },
-            "hierarchical" => TopologyConfig::Hierarchical {
+            _ => TopologyConfig::Hierarchical {
                 group_size: int("group_size", &self.group_size)?,
             },
-            other => return Err(err("topology", Problem::Unknown(other.to_string()))),
         })
     }
 
@@ -256,8 +262,8 @@ impl Draft {
                 k: int("k", &self.k)?,
             })
         };
-        let protocol = match self.protocol.as_str() {
-            "anti-entropy" => Protocol::AntiEntropy {
+        let protocol = match choice("protocol", &self.protocol, &PROTOCOLS)? {
+            0 => Protocol::AntiEntropy {
                 mode: self.mode()?,
                 sync: if self.sync == "full" {
                     Sync::Full
@@ -265,21 +271,20 @@ impl Draft {
                     Sync::Incremental
                 },
             },
-            "rumor" => Protocol::Rumor {
+            1 => Protocol::Rumor {
                 mode: self.mode()?,
                 removal: removal()?,
                 repair_every: None,
             },
-            "hybrid" => Protocol::Rumor {
+            2 => Protocol::Rumor {
                 mode: self.mode()?,
                 removal: removal()?,
                 repair_every: Some(int("repair_every", &self.repair_every)?),
             },
-            "membership" => Protocol::Membership {
+            _ => Protocol::Membership {
                 t_fail: int("t_fail", &self.t_fail)?,
                 t_cleanup: int("t_cleanup", &self.t_cleanup)?,
             },
-            other => return Err(err("protocol", Problem::Unknown(other.to_string()))),
         };
         let config = Config {
             nodes,

@@ -145,40 +145,47 @@ impl HostMessage {
 
     /// The actions it stands for, given the current round.
     pub fn actions(self, st: &AppState) -> Vec<Action> {
-        match self {
-            HostMessage::Step {} => vec![Action::Step],
-            HostMessage::Back {} => vec![Action::Back],
-            HostMessage::Play {} => (!st.playing)
-                .then_some(Action::TogglePlay)
-                .into_iter()
-                .collect(),
-            HostMessage::Pause {} => vec![Action::Pause],
-            HostMessage::Seek { round } => vec![Action::Seek(round)],
-            HostMessage::Inject { node, value } => vec![
-                Action::Select(Some(node)),
-                Action::Inject {
+        // (node to select first, then the action): one place builds the list.
+        let (select, action) = match self {
+            HostMessage::Step {} => (None, Some(Action::Step)),
+            HostMessage::Back {} => (None, Some(Action::Back)),
+            HostMessage::Play {} => (None, (!st.playing).then_some(Action::TogglePlay)),
+            HostMessage::Pause {} => (None, Some(Action::Pause)),
+            HostMessage::Seek { round } => (None, Some(Action::Seek(round))),
+            HostMessage::Inject { node, value } => (
+                Some(node),
+                Some(Action::Inject {
                     content: value
                         .unwrap_or_else(|| "news".into())
                         .chars()
                         .take(256)
                         .collect(),
                     update: false,
-                },
-            ],
-            HostMessage::Kill { node } => vec![Action::Select(Some(node)), Action::Kill],
-            HostMessage::Revive { node, amnesia } => {
-                vec![Action::Select(Some(node)), Action::Revive { amnesia }]
-            }
-            HostMessage::Select { node } => vec![Action::Select(Some(node))],
+                }),
+            ),
+            HostMessage::Kill { node } => (Some(node), Some(Action::Kill)),
+            HostMessage::Revive { node, amnesia } => (Some(node), Some(Action::Revive { amnesia })),
+            HostMessage::Select { node } => (Some(node), None),
             HostMessage::Load { link } => {
                 let d = crate::share::link::decode(&link);
-                vec![Action::Load {
-                    scenario: Box::new(d.link.scenario),
-                    view: d.link.view,
-                    lesson: None,
-                }]
+                (
+                    None,
+                    Some(Action::Load {
+                        scenario: Box::new(d.link.scenario),
+                        view: d.link.view,
+                        lesson: None,
+                    }),
+                )
             }
+        };
+        let mut list = Vec::with_capacity(2);
+        if let Some(node) = select {
+            list.push(Action::Select(Some(node)));
         }
+        if let Some(a) = action {
+            list.push(a);
+        }
+        list
     }
 }
 

@@ -130,27 +130,17 @@ impl Parser<'_> {
         }
     }
 
-    /// After an array's or object's opening bracket or a comma: whether `close` follows
-    /// (consumed) or another element does; `first` allows the close right after the
-    /// opening, and nowhere else (no trailing commas).
-    fn closes(&mut self, close: u8, first: bool) -> Result<bool, String> {
-        self.skip_ws();
-        if self.peek() == Some(close) {
-            if first {
-                self.at += 1;
-                return Ok(true);
-            }
-            return Err(self.error("trailing comma"));
-        }
-        Ok(false)
-    }
-
-    /// After an element: `,` (more follow) or `close` (done).
+    /// After an element: `,` (more follow, and a `close` right after it is a trailing comma)
+    /// or `close` (done).
     fn separator(&mut self, close: u8) -> Result<bool, String> {
         self.skip_ws();
         match self.peek() {
             Some(b',') => {
                 self.at += 1;
+                self.skip_ws();
+                if self.peek() == Some(close) {
+                    return Err(self.error("trailing comma"));
+                }
                 Ok(true)
             }
             Some(b) if b == close => {
@@ -173,49 +163,54 @@ impl Parser<'_> {
                     return Err(self.error("recursion limit exceeded"));
                 }
                 self.at += 1;
-                if b == b'[' {
-                    let mut items = Vec::new();
-                    if !self.closes(b']', true)? {
-                        loop {
-                            items.push(self.value(depth + 1)?);
-                            if !self.separator(b']')? {
-                                break;
-                            }
-                            self.closes(b']', false)?;
-                        }
-                    }
-                    Ok(Json::Arr(items))
+                // Arrays and objects share one loop: an object's element is `"key": value`.
+                let object = b == b'{';
+                let close = if object { b'}' } else { b']' };
+                let mut items = Vec::new();
+                let mut members = Vec::new();
+                self.skip_ws();
+                if self.peek() == Some(close) {
+                    self.at += 1;
                 } else {
-                    let mut members = Vec::new();
-                    if !self.closes(b'}', true)? {
-                        loop {
+                    loop {
+                        let key = if object {
                             self.skip_ws();
                             if self.peek() != Some(b'"') {
                                 return Err(self.error("key must be a string"));
                             }
                             let key = self.string()?;
                             self.expect(b':', "expected `:`")?;
-                            members.push((key, self.value(depth + 1)?));
-                            if !self.separator(b'}')? {
-                                break;
-                            }
-                            self.closes(b'}', false)?;
+                            Some(key)
+                        } else {
+                            None
+                        };
+                        let v = self.value(depth + 1)?;
+                        match key {
+                            Some(k) => members.push((k, v)),
+                            None => items.push(v),
+                        }
+                        if !self.separator(close)? {
+                            break;
                         }
                     }
-                    Ok(Json::Obj(members))
                 }
+                Ok(if object {
+                    Json::Obj(members)
+                } else {
+                    Json::Arr(items)
+                })
             }
             b'"' => self.string().map(Json::Str),
             b'-' | b'0'..=b'9' => self.number(),
             _ => {
-                for (word, v) in [
-                    ("null", Json::Null),
-                    ("true", Json::Bool(true)),
-                    ("false", Json::Bool(false)),
-                ] {
+                for (i, word) in ["null", "true", "false"].into_iter().enumerate() {
                     if self.text[self.at..].starts_with(word) {
                         self.at += word.len();
-                        return Ok(v);
+                        return Ok(if i == 0 {
+                            Json::Null
+                        } else {
+                            Json::Bool(i == 1)
+                        });
                     }
                 }
                 Err(self.error("expected value"))

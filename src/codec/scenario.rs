@@ -26,13 +26,13 @@ use super::read::{
     u32_or_zero, uint, variant, variant_field,
 };
 
-// Variant names, indexed like the enums' variants.
-const MODES: [&str; 3] = ["push", "pull", "push-pull"];
-const SYNCS: [&str; 2] = ["incremental", "full"];
+// Variant names, indexed like the enums' variants (links use the same names).
+pub(crate) const MODES: [&str; 3] = ["push", "pull", "push-pull"];
+pub(crate) const SYNCS: [&str; 2] = ["incremental", "full"];
 const FEEDBACKS: [&str; 2] = ["feedback", "blind"];
 const DECAYS: [&str; 2] = ["counter", "coin"];
 const PROTOCOLS: [&str; 3] = ["anti-entropy", "rumor", "membership"];
-const TOPOLOGIES: [&str; 8] = [
+pub(crate) const TOPOLOGIES: [&str; 8] = [
     "complete",
     "ring",
     "grid",

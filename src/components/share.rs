@@ -227,6 +227,9 @@ pub fn share_dialog(p: &ShareProps) -> Html {
             let _ = reader.read_as_text(&file);
         })
     };
+    let button = |testid: &'static str, text: &'static str, onclick: Callback<MouseEvent>| {
+        action_button(testid, tr(lang, text), onclick)
+    };
     html! {
         <div class="overlay" role="dialog" aria-modal="true" aria-label={tr(lang, "Share")} data-testid="share-dialog">
             <div class="dialog share">
@@ -234,33 +237,44 @@ pub fn share_dialog(p: &ShareProps) -> Html {
                 <label for="share-link">{tr(lang, "Link (opens exactly this round)")}</label>
                 <div class="inline">
                     <input id="share-link" type="text" readonly=true value={url.clone()} data-testid="share-link" />
-                    <button onclick={copy_btn("link", url)} data-testid="copy-link">{tr(lang, "Copy")}</button>
+                    {button("copy-link", "Copy", copy_btn("link", url))}
                 </div>
                 <label for="share-embed">{tr(lang, "Embed in a page")}</label>
                 <div class="inline">
                     <textarea id="share-embed" readonly=true rows="3" value={snippet.clone()} data-testid="share-embed" />
-                    <button onclick={copy_btn("snippet", snippet)} data-testid="copy-embed">{tr(lang, "Copy")}</button>
+                    {button("copy-embed", "Copy", copy_btn("snippet", snippet))}
                 </div>
                 if let Some(what) = *copied {
                     <p class="muted" role="status" data-copied={what}>{ tr(lang, "Copied.") }</p>
                 }
-                <h3>{tr(lang, "Scenario file")}</h3>
+                {heading(tr(lang, "Scenario file"))}
                 <div class="actions">
-                    <button onclick={export(Export::Scenario)} data-testid="download-scenario">{tr(lang, "Download JSON")}</button>
+                    {button("download-scenario", "Download JSON", export(Export::Scenario))}
                     <label class="file-button">
                         {tr(lang, "Open a scenario file…")}
                         <input type="file" accept=".json,application/json" onchange={upload} data-testid="upload-scenario" />
                     </label>
                 </div>
-                <h3>{tr(lang, "Export")}</h3>
+                {heading(tr(lang, "Export"))}
                 <div class="actions">
-                    <button onclick={export(Export::Csv)} data-testid="export-csv">{tr(lang, "Rounds (CSV)")}</button>
-                    <button onclick={export(Export::Json)} data-testid="export-json">{tr(lang, "Rounds (JSON)")}</button>
-                    <button onclick={export(Export::Png)} data-testid="export-png">{tr(lang, "Graph (PNG)")}</button>
-                    <button onclick={export(Export::Svg)} data-testid="export-svg">{tr(lang, "Graph (SVG)")}</button>
+                    {button("export-csv", "Rounds (CSV)", export(Export::Csv))}
+                    {button("export-json", "Rounds (JSON)", export(Export::Json))}
+                    {button("export-png", "Graph (PNG)", export(Export::Png))}
+                    {button("export-svg", "Graph (SVG)", export(Export::Svg))}
                 </div>
                 <button class="primary" onclick={close} data-testid="share-close">{tr(lang, "Close")}</button>
             </div>
         </div>
     }
+}
+
+/// `<button data-testid=..>text</button>`: one instance of the markup for the dialog's
+/// seven plain buttons (each `html!` element is a few hundred bytes of wasm).
+fn action_button(testid: &'static str, text: &'static str, onclick: Callback<MouseEvent>) -> Html {
+    html! { <button {onclick} data-testid={testid}>{text}</button> }
+}
+
+/// `<h3>text</h3>`, shared like [`action_button`].
+fn heading(text: &'static str) -> Html {
+    html! { <h3>{text}</h3> }
 }

@@ -10,14 +10,12 @@
 //! Decoding never fails: a malformed, truncated or hostile link yields the nearest valid
 //! scenario plus a list of problems that the page shows in a banner.
 
-use base64::Engine as _;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
 use gossip_engine::{
     Action, Command, Config, Decay, Error, Feedback, Mode, Protocol, Removal, Scenario, Simulation,
     Sync, TopologyConfig,
 };
 
-use crate::codec::scenario::{actions_from_str, actions_to_json};
+use crate::codec::scenario::{MODES, SYNCS, TOPOLOGIES, actions_from_str, actions_to_json};
 use crate::i18n::{Lang, engine_error};
 use crate::num::shortest;
 use crate::state::{MAX_SPEED, MAX_UI_ROUNDS, MIN_SPEED, View};
@@ -86,23 +84,123 @@ pub struct Decoded {
 }
 
 // ---------------------------------------------------------------------------------------
-// Encoding
+// Query strings and base64url, by hand: the `form_urlencoded` and `base64` crates cost
+// about 3 KB of wasm for the few lines below. The unit tests check both against the crates.
 
-fn push(out: &mut form_urlencoded::Serializer<'_, String>, k: &str, v: impl ToString) {
-    out.append_pair(k, &v.to_string());
+/// Appends `key=value` (`&`-separated) to a query string, the value escaped as
+/// `application/x-www-form-urlencoded` (byte for byte what `form_urlencoded::Serializer`
+/// writes). Keys are plain ASCII names here, written as they are.
+fn put(q: &mut String, key: &str, value: &str) {
+    if !q.is_empty() {
+        q.push('&');
+    }
+    q.push_str(key);
+    q.push('=');
+    for b in value.bytes() {
+        match b {
+            b'*' | b'-' | b'.' | b'0'..=b'9' | b'A'..=b'Z' | b'_' | b'a'..=b'z' => {
+                q.push(char::from(b));
+            }
+            b' ' => q.push('+'),
+            _ => {
+                q.push('%');
+                q.push(char::from(HEX[usize::from(b >> 4)]));
+                q.push(char::from(HEX[usize::from(b & 15)]));
+            }
+        }
+    }
 }
+
+const HEX: &[u8; 16] = b"0123456789ABCDEF";
+
+/// [`put`] for a whole number (one integer formatter for every field).
+fn put_int(q: &mut String, key: &str, value: u64) {
+    put(q, key, &value.to_string());
+}
+
+/// The `&`-separated `key=value` pairs of a query string, unescaped as the URL standard
+/// (and `form_urlencoded::parse`) does: `+` is a space, `%` and two hex digits a byte,
+/// invalid UTF-8 replaced; empty pairs are skipped and a pair without `=` has an empty value.
+fn parse_query(query: &str) -> Vec<(String, String)> {
+    query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            (unescape(k), unescape(v))
+        })
+        .collect()
+}
+
+fn unescape(s: &str) -> String {
+    let b = s.as_bytes();
+    let hex = |i: usize| b.get(i).and_then(|&h| char::from(h).to_digit(16));
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        out.push(match (b[i], hex(i + 1), hex(i + 2)) {
+            (b'+', ..) => b' ',
+            (b'%', Some(hi), Some(lo)) => {
+                i += 2;
+                (hi * 16 + lo) as u8
+            }
+            (c, ..) => c,
+        });
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+const BASE64URL: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// base64url without padding (RFC 4648 §5).
+fn base64url(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let mut n = 0u32;
+        for (i, &b) in chunk.iter().enumerate() {
+            n |= u32::from(b) << (16 - 8 * i);
+        }
+        for i in 0..=chunk.len() {
+            out.push(char::from(BASE64URL[(n >> (18 - 6 * i) & 63) as usize]));
+        }
+    }
+    out
+}
+
+/// Reads [`base64url`]: strict, as the `base64` crate's `URL_SAFE_NO_PAD` (no padding, no
+/// other characters, a length that is not 1 more than a multiple of 4, unused bits zero).
+fn from_base64url(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() / 4 * 3 + 2);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for c in text.bytes() {
+        let v = BASE64URL.iter().position(|&x| x == c)? as u32;
+        acc = acc << 6 | v;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    (bits < 6 && acc == 0).then_some(out)
+}
+
+// ---------------------------------------------------------------------------------------
+// Encoding
 
 /// The query string (without `?`) for a run and its view.
 pub fn encode(scenario: &Scenario, view: &View, options: &Options) -> String {
-    let mut q = form_urlencoded::Serializer::new(String::new());
+    let mut q = String::new();
+    let q = &mut q;
     let c = &scenario.config;
-    push(&mut q, "v", LINK_VERSION);
-    push(&mut q, "protocol", c.protocol.name());
+    put_int(q, "v", LINK_VERSION.into());
+    put(q, "protocol", c.protocol.name());
     match &c.protocol {
         Protocol::AntiEntropy { mode, sync } => {
-            push(&mut q, "mode", mode.name());
+            put(q, "mode", mode.name());
             if *sync == Sync::Full {
-                push(&mut q, "sync", "full");
+                put(q, "sync", "full");
             }
         }
         Protocol::Rumor {
@@ -110,84 +208,75 @@ pub fn encode(scenario: &Scenario, view: &View, options: &Options) -> String {
             removal,
             repair_every,
         } => {
-            push(&mut q, "mode", mode.name());
-            push(&mut q, "removal", removal.name());
-            push(&mut q, "k", removal.k);
+            put(q, "mode", mode.name());
+            put(q, "removal", removal.name());
+            put_int(q, "k", removal.k.into());
             if let Some(r) = repair_every {
-                push(&mut q, "repair", r);
+                put_int(q, "repair", (*r).into());
             }
         }
         Protocol::Membership { t_fail, t_cleanup } => {
-            push(&mut q, "t_fail", t_fail);
-            push(&mut q, "t_cleanup", t_cleanup);
+            put_int(q, "t_fail", (*t_fail).into());
+            put_int(q, "t_cleanup", (*t_cleanup).into());
         }
     }
-    push(&mut q, "n", c.nodes);
-    push(&mut q, "fanout", c.fanout);
+    put_int(q, "n", c.nodes.into());
+    put_int(q, "fanout", c.fanout.into());
     if c.loss > 0.0 {
-        push(&mut q, "loss", shortest(c.loss));
+        put(q, "loss", &shortest(c.loss));
     }
-    push(&mut q, "topology", c.topology.name());
+    put(q, "topology", c.topology.name());
     match c.topology {
-        TopologyConfig::Ring { k } => push(&mut q, "ring_k", k),
-        TopologyConfig::RandomRegular { degree } => push(&mut q, "degree", degree),
-        TopologyConfig::ErdosRenyi { p } => push(&mut q, "p", shortest(p)),
+        TopologyConfig::Ring { k } => put_int(q, "ring_k", k.into()),
+        TopologyConfig::RandomRegular { degree } => put_int(q, "degree", degree.into()),
+        TopologyConfig::ErdosRenyi { p } => put(q, "p", &shortest(p)),
         TopologyConfig::WattsStrogatz { k, beta } => {
-            push(&mut q, "ring_k", k);
-            push(&mut q, "beta", shortest(beta));
+            put_int(q, "ring_k", k.into());
+            put(q, "beta", &shortest(beta));
         }
-        TopologyConfig::BarabasiAlbert { m } => push(&mut q, "m", m),
-        TopologyConfig::Hierarchical { group_size } => push(&mut q, "group", group_size),
+        TopologyConfig::BarabasiAlbert { m } => put_int(q, "m", m.into()),
+        TopologyConfig::Hierarchical { group_size } => put_int(q, "group", group_size.into()),
         TopologyConfig::Complete | TopologyConfig::Grid => {}
     }
-    push(&mut q, "seed", scenario.seed);
-    push(&mut q, "round", scenario.round);
+    put_int(q, "seed", scenario.seed);
+    put_int(q, "round", scenario.round.into());
     if !scenario.actions.is_empty() {
         let json = actions_to_json(&scenario.actions).to_compact();
-        push(&mut q, "a", B64.encode(json));
+        put(q, "a", &base64url(json.as_bytes()));
     }
-    if let Some(m) = view.message {
-        push(&mut q, "msg", m);
-    }
-    if let Some(s) = view.selected {
-        push(&mut q, "sel", s);
-    }
-    if let Some(s) = view.subject {
-        push(&mut q, "follow", s);
+    for (key, value) in [
+        ("msg", view.message),
+        ("sel", view.selected),
+        ("follow", view.subject),
+    ] {
+        if let Some(v) = value {
+            put_int(q, key, v.into());
+        }
     }
     if let Some(s) = view.speed {
-        push(&mut q, "speed", shortest(s));
+        put(q, "speed", &shortest(s));
     }
     if view.playing {
-        push(&mut q, "autoplay", 1);
+        put(q, "autoplay", "1");
     }
     if let Some(l) = options.lang {
-        push(&mut q, "lang", if l == Lang::Zh { "zh" } else { "en" });
+        put(q, "lang", if l == Lang::Zh { "zh" } else { "en" });
     }
     if let Some(t) = options.theme {
-        push(
-            &mut q,
-            "theme",
-            if t == Theme::Dark { "dark" } else { "light" },
-        );
+        put(q, "theme", if t == Theme::Dark { "dark" } else { "light" });
     }
     if let Some(l) = options.lesson {
-        push(&mut q, "lesson", l + 1);
+        put_int(q, "lesson", l as u64 + 1);
     }
     if options.embed {
-        push(&mut q, "embed", 1);
-        push(
-            &mut q,
-            "controls",
-            match options.controls {
-                Controls::None => "none",
-                Controls::Minimal => "minimal",
-                Controls::Full => "full",
-            },
-        );
+        put(q, "embed", "1");
+        put(q, "controls", CONTROLS[options.controls as usize]);
     }
-    q.finish()
+    std::mem::take(q)
 }
+
+/// Names of [`Controls`], indexed by variant.
+const CONTROLS: [&str; 3] = ["none", "minimal", "full"];
 
 // ---------------------------------------------------------------------------------------
 // Decoding
@@ -201,48 +290,95 @@ fn quote(v: &str) -> String {
     format!("“{s}”")
 }
 
-struct Reader {
+/// The link's parameters and the problems found so far. Every typed read goes through one
+/// of its methods, so each kind of check and message exists once in the wasm.
+struct Reader<'q> {
+    pairs: &'q [(String, String)],
     problems: Vec<String>,
 }
 
-impl Reader {
-    fn bad(&mut self, key: &str, value: &str, what: &str, used: impl std::fmt::Display) {
+impl<'q> Reader<'q> {
+    /// The value of `key`; the last one if given twice.
+    fn get(&self, key: &str) -> Option<&'q str> {
+        let pairs: &'q [(String, String)] = self.pairs;
+        pairs
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn bad(&mut self, key: &str, value: &str, what: &str, used: &dyn std::fmt::Display) {
         self.problems
             .push(format!("{key}={} {what}; used {used}", quote(value)));
     }
 
-    fn uint(&mut self, key: &str, v: &str, default: u32) -> u32 {
-        match v.trim().parse::<u32>() {
-            Ok(x) => x,
-            Err(_) => {
-                self.bad(key, v, "is not a whole number", default);
-                default
-            }
-        }
+    fn out_of_range(&mut self, key: &str, value: f64, min: f64, max: f64, used: f64) {
+        self.problems.push(format!(
+            "{key}={} is out of range: allowed {}..={}; used {}",
+            shortest(value),
+            shortest(min),
+            shortest(max),
+            shortest(used)
+        ));
     }
 
-    fn float(&mut self, key: &str, v: &str, default: f64) -> f64 {
-        match crate::num::parse_f64(v.trim()) {
-            Some(x) => x,
-            None => {
-                self.bad(key, v, "is not a number", shortest(default));
-                default
-            }
-        }
+    /// Whole number `key` (`None` if absent); `default` if it is not one.
+    fn uint_opt(&mut self, key: &str, default: u32) -> Option<u32> {
+        let v = self.get(key)?;
+        Some(v.trim().parse::<u32>().unwrap_or_else(|_| {
+            self.bad(key, v, "is not a whole number", &default);
+            default
+        }))
     }
 
-    fn flag(&mut self, key: &str, v: &str) -> bool {
+    /// Whole number `key`, or `default` if absent or not one.
+    fn uint(&mut self, key: &str, default: u32) -> u32 {
+        self.uint_opt(key, default).unwrap_or(default)
+    }
+
+    /// Number `key` (`None` if absent); `default` if it is not one.
+    fn float_opt(&mut self, key: &str, default: f64) -> Option<f64> {
+        let v = self.get(key)?;
+        Some(crate::num::parse_f64(v.trim()).unwrap_or_else(|| {
+            self.bad(key, v, "is not a number", &shortest(default));
+            default
+        }))
+    }
+
+    /// Number `key`, or `default` if absent or not one.
+    fn float(&mut self, key: &str, default: f64) -> f64 {
+        self.float_opt(key, default).unwrap_or(default)
+    }
+
+    /// Flag `key`: absent is false, present without a value true.
+    fn flag(&mut self, key: &str) -> bool {
+        let Some(v) = self.get(key) else {
+            return false;
+        };
         match v.trim() {
             "1" | "true" | "yes" | "" => true,
             "0" | "false" | "no" => false,
             _ => {
-                self.bad(key, v, "is not 0 or 1", 0);
+                self.bad(key, v, "is not 0 or 1", &0);
                 false
             }
         }
     }
-}
 
+    /// The index in `names` of the (trimmed) value of `key`: 0 if absent, `None` (said, with
+    /// `what` and `used`) if it is none of them.
+    fn choice(&mut self, key: &str, names: &[&str], what: &str, used: &str) -> Option<usize> {
+        let Some(v) = self.get(key).map(str::trim) else {
+            return Some(0);
+        };
+        let i = names.iter().position(|n| *n == v);
+        if i.is_none() {
+            self.bad(key, v, what, &used);
+        }
+        i
+    }
+}
 /// Parameters this build reads.
 pub const KNOWN: [&str; 32] = [
     "lesson",
@@ -281,9 +417,7 @@ pub const KNOWN: [&str; 32] = [
 
 /// Decodes a query string (with or without the leading `?`).
 pub fn decode(query: &str) -> Decoded {
-    let mut r = Reader {
-        problems: Vec::new(),
-    };
+    let mut problems = Vec::new();
     let mut query = query.strip_prefix('?').unwrap_or(query);
     if query.len() > MAX_QUERY {
         let mut cut = MAX_QUERY;
@@ -291,19 +425,14 @@ pub fn decode(query: &str) -> Decoded {
             cut -= 1;
         }
         query = &query[..cut];
-        r.problems.push(format!(
+        problems.push(format!(
             "the link is longer than {MAX_QUERY} characters; the rest was ignored"
         ));
     }
-    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
-        .map(|(k, v)| (k.into_owned(), v.into_owned()))
-        .collect();
-    let get = |k: &str| {
-        pairs
-            .iter()
-            .rev()
-            .find(|(key, _)| key == k)
-            .map(|(_, v)| v.as_str())
+    let pairs = parse_query(query);
+    let r = &mut Reader {
+        pairs: &pairs,
+        problems,
     };
 
     for (k, _) in &pairs {
@@ -312,109 +441,85 @@ pub fn decode(query: &str) -> Decoded {
                 .push(format!("unknown parameter {} ignored", quote(k)));
         }
     }
-    if let Some(v) = get("v") {
+    if let Some(v) = r.get("v") {
         match v.trim().parse::<u32>() {
             Ok(LINK_VERSION) => {}
             Ok(x) if x > LINK_VERSION => r.problems.push(format!(
                 "the link is format version {x}, newer than this playground (version {LINK_VERSION}); read what it could"
             )),
-            _ => r.bad("v", v, "is not a known link version", LINK_VERSION),
+            _ => r.bad("v", v, "is not a known link version", &LINK_VERSION),
         }
     }
 
     let def = Config::default();
-    let nodes = get("n").map_or(def.nodes, |v| r.uint("n", v, def.nodes));
-    let fanout = get("fanout").map_or(def.fanout, |v| r.uint("fanout", v, def.fanout));
-    let loss = get("loss").map_or(0.0, |v| r.float("loss", v, 0.0));
-    let mode = match get("mode").map(str::trim) {
-        None | Some("push") => Mode::Push,
-        Some("pull") => Mode::Pull,
-        Some("push-pull") => Mode::PushPull,
-        Some(other) => {
-            r.bad("mode", other, "is not push, pull or push-pull", "push");
-            Mode::Push
-        }
-    };
-    let k = get("k").map_or(2, |v| r.uint("k", v, 2));
-    let removal = match get("removal").map(str::trim).unwrap_or("feedback-counter") {
-        "feedback-counter" => (Feedback::Feedback, Decay::Counter),
-        "feedback-coin" => (Feedback::Feedback, Decay::Coin),
-        "blind-counter" => (Feedback::Blind, Decay::Counter),
-        "blind-coin" => (Feedback::Blind, Decay::Coin),
-        other => {
-            r.bad(
-                "removal",
-                other,
-                "is not a loss-of-interest rule",
-                "feedback-counter",
-            );
-            (Feedback::Feedback, Decay::Counter)
-        }
-    };
+    let nodes = r.uint("n", def.nodes);
+    let fanout = r.uint("fanout", def.fanout);
+    let loss = r.float("loss", 0.0);
+    let mode = [Mode::Push, Mode::Pull, Mode::PushPull][r
+        .choice("mode", &MODES, "is not push, pull or push-pull", "push")
+        .unwrap_or(0)];
+    let k = r.uint("k", 2);
+    let removal = r
+        .choice(
+            "removal",
+            &REMOVALS,
+            "is not a loss-of-interest rule",
+            "feedback-counter",
+        )
+        .unwrap_or(0);
     let removal = Removal {
-        feedback: removal.0,
-        decay: removal.1,
+        feedback: [Feedback::Feedback, Feedback::Blind][removal / 2],
+        decay: [Decay::Counter, Decay::Coin][removal % 2],
         k,
     };
-    let protocol = match get("protocol").map(str::trim).unwrap_or("rumor") {
-        "rumor" => Protocol::Rumor {
+    let protocol = match r.choice("protocol", &PROTOCOLS, "is not a protocol", "rumor") {
+        Some(0) => Protocol::Rumor {
             mode,
             removal,
             repair_every: None,
         },
-        "hybrid" => Protocol::Rumor {
+        Some(1) => Protocol::Rumor {
             mode,
             removal,
-            repair_every: Some(get("repair").map_or(10, |v| r.uint("repair", v, 10))),
+            repair_every: Some(r.uint("repair", 10)),
         },
-        "anti-entropy" => Protocol::AntiEntropy {
+        Some(2) => Protocol::AntiEntropy {
             mode,
-            sync: match get("sync").map(str::trim) {
-                None | Some("incremental") => Sync::Incremental,
-                Some("full") => Sync::Full,
-                Some(other) => {
-                    r.bad("sync", other, "is not incremental or full", "incremental");
-                    Sync::Incremental
-                }
-            },
+            sync: [Sync::Incremental, Sync::Full][r
+                .choice("sync", &SYNCS, "is not incremental or full", "incremental")
+                .unwrap_or(0)],
         },
-        "membership" => Protocol::Membership {
-            t_fail: get("t_fail").map_or(6, |v| r.uint("t_fail", v, 6)),
-            t_cleanup: get("t_cleanup").map_or(12, |v| r.uint("t_cleanup", v, 12)),
+        Some(_) => Protocol::Membership {
+            t_fail: r.uint("t_fail", 6),
+            t_cleanup: r.uint("t_cleanup", 12),
         },
-        other => {
-            r.bad("protocol", other, "is not a protocol", "rumor");
-            def.protocol.clone()
-        }
+        None => def.protocol.clone(),
     };
-    let ring_k = get("ring_k").map_or(2, |v| r.uint("ring_k", v, 2));
-    let topology = match get("topology").map(str::trim).unwrap_or("complete") {
-        "complete" => TopologyConfig::Complete,
-        "ring" => TopologyConfig::Ring { k: ring_k },
-        "grid" => TopologyConfig::Grid,
-        "random-regular" => TopologyConfig::RandomRegular {
-            degree: get("degree").map_or(4, |v| r.uint("degree", v, 4)),
+    let ring_k = r.uint("ring_k", 2);
+    let topology = match r
+        .choice("topology", &TOPOLOGIES, "is not a topology", "complete")
+        .unwrap_or(0)
+    {
+        0 => TopologyConfig::Complete,
+        1 => TopologyConfig::Ring { k: ring_k },
+        2 => TopologyConfig::Grid,
+        3 => TopologyConfig::RandomRegular {
+            degree: r.uint("degree", 4),
         },
-        "erdos-renyi" => TopologyConfig::ErdosRenyi {
-            p: get("p").map_or(0.08, |v| r.float("p", v, 0.08)),
+        4 => TopologyConfig::ErdosRenyi {
+            p: r.float("p", 0.08),
         },
-        "watts-strogatz" => TopologyConfig::WattsStrogatz {
+        5 => TopologyConfig::WattsStrogatz {
             k: ring_k,
-            beta: get("beta").map_or(0.2, |v| r.float("beta", v, 0.2)),
+            beta: r.float("beta", 0.2),
         },
-        "barabasi-albert" => TopologyConfig::BarabasiAlbert {
-            m: get("m").map_or(2, |v| r.uint("m", v, 2)),
+        6 => TopologyConfig::BarabasiAlbert { m: r.uint("m", 2) },
+        _ => TopologyConfig::Hierarchical {
+            group_size: r.uint("group", 10),
         },
-        "hierarchical" => TopologyConfig::Hierarchical {
-            group_size: get("group").map_or(10, |v| r.uint("group", v, 10)),
-        },
-        other => {
-            r.bad("topology", other, "is not a topology", "complete");
-            TopologyConfig::Complete
-        }
     };
     let config = repair_config(
-        &mut r,
+        r,
         Config {
             nodes,
             fanout,
@@ -423,26 +528,23 @@ pub fn decode(query: &str) -> Decoded {
             topology,
         },
     );
-    let seed = match get("seed") {
+    let seed = match r.get("seed") {
         None => 42,
-        Some(v) => match v.trim().parse::<u64>() {
-            Ok(s) => s,
-            Err(_) => {
-                r.bad("seed", v, "is not a whole number", 42);
-                42
-            }
-        },
+        Some(v) => v.trim().parse::<u64>().unwrap_or_else(|_| {
+            r.bad("seed", v, "is not a whole number", &42);
+            42
+        }),
     };
-    let mut round = get("round").map_or(0, |v| r.uint("round", v, 0));
+    let mut round = r.uint("round", 0);
     let work_limit =
         (MAX_REPLAY_WORK / u64::from(config.nodes.max(1))).min(u64::from(MAX_UI_ROUNDS)) as u32;
-    let actions = match get("a") {
+    let actions = match r.get("a") {
         None => None,
-        Some(a) => read_actions(&mut r, a),
+        Some(a) => read_actions(r, a),
     };
     // A link with no action log gets the playground's usual first rumor (except membership).
     let actions = actions.unwrap_or_else(|| default_actions(&config));
-    let (actions, limit) = replay_check(&mut r, &config, seed, actions, work_limit);
+    let (actions, limit) = replay_check(r, &config, seed, actions, work_limit);
     if round > limit {
         r.problems.push(format!(
             "round={round} is too far to replay in the browser for {} nodes; opened round {limit}",
@@ -451,68 +553,59 @@ pub fn decode(query: &str) -> Decoded {
         round = limit;
     }
 
-    let uint_opt = |r: &mut Reader, k: &str| get(k).map(|v| r.uint(k, v, 0));
     let view = View {
-        message: uint_opt(&mut r, "msg"),
-        selected: uint_opt(&mut r, "sel"),
-        subject: uint_opt(&mut r, "follow"),
-        speed: get("speed").map(|v| {
-            let s = r.float("speed", v, 2.0);
+        message: r.uint_opt("msg", 0),
+        selected: r.uint_opt("sel", 0),
+        subject: r.uint_opt("follow", 0),
+        speed: r.float_opt("speed", 2.0).map(|s| {
             let used = crate::num::clamp(s, MIN_SPEED, MAX_SPEED);
             if used != s {
-                r.problems.push(format!(
-                    "speed={} is out of range: allowed {}..={}; used {}",
-                    shortest(s),
-                    shortest(MIN_SPEED),
-                    shortest(MAX_SPEED),
-                    shortest(used)
-                ));
+                r.out_of_range("speed", s, MIN_SPEED, MAX_SPEED, used);
             }
             used
         }),
-        playing: get("autoplay").is_some_and(|v| r.flag("autoplay", v)),
+        playing: r.flag("autoplay"),
     };
     let lesson_count = crate::lessons::LESSONS.len();
     let options = Options {
-        lesson: get("lesson").and_then(|v| match v.trim().parse::<usize>() {
-            Ok(n) if (1..=lesson_count).contains(&n) => Some(n - 1),
-            _ => {
-                r.problems.push(format!(
-                    "lesson={} is not a lesson (1..={lesson_count}); no lesson card opened",
-                    quote(v)
-                ));
-                None
-            }
-        }),
-        embed: get("embed").is_some_and(|v| r.flag("embed", v)),
-        controls: match get("controls").map(str::trim) {
-            None | Some("minimal") => Controls::Minimal,
-            Some("none") => Controls::None,
-            Some("full") => Controls::Full,
-            Some(other) => {
-                r.bad("controls", other, "is not none, minimal or full", "minimal");
-                Controls::Minimal
-            }
-        },
-        theme: match get("theme").map(str::trim) {
-            None | Some("auto") => None,
-            Some("light") => Some(Theme::Light),
-            Some("dark") => Some(Theme::Dark),
-            Some(other) => {
-                r.bad("theme", other, "is not light or dark", "the system's");
-                None
-            }
-        },
-        lang: match get("lang") {
-            None => None,
-            Some(v) => match Lang::parse(v) {
-                Some(l) => Some(l),
-                None => {
-                    r.bad("lang", v, "is not en or zh", "the browser's");
+        lesson: r
+            .get("lesson")
+            .and_then(|v| match v.trim().parse::<usize>() {
+                Ok(n) if (1..=lesson_count).contains(&n) => Some(n - 1),
+                _ => {
+                    r.problems.push(format!(
+                        "lesson={} is not a lesson (1..={lesson_count}); no lesson card opened",
+                        quote(v)
+                    ));
                     None
                 }
-            },
+            }),
+        embed: r.flag("embed"),
+        controls: [Controls::Minimal, Controls::None, Controls::Full][r
+            .choice(
+                "controls",
+                &["minimal", "none", "full"],
+                "is not none, minimal or full",
+                "minimal",
+            )
+            .unwrap_or(0)],
+        theme: match r.choice(
+            "theme",
+            &["auto", "light", "dark"],
+            "is not light or dark",
+            "the system's",
+        ) {
+            Some(1) => Some(Theme::Light),
+            Some(2) => Some(Theme::Dark),
+            _ => None,
         },
+        lang: r.get("lang").and_then(|v| {
+            let l = Lang::parse(v);
+            if l.is_none() {
+                r.bad("lang", v, "is not en or zh", &"the browser's");
+            }
+            l
+        }),
     };
     let mut scenario = Scenario::new(config, seed);
     scenario.actions = actions;
@@ -523,9 +616,19 @@ pub fn decode(query: &str) -> Decoded {
             view,
             options,
         },
-        problems: r.problems,
+        problems: std::mem::take(&mut r.problems),
     }
 }
+
+/// `protocol=` values, in the order [`decode`] matches them.
+const PROTOCOLS: [&str; 4] = ["rumor", "hybrid", "anti-entropy", "membership"];
+/// `removal=` values: feedback (then blind) × counter (then coin).
+const REMOVALS: [&str; 4] = [
+    "feedback-counter",
+    "feedback-coin",
+    "blind-counter",
+    "blind-coin",
+];
 
 /// The first rumor every new playground starts with.
 pub fn default_actions(config: &Config) -> Vec<Action> {
@@ -544,7 +647,7 @@ pub fn default_actions(config: &Config) -> Vec<Action> {
 
 /// Fixes an invalid configuration field by field (clamping to the allowed range), falling
 /// back to the default for anything that cannot be clamped.
-fn repair_config(r: &mut Reader, mut c: Config) -> Config {
+fn repair_config(r: &mut Reader<'_>, mut c: Config) -> Config {
     let max_nodes = crate::state::max_ui_nodes(&c.protocol);
     if c.nodes > max_nodes || c.nodes < 2 {
         let used = c.nodes.clamp(2, max_nodes);
@@ -586,13 +689,7 @@ fn repair_config(r: &mut Reader, mut c: Config) -> Config {
                     }
                     f => f,
                 };
-                r.problems.push(format!(
-                    "{key}={} is out of range: allowed {}..={}; used {}",
-                    shortest(value),
-                    shortest(min),
-                    shortest(max),
-                    shortest(used)
-                ));
+                r.out_of_range(key, value, min, max, used);
                 if !set_field(&mut c, field, used) {
                     break;
                 }
@@ -636,15 +733,12 @@ fn set_field(c: &mut Config, field: &str, v: f64) -> bool {
     true
 }
 
-fn read_actions(r: &mut Reader, a: &str) -> Option<Vec<Action>> {
-    let bytes = match B64.decode(a.trim().trim_end_matches('=')) {
-        Ok(b) => b,
-        Err(_) => {
-            r.problems.push(
-                "the action log (a=) is not valid base64url; started from the usual first rumor instead".into(),
-            );
-            return None;
-        }
+fn read_actions(r: &mut Reader<'_>, a: &str) -> Option<Vec<Action>> {
+    let Some(bytes) = from_base64url(a.trim().trim_end_matches('=')) else {
+        r.problems.push(
+            "the action log (a=) is not valid base64url; started from the usual first rumor instead".into(),
+        );
+        return None;
     };
     let text = std::str::from_utf8(&bytes).map_err(|_| "invalid UTF-8".to_string());
     match text.and_then(actions_from_str) {
@@ -659,7 +753,7 @@ fn read_actions(r: &mut Reader, a: &str) -> Option<Vec<Action>> {
             if v.windows(2).any(|w| w[0].round > w[1].round) {
                 r.problems
                     .push("the action log was out of order; sorted it by round".into());
-                v.sort_by_key(|a| a.round);
+                v = sorted_by_round(v);
             }
             Some(v)
         }
@@ -673,10 +767,43 @@ fn read_actions(r: &mut Reader, a: &str) -> Option<Vec<Action>> {
     }
 }
 
+/// `actions` stably sorted by round, for at most 2^14 actions.
+///
+/// A stable sort of `Action`s would be one more instantiation of the standard library's
+/// sort (about 3.5 KB of wasm) for this rare repair. Instead each action gets a `u32` key,
+/// (the number of actions in earlier rounds, its index), 14 bits each, and the keys go
+/// through the `u32` sort the engine already uses; keys are distinct, so the order is that
+/// of a stable sort by round.
+fn sorted_by_round(mut actions: Vec<Action>) -> Vec<Action> {
+    let mut rounds = Vec::with_capacity(actions.len());
+    for a in &actions {
+        rounds.push(a.round);
+    }
+    rounds.sort_unstable();
+    let mut keys = Vec::with_capacity(actions.len());
+    for (i, a) in actions.iter().enumerate() {
+        let earlier = rounds.partition_point(|&r| r < a.round) as u32;
+        keys.push(earlier << 14 | i as u32);
+    }
+    keys.sort_unstable();
+    let mut sorted = Vec::with_capacity(actions.len());
+    for k in keys {
+        let taken = Action {
+            round: 0,
+            command: Command::Heal,
+        };
+        sorted.push(std::mem::replace(
+            &mut actions[(k & 0x3fff) as usize],
+            taken,
+        ));
+    }
+    sorted
+}
+
 /// Replays the log on a scratch simulation, dropping each action that fails (with the
 /// reason), and returns the furthest round the page may replay.
 fn replay_check(
-    r: &mut Reader,
+    r: &mut Reader<'_>,
     config: &Config,
     seed: u64,
     actions: Vec<Action>,
@@ -842,7 +969,7 @@ mod tests {
                 command: Command::Kill { node: 3 },
             },
         ];
-        let a = B64.encode(actions_to_json(&actions).to_compact());
+        let a = base64url(actions_to_json(&actions).to_compact().as_bytes());
         let d = link(&format!("n=10&a={a}"));
         assert_eq!(
             d.link.scenario.actions.len(),
@@ -859,7 +986,75 @@ mod tests {
         );
         let d = link("a=%%%");
         assert!(d.problems[0].contains("base64url"));
-        let d = link(&format!("a={}", B64.encode("{not json")));
+        let d = link(&format!("a={}", base64url(b"{not json")));
         assert!(d.problems[0].contains("could not be read"));
+    }
+
+    /// Deterministic pseudo-random bytes (xorshift), biased towards the interesting ones.
+    fn noise(seed: u64, len: usize, alphabet: &[u8]) -> Vec<u8> {
+        let mut x = seed | 1;
+        (0..len)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                alphabet[(x % alphabet.len() as u64) as usize]
+            })
+            .collect()
+    }
+
+    #[test]
+    fn query_strings_match_form_urlencoded() {
+        let alphabet: Vec<u8> = b"%%%++&&==aZ09-_.*~ !\xc3\xa9\xe4\xb8\xadfF"
+            .iter()
+            .copied()
+            .chain(0..=255)
+            .collect();
+        for seed in 0..3000u64 {
+            let bytes = noise(seed, (seed % 40) as usize, &alphabet);
+            let text = String::from_utf8_lossy(&bytes);
+            let theirs: Vec<(String, String)> = form_urlencoded::parse(text.as_bytes())
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect();
+            assert_eq!(parse_query(&text), theirs, "{text:?}");
+            let mut ours = String::new();
+            put(&mut ours, "a", &text);
+            put(&mut ours, "b", "x y");
+            let mut s = form_urlencoded::Serializer::new(String::new());
+            s.append_pair("a", &text).append_pair("b", "x y");
+            assert_eq!(ours, s.finish(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn base64url_matches_the_base64_crate() {
+        use base64::Engine as _;
+        let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+        for seed in 0..3000u64 {
+            let bytes = noise(seed, (seed % 23) as usize, &(0..=255).collect::<Vec<u8>>());
+            assert_eq!(base64url(&bytes), b64.encode(&bytes));
+            assert_eq!(
+                from_base64url(&base64url(&bytes)).as_deref(),
+                Some(&bytes[..])
+            );
+            for alphabet in [&b"AQgw_-zZ09=+/ \xc3"[..], b"ABCDEFPQgw_-zZ09"] {
+                let text = noise(seed, (seed % 13) as usize, alphabet);
+                let text = String::from_utf8_lossy(&text);
+                assert_eq!(from_base64url(&text), b64.decode(&*text).ok(), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn sorting_by_round_is_stable() {
+        let actions: Vec<Action> = (0..3000u32)
+            .map(|i| Action {
+                round: [7, 0, u32::MAX, 3, 7, 1][(i % 6) as usize] ^ (i % 5),
+                command: Command::Kill { node: i },
+            })
+            .collect();
+        let mut expected = actions.clone();
+        expected.sort_by_key(|a| a.round);
+        assert_eq!(sorted_by_round(actions), expected);
     }
 }
