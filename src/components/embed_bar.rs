@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::components::markup::{Esc, raw};
 use crate::components::transport::{bar_button, play_button, send};
 use crate::i18n::tr;
 use crate::state::{Action, AppState};
@@ -32,7 +33,10 @@ pub fn embed_bar(p: &EmbedBarProps) -> Html {
             { play_button(send(d, Action::TogglePlay), p.playing, None, tr(lang, if p.playing { "Pause" } else { "Play" }),
                 if p.playing { "❚❚" } else { "▶" }) }
             { bar_button(send(d, Action::Step), false, step, step, "step", "▶|") }
-            <output class="round" data-testid="round">{ crate::i18n::round_label(lang, p.round) }</output>
+            { raw(format!(
+                r#"<output class="round" data-testid="round">{}</output>"#,
+                Esc(&crate::i18n::round_label(lang, p.round))
+            )) }
             <a class="open-full" href={p.open_url.clone()} target="_blank" rel="noopener">{tr(lang, "Open in playground ↗")}</a>
         </div>
     }

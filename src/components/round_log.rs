@@ -2,6 +2,7 @@
 //! is interactive, so it is markup text (see [`super::markup`]).
 
 use std::fmt::Write as _;
+use std::rc::Rc;
 
 use gossip_engine::RoundReport;
 use yew::prelude::*;
@@ -11,14 +12,24 @@ use crate::i18n::{self, tr, use_lang};
 use crate::narrate;
 
 /// Props of [`RoundLog`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct RoundLogProps {
     /// The round just played (empty after a seek).
-    pub report: std::rc::Rc<RoundReport>,
+    pub report: Rc<RoundReport>,
     /// The current round.
     pub round: u32,
     /// The last user action, if any.
     pub last_action: Option<String>,
+}
+
+/// Props are equal when they hold the same report `Rc`: every round played brings a new one,
+/// and comparing two reports field by field would only cost code.
+impl PartialEq for RoundLogProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.report, &other.report)
+            && self.round == other.round
+            && self.last_action == other.last_action
+    }
 }
 
 /// The round log card.

@@ -5,6 +5,7 @@
 use gloo::timers::callback::Interval;
 use yew::prelude::*;
 
+use crate::components::markup::{Esc, raw};
 use crate::i18n::{self, tr, use_lang};
 use crate::state::{Action, AppState, MAX_SPEED, MIN_SPEED};
 
@@ -102,6 +103,7 @@ pub fn transport(p: &TransportProps) -> Html {
             }
         })
     };
+    let round = i18n::round_label(lang, p.round);
     html! {
         <div class="transport" role="toolbar" aria-label={tr(lang, "Time controls")}>
             { bar_button(send(d, Action::Reset), false, tr(lang, "Reset to round 0 (R)"), tr(lang, "Reset to round 0"), "reset", tr(lang, "Reset")) }
@@ -109,18 +111,22 @@ pub fn transport(p: &TransportProps) -> Html {
             { play_button(send(d, Action::TogglePlay), p.playing, Some(tr(lang, "Play or pause (Space)")),
                 tr(lang, if p.playing { "Pause" } else { "Play" }), tr(lang, if p.playing { "❚❚ Pause" } else { "▶ Play" })) }
             { bar_button(send(d, Action::Step), false, tr(lang, "Step one round (→)"), tr(lang, "Step one round"), "step", tr(lang, "Step ▶")) }
+            // Text around the sliders is markup: it is no control (see `markup`).
             <label class="round-label">
-                <span class="visually-hidden">{tr(lang, "Round")}</span>
+                { raw(format!(r#"<span class="visually-hidden">{}</span>"#, Esc(tr(lang, "Round")))) }
                 <input type="range" min="0" max={p.frontier.max(1).to_string()} value={p.round.to_string()}
-                    oninput={on_seek} aria-label={tr(lang, "Timeline: round")} aria-valuetext={i18n::round_label(lang, p.round)} data-testid="scrub" />
+                    oninput={on_seek} aria-label={tr(lang, "Timeline: round")} aria-valuetext={round.clone()} data-testid="scrub" />
             </label>
-            <output class="round" data-testid="round" aria-live="off">{ i18n::round_label(lang, p.round) }</output>
+            { raw(format!(r#"<output class="round" data-testid="round" aria-live="off">{}</output>"#, Esc(&round))) }
             <label class="speed" title={tr(lang, "Speed: rounds per second")}>
-                <span>{tr(lang, "speed")}</span>
+                { raw(format!("<span>{}</span>", Esc(tr(lang, "speed")))) }
                 <input type="range" min="0" max="100" step="1" value={crate::num::fixed(speed_to_slider(p.speed), 0)}
                     oninput={on_speed} aria-label={tr(lang, "Speed, rounds per second")}
                     aria-valuetext={i18n::speed_value_text(lang, p.speed)} data-testid="speed" />
-                <span class="speed-value" data-testid="speed-value">{ i18n::speed_value(lang, p.speed) }</span>
+                { raw(format!(
+                    r#"<span class="speed-value" data-testid="speed-value">{}</span>"#,
+                    Esc(&i18n::speed_value(lang, p.speed))
+                )) }
             </label>
         </div>
     }
