@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::components::markup::{Esc, raw};
+use crate::components::transport::{bar_button, play_button, send};
 use crate::i18n::tr;
 use crate::state::{Action, AppState};
 
@@ -22,17 +24,19 @@ pub struct EmbedBarProps {
 #[function_component(EmbedBar)]
 pub fn embed_bar(p: &EmbedBarProps) -> Html {
     let lang = crate::i18n::use_lang();
-    let click = |a: Action| {
-        let d = p.dispatch.clone();
-        Callback::from(move |_: MouseEvent| d.dispatch(a.clone()))
-    };
+    let d = &p.dispatch;
+    let back = tr(lang, "Back one round");
+    let step = tr(lang, "Step one round");
     html! {
         <div class="embed-bar" role="toolbar" aria-label={tr(lang, "Time controls")}>
-            <button onclick={click(Action::Back)} disabled={p.round == 0} aria-label={tr(lang, "Back one round")} title={tr(lang, "Back one round")} data-testid="back">{"◀"}</button>
-            <button class="primary" onclick={click(Action::TogglePlay)} aria-label={tr(lang, if p.playing { "Pause" } else { "Play" })}
-                aria-pressed={p.playing.to_string()} data-testid="play">{ if p.playing { "❚❚" } else { "▶" } }</button>
-            <button onclick={click(Action::Step)} aria-label={tr(lang, "Step one round")} title={tr(lang, "Step one round")} data-testid="step">{"▶|"}</button>
-            <output class="round" data-testid="round">{ crate::i18n::round_label(lang, p.round) }</output>
+            { bar_button(send(d, Action::Back), p.round == 0, back, back, "back", "◀") }
+            { play_button(send(d, Action::TogglePlay), p.playing, None, tr(lang, if p.playing { "Pause" } else { "Play" }),
+                if p.playing { "❚❚" } else { "▶" }) }
+            { bar_button(send(d, Action::Step), false, step, step, "step", "▶|") }
+            { raw(format!(
+                r#"<output class="round" data-testid="round">{}</output>"#,
+                Esc(&crate::i18n::round_label(lang, p.round))
+            )) }
             <a class="open-full" href={p.open_url.clone()} target="_blank" rel="noopener">{tr(lang, "Open in playground ↗")}</a>
         </div>
     }

@@ -1,9 +1,16 @@
 //! The node inspector: the selected node's message table, exactly as the seed article lists
 //! it, or its member list under heartbeat membership.
+//!
+//! Only the action buttons are built by `html!`; the heading and the tables are markup text
+//! (see [`super::markup`]), replaced whole when they change.
+
+use std::fmt::Write as _;
 
 use gossip_engine::{Belief, Protocol, Simulation};
 use yew::prelude::*;
 
+use crate::components::markup::{Esc, raw};
+use crate::components::transport::send;
 use crate::i18n::{Lang, tr, use_lang};
 use crate::state::{Action, AppState};
 
@@ -14,10 +21,6 @@ pub struct InspectorProps {
     pub dispatch: UseReducerDispatcher<AppState>,
     /// The app state (read-only here).
     pub state: std::rc::Rc<AppState>,
-}
-
-fn opt(v: Option<u32>) -> String {
-    v.map_or("—".to_string(), |x| x.to_string())
 }
 
 /// Column headings of the message table: label and, where the label is abbreviated, its
@@ -41,51 +44,96 @@ const MEMBER_COLUMNS: [(&str, &str); 4] = [
     ("view", ""),
 ];
 
-/// A table's heading cells, translated (one loop instead of one element per column).
-fn head(lang: Lang, columns: &[(&'static str, &'static str)]) -> Html {
-    columns
-        .iter()
-        .map(|&(label, title)| {
-            let title = (!title.is_empty()).then(|| tr(lang, title));
-            html! { <th scope="col" {title}>{ tr(lang, label) }</th> }
-        })
-        .collect()
+/// Appends the start of a table, up to its body: its wrapper, its test id and its
+/// translated column headings.
+fn open_table(
+    out: &mut String,
+    lang: Lang,
+    testid: &str,
+    columns: &[(&'static str, &'static str)],
+) {
+    let _ = write!(
+        out,
+        r#"<div class="table-wrap"><table class="msg-table" data-testid="{testid}"><thead><tr>"#
+    );
+    for &(label, title) in columns {
+        out.push_str(r#"<th scope="col""#);
+        if !title.is_empty() {
+            let _ = write!(out, r#" title="{}""#, Esc(tr(lang, title)));
+        }
+        let _ = write!(out, ">{}</th>", Esc(tr(lang, label)));
+    }
+    out.push_str("</tr></thead><tbody>");
 }
 
-fn message_table(lang: Lang, sim: &Simulation, node: u32) -> Html {
+/// The end of a table opened by [`open_table`].
+const CLOSE_TABLE: &str = "</tbody></table></div>";
+
+/// Appends a state (message or belief) as its coloured tag.
+fn state(out: &mut String, lang: Lang, name: &'static str) {
+    let _ = write!(
+        out,
+        r#"<td><span class="state {name}">{}</span></td>"#,
+        Esc(tr(lang, name))
+    );
+}
+
+fn message_table(out: &mut String, lang: Lang, sim: &Simulation, node: u32) {
     let rows = sim.table(node);
     if rows.is_empty() {
-        return html! { <p class="muted">{tr(lang, "Its message table is empty: it has not heard anything yet.")}</p> };
+        let _ = write!(
+            out,
+            r#"<p class="muted">{}</p>"#,
+            Esc(tr(
+                lang,
+                "Its message table is empty: it has not heard anything yet."
+            ))
+        );
+        return;
     }
-    html! {
-        <div class="table-wrap">
-        <table class="msg-table" data-testid="message-table">
-            <thead><tr>{ head(lang, &MESSAGE_COLUMNS) }</tr></thead>
-            <tbody>
-            { for rows.iter().map(|r| html! {
-                <tr class={classes!(r.outdated.then_some("outdated"))}>
-                    <td class="nowrap"><span class={crate::palette::swatch_class(r.id)}></span>{ format!("m{}", r.id) }</td>
-                    <td class="content">{ &r.content }</td>
-                    <td>{ r.version }{ if r.outdated { tr(lang, " (old)") } else { "" } }</td>
-                    <td><span class={classes!("state", r.state.name())}>{ tr(lang, r.state.name()) }</span></td>
-                    <td>{ r.received }</td>
-                    <td>{ r.from.map_or(tr(lang, "origin").to_string(), |f| f.to_string()) }</td>
-                    <td>{ r.counter }</td>
-                    <td>{ opt(r.last_propagated) }</td>
-                </tr>
-            }) }
-            </tbody>
-        </table>
-        </div>
+    open_table(out, lang, "message-table", &MESSAGE_COLUMNS);
+    for r in &rows {
+        let (class, old) = if r.outdated {
+            (r#" class="outdated""#, tr(lang, " (old)"))
+        } else {
+            ("", "")
+        };
+        let _ = write!(
+            out,
+            r#"<tr{class}><td class="nowrap"><span class="{}"></span>m{}</td><td class="content">{}</td><td>{}{}</td>"#,
+            crate::palette::swatch_class(r.id),
+            r.id,
+            Esc(&r.content),
+            r.version,
+            Esc(old)
+        );
+        state(out, lang, r.state.name());
+        let _ = write!(out, "<td>{}</td><td>", r.received);
+        match r.from {
+            Some(f) => {
+                let _ = write!(out, "{f}");
+            }
+            None => out.push_str(tr(lang, "origin")),
+        }
+        let _ = write!(out, "</td><td>{}</td><td>", r.counter);
+        match r.last_propagated {
+            Some(x) => {
+                let _ = write!(out, "{x}");
+            }
+            None => out.push('—'),
+        }
+        out.push_str("</td></tr>");
     }
+    out.push_str(CLOSE_TABLE);
 }
 
-fn member_table(lang: Lang, sim: &Simulation, node: u32) -> Html {
+fn member_table(out: &mut String, lang: Lang, sim: &Simulation, node: u32) {
     let Some(ms) = sim.membership() else {
-        return html! {};
+        return;
     };
     let protocol = &sim.config().protocol;
-    let rows: Vec<_> = (0..sim.nodes())
+    open_table(out, lang, "member-table", &MEMBER_COLUMNS);
+    let rows = (0..sim.nodes())
         .map(|s| {
             (
                 s,
@@ -94,24 +142,19 @@ fn member_table(lang: Lang, sim: &Simulation, node: u32) -> Html {
             )
         })
         .filter(|(_, e, b)| e.is_present() || *b == Belief::Forgotten)
-        .collect();
-    html! {
-        <div class="table-wrap">
-        <table class="msg-table" data-testid="member-table">
-            <thead><tr>{ head(lang, &MEMBER_COLUMNS) }</tr></thead>
-            <tbody>
-            { for rows.iter().take(400).map(|(s, e, b)| html! {
-                <tr>
-                    <td>{ s }{ if *s == node { tr(lang, " (self)") } else { "" } }</td>
-                    <td>{ if e.is_present() { e.heartbeat.to_string() } else { "—".into() } }</td>
-                    <td>{ if e.is_present() { e.last_increase.to_string() } else { "—".into() } }</td>
-                    <td><span class={classes!("state", b.name())}>{ tr(lang, b.name()) }</span></td>
-                </tr>
-            }) }
-            </tbody>
-        </table>
-        </div>
+        .take(400);
+    for (s, e, b) in rows {
+        let me = if s == node { tr(lang, " (self)") } else { "" };
+        let _ = write!(out, "<tr><td>{s}{}</td>", Esc(me));
+        if e.is_present() {
+            let _ = write!(out, "<td>{}</td><td>{}</td>", e.heartbeat, e.last_increase);
+        } else {
+            out.push_str("<td>—</td><td>—</td>");
+        }
+        state(out, lang, b.name());
+        out.push_str("</tr>");
     }
+    out.push_str(CLOSE_TABLE);
 }
 
 /// The inspector panel.
@@ -122,44 +165,66 @@ pub fn inspector(p: &InspectorProps) -> Html {
     let t = st.timeline.borrow();
     let sim = t.sim();
     let Some(node) = st.selected.filter(|&n| n < sim.nodes()) else {
-        return html! {
-            <section class="card inspector" aria-label={tr(lang, "Node inspector")}>
-                <h2>{tr(lang, "Node")}</h2>
-                <p class="muted">{tr(lang, "Click a node (or press [ and ]) to see its message table and act on it.")}</p>
-            </section>
-        };
+        return raw(format!(
+            r#"<section class="card inspector" aria-label="{}"><h2>{}</h2><p class="muted">{}</p></section>"#,
+            Esc(tr(lang, "Node inspector")),
+            Esc(tr(lang, "Node")),
+            Esc(tr(
+                lang,
+                "Click a node (or press [ and ]) to see its message table and act on it."
+            ))
+        ));
     };
     let alive = sim.is_alive(node);
-    let membership = matches!(sim.config().protocol, Protocol::Membership { .. });
-    let d = &p.dispatch;
-    let click = |a: Action| {
-        let d = d.clone();
-        Callback::from(move |_: MouseEvent| d.dispatch(a.clone()))
+    let status = if alive { "alive" } else { "dead" };
+    let heading = raw(format!(
+        r#"<h2>{}<span class="badge {status}" data-testid="node-status">{}</span></h2>"#,
+        Esc(&crate::i18n::node_heading(lang, node)),
+        Esc(tr(lang, status))
+    ));
+    // (action, tooltip, test id, label) of the two buttons.
+    let actions = if alive {
+        [
+            (Action::Kill, "Kill this node (K)", "kill", "Kill"),
+            (
+                Action::Join,
+                "Add a node that joins through this one (J)",
+                "join",
+                "Join a node here",
+            ),
+        ]
+    } else {
+        [
+            (
+                Action::Revive { amnesia: false },
+                "Revive with its state (V)",
+                "revive",
+                "Revive",
+            ),
+            (
+                Action::Revive { amnesia: true },
+                "Revive empty (A)",
+                "revive-amnesia",
+                "Revive empty",
+            ),
+        ]
     };
+    let buttons = actions.map(|(a, title, testid, text)| {
+        html! { <button onclick={send(&p.dispatch, a)} title={tr(lang, title)} data-testid={testid}>{ tr(lang, text) }</button> }
+    });
+    let mut table = String::new();
+    if matches!(sim.config().protocol, Protocol::Membership { .. }) {
+        let _ = write!(table, "<h3>{}</h3>", Esc(tr(lang, "Member list")));
+        member_table(&mut table, lang, sim, node);
+    } else {
+        let _ = write!(table, "<h3>{}</h3>", Esc(tr(lang, "Message table")));
+        message_table(&mut table, lang, sim, node);
+    }
     html! {
         <section class="card inspector" aria-label={tr(lang, "Node inspector")} data-testid="inspector">
-            <h2>
-                { crate::i18n::node_heading(lang, node) }
-                <span class={classes!("badge", if alive { "alive" } else { "dead" })} data-testid="node-status">
-                    { tr(lang, if alive { "alive" } else { "dead" }) }
-                </span>
-            </h2>
-            <div class="actions">
-                if alive {
-                    <button onclick={click(Action::Kill)} title={tr(lang, "Kill this node (K)")} data-testid="kill">{tr(lang, "Kill")}</button>
-                    <button onclick={click(Action::Join)} title={tr(lang, "Add a node that joins through this one (J)")} data-testid="join">{tr(lang, "Join a node here")}</button>
-                } else {
-                    <button onclick={click(Action::Revive { amnesia: false })} title={tr(lang, "Revive with its state (V)")} data-testid="revive">{tr(lang, "Revive")}</button>
-                    <button onclick={click(Action::Revive { amnesia: true })} title={tr(lang, "Revive empty (A)")} data-testid="revive-amnesia">{tr(lang, "Revive empty")}</button>
-                }
-            </div>
-            if membership {
-                <h3>{tr(lang, "Member list")}</h3>
-                { member_table(lang, sim, node) }
-            } else {
-                <h3>{tr(lang, "Message table")}</h3>
-                { message_table(lang, sim, node) }
-            }
+            { heading }
+            <div class="actions">{ for buttons }</div>
+            { raw(table) }
         </section>
     }
 }

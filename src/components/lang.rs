@@ -1,6 +1,10 @@
 //! The language switch: a `<select>` in the top bar listing each language by its own name.
 
+use std::fmt::Write as _;
+
 use yew::prelude::*;
+
+use crate::components::markup::{Esc, raw};
 
 use crate::i18n::{Lang, tr, use_lang};
 use crate::state::{Action, AppState};
@@ -28,11 +32,21 @@ pub fn lang_switch(p: &LangSwitchProps) -> Html {
     // The name says "Language" in every language, so that someone who cannot read the
     // current one still finds the way back.
     let name = tr(lang, "Language");
+    // The options are markup (see `markup`): the select, not an option, is the control, and
+    // the options are rebuilt, with the new one selected, only when the language changes.
+    let mut options = String::new();
+    for l in Lang::ALL {
+        let tag = l.tag();
+        let selected = if l == lang { " selected" } else { "" };
+        let _ = write!(
+            options,
+            r#"<option value="{tag}" lang="{tag}"{selected}>{}</option>"#,
+            Esc(l.native_name())
+        );
+    }
     html! {
         <select class="lang-switch" aria-label={name} title={name} {onchange} data-testid="lang">
-            { for Lang::ALL.iter().map(|&l| html! {
-                <option value={l.tag()} lang={l.tag()} selected={l == lang}>{ l.native_name() }</option>
-            }) }
+            { raw(options) }
         </select>
     }
 }

@@ -1,7 +1,11 @@
 //! The legend: every mark on the graph, explained. Drawn with the same shapes as the canvas.
+//! Nothing in it is interactive, so it is markup text (see [`super::markup`]).
+
+use std::fmt::Write as _;
 
 use yew::prelude::*;
 
+use crate::components::markup::{Esc, raw};
 use crate::i18n::{tr, use_lang};
 
 /// Props of [`Legend`].
@@ -9,10 +13,6 @@ use crate::i18n::{tr, use_lang};
 pub struct LegendProps {
     /// Membership labels instead of message states.
     pub membership: bool,
-}
-
-fn item(svg: Html, label: &str) -> Html {
-    html! { <li><svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">{ svg }</svg><span>{ label }</span></li> }
 }
 
 /// The legend.
@@ -28,18 +28,63 @@ pub fn legend(p: &LegendProps) -> Html {
     } else {
         ("unaware", "fresh: spreading", "stale: stopped spreading")
     };
-    html! {
-        <ul class="legend" aria-label={tr(lang, "Legend")} data-testid="legend">
-            { item(html! { <circle cx="10" cy="10" r="6" class="lg-unaware" /> }, tr(lang, unaware)) }
-            { item(html! { <circle cx="10" cy="10" r="6.5" class="lg-fresh" /> }, tr(lang, fresh)) }
-            { item(html! { <rect x="4" y="4" width="12" height="12" class="lg-stale" /> }, tr(lang, stale)) }
-            { item(html! { <g class="lg-dead"><circle cx="10" cy="10" r="6" /><path d="M6 6L14 14M14 6L6 14" /></g> }, tr(lang, "dead")) }
-            { item(html! { <circle cx="10" cy="10" r="8" class="lg-pulse" /> }, tr(lang, "changed this round")) }
-            { item(html! { <circle cx="10" cy="10" r="4" class="lg-useful" /> }, tr(lang, "useful message")) }
-            { item(html! { <circle cx="10" cy="10" r="3.5" class="lg-redundant" /> }, tr(lang, "redundant message")) }
-            { item(html! { <circle cx="10" cy="10" r="2.5" class="lg-control" /> }, tr(lang, "digest / request / heartbeat")) }
-            { item(html! { <path d="M6 6L14 14M14 6L6 14" class="lg-lost" /> }, tr(lang, "lost message")) }
-            { item(html! { <circle cx="10" cy="10" r="7.5" class="lg-selected" /> }, tr(lang, "selected node")) }
-        </ul>
+    // (the icon's shape, its label)
+    let items = [
+        (
+            r#"<circle cx="10" cy="10" r="6" class="lg-unaware"/>"#,
+            unaware,
+        ),
+        (
+            r#"<circle cx="10" cy="10" r="6.5" class="lg-fresh"/>"#,
+            fresh,
+        ),
+        (
+            r#"<rect x="4" y="4" width="12" height="12" class="lg-stale"/>"#,
+            stale,
+        ),
+        (
+            concat!(
+                r#"<g class="lg-dead"><circle cx="10" cy="10" r="6"/><path "#,
+                r#"d="M6 6L14 14M14 6L6 14"/></g>"#
+            ),
+            "dead",
+        ),
+        (
+            r#"<circle cx="10" cy="10" r="8" class="lg-pulse"/>"#,
+            "changed this round",
+        ),
+        (
+            r#"<circle cx="10" cy="10" r="4" class="lg-useful"/>"#,
+            "useful message",
+        ),
+        (
+            r#"<circle cx="10" cy="10" r="3.5" class="lg-redundant"/>"#,
+            "redundant message",
+        ),
+        (
+            r#"<circle cx="10" cy="10" r="2.5" class="lg-control"/>"#,
+            "digest / request / heartbeat",
+        ),
+        (
+            r#"<path d="M6 6L14 14M14 6L6 14" class="lg-lost"/>"#,
+            "lost message",
+        ),
+        (
+            r#"<circle cx="10" cy="10" r="7.5" class="lg-selected"/>"#,
+            "selected node",
+        ),
+    ];
+    let mut s = format!(
+        r#"<ul class="legend" aria-label="{}" data-testid="legend">"#,
+        Esc(tr(lang, "Legend"))
+    );
+    for (shape, label) in items {
+        let _ = write!(
+            s,
+            r#"<li><svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">{shape}</svg><span>{}</span></li>"#,
+            Esc(tr(lang, label))
+        );
     }
+    s.push_str("</ul>");
+    raw(s)
 }

@@ -1,8 +1,12 @@
-//! The keyboard help ("?") and the "what am I looking at" intro.
+//! The keyboard help ("?") and the "what am I looking at" intro. Their text is markup (see
+//! [`super::markup`]); only the dialog, its listeners and the buttons are built by `html!`.
+
+use std::fmt::Write as _;
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::components::markup::{Esc, raw};
 use crate::i18n::{Lang, tr, use_lang};
 use crate::state::{Action, AppState};
 
@@ -93,28 +97,42 @@ pub fn help(p: &OverlayProps) -> Html {
     html! {
         <div class="overlay" onclick={backdrop} onkeydown={keys}>
             <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="help-title" data-testid="help">
-                <h2 id="help-title">{tr(lang, "Keyboard shortcuts")}</h2>
-                <table class="keys">
-                    { for SHORTCUTS.iter().map(|(k, what)| html! {
-                        <tr><th scope="row"><kbd>{ tr(lang, k) }</kbd></th><td>{ tr(lang, what) }</td></tr>
-                    }) }
-                </table>
+                { raw(keys_table(lang)) }
                 <button class="primary" ref={close_ref} onclick={close} data-testid="help-close">{tr(lang, "Close")}</button>
             </div>
         </div>
     }
 }
 
-fn intro_text(lang: Lang) -> Html {
+/// The help's title and table of shortcuts, as markup.
+fn keys_table(lang: Lang) -> String {
+    let mut s = format!(
+        r#"<h2 id="help-title">{}</h2><table class="keys">"#,
+        Esc(tr(lang, "Keyboard shortcuts"))
+    );
+    for (k, what) in SHORTCUTS {
+        let _ = write!(
+            s,
+            r#"<tr><th scope="row"><kbd>{}</kbd></th><td>{}</td></tr>"#,
+            Esc(tr(lang, k)),
+            Esc(tr(lang, what))
+        );
+    }
+    s.push_str("</table>");
+    s
+}
+
+/// The intro's text, as markup.
+fn intro_text(lang: Lang) -> &'static str {
     match lang {
-        Lang::En => html! { <>
-            <p>{"Each circle is a server in a cluster. Node 0 just heard some news (orange). Every round, each node that is spreading the news phones a few random peers and tells them — that is "}<em>{"gossip"}</em>{". Travelling dots are those messages: vermillion when they teach something new, grey rings when the peer already knew, a pink cross when lost."}</p>
-            <p>{"Press "}<kbd>{"Step"}</kbd>{" to play one round, or "}<kbd>{"Play"}</kbd>{". Watch the news reach everyone in about log₂N + ln N rounds. Then kill a node, add packet loss, or change the protocol on the left. Press "}<kbd>{"?"}</kbd>{" for the keyboard."}</p>
-        </> },
-        Lang::Zh => html! { <>
-            <p>{"每个圆圈是集群中的一台服务器。节点 0 刚刚听到一条消息（橙色）。每一轮，每个正在传播这条消息的节点都会随机联系几个节点，把消息告诉它们——这就是"}<em>{"gossip（流言）"}</em>{"。移动的圆点就是这些消息：朱红色表示带来了新内容，灰色圆环表示对方早已知道，粉色叉号表示消息丢失。"}</p>
-            <p>{"按"}<kbd>{"单步"}</kbd>{"运行一轮，或按"}<kbd>{"播放"}</kbd>{"。观察消息大约在 log₂N + ln N 轮内传遍所有节点。然后试着杀死一个节点、加入丢包，或在左侧更换协议。按 "}<kbd>{"?"}</kbd>{" 查看键盘快捷键。"}</p>
-        </> },
+        Lang::En => concat!(
+            "<p>Each circle is a server in a cluster. Node 0 just heard some news (orange). Every round, each node that is spreading the news phones a few random peers and tells them — that is <em>gossip</em>. Travelling dots are those messages: vermillion when they teach something new, grey rings when the peer already knew, a pink cross when lost.</p>",
+            "<p>Press <kbd>Step</kbd> to play one round, or <kbd>Play</kbd>. Watch the news reach everyone in about log₂N + ln N rounds. Then kill a node, add packet loss, or change the protocol on the left. Press <kbd>?</kbd> for the keyboard.</p>",
+        ),
+        Lang::Zh => concat!(
+            "<p>每个圆圈是集群中的一台服务器。节点 0 刚刚听到一条消息（橙色）。每一轮，每个正在传播这条消息的节点都会随机联系几个节点，把消息告诉它们——这就是<em>gossip（流言）</em>。移动的圆点就是这些消息：朱红色表示带来了新内容，灰色圆环表示对方早已知道，粉色叉号表示消息丢失。</p>",
+            "<p>按<kbd>单步</kbd>运行一轮，或按<kbd>播放</kbd>。观察消息大约在 log₂N + ln N 轮内传遍所有节点。然后试着杀死一个节点、加入丢包，或在左侧更换协议。按 <kbd>?</kbd> 查看键盘快捷键。</p>",
+        ),
     }
 }
 
@@ -129,8 +147,11 @@ pub fn intro(p: &OverlayProps) -> Html {
     html! {
         <section class="intro" aria-labelledby="intro-title" data-testid="intro">
             <button class="close" onclick={close} aria-label={tr(lang, "Close the introduction")}>{"×"}</button>
-            <h2 id="intro-title">{tr(lang, "What am I looking at?")}</h2>
-            { intro_text(lang) }
+            { raw(format!(
+                r#"<h2 id="intro-title">{}</h2>{}"#,
+                Esc(tr(lang, "What am I looking at?")),
+                intro_text(lang)
+            )) }
         </section>
     }
 }

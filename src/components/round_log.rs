@@ -1,20 +1,35 @@
-//! The round log: the last round narrated in words, and the last user action.
+//! The round log: the last round narrated in words, and the last user action. Nothing in it
+//! is interactive, so it is markup text (see [`super::markup`]).
+
+use std::fmt::Write as _;
+use std::rc::Rc;
 
 use gossip_engine::RoundReport;
 use yew::prelude::*;
 
+use crate::components::markup::{Esc, raw};
 use crate::i18n::{self, tr, use_lang};
 use crate::narrate;
 
 /// Props of [`RoundLog`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct RoundLogProps {
     /// The round just played (empty after a seek).
-    pub report: std::rc::Rc<RoundReport>,
+    pub report: Rc<RoundReport>,
     /// The current round.
     pub round: u32,
     /// The last user action, if any.
     pub last_action: Option<String>,
+}
+
+/// Props are equal when they hold the same report `Rc`: every round played brings a new one,
+/// and comparing two reports field by field would only cost code.
+impl PartialEq for RoundLogProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.report, &other.report)
+            && self.round == other.round
+            && self.last_action == other.last_action
+    }
 }
 
 /// The round log card.
@@ -35,16 +50,26 @@ pub fn round_log(p: &RoundLogProps) -> Html {
     } else {
         (i18n::reached_by_seeking(lang, p.round), vec![])
     };
-    html! {
-        <section class="card log" aria-label={tr(lang, "Round log")}>
-            <h2>{tr(lang, "What just happened")}</h2>
-            <p class="headline" data-testid="round-log">{ headline }</p>
-            if !details.is_empty() {
-                <ul class="details">{ for details.iter().map(|d| html! { <li>{ d }</li> }) }</ul>
-            }
-            if let Some(a) = &p.last_action {
-                <p class="last-action" data-testid="last-action">{ a }</p>
-            }
-        </section>
+    let mut s = format!(
+        r#"<section class="card log" aria-label="{}"><h2>{}</h2><p class="headline" data-testid="round-log">{}</p>"#,
+        Esc(tr(lang, "Round log")),
+        Esc(tr(lang, "What just happened")),
+        Esc(&headline)
+    );
+    if !details.is_empty() {
+        s.push_str(r#"<ul class="details">"#);
+        for d in &details {
+            let _ = write!(s, "<li>{}</li>", Esc(d));
+        }
+        s.push_str("</ul>");
     }
+    if let Some(a) = &p.last_action {
+        let _ = write!(
+            s,
+            r#"<p class="last-action" data-testid="last-action">{}</p>"#,
+            Esc(a)
+        );
+    }
+    s.push_str("</section>");
+    raw(s)
 }

@@ -1,9 +1,13 @@
 //! Summary figures of the message shown: round, informed %, residue, traffic, t_avg, t_last
-//! and the convergence round.
+//! and the convergence round. Nothing in the card is interactive, so it is markup text (see
+//! [`super::markup`]).
+
+use std::fmt::Write as _;
 
 use gossip_engine::{Simulation, outcome};
 use yew::prelude::*;
 
+use crate::components::markup::{Esc, raw};
 use crate::i18n::{self, Lang, count_label, tr, use_lang};
 use crate::num::{Fixed, fixed};
 
@@ -14,25 +18,38 @@ pub struct SummaryProps {
     pub state: std::rc::Rc<crate::state::AppState>,
 }
 
+/// Appends one figure: a label over a value, with its explanation as tooltip. A long value
+/// takes two grid cells.
 fn figure(
+    out: &mut String,
     lang: Lang,
     label: &'static str,
-    value: String,
+    value: &str,
     title: &'static str,
     testid: &str,
-) -> Html {
-    let (label, title) = (tr(lang, label), tr(lang, title));
-    let wide = value.chars().count() > 9;
-    html! {
-        <div class={classes!("figure", wide.then_some("wide"))} title={title.to_string()}>
-            <dt>{ label }</dt><dd data-testid={testid.to_string()}>{ value }</dd>
-        </div>
-    }
+) {
+    let wide = if value.chars().count() > 9 {
+        " wide"
+    } else {
+        ""
+    };
+    let _ = write!(
+        out,
+        r#"<div class="figure{wide}" title="{}"><dt>{}</dt><dd data-testid="{testid}">{}</dd></div>"#,
+        Esc(tr(lang, title)),
+        Esc(tr(lang, label)),
+        Esc(value)
+    );
 }
 
-fn membership_figures(lang: Lang, sim: &Simulation, subject: Option<u32>) -> Html {
+/// Appends a muted sentence (the card's text when there is nothing to measure).
+fn muted(out: &mut String, lang: Lang, text: &'static str) {
+    let _ = write!(out, r#"<p class="muted">{}</p>"#, Esc(tr(lang, text)));
+}
+
+fn membership_figures(out: &mut String, lang: Lang, sim: &Simulation, subject: Option<u32>) {
     let Some(s) = subject.filter(|&s| !sim.is_alive(s)) else {
-        return html! { <p class="muted">{tr(lang, "Kill a node to follow the news of its failure.")}</p> };
+        return muted(out, lang, "Kill a node to follow the news of its failure.");
     };
     let beliefs = sim.beliefs(s);
     let alive: Vec<u32> = (0..sim.nodes())
@@ -47,14 +64,19 @@ fn membership_figures(lang: Lang, sim: &Simulation, subject: Option<u32>) -> Htm
             )
         })
         .count();
-    html! {
-        <dl class="figures">
-            { figure(lang, "round", sim.round().to_string(), "rounds completed", "sum-round") }
-            { figure(lang, "following", i18n::node_name(lang, s), "the dead node whose failure is followed", "sum-subject") }
-            { figure(lang, "detected", format!("{detected}/{}", alive.len()), "alive nodes that consider it failed or forgot it", "sum-detected") }
-            { figure(lang, "messages", sim.total_traffic().messages.to_string(), "heartbeat tables sent so far", "sum-messages") }
-        </dl>
-    }
+    let round = sim.round().to_string();
+    let subject = i18n::node_name(lang, s);
+    let detected = format!("{detected}/{}", alive.len());
+    let messages = sim.total_traffic().messages.to_string();
+    out.push_str(r#"<dl class="figures">"#);
+    figure(out, lang, "round", &round, "rounds completed", "sum-round");
+    let title = "the dead node whose failure is followed";
+    figure(out, lang, "following", &subject, title, "sum-subject");
+    let title = "alive nodes that consider it failed or forgot it";
+    figure(out, lang, "detected", &detected, title, "sum-detected");
+    let title = "heartbeat tables sent so far";
+    figure(out, lang, "messages", &messages, title, "sum-messages");
+    out.push_str("</dl>");
 }
 
 /// The summary card.
@@ -64,8 +86,13 @@ pub fn summary(p: &SummaryProps) -> Html {
     let st = &p.state;
     let t = st.timeline.borrow();
     let sim = t.sim();
-    let body = if sim.membership().is_some() {
-        membership_figures(lang, sim, st.subject)
+    let mut s = format!(
+        r#"<section class="card summary" aria-label="{0}"><h2>{0}</h2>"#,
+        Esc(tr(lang, "Summary"))
+    );
+    let out = &mut s;
+    if sim.membership().is_some() {
+        membership_figures(out, lang, sim, st.subject);
     } else if let Some((o, c)) = st
         .message
         .and_then(|m| Some((outcome(sim, m)?, sim.counts(m)?)))
@@ -74,36 +101,74 @@ pub fn summary(p: &SummaryProps) -> Html {
         let informed = 100.0 * f64::from(c.informed()) / f64::from(alive);
         let done = c.fresh == 0 || o.converged;
         let traffic = sim.total_traffic();
-        html! { <>
-            <dl class="figures">
-                { figure(lang, "round", sim.round().to_string(), "rounds completed", "sum-round") }
-                { figure(lang, "informed", format!("{}%", Fixed(informed, 0)), "alive nodes holding the latest version", "sum-informed") }
-                { figure(lang, "residue", if c.fresh == 0 { format!("{}%", Fixed(100.0 * o.residue, 1)) } else { "…".into() },
-                    "alive nodes never reached, once no node is fresh", "sum-residue") }
-                { figure(lang, "traffic", fixed(o.traffic, 2), "update messages per node so far", "sum-traffic") }
-                { figure(lang, "t_avg", fixed(o.t_avg, 2), "mean rounds from injection to delivery", "sum-tavg") }
-                { figure(lang, "t_last", o.t_last.to_string(), "rounds until the last delivery", "sum-tlast") }
-                { figure(lang, "converged", sim.message(st.message.unwrap_or(0)).and_then(|m| m.converged_at).map_or(if done { tr(lang, "never").into() } else { "…".into() }, |r| i18n::converged_at(lang, r)),
-                    "first round at whose end every alive node held it", "sum-converged") }
-                { figure(lang, "bytes", format!("{} + {}", human(traffic.digest_bytes), human(traffic.payload_bytes)),
-                    "digest + payload bytes sent so far", "sum-bytes") }
-            </dl>
-            <p class="counts" data-testid="counts">
-                <span class="state fresh">{ count_label(lang, "fresh", c.fresh) }</span>
-                <span class="state stale">{ count_label(lang, "stale", c.stale) }</span>
-                <span class="state unaware">{ count_label(lang, "unaware", c.unaware) }</span>
-                <span class="state dead-count">{ count_label(lang, "dead", c.dead) }</span>
-            </p>
-        </> }
+        let round = sim.round().to_string();
+        let informed = format!("{}%", Fixed(informed, 0));
+        let residue = if c.fresh == 0 {
+            format!("{}%", Fixed(100.0 * o.residue, 1))
+        } else {
+            "…".into()
+        };
+        let converged = sim
+            .message(st.message.unwrap_or(0))
+            .and_then(|m| m.converged_at)
+            .map_or_else(
+                || if done { tr(lang, "never") } else { "…" }.into(),
+                |r| i18n::converged_at(lang, r),
+            );
+        let bytes = format!(
+            "{} + {}",
+            human(traffic.digest_bytes),
+            human(traffic.payload_bytes)
+        );
+        out.push_str(r#"<dl class="figures">"#);
+        figure(out, lang, "round", &round, "rounds completed", "sum-round");
+        let title = "alive nodes holding the latest version";
+        figure(out, lang, "informed", &informed, title, "sum-informed");
+        let title = "alive nodes never reached, once no node is fresh";
+        figure(out, lang, "residue", &residue, title, "sum-residue");
+        let title = "update messages per node so far";
+        figure(
+            out,
+            lang,
+            "traffic",
+            &fixed(o.traffic, 2),
+            title,
+            "sum-traffic",
+        );
+        let title = "mean rounds from injection to delivery";
+        figure(out, lang, "t_avg", &fixed(o.t_avg, 2), title, "sum-tavg");
+        let title = "rounds until the last delivery";
+        figure(
+            out,
+            lang,
+            "t_last",
+            &o.t_last.to_string(),
+            title,
+            "sum-tlast",
+        );
+        let title = "first round at whose end every alive node held it";
+        figure(out, lang, "converged", &converged, title, "sum-converged");
+        let title = "digest + payload bytes sent so far";
+        figure(out, lang, "bytes", &bytes, title, "sum-bytes");
+        out.push_str(r#"</dl><p class="counts" data-testid="counts">"#);
+        for (class, state, n) in [
+            ("fresh", "fresh", c.fresh),
+            ("stale", "stale", c.stale),
+            ("unaware", "unaware", c.unaware),
+            ("dead-count", "dead", c.dead),
+        ] {
+            let _ = write!(
+                out,
+                r#"<span class="state {class}">{}</span>"#,
+                Esc(&count_label(lang, state, n))
+            );
+        }
+        out.push_str("</p>");
     } else {
-        html! { <p class="muted">{tr(lang, "Inject a message to measure it.")}</p> }
-    };
-    html! {
-        <section class="card summary" aria-label={tr(lang, "Summary")}>
-            <h2>{tr(lang, "Summary")}</h2>
-            { body }
-        </section>
+        muted(out, lang, "Inject a message to measure it.");
     }
+    s.push_str("</section>");
+    raw(s)
 }
 
 /// Bytes in B / kB / MB.

@@ -5,6 +5,7 @@
 use gloo::timers::callback::Interval;
 use yew::prelude::*;
 
+use crate::components::markup::{Esc, raw};
 use crate::i18n::{self, tr, use_lang};
 use crate::state::{Action, AppState, MAX_SPEED, MIN_SPEED};
 
@@ -43,15 +44,47 @@ pub fn slider_to_speed(v: f64) -> f64 {
     }
 }
 
+/// A click handler that sends `action`: one closure type for every button of the bars and
+/// the inspector, so its code exists once.
+pub fn send(dispatch: &UseReducerDispatcher<AppState>, action: Action) -> Callback<MouseEvent> {
+    let d = dispatch.clone();
+    Callback::from(move |_| d.dispatch(action.clone()))
+}
+
+/// A button of a time-control bar: a tooltip, an accessible name (the text may be a symbol)
+/// and a test id.
+pub fn bar_button(
+    onclick: Callback<MouseEvent>,
+    disabled: bool,
+    title: &'static str,
+    label: &'static str,
+    testid: &'static str,
+    text: &'static str,
+) -> Html {
+    html! {
+        <button {onclick} {disabled} {title} aria-label={label} data-testid={testid}>{ text }</button>
+    }
+}
+
+/// The play / pause toggle of a time-control bar (tooltip only where given).
+pub fn play_button(
+    onclick: Callback<MouseEvent>,
+    playing: bool,
+    title: Option<&'static str>,
+    label: &'static str,
+    text: &'static str,
+) -> Html {
+    html! {
+        <button class="primary" {onclick} {title} aria-label={label}
+            aria-pressed={if playing { "true" } else { "false" }} data-testid="play">{ text }</button>
+    }
+}
+
 /// The transport bar.
 #[function_component(Transport)]
 pub fn transport(p: &TransportProps) -> Html {
     let lang = use_lang();
     let d = &p.dispatch;
-    let click = |a: Action| {
-        let d = d.clone();
-        Callback::from(move |_: MouseEvent| d.dispatch(a.clone()))
-    };
     let on_seek = {
         let d = d.clone();
         Callback::from(move |e: InputEvent| {
@@ -70,27 +103,30 @@ pub fn transport(p: &TransportProps) -> Html {
             }
         })
     };
+    let round = i18n::round_label(lang, p.round);
     html! {
         <div class="transport" role="toolbar" aria-label={tr(lang, "Time controls")}>
-            <button onclick={click(Action::Reset)} title={tr(lang, "Reset to round 0 (R)")} aria-label={tr(lang, "Reset to round 0")} data-testid="reset">{tr(lang, "Reset")}</button>
-            <button onclick={click(Action::Back)} disabled={p.round == 0} title={tr(lang, "Back one round (←)")} aria-label={tr(lang, "Back one round")} data-testid="back">{tr(lang, "◀ Back")}</button>
-            <button class="primary" onclick={click(Action::TogglePlay)} title={tr(lang, "Play or pause (Space)")}
-                aria-label={tr(lang, if p.playing { "Pause" } else { "Play" })} aria-pressed={p.playing.to_string()} data-testid="play">
-                { tr(lang, if p.playing { "❚❚ Pause" } else { "▶ Play" }) }
-            </button>
-            <button onclick={click(Action::Step)} title={tr(lang, "Step one round (→)")} aria-label={tr(lang, "Step one round")} data-testid="step">{tr(lang, "Step ▶")}</button>
+            { bar_button(send(d, Action::Reset), false, tr(lang, "Reset to round 0 (R)"), tr(lang, "Reset to round 0"), "reset", tr(lang, "Reset")) }
+            { bar_button(send(d, Action::Back), p.round == 0, tr(lang, "Back one round (←)"), tr(lang, "Back one round"), "back", tr(lang, "◀ Back")) }
+            { play_button(send(d, Action::TogglePlay), p.playing, Some(tr(lang, "Play or pause (Space)")),
+                tr(lang, if p.playing { "Pause" } else { "Play" }), tr(lang, if p.playing { "❚❚ Pause" } else { "▶ Play" })) }
+            { bar_button(send(d, Action::Step), false, tr(lang, "Step one round (→)"), tr(lang, "Step one round"), "step", tr(lang, "Step ▶")) }
+            // Text around the sliders is markup: it is no control (see `markup`).
             <label class="round-label">
-                <span class="visually-hidden">{tr(lang, "Round")}</span>
+                { raw(format!(r#"<span class="visually-hidden">{}</span>"#, Esc(tr(lang, "Round")))) }
                 <input type="range" min="0" max={p.frontier.max(1).to_string()} value={p.round.to_string()}
-                    oninput={on_seek} aria-label={tr(lang, "Timeline: round")} aria-valuetext={i18n::round_label(lang, p.round)} data-testid="scrub" />
+                    oninput={on_seek} aria-label={tr(lang, "Timeline: round")} aria-valuetext={round.clone()} data-testid="scrub" />
             </label>
-            <output class="round" data-testid="round" aria-live="off">{ i18n::round_label(lang, p.round) }</output>
+            { raw(format!(r#"<output class="round" data-testid="round" aria-live="off">{}</output>"#, Esc(&round))) }
             <label class="speed" title={tr(lang, "Speed: rounds per second")}>
-                <span>{tr(lang, "speed")}</span>
+                { raw(format!("<span>{}</span>", Esc(tr(lang, "speed")))) }
                 <input type="range" min="0" max="100" step="1" value={crate::num::fixed(speed_to_slider(p.speed), 0)}
                     oninput={on_speed} aria-label={tr(lang, "Speed, rounds per second")}
                     aria-valuetext={i18n::speed_value_text(lang, p.speed)} data-testid="speed" />
-                <span class="speed-value" data-testid="speed-value">{ i18n::speed_value(lang, p.speed) }</span>
+                { raw(format!(
+                    r#"<span class="speed-value" data-testid="speed-value">{}</span>"#,
+                    Esc(&i18n::speed_value(lang, p.speed))
+                )) }
             </label>
         </div>
     }
