@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::components::markup::{Esc, raw};
 use crate::components::transport::{bar_button, play_button, send};
-use crate::i18n::tr;
+use crate::i18n::{Lang, tr};
 use crate::state::{Action, AppState};
 
 /// Props of [`EmbedBar`].
@@ -20,24 +20,40 @@ pub struct EmbedBarProps {
     pub open_url: AttrValue,
 }
 
-/// The compact bar.
+/// [`embed_bar`] as a component.
 #[function_component(EmbedBar)]
-pub fn embed_bar(p: &EmbedBarProps) -> Html {
-    let lang = crate::i18n::use_lang();
-    let d = &p.dispatch;
+pub fn embed_bar_component(p: &EmbedBarProps) -> Html {
+    embed_bar(
+        crate::i18n::use_lang(),
+        &p.dispatch,
+        p.round,
+        p.playing,
+        p.open_url.clone(),
+    )
+}
+
+/// The compact bar: `open_url` opens this run in the full playground. A plain function, not a component: each component costs its own
+/// copy of Yew's lifecycle code, and this one has no state to keep.
+pub fn embed_bar(
+    lang: Lang,
+    d: &UseReducerDispatcher<AppState>,
+    round: u32,
+    playing: bool,
+    open_url: AttrValue,
+) -> Html {
     let back = tr(lang, "Back one round");
     let step = tr(lang, "Step one round");
     html! {
         <div class="embed-bar" role="toolbar" aria-label={tr(lang, "Time controls")}>
-            { bar_button(send(d, Action::Back), p.round == 0, back, back, "back", "◀") }
-            { play_button(send(d, Action::TogglePlay), p.playing, None, tr(lang, if p.playing { "Pause" } else { "Play" }),
-                if p.playing { "❚❚" } else { "▶" }) }
+            { bar_button(send(d, Action::Back), round == 0, back, back, "back", "◀") }
+            { play_button(send(d, Action::TogglePlay), playing, None, tr(lang, if playing { "Pause" } else { "Play" }),
+                if playing { "❚❚" } else { "▶" }) }
             { bar_button(send(d, Action::Step), false, step, step, "step", "▶|") }
             { raw(format!(
                 r#"<output class="round" data-testid="round">{}</output>"#,
-                Esc(&crate::i18n::round_label(lang, p.round))
+                Esc(&crate::i18n::round_label(lang, round))
             )) }
-            <a class="open-full" href={p.open_url.clone()} target="_blank" rel="noopener">{tr(lang, "Open in playground ↗")}</a>
+            <a class="open-full" href={open_url} target="_blank" rel="noopener">{tr(lang, "Open in playground ↗")}</a>
         </div>
     }
 }

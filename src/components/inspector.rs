@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use crate::components::markup::{Esc, raw};
 use crate::components::transport::send;
-use crate::i18n::{Lang, tr, use_lang};
+use crate::i18n::{Lang, tr};
 use crate::state::{Action, AppState};
 
 /// Props of [`Inspector`].
@@ -157,11 +157,16 @@ fn member_table(out: &mut String, lang: Lang, sim: &Simulation, node: u32) {
     out.push_str(CLOSE_TABLE);
 }
 
-/// The inspector panel.
+/// [`inspector`] as a component.
 #[function_component(Inspector)]
-pub fn inspector(p: &InspectorProps) -> Html {
-    let lang = use_lang();
-    let st = &p.state;
+pub fn inspector_component(p: &InspectorProps) -> Html {
+    inspector(&p.dispatch, &p.state)
+}
+
+/// The inspector panel. A plain function, not a component: each component costs its own copy
+/// of Yew's lifecycle code, and this one has no state to keep.
+pub fn inspector(dispatch: &UseReducerDispatcher<AppState>, st: &AppState) -> Html {
+    let lang = st.lang;
     let t = st.timeline.borrow();
     let sim = t.sim();
     let Some(node) = st.selected.filter(|&n| n < sim.nodes()) else {
@@ -210,7 +215,7 @@ pub fn inspector(p: &InspectorProps) -> Html {
         ]
     };
     let buttons = actions.map(|(a, title, testid, text)| {
-        html! { <button onclick={send(&p.dispatch, a)} title={tr(lang, title)} data-testid={testid}>{ tr(lang, text) }</button> }
+        html! { <button onclick={send(dispatch, a)} title={tr(lang, title)} data-testid={testid}>{ tr(lang, text) }</button> }
     });
     let mut table = String::new();
     if matches!(sim.config().protocol, Protocol::Membership { .. }) {

@@ -16,12 +16,17 @@ pub struct LangSwitchProps {
     pub dispatch: UseReducerDispatcher<AppState>,
 }
 
-/// The language switch in the top bar.
+/// [`lang_switch`] as a component.
 #[function_component(LangSwitch)]
-pub fn lang_switch(p: &LangSwitchProps) -> Html {
-    let lang = use_lang();
+pub fn lang_switch_component(p: &LangSwitchProps) -> Html {
+    lang_switch(use_lang(), &p.dispatch)
+}
+
+/// The language switch in the top bar. A plain function, not a component: each component costs its own
+/// copy of Yew's lifecycle code, and this one has no state to keep.
+pub fn lang_switch(lang: Lang, dispatch: &UseReducerDispatcher<AppState>) -> Html {
     let onchange = {
-        let dispatch = p.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
             let v: web_sys::HtmlSelectElement = e.target_unchecked_into();
             if let Some(l) = Lang::parse(&v.value()) {

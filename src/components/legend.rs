@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use yew::prelude::*;
 
 use crate::components::markup::{Esc, raw};
-use crate::i18n::{tr, use_lang};
+use crate::i18n::{Lang, tr, use_lang};
 
 /// Props of [`Legend`].
 #[derive(Properties, PartialEq)]
@@ -15,11 +15,16 @@ pub struct LegendProps {
     pub membership: bool,
 }
 
-/// The legend.
+/// [`legend`] as a component.
 #[function_component(Legend)]
-pub fn legend(p: &LegendProps) -> Html {
-    let lang = use_lang();
-    let (unaware, fresh, stale) = if p.membership {
+pub fn legend_component(p: &LegendProps) -> Html {
+    legend(use_lang(), p.membership)
+}
+
+/// The legend. A plain function, not a component: each component costs its own copy of Yew's
+/// lifecycle code, and this one has no state to keep.
+pub fn legend(lang: Lang, membership: bool) -> Html {
+    let (unaware, fresh, stale) = if membership {
         (
             "believes it alive",
             "detected the failure",

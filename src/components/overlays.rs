@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::markup::{Esc, raw};
+use crate::components::transport::send;
 use crate::i18n::{Lang, tr, use_lang};
 use crate::state::{Action, AppState};
 
@@ -136,17 +137,18 @@ fn intro_text(lang: Lang) -> &'static str {
     }
 }
 
-/// The intro card.
+/// [`intro`] as a component.
 #[function_component(Intro)]
-pub fn intro(p: &OverlayProps) -> Html {
-    let lang = use_lang();
-    let close = {
-        let d = p.dispatch.clone();
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::Intro(false)))
-    };
+pub fn intro_component(p: &OverlayProps) -> Html {
+    intro(use_lang(), &p.dispatch)
+}
+
+/// The intro card. A plain function, not a component: each component costs its own
+/// copy of Yew's lifecycle code, and this one has no state to keep.
+pub fn intro(lang: Lang, dispatch: &UseReducerDispatcher<AppState>) -> Html {
     html! {
         <section class="intro" aria-labelledby="intro-title" data-testid="intro">
-            <button class="close" onclick={close} aria-label={tr(lang, "Close the introduction")}>{"×"}</button>
+            <button class="close" onclick={send(dispatch, Action::Intro(false))} aria-label={tr(lang, "Close the introduction")}>{"×"}</button>
             { raw(format!(
                 r#"<h2 id="intro-title">{}</h2>{}"#,
                 Esc(tr(lang, "What am I looking at?")),

@@ -8,7 +8,7 @@ use gossip_engine::RoundReport;
 use yew::prelude::*;
 
 use crate::components::markup::{Esc, raw};
-use crate::i18n::{self, tr, use_lang};
+use crate::i18n::{self, Lang, tr, use_lang};
 use crate::narrate;
 
 /// Props of [`RoundLog`].
@@ -32,23 +32,29 @@ impl PartialEq for RoundLogProps {
     }
 }
 
-/// The round log card.
+/// [`round_log`] as a component.
 #[function_component(RoundLog)]
-pub fn round_log(p: &RoundLogProps) -> Html {
-    let lang = use_lang();
-    let fresh = p.report.round == p.round && p.round > 0;
+pub fn round_log_component(p: &RoundLogProps) -> Html {
+    round_log(use_lang(), &p.report, p.round, p.last_action.as_deref())
+}
+
+/// The round log card: `report` is the round just played (empty after a seek), `round` the
+/// current round. A plain function, not a component: each component costs its own copy of
+/// Yew's lifecycle code, and this one has no state to keep.
+pub fn round_log(lang: Lang, report: &RoundReport, round: u32, last_action: Option<&str>) -> Html {
+    let fresh = report.round == round && round > 0;
     let (headline, details) = if fresh {
         (
-            narrate::summary_in(lang, &p.report),
-            narrate::details_in(lang, &p.report, 8),
+            narrate::summary_in(lang, report),
+            narrate::details_in(lang, report, 8),
         )
-    } else if p.round == 0 {
+    } else if round == 0 {
         (
             tr(lang, "Round 0: nothing has happened yet. Press Step.").to_string(),
             vec![],
         )
     } else {
-        (i18n::reached_by_seeking(lang, p.round), vec![])
+        (i18n::reached_by_seeking(lang, round), vec![])
     };
     let mut s = format!(
         r#"<section class="card log" aria-label="{}"><h2>{}</h2><p class="headline" data-testid="round-log">{}</p>"#,
@@ -63,7 +69,7 @@ pub fn round_log(p: &RoundLogProps) -> Html {
         }
         s.push_str("</ul>");
     }
-    if let Some(a) = &p.last_action {
+    if let Some(a) = last_action {
         let _ = write!(
             s,
             r#"<p class="last-action" data-testid="last-action">{}</p>"#,

@@ -8,14 +8,15 @@ use gossip_engine::{Simulation, outcome};
 use yew::prelude::*;
 
 use crate::components::markup::{Esc, raw};
-use crate::i18n::{self, Lang, count_label, tr, use_lang};
+use crate::i18n::{self, Lang, count_label, tr};
 use crate::num::{Fixed, fixed};
+use crate::state::AppState;
 
 /// Props of [`Summary`].
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
     /// The app state.
-    pub state: std::rc::Rc<crate::state::AppState>,
+    pub state: std::rc::Rc<AppState>,
 }
 
 /// Appends one figure: a label over a value, with its explanation as tooltip. A long value
@@ -79,11 +80,16 @@ fn membership_figures(out: &mut String, lang: Lang, sim: &Simulation, subject: O
     out.push_str("</dl>");
 }
 
-/// The summary card.
+/// [`summary`] as a component.
 #[function_component(Summary)]
-pub fn summary(p: &SummaryProps) -> Html {
-    let lang = use_lang();
-    let st = &p.state;
+pub fn summary_component(p: &SummaryProps) -> Html {
+    summary(&p.state)
+}
+
+/// The summary card. A plain function, not a component: each component costs its own copy of
+/// Yew's lifecycle code, and this one has no state to keep.
+pub fn summary(st: &AppState) -> Html {
+    let lang = st.lang;
     let t = st.timeline.borrow();
     let sim = t.sim();
     let mut s = format!(

@@ -6,7 +6,7 @@ use gloo::timers::callback::Interval;
 use yew::prelude::*;
 
 use crate::components::markup::{Esc, raw};
-use crate::i18n::{self, tr, use_lang};
+use crate::i18n::{self, Lang, tr, use_lang};
 use crate::state::{Action, AppState, MAX_SPEED, MIN_SPEED};
 
 /// Props of [`Transport`].
@@ -80,11 +80,30 @@ pub fn play_button(
     }
 }
 
-/// The transport bar.
+/// [`transport`] as a component.
 #[function_component(Transport)]
-pub fn transport(p: &TransportProps) -> Html {
-    let lang = use_lang();
-    let d = &p.dispatch;
+pub fn transport_component(p: &TransportProps) -> Html {
+    transport(
+        use_lang(),
+        &p.dispatch,
+        p.round,
+        p.frontier,
+        p.playing,
+        p.speed,
+    )
+}
+
+/// The transport bar: `frontier` is the furthest computed round, `speed` in rounds per
+/// second. A plain function, not a component: each component costs its own copy of Yew's
+/// lifecycle code, and this one has no state to keep.
+pub fn transport(
+    lang: Lang,
+    d: &UseReducerDispatcher<AppState>,
+    round: u32,
+    frontier: u32,
+    playing: bool,
+    speed: f64,
+) -> Html {
     let on_seek = {
         let d = d.clone();
         Callback::from(move |e: InputEvent| {
@@ -103,29 +122,29 @@ pub fn transport(p: &TransportProps) -> Html {
             }
         })
     };
-    let round = i18n::round_label(lang, p.round);
+    let label = i18n::round_label(lang, round);
     html! {
         <div class="transport" role="toolbar" aria-label={tr(lang, "Time controls")}>
             { bar_button(send(d, Action::Reset), false, tr(lang, "Reset to round 0 (R)"), tr(lang, "Reset to round 0"), "reset", tr(lang, "Reset")) }
-            { bar_button(send(d, Action::Back), p.round == 0, tr(lang, "Back one round (←)"), tr(lang, "Back one round"), "back", tr(lang, "◀ Back")) }
-            { play_button(send(d, Action::TogglePlay), p.playing, Some(tr(lang, "Play or pause (Space)")),
-                tr(lang, if p.playing { "Pause" } else { "Play" }), tr(lang, if p.playing { "❚❚ Pause" } else { "▶ Play" })) }
+            { bar_button(send(d, Action::Back), round == 0, tr(lang, "Back one round (←)"), tr(lang, "Back one round"), "back", tr(lang, "◀ Back")) }
+            { play_button(send(d, Action::TogglePlay), playing, Some(tr(lang, "Play or pause (Space)")),
+                tr(lang, if playing { "Pause" } else { "Play" }), tr(lang, if playing { "❚❚ Pause" } else { "▶ Play" })) }
             { bar_button(send(d, Action::Step), false, tr(lang, "Step one round (→)"), tr(lang, "Step one round"), "step", tr(lang, "Step ▶")) }
             // Text around the sliders is markup: it is no control (see `markup`).
             <label class="round-label">
                 { raw(format!(r#"<span class="visually-hidden">{}</span>"#, Esc(tr(lang, "Round")))) }
-                <input type="range" min="0" max={p.frontier.max(1).to_string()} value={p.round.to_string()}
-                    oninput={on_seek} aria-label={tr(lang, "Timeline: round")} aria-valuetext={round.clone()} data-testid="scrub" />
+                <input type="range" min="0" max={frontier.max(1).to_string()} value={round.to_string()}
+                    oninput={on_seek} aria-label={tr(lang, "Timeline: round")} aria-valuetext={label.clone()} data-testid="scrub" />
             </label>
-            { raw(format!(r#"<output class="round" data-testid="round" aria-live="off">{}</output>"#, Esc(&round))) }
+            { raw(format!(r#"<output class="round" data-testid="round" aria-live="off">{}</output>"#, Esc(&label))) }
             <label class="speed" title={tr(lang, "Speed: rounds per second")}>
                 { raw(format!("<span>{}</span>", Esc(tr(lang, "speed")))) }
-                <input type="range" min="0" max="100" step="1" value={crate::num::fixed(speed_to_slider(p.speed), 0)}
+                <input type="range" min="0" max="100" step="1" value={crate::num::fixed(speed_to_slider(speed), 0)}
                     oninput={on_speed} aria-label={tr(lang, "Speed, rounds per second")}
-                    aria-valuetext={i18n::speed_value_text(lang, p.speed)} data-testid="speed" />
+                    aria-valuetext={i18n::speed_value_text(lang, speed)} data-testid="speed" />
                 { raw(format!(
                     r#"<span class="speed-value" data-testid="speed-value">{}</span>"#,
-                    Esc(&i18n::speed_value(lang, p.speed))
+                    Esc(&i18n::speed_value(lang, speed))
                 )) }
             </label>
         </div>
