@@ -93,21 +93,25 @@ impl FieldError {
     }
 }
 
-fn err(field: &str, problem: Problem) -> FieldError {
-    FieldError {
+/// A refusal, boxed: the form's helpers pass errors up with `?`, and moving a pointer
+/// compiles to less code at each of them than moving the whole `FieldError`.
+type Refused = Box<FieldError>;
+
+fn err(field: &str, problem: Problem) -> Refused {
+    Box::new(FieldError {
         field: field.to_string(),
         message: crate::i18n::field_problem(crate::i18n::Lang::En, field, &problem),
         problem,
-    }
+    })
 }
 
-fn int(field: &str, v: &str) -> Result<u32, FieldError> {
+fn int(field: &str, v: &str) -> Result<u32, Refused> {
     v.trim()
         .parse::<u32>()
         .map_err(|_| err(field, Problem::NotWhole(v.trim().to_string())))
 }
 
-fn float(field: &str, v: &str) -> Result<f64, FieldError> {
+fn float(field: &str, v: &str) -> Result<f64, Refused> {
     crate::num::parse_f64(v.trim())
         .ok_or_else(|| err(field, Problem::NotNumber(v.trim().to_string())))
 }
@@ -116,7 +120,7 @@ fn float(field: &str, v: &str) -> Result<f64, FieldError> {
 const PROTOCOLS: [&str; 4] = ["anti-entropy", "rumor", "hybrid", "membership"];
 
 /// The index of `value` in `names` (one search instead of a `match` on strings per field).
-fn choice(field: &str, value: &str, names: &[&str]) -> Result<usize, FieldError> {
+fn choice(field: &str, value: &str, names: &[&str]) -> Result<usize, Refused> {
     names
         .iter()
         .position(|n| *n == value)
@@ -200,11 +204,11 @@ impl Draft {
         d
     }
 
-    fn mode(&self) -> Result<Mode, FieldError> {
+    fn mode(&self) -> Result<Mode, Refused> {
         Ok([Mode::Push, Mode::Pull, Mode::PushPull][choice("mode", &self.mode, &MODES)?])
     }
 
-    fn topology(&self) -> Result<TopologyConfig, FieldError> {
+    fn topology(&self) -> Result<TopologyConfig, Refused> {
         Ok(match choice("topology", &self.topology, &TOPOLOGIES)? {
             0 => TopologyConfig::Complete,
             1 => TopologyConfig::Ring {
@@ -232,6 +236,10 @@ impl Draft {
 
     /// Converts and validates; the error names the first bad field.
     pub fn build(&self) -> Result<(Config, u64), FieldError> {
+        self.config().map_err(|e| *e)
+    }
+
+    fn config(&self) -> Result<(Config, u64), Refused> {
         let nodes = int("nodes", &self.nodes)?;
         let max = if self.protocol == "membership" {
             MAX_UI_MEMBERSHIP_NODES
@@ -247,7 +255,7 @@ impl Draft {
             .trim()
             .parse::<u64>()
             .map_err(|_| err("seed", Problem::Seed))?;
-        let removal = || -> Result<Removal, FieldError> {
+        let removal = || -> Result<Removal, Refused> {
             Ok(Removal {
                 feedback: if self.feedback == "blind" {
                     Feedback::Blind

@@ -25,9 +25,7 @@ use web_sys::MessageEvent;
 use yew::prelude::*;
 
 use crate::codec::Json;
-use crate::codec::read::{
-    bool_or_false, deny_unknown, get, need, object, string, u32_field, variant_field,
-};
+use crate::codec::read::{Doc, deny_unknown};
 use crate::codec::stats::counts_to_json;
 use crate::state::{Action, AppState};
 
@@ -101,8 +99,9 @@ impl HostMessage {
     /// field must belong to it and have the right type.
     pub fn parse(json: &str) -> Result<HostMessage, String> {
         let doc = crate::codec::json::parse(json)?;
-        let m = object(&doc, "message")?;
-        let kind = variant_field(m, "type", &MESSAGE_TYPES)?;
+        let mut r = Doc::default();
+        let m = r.object(&doc, "message");
+        let kind = r.variant_field(m, "type", &MESSAGE_TYPES);
         let fields: &[&str] = match kind {
             4 => &["round"],
             5 => &["node", "value"],
@@ -111,36 +110,40 @@ impl HostMessage {
             9 => &["link"],
             _ => &[],
         };
-        deny_unknown(m, "type", fields)?;
-        Ok(match kind {
+        r.check(deny_unknown(m, "type", fields));
+        let message = match kind {
             0 => HostMessage::Step {},
             1 => HostMessage::Back {},
             2 => HostMessage::Play {},
             3 => HostMessage::Pause {},
             4 => HostMessage::Seek {
-                round: u32_field(m, "round")?,
+                round: r.u32(m, "round"),
             },
             5 => HostMessage::Inject {
-                node: u32_field(m, "node")?,
-                value: match get(m, "value")? {
+                node: r.u32(m, "node"),
+                value: match r.get(m, "value") {
                     None | Some(Json::Null) => None,
-                    Some(v) => Some(string(v, "value")?),
+                    Some(v) => Some(r.string(v, "value")),
                 },
             },
             6 => HostMessage::Kill {
-                node: u32_field(m, "node")?,
+                node: r.u32(m, "node"),
             },
             7 => HostMessage::Revive {
-                node: u32_field(m, "node")?,
-                amnesia: bool_or_false(m, "amnesia")?,
+                node: r.u32(m, "node"),
+                amnesia: r.bool_or_false(m, "amnesia"),
             },
             8 => HostMessage::Select {
-                node: u32_field(m, "node")?,
+                node: r.u32(m, "node"),
             },
-            _ => HostMessage::Load {
-                link: string(need(m, "link")?, "link")?,
-            },
-        })
+            _ => {
+                let link = r.need(m, "link");
+                HostMessage::Load {
+                    link: r.string(link, "link"),
+                }
+            }
+        };
+        r.finish(message)
     }
 
     /// The actions it stands for, given the current round.

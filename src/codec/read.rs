@@ -68,27 +68,6 @@ pub fn uint(v: &Json, name: &str, max: u64) -> Result<u64, String> {
     }
 }
 
-/// Required `u32` field.
-pub fn u32_field(m: &Members, name: &str) -> Result<u32, String> {
-    uint(need(m, name)?, name, u32::MAX.into()).map(|n| n as u32)
-}
-
-/// `u32` field defaulting to 0 when absent (serde's `#[serde(default)]`).
-pub fn u32_or_zero(m: &Members, name: &str) -> Result<u32, String> {
-    match get(m, name)? {
-        None => Ok(0),
-        Some(v) => uint(v, name, u32::MAX.into()).map(|n| n as u32),
-    }
-}
-
-/// `Option<u32>` field: absent or `null` is `None`.
-pub fn opt_u32(m: &Members, name: &str) -> Result<Option<u32>, String> {
-    match get(m, name)? {
-        None | Some(Json::Null) => Ok(None),
-        Some(v) => uint(v, name, u32::MAX.into()).map(|n| Some(n as u32)),
-    }
-}
-
 /// `v` as a number.
 #[inline(never)]
 pub fn float(v: &Json, name: &str) -> Result<f64, String> {
@@ -99,11 +78,6 @@ pub fn float(v: &Json, name: &str) -> Result<f64, String> {
         Json::Float(_) => Err(format!("invalid value: `{name}` is out of range for f64")),
         _ => Err(invalid_type(name, "a number", v)),
     }
-}
-
-/// Required `f64` field.
-pub fn f64_field(m: &Members, name: &str) -> Result<f64, String> {
-    float(need(m, name)?, name)
 }
 
 /// `bool` field defaulting to `false` when absent.
@@ -148,11 +122,6 @@ pub fn variant(v: &Json, name: &str, names: &[&str]) -> Result<usize, String> {
     })
 }
 
-/// Required field `name` as one of `names`: the variant's index.
-pub fn variant_field(m: &Members, name: &str, names: &[&str]) -> Result<usize, String> {
-    variant(need(m, name)?, name, names)
-}
-
 /// Refuses any member but `tag` and `allowed` (serde's `deny_unknown_fields`).
 #[inline(never)]
 pub fn deny_unknown(m: &Members, tag: &str, allowed: &[&str]) -> Result<(), String> {
@@ -171,6 +140,164 @@ pub fn deny_unknown(m: &Members, tag: &str, allowed: &[&str]) -> Result<(), Stri
     }
 }
 
+/// Reads the fields of one document in order, keeping the first error and going on with a
+/// stand-in value (0, empty, `null`) after it; [`Doc::finish`] then returns that error.
+///
+/// The outcome is what reading with `?` after every field gives (the first error in reading
+/// order, or the value), but the reading code has no error path per field: with `?`, every
+/// field of every type compiled to its own branch that moves the error out and drops what
+/// was built so far, which was most of the reader's code.
+#[derive(Default)]
+pub struct Doc {
+    error: Option<String>,
+}
+
+/// What a missing or unreadable value reads as, after the error was kept.
+static NULL: Json = Json::Null;
+
+impl Doc {
+    #[inline(never)]
+    fn keep(&mut self, e: String) {
+        if self.error.is_none() {
+            self.error = Some(e);
+        }
+    }
+
+    /// The value read, or the first error met while reading it.
+    pub fn finish<T>(self, value: T) -> Result<T, String> {
+        match self.error {
+            None => Ok(value),
+            Some(e) => Err(e),
+        }
+    }
+
+    /// Keeps the error of a check.
+    #[inline(never)]
+    pub fn check(&mut self, result: Result<(), String>) {
+        if let Err(e) = result {
+            self.keep(e);
+        }
+    }
+
+    /// See [`object`]; no members on error.
+    #[inline(never)]
+    pub fn object<'a>(&mut self, v: &'a Json, name: &str) -> &'a Members {
+        object(v, name).unwrap_or_else(|e| {
+            self.keep(e);
+            &[]
+        })
+    }
+
+    /// See [`get`]; `None` on error.
+    #[inline(never)]
+    pub fn get<'a>(&mut self, m: &'a Members, name: &str) -> Option<&'a Json> {
+        get(m, name).unwrap_or_else(|e| {
+            self.keep(e);
+            None
+        })
+    }
+
+    /// See [`need`]; `null` on error.
+    #[inline(never)]
+    pub fn need<'a>(&mut self, m: &'a Members, name: &str) -> &'a Json {
+        need(m, name).unwrap_or_else(|e| {
+            self.keep(e);
+            &NULL
+        })
+    }
+
+    /// See [`uint`]; 0 on error.
+    #[inline(never)]
+    pub fn uint(&mut self, v: &Json, name: &str, max: u64) -> u64 {
+        uint(v, name, max).unwrap_or_else(|e| {
+            self.keep(e);
+            0
+        })
+    }
+
+    /// Required `u32` field; 0 on error.
+    #[inline(never)]
+    pub fn u32(&mut self, m: &Members, name: &str) -> u32 {
+        let v = self.need(m, name);
+        self.uint(v, name, u32::MAX.into()) as u32
+    }
+
+    /// `u32` field defaulting to 0 when absent (serde's `#[serde(default)]`).
+    #[inline(never)]
+    pub fn u32_or_zero(&mut self, m: &Members, name: &str) -> u32 {
+        match self.get(m, name) {
+            None => 0,
+            Some(v) => self.uint(v, name, u32::MAX.into()) as u32,
+        }
+    }
+
+    /// `Option<u32>` field: absent or `null` is `None`; `None` on error too.
+    #[inline(never)]
+    pub fn opt_u32(&mut self, m: &Members, name: &str) -> Option<u32> {
+        match self.get(m, name) {
+            None | Some(Json::Null) => None,
+            Some(v) => Some(self.uint(v, name, u32::MAX.into()) as u32),
+        }
+    }
+
+    /// See [`float`]; 0 on error.
+    #[inline(never)]
+    pub fn float(&mut self, v: &Json, name: &str) -> f64 {
+        float(v, name).unwrap_or_else(|e| {
+            self.keep(e);
+            0.0
+        })
+    }
+
+    /// Required `f64` field; 0 on error.
+    pub fn f64(&mut self, m: &Members, name: &str) -> f64 {
+        let v = self.need(m, name);
+        self.float(v, name)
+    }
+
+    /// See [`bool_or_false`].
+    #[inline(never)]
+    pub fn bool_or_false(&mut self, m: &Members, name: &str) -> bool {
+        bool_or_false(m, name).unwrap_or_else(|e| {
+            self.keep(e);
+            false
+        })
+    }
+
+    /// See [`string`]; empty on error.
+    #[inline(never)]
+    pub fn string(&mut self, v: &Json, name: &str) -> String {
+        string(v, name).unwrap_or_else(|e| {
+            self.keep(e);
+            String::new()
+        })
+    }
+
+    /// See [`array`]; empty on error.
+    #[inline(never)]
+    pub fn array<'a>(&mut self, v: &'a Json, name: &str) -> &'a [Json] {
+        array(v, name).unwrap_or_else(|e| {
+            self.keep(e);
+            &[]
+        })
+    }
+
+    /// See [`variant`]; 0 on error.
+    #[inline(never)]
+    pub fn variant(&mut self, v: &Json, name: &str, names: &[&str]) -> usize {
+        variant(v, name, names).unwrap_or_else(|e| {
+            self.keep(e);
+            0
+        })
+    }
+
+    /// Required field `name` as one of `names`; 0 on error.
+    pub fn variant_field(&mut self, m: &Members, name: &str, names: &[&str]) -> usize {
+        let v = self.need(m, name);
+        self.variant(v, name, names)
+    }
+}
+
 /// "`a`, `b`, `c`".
 fn quoted_list(names: &[&str]) -> String {
     let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
@@ -181,6 +308,21 @@ fn quoted_list(names: &[&str]) -> String {
 mod tests {
     use super::*;
     use crate::codec::json::parse;
+
+    /// One field read by a fresh [`Doc`]: its value or its error.
+    fn one<T>(read: impl FnOnce(&mut Doc) -> T) -> Result<T, String> {
+        let mut r = Doc::default();
+        let v = read(&mut r);
+        r.finish(v)
+    }
+
+    fn u32_field(m: &Members, name: &str) -> Result<u32, String> {
+        one(|r| r.u32(m, name))
+    }
+
+    fn f64_field(m: &Members, name: &str) -> Result<f64, String> {
+        one(|r| r.f64(m, name))
+    }
 
     #[test]
     fn fields_follow_serde_rules() {
@@ -200,15 +342,15 @@ mod tests {
         );
         assert!(u32_field(m, "a2").is_err());
         assert_eq!(u32_field(m, "zz"), Err("missing field `zz`".into()));
-        assert_eq!(u32_or_zero(m, "zz"), Ok(0));
-        assert_eq!(opt_u32(m, "d"), Ok(None));
-        assert_eq!(opt_u32(m, "zz"), Ok(None));
+        assert_eq!(one(|r| r.u32_or_zero(m, "zz")), Ok(0));
+        assert_eq!(one(|r| r.opt_u32(m, "d")), Ok(None));
+        assert_eq!(one(|r| r.opt_u32(m, "zz")), Ok(None));
         assert_eq!(u32_field(m, "d2"), Err("duplicate field `d2`".into()));
         assert_eq!(
-            variant_field(m, "e", &["p", "q"]),
+            one(|r| r.variant_field(m, "e", &["p", "q"])),
             Err("unknown variant `x`, expected one of `p`, `q`".into())
         );
-        assert_eq!(variant_field(m, "e", &["p", "x"]), Ok(1));
+        assert_eq!(one(|r| r.variant_field(m, "e", &["p", "x"])), Ok(1));
         assert_eq!(bool_or_false(m, "zz"), Ok(false));
         assert!(bool_or_false(m, "a").is_err());
         assert!(deny_unknown(m, "a", &["b", "c", "d", "e", "a2", "d2"]).is_ok());

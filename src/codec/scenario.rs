@@ -21,10 +21,7 @@ use gossip_engine::{
 };
 
 use super::json::{self, Json};
-use super::read::{
-    Members, array, bool_or_false, f64_field, float, get, need, object, opt_u32, string, u32_field,
-    u32_or_zero, uint, variant, variant_field,
-};
+use super::read::{Doc, Members};
 
 // Variant names, indexed like the enums' variants (links use the same names).
 pub(crate) const MODES: [&str; 3] = ["push", "pull", "push-pull"];
@@ -58,145 +55,164 @@ const COMMANDS: [&str; 7] = [
 /// Reads a scenario document (a file the page saved, or the CLI wrote).
 pub fn scenario_from_str(text: &str) -> Result<Scenario, String> {
     let doc = json::parse(text)?;
-    let m = object(&doc, "scenario")?;
-    Ok(Scenario {
-        v: u32_field(m, "v")?,
-        config: config(need(m, "config")?)?,
-        seed: uint(need(m, "seed")?, "seed", u64::MAX)?,
-        actions: match get(m, "actions")? {
-            None => Vec::new(),
-            Some(v) => actions(v)?,
-        },
-        round: u32_or_zero(m, "round")?,
+    let mut r = Doc::default();
+    let m = r.object(&doc, "scenario");
+    let v = r.u32(m, "v");
+    let c = r.need(m, "config");
+    let config = config(&mut r, c);
+    let seed = r.need(m, "seed");
+    let seed = r.uint(seed, "seed", u64::MAX);
+    let actions = match r.get(m, "actions") {
+        None => Vec::new(),
+        Some(a) => actions(&mut r, a),
+    };
+    let round = r.u32_or_zero(m, "round");
+    r.finish(Scenario {
+        v,
+        config,
+        seed,
+        actions,
+        round,
     })
 }
 
 /// Reads an action log: a JSON array of actions (the `a=` parameter of links, decoded).
 pub fn actions_from_str(text: &str) -> Result<Vec<Action>, String> {
-    actions(&json::parse(text)?)
+    let doc = json::parse(text)?;
+    let mut r = Doc::default();
+    let a = actions(&mut r, &doc);
+    r.finish(a)
 }
 
-fn actions(v: &Json) -> Result<Vec<Action>, String> {
-    array(v, "actions")?.iter().map(action).collect()
+fn actions(r: &mut Doc, v: &Json) -> Vec<Action> {
+    let items = r.array(v, "actions");
+    let mut out = Vec::with_capacity(items.len());
+    for a in items {
+        out.push(action(r, a));
+    }
+    out
 }
 
-fn config(v: &Json) -> Result<Config, String> {
-    let m = object(v, "config")?;
-    Ok(Config {
-        nodes: u32_field(m, "nodes")?,
-        fanout: u32_field(m, "fanout")?,
-        loss: match get(m, "loss")? {
-            None => 0.0,
-            Some(v) => float(v, "loss")?,
-        },
-        protocol: protocol(need(m, "protocol")?)?,
-        topology: match get(m, "topology")? {
-            None => TopologyConfig::Complete,
-            Some(v) => topology(v)?,
-        },
-    })
+fn config(r: &mut Doc, v: &Json) -> Config {
+    let m = r.object(v, "config");
+    let nodes = r.u32(m, "nodes");
+    let fanout = r.u32(m, "fanout");
+    let loss = match r.get(m, "loss") {
+        None => 0.0,
+        Some(v) => r.float(v, "loss"),
+    };
+    let p = r.need(m, "protocol");
+    let protocol = protocol(r, p);
+    let topology = match r.get(m, "topology") {
+        None => TopologyConfig::Complete,
+        Some(v) => topology(r, v),
+    };
+    Config {
+        nodes,
+        fanout,
+        loss,
+        protocol,
+        topology,
+    }
 }
 
-fn mode(m: &Members) -> Result<Mode, String> {
-    Ok([Mode::Push, Mode::Pull, Mode::PushPull][variant_field(m, "mode", &MODES)?])
+fn mode(r: &mut Doc, m: &Members) -> Mode {
+    [Mode::Push, Mode::Pull, Mode::PushPull][r.variant_field(m, "mode", &MODES)]
 }
 
-fn protocol(v: &Json) -> Result<Protocol, String> {
-    let m = object(v, "protocol")?;
-    Ok(match variant_field(m, "kind", &PROTOCOLS)? {
-        0 => Protocol::AntiEntropy {
-            mode: mode(m)?,
-            sync: match get(m, "sync")? {
+fn protocol(r: &mut Doc, v: &Json) -> Protocol {
+    let m = r.object(v, "protocol");
+    match r.variant_field(m, "kind", &PROTOCOLS) {
+        0 => {
+            let mode = mode(r, m);
+            let sync = match r.get(m, "sync") {
                 None => Sync::Incremental,
-                Some(v) => [Sync::Incremental, Sync::Full][variant(v, "sync", &SYNCS)?],
-            },
-        },
+                Some(v) => [Sync::Incremental, Sync::Full][r.variant(v, "sync", &SYNCS)],
+            };
+            Protocol::AntiEntropy { mode, sync }
+        }
         1 => {
-            let r = object(need(m, "removal")?, "removal")?;
+            let removal = r.need(m, "removal");
+            let rm = r.object(removal, "removal");
+            let mode = mode(r, m);
+            let feedback =
+                [Feedback::Feedback, Feedback::Blind][r.variant_field(rm, "feedback", &FEEDBACKS)];
+            let decay = [Decay::Counter, Decay::Coin][r.variant_field(rm, "decay", &DECAYS)];
+            let k = r.u32(rm, "k");
             Protocol::Rumor {
-                mode: mode(m)?,
-                removal: Removal {
-                    feedback: [Feedback::Feedback, Feedback::Blind]
-                        [variant_field(r, "feedback", &FEEDBACKS)?],
-                    decay: [Decay::Counter, Decay::Coin][variant_field(r, "decay", &DECAYS)?],
-                    k: u32_field(r, "k")?,
-                },
-                repair_every: opt_u32(m, "repair_every")?,
+                mode,
+                removal: Removal { feedback, decay, k },
+                repair_every: r.opt_u32(m, "repair_every"),
             }
         }
         _ => Protocol::Membership {
-            t_fail: u32_field(m, "t_fail")?,
-            t_cleanup: u32_field(m, "t_cleanup")?,
+            t_fail: r.u32(m, "t_fail"),
+            t_cleanup: r.u32(m, "t_cleanup"),
         },
-    })
+    }
 }
 
-fn topology(v: &Json) -> Result<TopologyConfig, String> {
-    let m = object(v, "topology")?;
-    Ok(match variant_field(m, "kind", &TOPOLOGIES)? {
+fn topology(r: &mut Doc, v: &Json) -> TopologyConfig {
+    let m = r.object(v, "topology");
+    match r.variant_field(m, "kind", &TOPOLOGIES) {
         0 => TopologyConfig::Complete,
-        1 => TopologyConfig::Ring {
-            k: u32_field(m, "k")?,
-        },
+        1 => TopologyConfig::Ring { k: r.u32(m, "k") },
         2 => TopologyConfig::Grid,
         3 => TopologyConfig::RandomRegular {
-            degree: u32_field(m, "degree")?,
+            degree: r.u32(m, "degree"),
         },
-        4 => TopologyConfig::ErdosRenyi {
-            p: f64_field(m, "p")?,
-        },
+        4 => TopologyConfig::ErdosRenyi { p: r.f64(m, "p") },
         5 => TopologyConfig::WattsStrogatz {
-            k: u32_field(m, "k")?,
-            beta: f64_field(m, "beta")?,
+            k: r.u32(m, "k"),
+            beta: r.f64(m, "beta"),
         },
-        6 => TopologyConfig::BarabasiAlbert {
-            m: u32_field(m, "m")?,
-        },
+        6 => TopologyConfig::BarabasiAlbert { m: r.u32(m, "m") },
         _ => TopologyConfig::Hierarchical {
-            group_size: u32_field(m, "group_size")?,
+            group_size: r.u32(m, "group_size"),
         },
-    })
+    }
 }
 
-fn action(v: &Json) -> Result<Action, String> {
-    let m = object(v, "action")?;
-    let round = u32_field(m, "round")?;
-    let command = match variant_field(m, "cmd", &COMMANDS)? {
+fn action(r: &mut Doc, v: &Json) -> Action {
+    let m = r.object(v, "action");
+    let round = r.u32(m, "round");
+    let command = match r.variant_field(m, "cmd", &COMMANDS) {
         0 => Command::Inject {
-            node: u32_field(m, "node")?,
-            id: opt_u32(m, "id")?,
-            content: match get(m, "content")? {
+            node: r.u32(m, "node"),
+            id: r.opt_u32(m, "id"),
+            content: match r.get(m, "content") {
                 None => String::new(),
-                Some(v) => string(v, "content")?,
+                Some(v) => r.string(v, "content"),
             },
         },
         1 => Command::Kill {
-            node: u32_field(m, "node")?,
+            node: r.u32(m, "node"),
         },
         2 => Command::Revive {
-            node: u32_field(m, "node")?,
-            amnesia: bool_or_false(m, "amnesia")?,
+            node: r.u32(m, "node"),
+            amnesia: r.bool_or_false(m, "amnesia"),
         },
         3 => Command::SetLoss {
-            loss: f64_field(m, "loss")?,
+            loss: r.f64(m, "loss"),
         },
         4 => {
-            let mut groups = Vec::new();
-            for g in array(need(m, "groups")?, "groups")? {
+            let groups = r.need(m, "groups");
+            let mut out = Vec::new();
+            for g in r.array(groups, "groups") {
                 let mut nodes = Vec::new();
-                for n in array(g, "groups")? {
-                    nodes.push(uint(n, "groups", u32::MAX.into())? as u32);
+                for n in r.array(g, "groups") {
+                    nodes.push(r.uint(n, "groups", u32::MAX.into()) as u32);
                 }
-                groups.push(nodes);
+                out.push(nodes);
             }
-            Command::Partition { groups }
+            Command::Partition { groups: out }
         }
         5 => Command::Heal,
         _ => Command::Join {
-            seed: u32_field(m, "seed")?,
+            seed: r.u32(m, "seed"),
         },
     };
-    Ok(Action { round, command })
+    Action { round, command }
 }
 
 // ---------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
 use crate::codec::scenario::{scenario_from_str, scenario_to_json};
+use crate::components::markup::{Esc, raw};
 use crate::i18n::tr;
 use crate::palette;
 use crate::render::svg::scene_svg;
@@ -233,13 +234,16 @@ pub fn share_dialog(p: &ShareProps) -> Html {
     html! {
         <div class="overlay" role="dialog" aria-modal="true" aria-label={tr(lang, "Share")} data-testid="share-dialog">
             <div class="dialog share">
-                <h2>{tr(lang, "Share this run")}</h2>
-                <label for="share-link">{tr(lang, "Link (opens exactly this round)")}</label>
+                {raw(format!(
+                    r#"<h2>{}</h2><label for="share-link">{}</label>"#,
+                    Esc(tr(lang, "Share this run")),
+                    Esc(tr(lang, "Link (opens exactly this round)"))
+                ))}
                 <div class="inline">
                     <input id="share-link" type="text" readonly=true value={url.clone()} data-testid="share-link" />
                     {button("copy-link", "Copy", copy_btn("link", url))}
                 </div>
-                <label for="share-embed">{tr(lang, "Embed in a page")}</label>
+                {raw(format!(r#"<label for="share-embed">{}</label>"#, Esc(tr(lang, "Embed in a page"))))}
                 <div class="inline">
                     <textarea id="share-embed" readonly=true rows="3" value={snippet.clone()} data-testid="share-embed" />
                     {button("copy-embed", "Copy", copy_btn("snippet", snippet))}
@@ -274,7 +278,8 @@ fn action_button(testid: &'static str, text: &'static str, onclick: Callback<Mou
     html! { <button {onclick} data-testid={testid}>{text}</button> }
 }
 
-/// `<h3>text</h3>`, shared like [`action_button`].
+/// `<h3>text</h3>` as markup (see [`crate::components::markup`]: text costs less code than
+/// `html!`).
 fn heading(text: &'static str) -> Html {
-    html! { <h3>{text}</h3> }
+    raw(format!("<h3>{}</h3>", Esc(text)))
 }
