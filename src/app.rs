@@ -9,20 +9,20 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::chart::{Chart, ChartData};
-use crate::components::embed_bar::EmbedBar;
+use crate::components::embed_bar::embed_bar;
 use crate::components::graph::Graph;
-use crate::components::inspector::Inspector;
-use crate::components::lang::LangSwitch;
-use crate::components::legend::Legend;
+use crate::components::inspector::inspector;
+use crate::components::lang::lang_switch;
+use crate::components::legend::legend;
 use crate::components::lessons::{LessonCard, LessonPicker};
 use crate::components::markup::{Esc, raw};
 use crate::components::messages::MessageBar;
-use crate::components::overlays::{Help, Intro};
-use crate::components::round_log::RoundLog;
+use crate::components::overlays::{Help, intro};
+use crate::components::round_log::round_log;
 use crate::components::settings::Settings;
 use crate::components::share::ShareDialog;
-use crate::components::summary::Summary;
-use crate::components::transport::Transport;
+use crate::components::summary::summary;
+use crate::components::transport::transport;
 use crate::draft::Draft;
 use crate::i18n::{self, Lang, tr};
 use crate::narrate;
@@ -272,15 +272,15 @@ pub fn app() -> Html {
             <div class="app embed" ref={root}>
                 { for notice }
                 <div class="canvas-wrap">
-                    <Graph scene={(*scene).clone().into_rc()} animation={st.animation} duration_ms={duration}
+                    <Graph scene={scene.clone()} animation={st.animation} duration_ms={duration}
                         {on_pick} label={AttrValue::from(scene::describe(st))} />
                 </div>
                 { match st.options.controls {
                     Controls::None => html! { <output class="round embed-round" data-testid="round">{ i18n::round_label(st.lang, round) }</output> },
-                    Controls::Minimal => html! { <EmbedBar dispatch={dispatch.clone()} {round} playing={st.playing} open_url={AttrValue::from(open_url)} /> },
-                    Controls::Full => html! { <Transport dispatch={dispatch.clone()} {round} {frontier} playing={st.playing} speed={st.speed} /> },
+                    Controls::Minimal => embed_bar(lang, &dispatch, round, st.playing, AttrValue::from(open_url)),
+                    Controls::Full => transport(lang, &dispatch, round, frontier, st.playing, st.speed),
                 } }
-                <Legend {membership} />
+                { legend(lang, membership) }
                 { live }
             </div>
             </ContextProvider<Lang>>
@@ -304,7 +304,7 @@ pub fn app() -> Html {
                 )) }</div>
                 <nav class="top-actions">
                     <LessonPicker dispatch={dispatch.clone()} state={shared.clone()} />
-                    <LangSwitch dispatch={dispatch.clone()} />
+                    { lang_switch(lang, &dispatch) }
                     <button onclick={open(Action::Intro(!st.intro))} aria-expanded={if st.intro { "true" } else { "false" }} data-testid="intro-toggle">{tr(lang, "What am I looking at?")}</button>
                     <button onclick={open(Action::Share(true))} data-testid="share">{tr(lang, "Share")}</button>
                     <button onclick={open(Action::Help(true))} aria-label={tr(lang, "Keyboard shortcuts")} data-testid="help-toggle">{"?"}</button>
@@ -316,11 +316,11 @@ pub fn app() -> Html {
                 <section class="stage" aria-label={tr(lang, "Cluster")}>
                     <MessageBar dispatch={dispatch.clone()} state={shared.clone()} />
                     <div class="canvas-wrap">
-                        <Graph scene={(*scene).clone().into_rc()} animation={st.animation} duration_ms={duration}
+                        <Graph scene={scene.clone()} animation={st.animation} duration_ms={duration}
                             {on_pick} label={AttrValue::from(scene::describe(st))} />
                     </div>
-                    <Legend {membership} />
-                    <Transport dispatch={dispatch.clone()} {round} {frontier} playing={st.playing} speed={st.speed} />
+                    { legend(lang, membership) }
+                    { transport(lang, &dispatch, round, frontier, st.playing, st.speed) }
                     <Chart data={chart} nodes={config.nodes}
                         protocol={config.protocol.clone()} fanout={config.fanout} {round} {on_seek} {lang} />
                 </section>
@@ -328,11 +328,11 @@ pub fn app() -> Html {
                     if st.lesson.is_some() {
                         <LessonCard dispatch={dispatch.clone()} state={shared.clone()} />
                     } else if st.intro {
-                        <Intro dispatch={dispatch.clone()} />
+                        { intro(lang, &dispatch) }
                     }
-                    <Summary state={shared.clone()} />
-                    <RoundLog report={st.report.clone()} {round} last_action={st.last_action.clone()} />
-                    <Inspector dispatch={dispatch.clone()} state={shared.clone()} />
+                    { summary(st) }
+                    { round_log(lang, &st.report, round, st.last_action.as_deref()) }
+                    { inspector(&dispatch, st) }
                 </aside>
             </main>
             if st.help { <Help dispatch={dispatch.clone()} /> }
@@ -340,15 +340,6 @@ pub fn app() -> Html {
             { live }
         </div>
         </ContextProvider<Lang>>
-    }
-}
-
-trait IntoRc {
-    fn into_rc(self) -> Rc<Self>;
-}
-impl<T> IntoRc for T {
-    fn into_rc(self) -> Rc<Self> {
-        Rc::new(self)
     }
 }
 

@@ -7,31 +7,6 @@ use crate::components::transport::{bar_button, play_button, send};
 use crate::i18n::{Lang, tr};
 use crate::state::{Action, AppState};
 
-/// Props of [`EmbedBar`].
-#[derive(Properties, PartialEq)]
-pub struct EmbedBarProps {
-    /// Sends actions.
-    pub dispatch: UseReducerDispatcher<AppState>,
-    /// Current round.
-    pub round: u32,
-    /// Whether playing.
-    pub playing: bool,
-    /// Link that opens this run in the full playground.
-    pub open_url: AttrValue,
-}
-
-/// [`embed_bar`] as a component.
-#[function_component(EmbedBar)]
-pub fn embed_bar_component(p: &EmbedBarProps) -> Html {
-    embed_bar(
-        crate::i18n::use_lang(),
-        &p.dispatch,
-        p.round,
-        p.playing,
-        p.open_url.clone(),
-    )
-}
-
 /// The compact bar: `open_url` opens this run in the full playground. A plain function, not a component: each component costs its own
 /// copy of Yew's lifecycle code, and this one has no state to keep.
 pub fn embed_bar(

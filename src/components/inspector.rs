@@ -14,15 +14,6 @@ use crate::components::transport::send;
 use crate::i18n::{Lang, tr};
 use crate::state::{Action, AppState};
 
-/// Props of [`Inspector`].
-#[derive(Properties, PartialEq)]
-pub struct InspectorProps {
-    /// Sends actions.
-    pub dispatch: UseReducerDispatcher<AppState>,
-    /// The app state (read-only here).
-    pub state: std::rc::Rc<AppState>,
-}
-
 /// Column headings of the message table: label and, where the label is abbreviated, its
 /// tooltip.
 const MESSAGE_COLUMNS: [(&str, &str); 8] = [
@@ -155,12 +146,6 @@ fn member_table(out: &mut String, lang: Lang, sim: &Simulation, node: u32) {
         out.push_str("</tr>");
     }
     out.push_str(CLOSE_TABLE);
-}
-
-/// [`inspector`] as a component.
-#[function_component(Inspector)]
-pub fn inspector_component(p: &InspectorProps) -> Html {
-    inspector(&p.dispatch, &p.state)
 }
 
 /// The inspector panel. A plain function, not a component: each component costs its own copy

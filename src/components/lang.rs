@@ -6,21 +6,8 @@ use yew::prelude::*;
 
 use crate::components::markup::{Esc, raw};
 
-use crate::i18n::{Lang, tr, use_lang};
+use crate::i18n::{Lang, tr};
 use crate::state::{Action, AppState};
-
-/// Props of [`LangSwitch`].
-#[derive(Properties, PartialEq)]
-pub struct LangSwitchProps {
-    /// Sends actions.
-    pub dispatch: UseReducerDispatcher<AppState>,
-}
-
-/// [`lang_switch`] as a component.
-#[function_component(LangSwitch)]
-pub fn lang_switch_component(p: &LangSwitchProps) -> Html {
-    lang_switch(use_lang(), &p.dispatch)
-}
 
 /// The language switch in the top bar. A plain function, not a component: each component costs its own
 /// copy of Yew's lifecycle code, and this one has no state to keep.

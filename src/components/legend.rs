@@ -6,20 +6,7 @@ use std::fmt::Write as _;
 use yew::prelude::*;
 
 use crate::components::markup::{Esc, raw};
-use crate::i18n::{Lang, tr, use_lang};
-
-/// Props of [`Legend`].
-#[derive(Properties, PartialEq)]
-pub struct LegendProps {
-    /// Membership labels instead of message states.
-    pub membership: bool,
-}
-
-/// [`legend`] as a component.
-#[function_component(Legend)]
-pub fn legend_component(p: &LegendProps) -> Html {
-    legend(use_lang(), p.membership)
-}
+use crate::i18n::{Lang, tr};
 
 /// The legend. A plain function, not a component: each component costs its own copy of Yew's
 /// lifecycle code, and this one has no state to keep.

@@ -11,7 +11,7 @@ use crate::components::transport::send;
 use crate::i18n::{Lang, tr, use_lang};
 use crate::state::{Action, AppState};
 
-/// Props of the overlays.
+/// Props of [`Help`].
 #[derive(Properties, PartialEq)]
 pub struct OverlayProps {
     /// Sends actions.
@@ -135,12 +135,6 @@ fn intro_text(lang: Lang) -> &'static str {
             "<p>按<kbd>单步</kbd>运行一轮，或按<kbd>播放</kbd>。观察消息大约在 log₂N + ln N 轮内传遍所有节点。然后试着杀死一个节点、加入丢包，或在左侧更换协议。按 <kbd>?</kbd> 查看键盘快捷键。</p>",
         ),
     }
-}
-
-/// [`intro`] as a component.
-#[function_component(Intro)]
-pub fn intro_component(p: &OverlayProps) -> Html {
-    intro(use_lang(), &p.dispatch)
 }
 
 /// The intro card. A plain function, not a component: each component costs its own

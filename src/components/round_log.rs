@@ -2,41 +2,13 @@
 //! is interactive, so it is markup text (see [`super::markup`]).
 
 use std::fmt::Write as _;
-use std::rc::Rc;
 
 use gossip_engine::RoundReport;
 use yew::prelude::*;
 
 use crate::components::markup::{Esc, raw};
-use crate::i18n::{self, Lang, tr, use_lang};
+use crate::i18n::{self, Lang, tr};
 use crate::narrate;
-
-/// Props of [`RoundLog`].
-#[derive(Properties)]
-pub struct RoundLogProps {
-    /// The round just played (empty after a seek).
-    pub report: Rc<RoundReport>,
-    /// The current round.
-    pub round: u32,
-    /// The last user action, if any.
-    pub last_action: Option<String>,
-}
-
-/// Props are equal when they hold the same report `Rc`: every round played brings a new one,
-/// and comparing two reports field by field would only cost code.
-impl PartialEq for RoundLogProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.report, &other.report)
-            && self.round == other.round
-            && self.last_action == other.last_action
-    }
-}
-
-/// [`round_log`] as a component.
-#[function_component(RoundLog)]
-pub fn round_log_component(p: &RoundLogProps) -> Html {
-    round_log(use_lang(), &p.report, p.round, p.last_action.as_deref())
-}
 
 /// The round log card: `report` is the round just played (empty after a seek), `round` the
 /// current round. A plain function, not a component: each component costs its own copy of

@@ -12,13 +12,6 @@ use crate::i18n::{self, Lang, count_label, tr};
 use crate::num::{Fixed, fixed};
 use crate::state::AppState;
 
-/// Props of [`Summary`].
-#[derive(Properties, PartialEq)]
-pub struct SummaryProps {
-    /// The app state.
-    pub state: std::rc::Rc<AppState>,
-}
-
 /// Appends one figure: a label over a value, with its explanation as tooltip. A long value
 /// takes two grid cells.
 fn figure(
@@ -78,12 +71,6 @@ fn membership_figures(out: &mut String, lang: Lang, sim: &Simulation, subject: O
     let title = "heartbeat tables sent so far";
     figure(out, lang, "messages", &messages, title, "sum-messages");
     out.push_str("</dl>");
-}
-
-/// [`summary`] as a component.
-#[function_component(Summary)]
-pub fn summary_component(p: &SummaryProps) -> Html {
-    summary(&p.state)
 }
 
 /// The summary card. A plain function, not a component: each component costs its own copy of

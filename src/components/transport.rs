@@ -6,23 +6,8 @@ use gloo::timers::callback::Interval;
 use yew::prelude::*;
 
 use crate::components::markup::{Esc, raw};
-use crate::i18n::{self, Lang, tr, use_lang};
+use crate::i18n::{self, Lang, tr};
 use crate::state::{Action, AppState, MAX_SPEED, MIN_SPEED};
-
-/// Props of [`Transport`].
-#[derive(Properties, PartialEq)]
-pub struct TransportProps {
-    /// Sends actions.
-    pub dispatch: UseReducerDispatcher<AppState>,
-    /// Current round.
-    pub round: u32,
-    /// Furthest computed round.
-    pub frontier: u32,
-    /// Whether playing.
-    pub playing: bool,
-    /// Rounds per second.
-    pub speed: f64,
-}
 
 /// Slider position (0..=100) for a speed: logarithmic, so 0.25 and 20 are both reachable.
 pub fn speed_to_slider(speed: f64) -> f64 {
@@ -78,19 +63,6 @@ pub fn play_button(
         <button class="primary" {onclick} {title} aria-label={label}
             aria-pressed={if playing { "true" } else { "false" }} data-testid="play">{ text }</button>
     }
-}
-
-/// [`transport`] as a component.
-#[function_component(Transport)]
-pub fn transport_component(p: &TransportProps) -> Html {
-    transport(
-        use_lang(),
-        &p.dispatch,
-        p.round,
-        p.frontier,
-        p.playing,
-        p.speed,
-    )
 }
 
 /// The transport bar: `frontier` is the furthest computed round, `speed` in rounds per
