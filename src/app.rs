@@ -24,7 +24,7 @@ use crate::components::share::ShareDialog;
 use crate::components::summary::summary;
 use crate::components::transport::transport;
 use crate::draft::Draft;
-use crate::i18n::{self, Lang, tr};
+use crate::i18n::{self, tr};
 use crate::narrate;
 use crate::scene::{self, Layout};
 use crate::share::link::{Controls, Theme};
@@ -268,7 +268,6 @@ pub fn app() -> Html {
             crate::share::link::encode(&st.timeline.borrow().scenario(), &st.view(), &o)
         });
         return html! {
-            <ContextProvider<Lang> context={st.lang}>
             <div class="app embed" ref={root}>
                 { for notice }
                 <div class="canvas-wrap">
@@ -283,12 +282,10 @@ pub fn app() -> Html {
                 { legend(lang, membership) }
                 { live }
             </div>
-            </ContextProvider<Lang>>
         };
     }
 
     html! {
-        <ContextProvider<Lang> context={st.lang}>
         <div class="app" ref={root}>
             <header class="topbar">
                 <div class="brand">{ raw(format!(
@@ -335,11 +332,10 @@ pub fn app() -> Html {
                     { inspector(&dispatch, st) }
                 </aside>
             </main>
-            if st.help { <Help dispatch={dispatch.clone()} /> }
+            if st.help { <Help dispatch={dispatch.clone()} {lang} /> }
             if st.share { <ShareDialog dispatch={dispatch.clone()} state={shared.clone()} scene={scene.clone()} /> }
             { live }
         </div>
-        </ContextProvider<Lang>>
     }
 }
 

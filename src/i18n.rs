@@ -1,10 +1,9 @@
 //! Languages: English and Simplified Chinese for every visible string.
 //!
-//! Components read the language from a Yew context ([`use_lang`]) and translate with [`tr`],
-//! whose key is the English text itself: English needs no table, and a missing Chinese entry
-//! falls back to English instead of showing a key.
-
-use yew::prelude::*;
+//! The language lives in the app state and reaches each panel as an argument or a prop (not a
+//! Yew context, whose provider and consumers cost more code than passing one byte around).
+//! Panels translate with [`tr`], whose key is the English text itself: English needs no table,
+//! and a missing Chinese entry falls back to English instead of showing a key.
 
 use crate::num::{fixed, shortest};
 use crate::text::{find, rfind};
@@ -63,12 +62,6 @@ impl Lang {
             .find_map(|s| Lang::parse(&s))
             .unwrap_or_default()
     }
-}
-
-/// The language in force (from the context the app provides).
-#[hook]
-pub fn use_lang() -> Lang {
-    use_context::<Lang>().unwrap_or_default()
 }
 
 /// Translates an English interface string.

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::components::markup::{Esc, raw};
 use crate::components::transport::send;
-use crate::i18n::{Lang, tr, use_lang};
+use crate::i18n::{Lang, tr};
 use crate::state::{Action, AppState};
 
 /// Props of [`Help`].
@@ -16,6 +16,8 @@ use crate::state::{Action, AppState};
 pub struct OverlayProps {
     /// Sends actions.
     pub dispatch: UseReducerDispatcher<AppState>,
+    /// Interface language.
+    pub lang: Lang,
 }
 
 /// Keyboard shortcuts, as shown in the help (English; the help translates them).
@@ -41,7 +43,7 @@ pub const SHORTCUTS: [(&str, &str); 14] = [
 /// Close button and a click outside close it.
 #[function_component(Help)]
 pub fn help(p: &OverlayProps) -> Html {
-    let lang = use_lang();
+    let lang = p.lang;
     let close_ref = use_node_ref();
     {
         let close_ref = close_ref.clone();
