@@ -8,7 +8,7 @@ use gossip_engine::Protocol;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::components::chart::{Chart, ChartData};
+use crate::components::chart::{ChartData, ChartProps, chart};
 use crate::components::embed_bar::embed_bar;
 use crate::components::graph::Graph;
 use crate::components::inspector::inspector;
@@ -203,7 +203,7 @@ pub fn app() -> Html {
     };
 
     let st = &*state;
-    let chart = {
+    let chart_data = {
         let st = state.clone();
         use_memo((state.generation, tl_id, state.message), move |_| {
             ChartData::sample(st.timeline.borrow().history(), st.message)
@@ -318,8 +318,8 @@ pub fn app() -> Html {
                     </div>
                     { legend(lang, membership) }
                     { transport(lang, &dispatch, round, frontier, st.playing, st.speed) }
-                    <Chart data={chart} nodes={config.nodes}
-                        protocol={config.protocol.clone()} fanout={config.fanout} {round} {on_seek} {lang} />
+                    { chart(&ChartProps { data: chart_data, nodes: config.nodes,
+                        protocol: config.protocol.clone(), fanout: config.fanout, round, on_seek, lang }) }
                 </section>
                 <aside class="panel side" aria-label={tr(lang, "Details")}>
                     if st.lesson.is_some() {

@@ -72,8 +72,7 @@ impl ChartData {
     }
 }
 
-/// Props of [`Chart`].
-#[derive(Properties, PartialEq)]
+/// What [`chart`] draws.
 pub struct ChartProps {
     /// The sampled history.
     pub data: std::rc::Rc<ChartData>,
@@ -124,7 +123,6 @@ fn key(out: &mut String, class: &str, text: &str) {
 /// The chart. Only the `<svg>` is an element of its own (it takes the clicks); what it draws
 /// is markup text that ignores the pointer, so a click lands on the `<svg>` even when a round
 /// redraws the shapes between press and release.
-#[function_component(Chart)]
 pub fn chart(p: &ChartProps) -> Html {
     let lang = p.lang;
     let frontier = p.data.frontier;
