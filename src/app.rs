@@ -14,9 +14,9 @@ use crate::components::graph::Graph;
 use crate::components::inspector::inspector;
 use crate::components::lang::lang_switch;
 use crate::components::legend::legend;
-use crate::components::lessons::{LessonCard, LessonPicker};
+use crate::components::lessons::{lesson_card, lesson_picker, show_lesson};
 use crate::components::markup::{Esc, raw};
-use crate::components::messages::MessageBar;
+use crate::components::messages::message_bar;
 use crate::components::overlays::{Help, intro};
 use crate::components::round_log::round_log;
 use crate::components::settings::Settings;
@@ -163,6 +163,8 @@ pub fn app() -> Html {
             }
         });
     }
+    // The lesson picker and card follow the open lesson.
+    use_effect_with(state.lesson, |lesson| show_lesson(*lesson));
     // Theme and language on <html>.
     {
         let theme = state.options.theme;
@@ -300,7 +302,7 @@ pub fn app() -> Html {
                     Esc(tr(lang, "epidemic protocols, round by round")),
                 )) }</div>
                 <nav class="top-actions">
-                    <LessonPicker dispatch={dispatch.clone()} state={shared.clone()} />
+                    { lesson_picker(&dispatch, st) }
                     { lang_switch(lang, &dispatch) }
                     <button onclick={open(Action::Intro(!st.intro))} aria-expanded={if st.intro { "true" } else { "false" }} data-testid="intro-toggle">{tr(lang, "What am I looking at?")}</button>
                     <button onclick={open(Action::Share(true))} data-testid="share">{tr(lang, "Share")}</button>
@@ -311,7 +313,7 @@ pub fn app() -> Html {
             <main class="layout">
                 <Settings dispatch={dispatch.clone()} current={draft} {loss} {partitioned} {lang} />
                 <section class="stage" aria-label={tr(lang, "Cluster")}>
-                    <MessageBar dispatch={dispatch.clone()} state={shared.clone()} />
+                    { message_bar(&dispatch, st) }
                     <div class="canvas-wrap">
                         <Graph scene={scene.clone()} animation={st.animation} duration_ms={duration}
                             {on_pick} label={AttrValue::from(scene::describe(st))} />
@@ -323,7 +325,7 @@ pub fn app() -> Html {
                 </section>
                 <aside class="panel side" aria-label={tr(lang, "Details")}>
                     if st.lesson.is_some() {
-                        <LessonCard dispatch={dispatch.clone()} state={shared.clone()} />
+                        { lesson_card(&dispatch, st) }
                     } else if st.intro {
                         { intro(lang, &dispatch) }
                     }

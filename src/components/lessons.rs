@@ -28,15 +28,6 @@ use crate::state::{Action, AppState};
 /// Longest stretch of table computation before the page gets to paint, in milliseconds.
 pub const SLICE_MS: f64 = 12.0;
 
-/// Props of the lesson components.
-#[derive(Properties, PartialEq)]
-pub struct LessonProps {
-    /// Sends actions.
-    pub dispatch: UseReducerDispatcher<AppState>,
-    /// The app state.
-    pub state: Rc<AppState>,
-}
-
 /// Loads variant `variant` of lesson `index`.
 fn load(dispatch: &UseReducerDispatcher<AppState>, index: usize, variant: usize) {
     if let Some(lesson) = LESSONS.get(index) {
@@ -49,23 +40,29 @@ fn load(dispatch: &UseReducerDispatcher<AppState>, index: usize, variant: usize)
     }
 }
 
-/// The lesson picker in the top bar: a `<select>` whose options are the lessons.
-#[function_component(LessonPicker)]
-pub fn lesson_picker(p: &LessonProps) -> Html {
-    let lang = p.state.lang;
-    let select = use_node_ref();
-    let current = p.state.lesson.filter(|&i| i < LESSONS.len());
-    // The select shows the open lesson, and the placeholder once it is closed.
+/// After a lesson opens, changes or closes (the app runs this as an effect): the picker shows
+/// it, or its placeholder once none is open, and the card starts at the top of its text.
+pub fn show_lesson(lesson: Option<usize>) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let find = |selector: &str| doc.query_selector(selector).ok().flatten();
+    if let Some(select) =
+        find("[data-testid=lesson-picker]").and_then(|el| el.dyn_into::<HtmlSelectElement>().ok())
     {
-        let select = select.clone();
-        use_effect_with(current, move |current| {
-            if let Some(el) = select.cast::<HtmlSelectElement>() {
-                el.set_value(&current.map_or(String::new(), |i| i.to_string()));
-            }
-        });
+        select.set_value(&lesson.map_or(String::new(), |i| i.to_string()));
     }
+    if let Some(scroller) = find(".lesson-scroll") {
+        scroller.set_scroll_top(0);
+    }
+}
+
+/// The lesson picker in the top bar: a `<select>` whose options are the lessons.
+pub fn lesson_picker(dispatch: &UseReducerDispatcher<AppState>, st: &AppState) -> Html {
+    let lang = st.lang;
+    let current = st.lesson.filter(|&i| i < LESSONS.len());
     let onchange = {
-        let dispatch = p.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
             let el: HtmlSelectElement = e.target_unchecked_into();
             if let Some(i) = el
@@ -79,7 +76,7 @@ pub fn lesson_picker(p: &LessonProps) -> Html {
         })
     };
     html! {
-        <select ref={select} class="lesson-picker" aria-label={ui::LESSONS.get(lang)}
+        <select class="lesson-picker" aria-label={ui::LESSONS.get(lang)}
             title={ui::LESSONS.get(lang)} data-testid="lesson-picker" {onchange}>
             <option value="" disabled=true selected={current.is_none()}>{ ui::PICK.get(lang) }</option>
             { for LESSONS.iter().enumerate().map(|(i, l)| html! {
@@ -100,35 +97,24 @@ const VARIANT_IDS: [&str; 4] = [
 ];
 
 /// The explanation of the current lesson, with its variants and its comparison.
-#[function_component(LessonCard)]
-pub fn lesson_card(p: &LessonProps) -> Html {
-    let lang = p.state.lang;
-    let current = p.state.lesson.filter(|&i| i < LESSONS.len());
-    // A new lesson starts at the top of its text.
-    let scroller = use_node_ref();
-    {
-        let scroller = scroller.clone();
-        use_effect_with(current, move |_| {
-            if let Some(el) = scroller.cast::<web_sys::Element>() {
-                el.set_scroll_top(0);
-            }
-        });
-    }
+pub fn lesson_card(dispatch: &UseReducerDispatcher<AppState>, st: &AppState) -> Html {
+    let lang = st.lang;
+    let current = st.lesson.filter(|&i| i < LESSONS.len());
     let Some(index) = current else {
         return html! {};
     };
     let lesson = &LESSONS[index];
     let (active, round) = {
-        let t = p.state.timeline.borrow();
+        let t = st.timeline.borrow();
         (lesson.variant_of(t.sim().config()), t.round())
     };
     let go = |index: usize, variant: usize| {
-        let d = p.dispatch.clone();
+        let d = dispatch.clone();
         Callback::from(move |_: MouseEvent| load(&d, index, variant))
     };
     let open_lesson = |i: usize| go(i, LESSONS[i].default_variant);
     let close = {
-        let d = p.dispatch.clone();
+        let d = dispatch.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::CloseLesson))
     };
     let counter = fill(
@@ -183,7 +169,7 @@ pub fn lesson_card(p: &LessonProps) -> Html {
                 <button type="button" class="lesson-close" onclick={close}
                     aria-label={ui::CLOSE.get(lang)} title={ui::CLOSE.get(lang)} data-testid="lesson-close">{"×"}</button>
             </header>
-            <div class="lesson-scroll" ref={scroller}>
+            <div class="lesson-scroll">
                 { raw(format!(
                     r#"<h2 id="lesson-title" class="lesson-title" data-testid="lesson-title">{}</h2>"#,
                     Esc(lesson.title.get(lang))

@@ -3,22 +3,13 @@
 use std::fmt::Write as _;
 
 use gossip_engine::Simulation;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::markup::{Esc, raw};
-use crate::palette::swatch_class;
-
 use crate::i18n::{self, Lang, tr};
+use crate::palette::swatch_class;
 use crate::state::{Action, AppState};
-
-/// Props of [`MessageBar`].
-#[derive(Properties, PartialEq)]
-pub struct MessageBarProps {
-    /// Sends actions.
-    pub dispatch: UseReducerDispatcher<AppState>,
-    /// The app state.
-    pub state: std::rc::Rc<AppState>,
-}
 
 fn chips(
     lang: Lang,
@@ -54,12 +45,19 @@ fn chips(
     }
 }
 
+/// The text typed in the inject field. The field keeps its own value (nothing re-renders it
+/// after it is created), so the bar needs no state: a click reads what is there.
+fn typed_value() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("inject-value"))
+        .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map_or_else(|| "news".to_string(), |i| i.value())
+}
+
 /// The message bar.
-#[function_component(MessageBar)]
-pub fn message_bar(p: &MessageBarProps) -> Html {
-    let lang = p.state.lang;
-    let value = use_state(|| "news".to_string());
-    let st = &p.state;
+pub fn message_bar(dispatch: &UseReducerDispatcher<AppState>, st: &AppState) -> Html {
+    let lang = st.lang;
     let t = st.timeline.borrow();
     let sim = t.sim();
     if sim.membership().is_some() {
@@ -69,19 +67,11 @@ pub fn message_bar(p: &MessageBarProps) -> Html {
             </div>
         };
     }
-    let on_input = {
-        let value = value.clone();
-        Callback::from(move |e: InputEvent| {
-            let v: web_sys::HtmlInputElement = e.target_unchecked_into();
-            value.set(v.value());
-        })
-    };
     let inject = |update: bool| {
-        let d = p.dispatch.clone();
-        let value = value.clone();
+        let d = dispatch.clone();
         Callback::from(move |_: MouseEvent| {
             d.dispatch(Action::Inject {
-                content: (*value).clone(),
+                content: typed_value(),
                 update,
             })
         })
@@ -93,10 +83,10 @@ pub fn message_bar(p: &MessageBarProps) -> Html {
         });
     html! {
         <div class="message-bar">
-            { chips(lang, sim, st.message, &p.dispatch) }
+            { chips(lang, sim, st.message, dispatch) }
             <div class="inject">
                 <label for="inject-value" class="visually-hidden">{tr(lang, "Value to inject")}</label>
-                <input id="inject-value" type="text" maxlength="256" value={(*value).clone()} oninput={on_input}
+                <input id="inject-value" type="text" maxlength="256" value="news"
                     placeholder={tr(lang, "value")} data-testid="inject-value" />
                 <button onclick={inject(false)} title={i18n::inject_title(lang, &target)} data-testid="inject">
                     { tr(lang, "Inject new") }
