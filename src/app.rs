@@ -181,7 +181,7 @@ pub fn app() -> Html {
                 };
                 html.set_attribute("lang", lang.tag()).ok();
                 if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-                    doc.set_title(tr(*lang, "Gossip Playground"));
+                    doc.set_title(tr!(*lang, "Gossip Playground"));
                 }
             }
         });
@@ -258,7 +258,7 @@ pub fn app() -> Html {
         html! {
             <div class="notice" data-kind={if n.error { "error" } else { "info" }} role="alert" data-testid="notice">
                 <span>{ &n.text }</span>
-                <button onclick={dismiss} aria-label={tr(lang, "Dismiss")}>{"×"}</button>
+                <button onclick={dismiss} aria-label={tr!(lang, "Dismiss")}>{"×"}</button>
             </div>
         }
     });
@@ -298,21 +298,21 @@ pub fn app() -> Html {
                         r#"<circle cx="50" cy="42" r="7" fill="none" stroke="currentColor" stroke-width="3"/></svg>"#,
                         r#"<h1>{}</h1><span class="tagline">{}</span>"#,
                     ),
-                    Esc(tr(lang, "Gossip Playground")),
-                    Esc(tr(lang, "epidemic protocols, round by round")),
+                    Esc(tr!(lang, "Gossip Playground")),
+                    Esc(tr!(lang, "epidemic protocols, round by round")),
                 )) }</div>
                 <nav class="top-actions">
                     { lesson_picker(&dispatch, st) }
                     { lang_switch(lang, &dispatch) }
-                    <button onclick={open(Action::Intro(!st.intro))} aria-expanded={if st.intro { "true" } else { "false" }} data-testid="intro-toggle">{tr(lang, "What am I looking at?")}</button>
-                    <button onclick={open(Action::Share(true))} data-testid="share">{tr(lang, "Share")}</button>
-                    <button onclick={open(Action::Help(true))} aria-label={tr(lang, "Keyboard shortcuts")} data-testid="help-toggle">{"?"}</button>
+                    <button onclick={open(Action::Intro(!st.intro))} aria-expanded={if st.intro { "true" } else { "false" }} data-testid="intro-toggle">{tr!(lang, "What am I looking at?")}</button>
+                    <button onclick={open(Action::Share(true))} data-testid="share">{tr!(lang, "Share")}</button>
+                    <button onclick={open(Action::Help(true))} aria-label={tr!(lang, "Keyboard shortcuts")} data-testid="help-toggle">{"?"}</button>
                 </nav>
             </header>
             { for notice }
             <main class="layout">
                 <Settings dispatch={dispatch.clone()} current={draft} {loss} {partitioned} {lang} />
-                <section class="stage" aria-label={tr(lang, "Cluster")}>
+                <section class="stage" aria-label={tr!(lang, "Cluster")}>
                     { message_bar(&dispatch, st) }
                     <div class="canvas-wrap">
                         <Graph scene={scene.clone()} animation={st.animation} duration_ms={duration}
@@ -323,7 +323,7 @@ pub fn app() -> Html {
                     { chart(&ChartProps { data: chart_data, nodes: config.nodes,
                         protocol: config.protocol.clone(), fanout: config.fanout, round, on_seek, lang }) }
                 </section>
-                <aside class="panel side" aria-label={tr(lang, "Details")}>
+                <aside class="panel side" aria-label={tr!(lang, "Details")}>
                     if st.lesson.is_some() {
                         { lesson_card(&dispatch, st) }
                     } else if st.intro {

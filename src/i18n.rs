@@ -64,261 +64,387 @@ impl Lang {
     }
 }
 
-/// Translates an English interface string.
-pub fn tr(lang: Lang, en: &'static str) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::Zh => zh(en).unwrap_or(en),
+/// An interface text in both languages: (English, Simplified Chinese).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Text(pub &'static str, pub &'static str);
+
+impl Text {
+    /// The text in `lang`.
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.0,
+            Lang::Zh => self.1,
+        }
     }
 }
 
-/// The Chinese table.
-fn zh(en: &str) -> Option<&'static str> {
-    Some(match en {
-        // Page and top bar.
-        "Gossip Playground" => "Gossip 演练场",
-        "epidemic protocols, round by round" => "逐轮观察流行病式协议",
-        "What am I looking at?" => "这里在演示什么？",
-        "Keyboard shortcuts" => "键盘快捷键",
-        "Dismiss" => "关闭",
-        "Share" => "分享",
-        "Cluster" => "集群",
-        "Details" => "详情",
-        "Language" => "语言 (Language)",
-        "New scenario loaded." => "已载入新场景。",
-        "Select a node first: click it, or use [ and ]." => {
-            "请先选择一个节点：点击它，或按 [ 和 ] 键。"
-        }
-
-        // Scenario form.
-        "Scenario" => "场景",
-        "Protocol" => "协议",
-        "Rumor mongering" => "谣言传播",
-        "Rumor + anti-entropy (hybrid)" => "谣言传播 + 反熵（混合）",
-        "Anti-entropy" => "反熵",
-        "Heartbeat membership" => "心跳成员关系",
-        "Mode" => "模式",
-        "push" => "推",
-        "pull" => "拉",
-        "push-pull" => "推拉",
-        "Sync" => "同步方式",
-        "incremental (digests)" => "增量（摘要）",
-        "full (send everything)" => "全量（发送全部）",
-        "Loss of interest" => "失去兴趣",
-        "by" => "依据",
-        "feedback" => "反馈",
-        "blind" => "盲目",
-        "counter" => "计数器",
-        "coin" => "抛硬币",
-        "Anti-entropy every (rounds)" => "反熵间隔（轮）",
-        "Nodes (N)" => "节点数 (N)",
-        "Fanout" => "扇出",
-        "Topology" => "拓扑",
-        "complete graph" => "完全图",
-        "ring lattice" => "环形格",
-        "2-D grid" => "二维网格",
-        "random regular" => "随机正则图",
-        "hierarchical groups" => "分层分组",
-        "Neighbours per side" => "每侧邻居数",
-        "Degree" => "度数",
-        "Edge probability p" => "连边概率 p",
-        "Rewire β" => "重连概率 β",
-        "Links per node m" => "每节点连边数 m",
-        "Group size" => "组大小",
-        "Seed" => "随机种子",
-        "New seed" => "新种子",
-        "Start over with a fresh random seed" => "换一个新的随机种子，重新开始",
-        "Apply & restart" => "应用并重新开始",
-        "2 to 10,000 nodes" => "2 到 10,000 个节点",
-        "peers contacted per round" => "每轮联系的节点数",
-        "counter limit, or 1/k coin" => "计数上限，或以 1/k 的概率停止",
-        "rounds between anti-entropy" => "两次反熵之间的轮数",
-        "silent rounds before failed" => "沉默多少轮后判定失效",
-        "silent rounds before forgotten" => "沉默多少轮后遗忘",
-        "Faults" => "故障",
-        " apply now" => " 立即生效",
-        "Partition into groups" => "分区（组数）",
-        "Split" => "切分",
-        "Heal" => "修复",
-        "Split the cluster into this many groups now" => "立即把集群切分成这么多组",
-        "End the partition" => "结束分区",
-
-        // Message bar.
-        "Message shown on the graph" => "图上显示的消息",
-        "Value to inject" => "要注入的值",
-        "value" => "值",
-        "Inject new" => "注入新消息",
-        "the selected node" => "所选节点",
-        "Heartbeat membership: kill a node, then watch the news of its failure spread. Orange = has detected it, blue square = has forgotten it." => {
-            "心跳成员关系：杀死一个节点，然后观察它失效的消息如何传播。橙色 = 已检测到失效，蓝色方块 = 已将其遗忘。"
-        }
-
-        // Legend.
-        "Legend" => "图例",
-        "believes it alive" => "认为它存活",
-        "detected the failure" => "已检测到失效",
-        "forgot the node" => "已遗忘该节点",
-        "fresh: spreading" => "新鲜：正在传播",
-        "stale: stopped spreading" => "陈旧：已停止传播",
-        "changed this round" => "本轮有变化",
-        "useful message" => "有用消息",
-        "redundant message" => "冗余消息",
-        "digest / request / heartbeat" => "摘要 / 请求 / 心跳",
-        "lost message" => "丢失的消息",
-        "selected node" => "选中的节点",
-
-        // States (message states, beliefs, node status).
-        "unaware" => "不知情",
-        "fresh" => "新鲜",
-        "stale" => "陈旧",
-        "dead" => "宕机",
-        "alive" => "存活",
-        "failed" => "已失效",
-        "forgotten" => "已遗忘",
-        "unknown" => "未知",
-        "informed" => "已知晓",
-
-        // Transport.
-        "Time controls" => "时间控制",
-        "Reset" => "重置",
-        "Reset to round 0" => "重置到第 0 轮",
-        "Reset to round 0 (R)" => "重置到第 0 轮 (R)",
-        "◀ Back" => "◀ 后退",
-        "Back one round" => "后退一轮",
-        "Back one round (←)" => "后退一轮 (←)",
-        "Play" => "播放",
-        "Pause" => "暂停",
-        "▶ Play" => "▶ 播放",
-        "❚❚ Pause" => "❚❚ 暂停",
-        "Play or pause (Space)" => "播放或暂停（空格键）",
-        "Step ▶" => "单步 ▶",
-        "Step one round" => "单步前进一轮",
-        "Step one round (→)" => "单步前进一轮 (→)",
-        "Round" => "轮次",
-        "Timeline: round" => "时间线：轮次",
-        "speed" => "速度",
-        "Speed: rounds per second" => "速度：每秒轮数",
-        "Speed, rounds per second" => "速度（每秒轮数）",
-
-        // Chart.
-        "Nodes per state per round, with messages per round below" => {
-            "每轮各状态的节点数，下方为每轮消息数"
-        }
-        "theory (expected informed)" => "理论值（预期已知晓）",
-        "messages per round" => "每轮消息数",
-
-        // Summary.
-        "Summary" => "概要",
-        "round" => "轮次",
-        "rounds completed" => "已完成的轮数",
-        "alive nodes holding the latest version" => "持有最新版本的存活节点",
-        "residue" => "残留率",
-        "alive nodes never reached, once no node is fresh" => {
-            "没有新鲜节点之后，始终未收到消息的存活节点"
-        }
-        "traffic" => "流量",
-        "update messages per node so far" => "至今平均每个节点的更新消息数",
-        "mean rounds from injection to delivery" => "从注入到送达的平均轮数",
-        "rounds until the last delivery" => "到最后一次送达所用的轮数",
-        "converged" => "收敛",
-        "first round at whose end every alive node held it" => {
-            "所有存活节点都已持有它的第一轮（以轮末计）"
-        }
-        "never" => "从未",
-        "bytes" => "字节",
-        "digest + payload bytes sent so far" => "至今发送的摘要 + 载荷字节数",
-        "following" => "跟踪",
-        "the dead node whose failure is followed" => "正在跟踪其失效消息的宕机节点",
-        "detected" => "已检测",
-        "alive nodes that consider it failed or forgot it" => "认为它已失效或已遗忘它的存活节点",
-        "messages" => "消息数",
-        "heartbeat tables sent so far" => "至今发送的心跳表数",
-        "Kill a node to follow the news of its failure." => "杀死一个节点，跟踪它失效的消息。",
-        "Inject a message to measure it." => "注入一条消息来测量它。",
-
-        // Round log.
-        "Round log" => "轮次日志",
-        "What just happened" => "刚刚发生了什么",
-        "Round 0: nothing has happened yet. Press Step." => "第 0 轮：还什么都没发生。请按“单步”。",
-
-        // Inspector.
-        "Node inspector" => "节点检查器",
-        "Node" => "节点",
-        "Click a node (or press [ and ]) to see its message table and act on it." => {
-            "点击一个节点（或按 [ 和 ] 键），查看它的消息表并对它操作。"
-        }
-        "Its message table is empty: it has not heard anything yet." => {
-            "它的消息表是空的：还没有收到任何消息。"
-        }
-        "id" => "编号",
-        "content" => "内容",
-        "ver" => "版本",
-        "version" => "版本",
-        "state" => "状态",
-        "recv" => "接收",
-        "round received" => "收到它的轮次",
-        "from" => "来源",
-        "ctr" => "计数",
-        "loss-of-interest counter" => "失去兴趣计数器",
-        "sent" => "发送",
-        "last round it sent this (last propagated)" => "最后一次发送它的轮次（最后传播）",
-        " (old)" => "（旧）",
-        "origin" => "源头",
-        "member" => "成员",
-        "heartbeat" => "心跳",
-        "last increase" => "最近递增",
-        "round of the last heartbeat increase" => "心跳最近一次递增的轮次",
-        "view" => "判断",
-        " (self)" => "（自己）",
-        "Kill" => "杀死",
-        "Kill this node (K)" => "杀死此节点 (K)",
-        "Join a node here" => "在此加入节点",
-        "Add a node that joins through this one (J)" => "添加一个经由此节点加入的新节点 (J)",
-        "Revive" => "复活",
-        "Revive with its state (V)" => "保留原有状态复活 (V)",
-        "Revive empty" => "清空后复活",
-        "Revive empty (A)" => "以空状态复活 (A)",
-        "Member list" => "成员列表",
-        "Message table" => "消息表",
-
-        // Keyboard help and intro.
-        "Keyboard" => "键盘",
-        "Close" => "关闭",
-        "Space" => "空格",
-        "play / pause" => "播放 / 暂停",
-        "step one round" => "前进一轮",
-        "back one round" => "后退一轮",
-        "reset to round 0" => "重置到第 0 轮",
-        "select previous / next node" => "选择上一个 / 下一个节点",
-        "inject a new message at the selected node" => "在所选节点注入一条新消息",
-        "write a new version of the shown message" => "为当前显示的消息写入新版本",
-        "kill the selected node" => "杀死所选节点",
-        "revive the selected node" => "复活所选节点",
-        "revive it empty (amnesia)" => "以空状态复活（失忆）",
-        "join a new node through the selected one" => "经由所选节点加入一个新节点",
-        "show the next message" => "显示下一条消息",
-        "faster / slower" => "加速 / 减速",
-        "this help / close" => "打开本帮助 / 关闭",
-        "Close the introduction" => "关闭介绍",
-        // Share dialog and embedded player.
-        "Share this run" => "分享这次运行",
-        "Link (opens exactly this round)" => "链接（精确打开这一轮）",
-        "Copy" => "复制",
-        "Embed in a page" => "嵌入网页",
-        "Copied." => "已复制。",
-        "Scenario file" => "场景文件",
-        "Download JSON" => "下载 JSON",
-        "Open a scenario file…" => "打开场景文件…",
-        "Export" => "导出",
-        "Rounds (CSV)" => "每轮数据（CSV）",
-        "Rounds (JSON)" => "每轮数据（JSON）",
-        "Graph (PNG)" => "图（PNG）",
-        "Graph (SVG)" => "图（SVG）",
-        "Open in playground ↗" => "在演练场中打开 ↗",
-        "That file is not a Gossip Playground scenario" => "这个文件不是 Gossip 演练场的场景",
-        _ => return None,
-    })
+/// `tr!(lang, "English text")`: that interface text in `lang`.
+///
+/// The Chinese is looked up in [`CATALOGUE`] while compiling (a `const` block), so the page
+/// carries neither a table nor lookup code, only the two texts of each place that shows one.
+macro_rules! tr {
+    ($lang:expr, $en:expr) => {
+        $crate::i18n::text!($en).get($lang)
+    };
 }
+pub(crate) use tr;
+
+/// `text!("English text")`: that interface text in both languages, as a [`Text`] made while
+/// compiling; for texts chosen at run time (`if`, tables of buttons), translated later.
+macro_rules! text {
+    ($en:expr) => {
+        const { $crate::i18n::t($en) }
+    };
+}
+pub(crate) use text;
+
+/// The words for node and message states (the engine's `name()`s), so that a state found at
+/// run time can be shown in either language.
+const STATES: [Text; 9] = [
+    t("unaware"),
+    t("fresh"),
+    t("stale"),
+    t("dead"),
+    t("alive"),
+    t("failed"),
+    t("forgotten"),
+    t("unknown"),
+    t("informed"),
+];
+
+/// The state called `name` in English (the name itself if it is not a known state).
+pub fn state_text(name: &'static str) -> Text {
+    STATES
+        .iter()
+        .copied()
+        .find(|s| s.0 == name)
+        .unwrap_or(Text(name, name))
+}
+
+/// The text whose English is `en`, with its Chinese from [`CATALOGUE`] (the English again if
+/// there is none). Meant for `const` contexts: [`tr!`] and tables of labels.
+pub const fn t(en: &'static str) -> Text {
+    let mut i = 0;
+    while i < CATALOGUE.len() {
+        if same(CATALOGUE[i].0, en) {
+            return Text(en, CATALOGUE[i].1);
+        }
+        i += 1;
+    }
+    Text(en, en)
+}
+
+/// String equality usable in `const fn`.
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The Chinese of every interface text, by its English.
+const CATALOGUE: &[(&str, &str)] = &[
+    // Page and top bar.
+    ("Gossip Playground", "Gossip 演练场"),
+    ("epidemic protocols, round by round", "逐轮观察流行病式协议"),
+    ("What am I looking at?", "这里在演示什么？"),
+    ("Keyboard shortcuts", "键盘快捷键"),
+    ("Dismiss", "关闭"),
+    ("Share", "分享"),
+    ("Cluster", "集群"),
+    ("Details", "详情"),
+    ("Language", "语言 (Language)"),
+    ("New scenario loaded.", "已载入新场景。"),
+    (
+        "Select a node first: click it, or use [ and ].",
+        "请先选择一个节点：点击它，或按 [ 和 ] 键。",
+    ),
+    // Scenario form.
+    ("Scenario", "场景"),
+    ("Protocol", "协议"),
+    ("Rumor mongering", "谣言传播"),
+    ("Rumor + anti-entropy (hybrid)", "谣言传播 + 反熵（混合）"),
+    ("Anti-entropy", "反熵"),
+    ("Heartbeat membership", "心跳成员关系"),
+    ("Mode", "模式"),
+    ("push", "推"),
+    ("pull", "拉"),
+    ("push-pull", "推拉"),
+    ("Sync", "同步方式"),
+    ("incremental (digests)", "增量（摘要）"),
+    ("full (send everything)", "全量（发送全部）"),
+    ("Loss of interest", "失去兴趣"),
+    ("by", "依据"),
+    ("feedback", "反馈"),
+    ("blind", "盲目"),
+    ("counter", "计数器"),
+    ("coin", "抛硬币"),
+    ("Anti-entropy every (rounds)", "反熵间隔（轮）"),
+    ("Nodes (N)", "节点数 (N)"),
+    ("Fanout", "扇出"),
+    ("Topology", "拓扑"),
+    ("complete graph", "完全图"),
+    ("ring lattice", "环形格"),
+    ("2-D grid", "二维网格"),
+    ("random regular", "随机正则图"),
+    ("hierarchical groups", "分层分组"),
+    ("Neighbours per side", "每侧邻居数"),
+    ("Degree", "度数"),
+    ("Edge probability p", "连边概率 p"),
+    ("Rewire β", "重连概率 β"),
+    ("Links per node m", "每节点连边数 m"),
+    ("Group size", "组大小"),
+    ("Seed", "随机种子"),
+    ("New seed", "新种子"),
+    (
+        "Start over with a fresh random seed",
+        "换一个新的随机种子，重新开始",
+    ),
+    ("Apply & restart", "应用并重新开始"),
+    ("2 to 10,000 nodes", "2 到 10,000 个节点"),
+    ("peers contacted per round", "每轮联系的节点数"),
+    (
+        "counter limit, or 1/k coin",
+        "计数上限，或以 1/k 的概率停止",
+    ),
+    ("rounds between anti-entropy", "两次反熵之间的轮数"),
+    ("silent rounds before failed", "沉默多少轮后判定失效"),
+    ("silent rounds before forgotten", "沉默多少轮后遗忘"),
+    ("Faults", "故障"),
+    (" apply now", " 立即生效"),
+    ("Partition into groups", "分区（组数）"),
+    ("Split", "切分"),
+    ("Heal", "修复"),
+    (
+        "Split the cluster into this many groups now",
+        "立即把集群切分成这么多组",
+    ),
+    ("End the partition", "结束分区"),
+    // Message bar.
+    ("Message shown on the graph", "图上显示的消息"),
+    ("Value to inject", "要注入的值"),
+    ("value", "值"),
+    ("Inject new", "注入新消息"),
+    ("the selected node", "所选节点"),
+    (
+        "Heartbeat membership: kill a node, then watch the news of its failure spread. Orange = has detected it, blue square = has forgotten it.",
+        "心跳成员关系：杀死一个节点，然后观察它失效的消息如何传播。橙色 = 已检测到失效，蓝色方块 = 已将其遗忘。",
+    ),
+    // Legend.
+    ("Legend", "图例"),
+    ("believes it alive", "认为它存活"),
+    ("detected the failure", "已检测到失效"),
+    ("forgot the node", "已遗忘该节点"),
+    ("fresh: spreading", "新鲜：正在传播"),
+    ("stale: stopped spreading", "陈旧：已停止传播"),
+    ("changed this round", "本轮有变化"),
+    ("useful message", "有用消息"),
+    ("redundant message", "冗余消息"),
+    ("digest / request / heartbeat", "摘要 / 请求 / 心跳"),
+    ("lost message", "丢失的消息"),
+    ("selected node", "选中的节点"),
+    // States (message states, beliefs, node status).
+    ("unaware", "不知情"),
+    ("fresh", "新鲜"),
+    ("stale", "陈旧"),
+    ("dead", "宕机"),
+    ("alive", "存活"),
+    ("failed", "已失效"),
+    ("forgotten", "已遗忘"),
+    ("unknown", "未知"),
+    ("informed", "已知晓"),
+    // Transport.
+    ("Time controls", "时间控制"),
+    ("Reset", "重置"),
+    ("Reset to round 0", "重置到第 0 轮"),
+    ("Reset to round 0 (R)", "重置到第 0 轮 (R)"),
+    ("◀ Back", "◀ 后退"),
+    ("Back one round", "后退一轮"),
+    ("Back one round (←)", "后退一轮 (←)"),
+    ("Play", "播放"),
+    ("Pause", "暂停"),
+    ("▶ Play", "▶ 播放"),
+    ("❚❚ Pause", "❚❚ 暂停"),
+    ("Play or pause (Space)", "播放或暂停（空格键）"),
+    ("Step ▶", "单步 ▶"),
+    ("Step one round", "单步前进一轮"),
+    ("Step one round (→)", "单步前进一轮 (→)"),
+    ("Round", "轮次"),
+    ("Timeline: round", "时间线：轮次"),
+    ("speed", "速度"),
+    ("Speed: rounds per second", "速度：每秒轮数"),
+    ("Speed, rounds per second", "速度（每秒轮数）"),
+    // Chart.
+    (
+        "Nodes per state per round, with messages per round below",
+        "每轮各状态的节点数，下方为每轮消息数",
+    ),
+    ("theory (expected informed)", "理论值（预期已知晓）"),
+    ("messages per round", "每轮消息数"),
+    // Summary.
+    ("Summary", "概要"),
+    ("round", "轮次"),
+    ("rounds completed", "已完成的轮数"),
+    (
+        "alive nodes holding the latest version",
+        "持有最新版本的存活节点",
+    ),
+    ("residue", "残留率"),
+    (
+        "alive nodes never reached, once no node is fresh",
+        "没有新鲜节点之后，始终未收到消息的存活节点",
+    ),
+    ("traffic", "流量"),
+    (
+        "update messages per node so far",
+        "至今平均每个节点的更新消息数",
+    ),
+    (
+        "mean rounds from injection to delivery",
+        "从注入到送达的平均轮数",
+    ),
+    ("rounds until the last delivery", "到最后一次送达所用的轮数"),
+    ("converged", "收敛"),
+    (
+        "first round at whose end every alive node held it",
+        "所有存活节点都已持有它的第一轮（以轮末计）",
+    ),
+    ("never", "从未"),
+    ("bytes", "字节"),
+    (
+        "digest + payload bytes sent so far",
+        "至今发送的摘要 + 载荷字节数",
+    ),
+    ("following", "跟踪"),
+    (
+        "the dead node whose failure is followed",
+        "正在跟踪其失效消息的宕机节点",
+    ),
+    ("detected", "已检测"),
+    (
+        "alive nodes that consider it failed or forgot it",
+        "认为它已失效或已遗忘它的存活节点",
+    ),
+    ("messages", "消息数"),
+    ("heartbeat tables sent so far", "至今发送的心跳表数"),
+    (
+        "Kill a node to follow the news of its failure.",
+        "杀死一个节点，跟踪它失效的消息。",
+    ),
+    ("Inject a message to measure it.", "注入一条消息来测量它。"),
+    // Round log.
+    ("Round log", "轮次日志"),
+    ("What just happened", "刚刚发生了什么"),
+    (
+        "Round 0: nothing has happened yet. Press Step.",
+        "第 0 轮：还什么都没发生。请按“单步”。",
+    ),
+    // Inspector.
+    ("Node inspector", "节点检查器"),
+    ("Node", "节点"),
+    (
+        "Click a node (or press [ and ]) to see its message table and act on it.",
+        "点击一个节点（或按 [ 和 ] 键），查看它的消息表并对它操作。",
+    ),
+    (
+        "Its message table is empty: it has not heard anything yet.",
+        "它的消息表是空的：还没有收到任何消息。",
+    ),
+    ("id", "编号"),
+    ("content", "内容"),
+    ("ver", "版本"),
+    ("version", "版本"),
+    ("state", "状态"),
+    ("recv", "接收"),
+    ("round received", "收到它的轮次"),
+    ("from", "来源"),
+    ("ctr", "计数"),
+    ("loss-of-interest counter", "失去兴趣计数器"),
+    ("sent", "发送"),
+    (
+        "last round it sent this (last propagated)",
+        "最后一次发送它的轮次（最后传播）",
+    ),
+    (" (old)", "（旧）"),
+    ("origin", "源头"),
+    ("member", "成员"),
+    ("heartbeat", "心跳"),
+    ("last increase", "最近递增"),
+    (
+        "round of the last heartbeat increase",
+        "心跳最近一次递增的轮次",
+    ),
+    ("view", "判断"),
+    (" (self)", "（自己）"),
+    ("Kill", "杀死"),
+    ("Kill this node (K)", "杀死此节点 (K)"),
+    ("Join a node here", "在此加入节点"),
+    (
+        "Add a node that joins through this one (J)",
+        "添加一个经由此节点加入的新节点 (J)",
+    ),
+    ("Revive", "复活"),
+    ("Revive with its state (V)", "保留原有状态复活 (V)"),
+    ("Revive empty", "清空后复活"),
+    ("Revive empty (A)", "以空状态复活 (A)"),
+    ("Member list", "成员列表"),
+    ("Message table", "消息表"),
+    // Keyboard help and intro.
+    ("Keyboard", "键盘"),
+    ("Close", "关闭"),
+    ("Space", "空格"),
+    ("play / pause", "播放 / 暂停"),
+    ("step one round", "前进一轮"),
+    ("back one round", "后退一轮"),
+    ("reset to round 0", "重置到第 0 轮"),
+    ("select previous / next node", "选择上一个 / 下一个节点"),
+    (
+        "inject a new message at the selected node",
+        "在所选节点注入一条新消息",
+    ),
+    (
+        "write a new version of the shown message",
+        "为当前显示的消息写入新版本",
+    ),
+    ("kill the selected node", "杀死所选节点"),
+    ("revive the selected node", "复活所选节点"),
+    ("revive it empty (amnesia)", "以空状态复活（失忆）"),
+    (
+        "join a new node through the selected one",
+        "经由所选节点加入一个新节点",
+    ),
+    ("show the next message", "显示下一条消息"),
+    ("faster / slower", "加速 / 减速"),
+    ("this help / close", "打开本帮助 / 关闭"),
+    ("Close the introduction", "关闭介绍"),
+    // Share dialog and embedded player.
+    ("Share this run", "分享这次运行"),
+    ("Link (opens exactly this round)", "链接（精确打开这一轮）"),
+    ("Copy", "复制"),
+    ("Embed in a page", "嵌入网页"),
+    ("Copied.", "已复制。"),
+    ("Scenario file", "场景文件"),
+    ("Download JSON", "下载 JSON"),
+    ("Open a scenario file…", "打开场景文件…"),
+    ("Export", "导出"),
+    ("Rounds (CSV)", "每轮数据（CSV）"),
+    ("Rounds (JSON)", "每轮数据（JSON）"),
+    ("Graph (PNG)", "图（PNG）"),
+    ("Graph (SVG)", "图（SVG）"),
+    ("Open in playground ↗", "在演练场中打开 ↗"),
+    (
+        "That file is not a Gossip Playground scenario",
+        "这个文件不是 Gossip 演练场的场景",
+    ),
+];
 
 /// "round 7" (the transport's counter, the embed's counter).
 pub fn round_label(lang: Lang, round: u32) -> String {
@@ -331,7 +457,7 @@ pub fn round_label(lang: Lang, round: u32) -> String {
 /// A state count as the summary shows it: "fresh 3", "dead 0". `state` is one of
 /// "fresh", "stale", "unaware", "dead".
 pub fn count_label(lang: Lang, state: &'static str, n: u32) -> String {
-    format!("{} {n}", tr(lang, state))
+    format!("{} {n}", state_text(state).get(lang))
 }
 
 /// "Packet loss: 20%".
@@ -747,9 +873,10 @@ mod tests {
 
     #[test]
     fn english_is_the_key_and_chinese_falls_back() {
-        assert_eq!(tr(Lang::En, "Summary"), "Summary");
-        assert_eq!(tr(Lang::Zh, "Summary"), "概要");
-        assert_eq!(tr(Lang::Zh, "no such string"), "no such string");
+        assert_eq!(tr!(Lang::En, "Summary"), "Summary");
+        assert_eq!(tr!(Lang::Zh, "Summary"), "概要");
+        assert_eq!(tr!(Lang::Zh, "no such string"), "no such string");
+        assert_eq!(state_text("stale").get(Lang::Zh), "陈旧");
         assert_eq!(round_label(Lang::En, 1), "round 1");
         assert_eq!(round_label(Lang::Zh, 1), "第 1 轮");
         assert_eq!(count_label(Lang::En, "fresh", 1), "fresh 1");
@@ -851,7 +978,7 @@ mod tests {
             "play / pause",
             "messages per round",
         ] {
-            assert_ne!(tr(Lang::Zh, key), key, "{key} has no Chinese");
+            assert_ne!(t(key).get(Lang::Zh), key, "{key} has no Chinese");
         }
     }
 }

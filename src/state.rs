@@ -395,7 +395,7 @@ impl AppState {
         match self.selected {
             Some(n) => f(self, n),
             None => {
-                let text = tr(self.lang, "Select a node first: click it, or use [ and ].");
+                let text = tr!(self.lang, "Select a node first: click it, or use [ and ].");
                 self.notice(true, text)
             }
         }
@@ -535,7 +535,7 @@ impl yew::Reducible for AppState {
                     fresh.speed = s.speed;
                     fresh.lang = s.lang;
                     fresh.options = s.options.clone();
-                    fresh.last_action = Some(tr(fresh.lang, "New scenario loaded.").to_string());
+                    fresh.last_action = Some(tr!(fresh.lang, "New scenario loaded.").to_string());
                     fresh
                 }
                 Err(e) => {

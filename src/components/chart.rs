@@ -236,22 +236,22 @@ pub fn chart(p: &ChartProps) -> Html {
     );
     let mut caption = String::from("<figcaption>");
     if p.data.detections.is_empty() {
-        key(&mut caption, "informed", tr(lang, "informed"));
-        key(&mut caption, "fresh", tr(lang, "fresh"));
-        key(&mut caption, "stale", tr(lang, "stale"));
-        key(&mut caption, "unaware", tr(lang, "unaware"));
+        key(&mut caption, "informed", tr!(lang, "informed"));
+        key(&mut caption, "fresh", tr!(lang, "fresh"));
+        key(&mut caption, "stale", tr!(lang, "stale"));
+        key(&mut caption, "unaware", tr!(lang, "unaware"));
     } else {
-        key(&mut caption, "fresh", tr(lang, "detected the failure"));
+        key(&mut caption, "fresh", tr!(lang, "detected the failure"));
     }
-    key(&mut caption, "dead", tr(lang, "dead"));
+    key(&mut caption, "dead", tr!(lang, "dead"));
     if theory_mode.is_some() {
         key(
             &mut caption,
             "theory",
-            tr(lang, "theory (expected informed)"),
+            tr!(lang, "theory (expected informed)"),
         );
     }
-    key(&mut caption, "bar", tr(lang, "messages per round"));
+    key(&mut caption, "bar", tr!(lang, "messages per round"));
     caption.push_str("</figcaption>");
     let on_click = Callback::from({
         let on_seek = p.on_seek.clone();
@@ -268,7 +268,7 @@ pub fn chart(p: &ChartProps) -> Html {
         <figure class="chart" data-testid="chart">
             // viewBox: "0 0 {W} {H}".
             <svg viewBox="0 0 600 150" preserveAspectRatio="none" role="img" onclick={on_click}
-                aria-label={tr(lang, "Nodes per state per round, with messages per round below")}>
+                aria-label={tr!(lang, "Nodes per state per round, with messages per round below")}>
                 { raw(s) }
             </svg>
             { raw(caption) }

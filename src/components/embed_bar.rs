@@ -16,19 +16,19 @@ pub fn embed_bar(
     playing: bool,
     open_url: AttrValue,
 ) -> Html {
-    let back = tr(lang, "Back one round");
-    let step = tr(lang, "Step one round");
+    let back = tr!(lang, "Back one round");
+    let step = tr!(lang, "Step one round");
     html! {
-        <div class="embed-bar" role="toolbar" aria-label={tr(lang, "Time controls")}>
+        <div class="embed-bar" role="toolbar" aria-label={tr!(lang, "Time controls")}>
             { bar_button(send(d, Action::Back), round == 0, back, back, "back", "◀") }
-            { play_button(send(d, Action::TogglePlay), playing, None, tr(lang, if playing { "Pause" } else { "Play" }),
+            { play_button(send(d, Action::TogglePlay), playing, None, if playing { tr!(lang, "Pause") } else { tr!(lang, "Play") },
                 if playing { "❚❚" } else { "▶" }) }
             { bar_button(send(d, Action::Step), false, step, step, "step", "▶|") }
             { raw(format!(
                 r#"<output class="round" data-testid="round">{}</output>"#,
                 Esc(&crate::i18n::round_label(lang, round))
             )) }
-            <a class="open-full" href={open_url} target="_blank" rel="noopener">{tr(lang, "Open in playground ↗")}</a>
+            <a class="open-full" href={open_url} target="_blank" rel="noopener">{tr!(lang, "Open in playground ↗")}</a>
         </div>
     }
 }

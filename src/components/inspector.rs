@@ -11,48 +11,49 @@ use yew::prelude::*;
 
 use crate::components::markup::{Esc, raw};
 use crate::components::transport::send;
-use crate::i18n::{Lang, tr};
+use crate::i18n::{Lang, Text, state_text, t, text, tr};
 use crate::state::{Action, AppState};
 
 /// Column headings of the message table: label and, where the label is abbreviated, its
 /// tooltip.
-const MESSAGE_COLUMNS: [(&str, &str); 8] = [
-    ("id", ""),
-    ("content", ""),
-    ("ver", "version"),
-    ("state", ""),
-    ("recv", "round received"),
-    ("from", ""),
-    ("ctr", "loss-of-interest counter"),
-    ("sent", "last round it sent this (last propagated)"),
+const MESSAGE_COLUMNS: [(Text, Option<Text>); 8] = [
+    (t("id"), None),
+    (t("content"), None),
+    (t("ver"), Some(t("version"))),
+    (t("state"), None),
+    (t("recv"), Some(t("round received"))),
+    (t("from"), None),
+    (t("ctr"), Some(t("loss-of-interest counter"))),
+    (
+        t("sent"),
+        Some(t("last round it sent this (last propagated)")),
+    ),
 ];
 
 /// Column headings of the member list.
-const MEMBER_COLUMNS: [(&str, &str); 4] = [
-    ("member", ""),
-    ("heartbeat", ""),
-    ("last increase", "round of the last heartbeat increase"),
-    ("view", ""),
+const MEMBER_COLUMNS: [(Text, Option<Text>); 4] = [
+    (t("member"), None),
+    (t("heartbeat"), None),
+    (
+        t("last increase"),
+        Some(t("round of the last heartbeat increase")),
+    ),
+    (t("view"), None),
 ];
 
 /// Appends the start of a table, up to its body: its wrapper, its test id and its
 /// translated column headings.
-fn open_table(
-    out: &mut String,
-    lang: Lang,
-    testid: &str,
-    columns: &[(&'static str, &'static str)],
-) {
+fn open_table(out: &mut String, lang: Lang, testid: &str, columns: &[(Text, Option<Text>)]) {
     let _ = write!(
         out,
         r#"<div class="table-wrap"><table class="msg-table" data-testid="{testid}"><thead><tr>"#
     );
     for &(label, title) in columns {
         out.push_str(r#"<th scope="col""#);
-        if !title.is_empty() {
-            let _ = write!(out, r#" title="{}""#, Esc(tr(lang, title)));
+        if let Some(title) = title {
+            let _ = write!(out, r#" title="{}""#, Esc(title.get(lang)));
         }
-        let _ = write!(out, ">{}</th>", Esc(tr(lang, label)));
+        let _ = write!(out, ">{}</th>", Esc(label.get(lang)));
     }
     out.push_str("</tr></thead><tbody>");
 }
@@ -65,7 +66,7 @@ fn state(out: &mut String, lang: Lang, name: &'static str) {
     let _ = write!(
         out,
         r#"<td><span class="state {name}">{}</span></td>"#,
-        Esc(tr(lang, name))
+        Esc(state_text(name).get(lang))
     );
 }
 
@@ -75,7 +76,7 @@ fn message_table(out: &mut String, lang: Lang, sim: &Simulation, node: u32) {
         let _ = write!(
             out,
             r#"<p class="muted">{}</p>"#,
-            Esc(tr(
+            Esc(tr!(
                 lang,
                 "Its message table is empty: it has not heard anything yet."
             ))
@@ -85,7 +86,7 @@ fn message_table(out: &mut String, lang: Lang, sim: &Simulation, node: u32) {
     open_table(out, lang, "message-table", &MESSAGE_COLUMNS);
     for r in &rows {
         let (class, old) = if r.outdated {
-            (r#" class="outdated""#, tr(lang, " (old)"))
+            (r#" class="outdated""#, tr!(lang, " (old)"))
         } else {
             ("", "")
         };
@@ -104,7 +105,7 @@ fn message_table(out: &mut String, lang: Lang, sim: &Simulation, node: u32) {
             Some(f) => {
                 let _ = write!(out, "{f}");
             }
-            None => out.push_str(tr(lang, "origin")),
+            None => out.push_str(tr!(lang, "origin")),
         }
         let _ = write!(out, "</td><td>{}</td><td>", r.counter);
         match r.last_propagated {
@@ -135,7 +136,7 @@ fn member_table(out: &mut String, lang: Lang, sim: &Simulation, node: u32) {
         .filter(|(_, e, b)| e.is_present() || *b == Belief::Forgotten)
         .take(400);
     for (s, e, b) in rows {
-        let me = if s == node { tr(lang, " (self)") } else { "" };
+        let me = if s == node { tr!(lang, " (self)") } else { "" };
         let _ = write!(out, "<tr><td>{s}{}</td>", Esc(me));
         if e.is_present() {
             let _ = write!(out, "<td>{}</td><td>{}</td>", e.heartbeat, e.last_increase);
@@ -157,9 +158,9 @@ pub fn inspector(dispatch: &UseReducerDispatcher<AppState>, st: &AppState) -> Ht
     let Some(node) = st.selected.filter(|&n| n < sim.nodes()) else {
         return raw(format!(
             r#"<section class="card inspector" aria-label="{}"><h2>{}</h2><p class="muted">{}</p></section>"#,
-            Esc(tr(lang, "Node inspector")),
-            Esc(tr(lang, "Node")),
-            Esc(tr(
+            Esc(tr!(lang, "Node inspector")),
+            Esc(tr!(lang, "Node")),
+            Esc(tr!(
                 lang,
                 "Click a node (or press [ and ]) to see its message table and act on it."
             ))
@@ -170,48 +171,53 @@ pub fn inspector(dispatch: &UseReducerDispatcher<AppState>, st: &AppState) -> Ht
     let heading = raw(format!(
         r#"<h2>{}<span class="badge {status}" data-testid="node-status">{}</span></h2>"#,
         Esc(&crate::i18n::node_heading(lang, node)),
-        Esc(tr(lang, status))
+        Esc(state_text(status).get(lang))
     ));
     // (action, tooltip, test id, label) of the two buttons.
     let actions = if alive {
         [
-            (Action::Kill, "Kill this node (K)", "kill", "Kill"),
+            (
+                Action::Kill,
+                text!("Kill this node (K)"),
+                "kill",
+                text!("Kill"),
+            ),
             (
                 Action::Join,
-                "Add a node that joins through this one (J)",
+                text!("Add a node that joins through this one (J)"),
                 "join",
-                "Join a node here",
+                text!("Join a node here"),
             ),
         ]
     } else {
         [
             (
                 Action::Revive { amnesia: false },
-                "Revive with its state (V)",
+                text!("Revive with its state (V)"),
                 "revive",
-                "Revive",
+                text!("Revive"),
             ),
             (
                 Action::Revive { amnesia: true },
-                "Revive empty (A)",
+                text!("Revive empty (A)"),
                 "revive-amnesia",
-                "Revive empty",
+                text!("Revive empty"),
             ),
         ]
     };
     let buttons = actions.map(|(a, title, testid, text)| {
-        html! { <button onclick={send(dispatch, a)} title={tr(lang, title)} data-testid={testid}>{ tr(lang, text) }</button> }
+        html! { <button onclick={send(dispatch, a)} title={title.get(lang)} data-testid={testid}>{ text.get(lang) }</button> }
     });
     let mut table = String::new();
     if matches!(sim.config().protocol, Protocol::Membership { .. }) {
-        let _ = write!(table, "<h3>{}</h3>", Esc(tr(lang, "Member list")));
+        let _ = write!(table, "<h3>{}</h3>", Esc(tr!(lang, "Member list")));
         member_table(&mut table, lang, sim, node);
     } else {
-        let _ = write!(table, "<h3>{}</h3>", Esc(tr(lang, "Message table")));
+        let _ = write!(table, "<h3>{}</h3>", Esc(tr!(lang, "Message table")));
         message_table(&mut table, lang, sim, node);
     }
     html! {
-        <section class="card inspector" aria-label={tr(lang, "Node inspector")} data-testid="inspector">
+        <section class="card inspector" aria-label={tr!(lang, "Node inspector")} data-testid="inspector">
             { heading }
             <div class="actions">{ for buttons }</div>
             { raw(table) }

@@ -23,7 +23,7 @@ pub fn lang_switch(lang: Lang, dispatch: &UseReducerDispatcher<AppState>) -> Htm
     };
     // The name says "Language" in every language, so that someone who cannot read the
     // current one still finds the way back.
-    let name = tr(lang, "Language");
+    let name = tr!(lang, "Language");
     // The options are markup (see `markup`): the select, not an option, is the control, and
     // the options are rebuilt, with the new one selected, only when the language changes.
     let mut options = String::new();

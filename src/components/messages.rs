@@ -18,7 +18,7 @@ fn chips(
     dispatch: &UseReducerDispatcher<AppState>,
 ) -> Html {
     html! {
-        <div class="chips" role="radiogroup" aria-label={tr(lang, "Message shown on the graph")}>
+        <div class="chips" role="radiogroup" aria-label={tr!(lang, "Message shown on the graph")}>
             { for sim.message_ids().map(|id| {
                 let m = sim.message(id);
                 let latest = m.and_then(|m| m.versions.get(m.latest as usize));
@@ -63,7 +63,7 @@ pub fn message_bar(dispatch: &UseReducerDispatcher<AppState>, st: &AppState) -> 
     if sim.membership().is_some() {
         return html! {
             <div class="message-bar">
-                <p class="muted">{ tr(lang, "Heartbeat membership: kill a node, then watch the news of its failure spread. Orange = has detected it, blue square = has forgotten it.") }</p>
+                <p class="muted">{ tr!(lang, "Heartbeat membership: kill a node, then watch the news of its failure spread. Orange = has detected it, blue square = has forgotten it.") }</p>
             </div>
         };
     }
@@ -78,18 +78,18 @@ pub fn message_bar(dispatch: &UseReducerDispatcher<AppState>, st: &AppState) -> 
     };
     let target = st
         .selected
-        .map_or(tr(lang, "the selected node").to_string(), |n| {
+        .map_or(tr!(lang, "the selected node").to_string(), |n| {
             i18n::node_name(lang, n)
         });
     html! {
         <div class="message-bar">
             { chips(lang, sim, st.message, dispatch) }
             <div class="inject">
-                <label for="inject-value" class="visually-hidden">{tr(lang, "Value to inject")}</label>
+                <label for="inject-value" class="visually-hidden">{tr!(lang, "Value to inject")}</label>
                 <input id="inject-value" type="text" maxlength="256" value="news"
-                    placeholder={tr(lang, "value")} data-testid="inject-value" />
+                    placeholder={tr!(lang, "value")} data-testid="inject-value" />
                 <button onclick={inject(false)} title={i18n::inject_title(lang, &target)} data-testid="inject">
-                    { tr(lang, "Inject new") }
+                    { tr!(lang, "Inject new") }
                 </button>
                 if let Some(m) = st.message {
                     <button onclick={inject(true)} title={i18n::update_title(lang, m, &target)} data-testid="update">

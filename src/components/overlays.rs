@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::components::markup::{Esc, raw};
 use crate::components::transport::send;
-use crate::i18n::{Lang, tr};
+use crate::i18n::{Lang, Text, t, tr};
 use crate::state::{Action, AppState};
 
 /// Props of [`Help`].
@@ -20,22 +20,22 @@ pub struct OverlayProps {
     pub lang: Lang,
 }
 
-/// Keyboard shortcuts, as shown in the help (English; the help translates them).
-pub const SHORTCUTS: [(&str, &str); 14] = [
-    ("Space", "play / pause"),
-    ("→", "step one round"),
-    ("←", "back one round"),
-    ("R", "reset to round 0"),
-    ("[  ]", "select previous / next node"),
-    ("I", "inject a new message at the selected node"),
-    ("U", "write a new version of the shown message"),
-    ("K", "kill the selected node"),
-    ("V", "revive the selected node"),
-    ("A", "revive it empty (amnesia)"),
-    ("J", "join a new node through the selected one"),
-    ("M", "show the next message"),
-    ("+  −", "faster / slower"),
-    ("?  Esc", "this help / close"),
+/// Keyboard shortcuts, as the help lists them: the keys and what they do.
+pub const SHORTCUTS: [(Text, Text); 14] = [
+    (t("Space"), t("play / pause")),
+    (t("→"), t("step one round")),
+    (t("←"), t("back one round")),
+    (t("R"), t("reset to round 0")),
+    (t("[  ]"), t("select previous / next node")),
+    (t("I"), t("inject a new message at the selected node")),
+    (t("U"), t("write a new version of the shown message")),
+    (t("K"), t("kill the selected node")),
+    (t("V"), t("revive the selected node")),
+    (t("A"), t("revive it empty (amnesia)")),
+    (t("J"), t("join a new node through the selected one")),
+    (t("M"), t("show the next message")),
+    (t("+  −"), t("faster / slower")),
+    (t("?  Esc"), t("this help / close")),
 ];
 
 /// The keyboard help overlay: a modal dialog. Focus moves to its Close button when it opens,
@@ -101,7 +101,7 @@ pub fn help(p: &OverlayProps) -> Html {
         <div class="overlay" onclick={backdrop} onkeydown={keys}>
             <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="help-title" data-testid="help">
                 { raw(keys_table(lang)) }
-                <button class="primary" ref={close_ref} onclick={close} data-testid="help-close">{tr(lang, "Close")}</button>
+                <button class="primary" ref={close_ref} onclick={close} data-testid="help-close">{tr!(lang, "Close")}</button>
             </div>
         </div>
     }
@@ -111,14 +111,14 @@ pub fn help(p: &OverlayProps) -> Html {
 fn keys_table(lang: Lang) -> String {
     let mut s = format!(
         r#"<h2 id="help-title">{}</h2><table class="keys">"#,
-        Esc(tr(lang, "Keyboard shortcuts"))
+        Esc(tr!(lang, "Keyboard shortcuts"))
     );
     for (k, what) in SHORTCUTS {
         let _ = write!(
             s,
             r#"<tr><th scope="row"><kbd>{}</kbd></th><td>{}</td></tr>"#,
-            Esc(tr(lang, k)),
-            Esc(tr(lang, what))
+            Esc(k.get(lang)),
+            Esc(what.get(lang))
         );
     }
     s.push_str("</table>");
@@ -144,10 +144,10 @@ fn intro_text(lang: Lang) -> &'static str {
 pub fn intro(lang: Lang, dispatch: &UseReducerDispatcher<AppState>) -> Html {
     html! {
         <section class="intro" aria-labelledby="intro-title" data-testid="intro">
-            <button class="close" onclick={send(dispatch, Action::Intro(false))} aria-label={tr(lang, "Close the introduction")}>{"×"}</button>
+            <button class="close" onclick={send(dispatch, Action::Intro(false))} aria-label={tr!(lang, "Close the introduction")}>{"×"}</button>
             { raw(format!(
                 r#"<h2 id="intro-title">{}</h2>{}"#,
-                Esc(tr(lang, "What am I looking at?")),
+                Esc(tr!(lang, "What am I looking at?")),
                 intro_text(lang)
             )) }
         </section>

@@ -22,7 +22,7 @@ pub fn round_log(lang: Lang, report: &RoundReport, round: u32, last_action: Opti
         )
     } else if round == 0 {
         (
-            tr(lang, "Round 0: nothing has happened yet. Press Step.").to_string(),
+            tr!(lang, "Round 0: nothing has happened yet. Press Step.").to_string(),
             vec![],
         )
     } else {
@@ -30,8 +30,8 @@ pub fn round_log(lang: Lang, report: &RoundReport, round: u32, last_action: Opti
     };
     let mut s = format!(
         r#"<section class="card log" aria-label="{}"><h2>{}</h2><p class="headline" data-testid="round-log">{}</p>"#,
-        Esc(tr(lang, "Round log")),
-        Esc(tr(lang, "What just happened")),
+        Esc(tr!(lang, "Round log")),
+        Esc(tr!(lang, "What just happened")),
         Esc(&headline)
     );
     if !details.is_empty() {

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::draft::{Draft, FieldError};
-use crate::i18n::{Lang, tr};
+use crate::i18n::{Lang, Text, text, tr};
 use crate::num::{Fixed, fixed};
 use crate::state::{Action, AppState};
 
@@ -32,19 +32,16 @@ pub fn new_seed() -> u64 {
     getrandom::u64().map_or(7, |x| x >> 11)
 }
 
-fn help_for(lang: Lang, field: &str) -> &'static str {
-    tr(
-        lang,
-        match field {
-            "nodes" => "2 to 10,000 nodes",
-            "fanout" => "peers contacted per round",
-            "k" => "counter limit, or 1/k coin",
-            "repair_every" => "rounds between anti-entropy",
-            "t_fail" => "silent rounds before failed",
-            "t_cleanup" => "silent rounds before forgotten",
-            _ => "",
-        },
-    )
+fn help_for(field: &str) -> Text {
+    match field {
+        "nodes" => text!("2 to 10,000 nodes"),
+        "fanout" => text!("peers contacted per round"),
+        "k" => text!("counter limit, or 1/k coin"),
+        "repair_every" => text!("rounds between anti-entropy"),
+        "t_fail" => text!("silent rounds before failed"),
+        "t_cleanup" => text!("silent rounds before forgotten"),
+        _ => Text("", ""),
+    }
 }
 
 /// The scenario panel.
@@ -122,32 +119,32 @@ pub fn settings(p: &SettingsProps) -> Html {
 
     let bad = |f: &str| error.as_ref().is_some_and(|e| e.field == f);
     let invalid = |f: &str| if bad(f) { "true" } else { "false" };
-    let text = |label: &'static str, field: &'static str, slot: Slot, mode: &'static str| {
+    let text_field = |label: Text, field: &'static str, slot: Slot, mode: &'static str| {
         let id = format!("f-{field}");
         let cb = set(slot).reform(|e: InputEvent| Event::from(e));
-        let hint = help_for(lang, field);
+        let hint = help_for(field).get(lang);
         html! {
             <div class="field">
-                <label for={id.clone()}>{tr(lang, label)}</label>
+                <label for={id.clone()}>{label.get(lang)}</label>
                 <input id={id} type="text" inputmode={mode} value={value(slot)} oninput={cb}
                     aria-invalid={invalid(field)} aria-describedby={bad(field).then_some("form-error")}
                     data-testid={format!("field-{field}")} title={(!hint.is_empty()).then_some(hint)} />
             </div>
         }
     };
-    let select = |label: &'static str,
-                  field: &'static str,
-                  slot: Slot,
-                  options: &[(&'static str, &'static str)]| {
+    let select_field = |label: Text,
+                        field: &'static str,
+                        slot: Slot,
+                        options: &[(&'static str, Text)]| {
         let id = format!("f-{field}");
         let value = value(slot);
         html! {
             <div class="field">
-                <label for={id.clone()}>{tr(lang, label)}</label>
+                <label for={id.clone()}>{label.get(lang)}</label>
                 <select id={id} onchange={set(slot)} aria-invalid={invalid(field)}
                     aria-describedby={bad(field).then_some("form-error")} data-testid={format!("field-{field}")}>
                     { for options.iter().map(|(v, l)| html! {
-                        <option value={*v} selected={*v == value}>{ tr(lang, l) }</option>
+                        <option value={*v} selected={*v == value}>{ l.get(lang) }</option>
                     }) }
                 </select>
             </div>
@@ -195,83 +192,83 @@ pub fn settings(p: &SettingsProps) -> Html {
     };
 
     html! {
-        <aside class="panel settings" aria-label={tr(lang, "Scenario")}>
+        <aside class="panel settings" aria-label={tr!(lang, "Scenario")}>
             <form onsubmit={apply} novalidate=true>
-                <h2>{tr(lang, "Scenario")}</h2>
-                { select("Protocol", "protocol", |d| &mut d.protocol, &[
-                    ("rumor", "Rumor mongering"), ("hybrid", "Rumor + anti-entropy (hybrid)"),
-                    ("anti-entropy", "Anti-entropy"), ("membership", "Heartbeat membership"),
+                <h2>{tr!(lang, "Scenario")}</h2>
+                { select_field(text!("Protocol"), "protocol", |d| &mut d.protocol, &[
+                    ("rumor", text!("Rumor mongering")), ("hybrid", text!("Rumor + anti-entropy (hybrid)")),
+                    ("anti-entropy", text!("Anti-entropy")), ("membership", text!("Heartbeat membership")),
                 ]) }
                 if !membership {
-                    { select("Mode", "mode", |d| &mut d.mode, &[("push", "push"), ("pull", "pull"), ("push-pull", "push-pull")]) }
+                    { select_field(text!("Mode"), "mode", |d| &mut d.mode, &[("push", text!("push")), ("pull", text!("pull")), ("push-pull", text!("push-pull"))]) }
                 }
                 if protocol == "anti-entropy" {
-                    { select("Sync", "sync", |d| &mut d.sync, &[("incremental", "incremental (digests)"), ("full", "full (send everything)")]) }
+                    { select_field(text!("Sync"), "sync", |d| &mut d.sync, &[("incremental", text!("incremental (digests)")), ("full", text!("full (send everything)"))]) }
                 }
                 if rumorish {
                     <div class="row2">
-                        { select("Loss of interest", "feedback", |d| &mut d.feedback, &[("feedback", "feedback"), ("blind", "blind")]) }
-                        { select("by", "decay", |d| &mut d.decay, &[("counter", "counter"), ("coin", "coin")]) }
+                        { select_field(text!("Loss of interest"), "feedback", |d| &mut d.feedback, &[("feedback", text!("feedback")), ("blind", text!("blind"))]) }
+                        { select_field(text!("by"), "decay", |d| &mut d.decay, &[("counter", text!("counter")), ("coin", text!("coin"))]) }
                     </div>
-                    { text("k", "k", |d| &mut d.k, "numeric") }
+                    { text_field(text!("k"), "k", |d| &mut d.k, "numeric") }
                 }
                 if protocol == "hybrid" {
-                    { text("Anti-entropy every (rounds)", "repair_every", |d| &mut d.repair_every, "numeric") }
+                    { text_field(text!("Anti-entropy every (rounds)"), "repair_every", |d| &mut d.repair_every, "numeric") }
                 }
                 if membership {
                     <div class="row2">
-                        { text("t_fail", "t_fail", |d| &mut d.t_fail, "numeric") }
-                        { text("t_cleanup", "t_cleanup", |d| &mut d.t_cleanup, "numeric") }
+                        { text_field(text!("t_fail"), "t_fail", |d| &mut d.t_fail, "numeric") }
+                        { text_field(text!("t_cleanup"), "t_cleanup", |d| &mut d.t_cleanup, "numeric") }
                     </div>
                 }
                 <div class="row2">
-                    { text("Nodes (N)", "nodes", |d| &mut d.nodes, "numeric") }
-                    { text("Fanout", "fanout", |d| &mut d.fanout, "numeric") }
+                    { text_field(text!("Nodes (N)"), "nodes", |d| &mut d.nodes, "numeric") }
+                    { text_field(text!("Fanout"), "fanout", |d| &mut d.fanout, "numeric") }
                 </div>
-                { select("Topology", "topology", |d| &mut d.topology, &[
-                    ("complete", "complete graph"), ("ring", "ring lattice"), ("grid", "2-D grid"),
-                    ("random-regular", "random regular"), ("erdos-renyi", "Erdős–Rényi"),
-                    ("watts-strogatz", "Watts–Strogatz"), ("barabasi-albert", "Barabási–Albert"),
-                    ("hierarchical", "hierarchical groups"),
+                { select_field(text!("Topology"), "topology", |d| &mut d.topology, &[
+                    ("complete", text!("complete graph")), ("ring", text!("ring lattice")), ("grid", text!("2-D grid")),
+                    ("random-regular", text!("random regular")), ("erdos-renyi", text!("Erdős–Rényi")),
+                    ("watts-strogatz", text!("Watts–Strogatz")), ("barabasi-albert", text!("Barabási–Albert")),
+                    ("hierarchical", text!("hierarchical groups")),
                 ]) }
                 { match topology.as_str() {
-                    "ring" => text("Neighbours per side", "ring_k", |d| &mut d.ring_k, "numeric"),
-                    "random-regular" => text("Degree", "degree", |d| &mut d.degree, "numeric"),
-                    "erdos-renyi" => text("Edge probability p", "p", |d| &mut d.p, "decimal"),
+                    "ring" => text_field(text!("Neighbours per side"), "ring_k", |d| &mut d.ring_k, "numeric"),
+                    "random-regular" => text_field(text!("Degree"), "degree", |d| &mut d.degree, "numeric"),
+                    "erdos-renyi" => text_field(text!("Edge probability p"), "p", |d| &mut d.p, "decimal"),
                     "watts-strogatz" => html! { <div class="row2">
-                        { text("Neighbours per side", "ring_k", |d| &mut d.ring_k, "numeric") }
-                        { text("Rewire β", "beta", |d| &mut d.beta, "decimal") }
+                        { text_field(text!("Neighbours per side"), "ring_k", |d| &mut d.ring_k, "numeric") }
+                        { text_field(text!("Rewire β"), "beta", |d| &mut d.beta, "decimal") }
                     </div> },
-                    "barabasi-albert" => text("Links per node m", "m", |d| &mut d.m, "numeric"),
-                    "hierarchical" => text("Group size", "group_size", |d| &mut d.group_size, "numeric"),
+                    "barabasi-albert" => text_field(text!("Links per node m"), "m", |d| &mut d.m, "numeric"),
+                    "hierarchical" => text_field(text!("Group size"), "group_size", |d| &mut d.group_size, "numeric"),
                     _ => html! {},
                 } }
                 <div class="field seed">
-                    <label for="f-seed">{tr(lang, "Seed")}</label>
+                    <label for="f-seed">{tr!(lang, "Seed")}</label>
                     <div class="inline">
                         <input id="f-seed" type="text" inputmode="numeric" value={value(|d| &mut d.seed)}
                             oninput={set(|d| &mut d.seed).reform(|e: InputEvent| Event::from(e))} aria-invalid={invalid("seed")} aria-describedby={bad("seed").then_some("form-error")} data-testid="field-seed" />
-                        <button type="button" onclick={reseed} title={tr(lang, "Start over with a fresh random seed")} data-testid="new-seed">{tr(lang, "New seed")}</button>
+                        <button type="button" onclick={reseed} title={tr!(lang, "Start over with a fresh random seed")} data-testid="new-seed">{tr!(lang, "New seed")}</button>
                     </div>
                 </div>
                 if let Some(e) = &*error {
                     <p class="field-error" id="form-error" role="alert" data-testid="form-error">{ e.text(lang) }</p>
                 }
-                <button type="submit" class="primary wide" data-testid="apply">{tr(lang, "Apply & restart")}</button>
+                <button type="submit" class="primary wide" data-testid="apply">{tr!(lang, "Apply & restart")}</button>
             </form>
-            <section class="faults" aria-label={tr(lang, "Faults")}>
-                <h2>{tr(lang, "Faults")}<span class="hint">{tr(lang, " apply now")}</span></h2>
+            <section class="faults" aria-label={tr!(lang, "Faults")}>
+                <h2>{tr!(lang, "Faults")}<span class="hint">{tr!(lang, " apply now")}</span></h2>
                 <div class="field">
                     <label for="f-loss">{ crate::i18n::packet_loss_label(lang, p.loss * 100.0) }</label>
                     <input id="f-loss" type="range" min="0" max="100" step="5" value={fixed(p.loss * 100.0, 0)}
                         aria-valuetext={format!("{}%", Fixed(p.loss * 100.0, 0))} onchange={on_loss} data-testid="loss" />
                 </div>
                 <div class="field">
-                    <label for="f-groups">{tr(lang, "Partition into groups")}</label>
+                    <label for="f-groups">{tr!(lang, "Partition into groups")}</label>
                     <div class="inline">
                         <input id="f-groups" type="text" inputmode="numeric" value={(*groups).clone()} onchange={on_groups} data-testid="groups" />
-                        <button type="button" onclick={split} title={tr(lang, "Split the cluster into this many groups now")} data-testid="partition">{tr(lang, "Split")}</button>
-                        <button type="button" onclick={heal} disabled={!p.partitioned} title={tr(lang, "End the partition")} data-testid="heal">{tr(lang, "Heal")}</button>
+                        <button type="button" onclick={split} title={tr!(lang, "Split the cluster into this many groups now")} data-testid="partition">{tr!(lang, "Split")}</button>
+                        <button type="button" onclick={heal} disabled={!p.partitioned} title={tr!(lang, "End the partition")} data-testid="heal">{tr!(lang, "Heal")}</button>
                     </div>
                 </div>
             </section>

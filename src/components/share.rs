@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::codec::scenario::{scenario_from_str, scenario_to_json};
 use crate::components::markup::{Esc, raw};
-use crate::i18n::tr;
+use crate::i18n::{Text, text, tr};
 use crate::palette;
 use crate::render::svg::scene_svg;
 use crate::share::export;
@@ -219,7 +219,7 @@ pub fn share_dialog(p: &ShareProps) -> Html {
                         error: true,
                         text: format!(
                             "{}: {e}",
-                            tr(lang, "That file is not a Gossip Playground scenario")
+                            tr!(lang, "That file is not a Gossip Playground scenario")
                         ),
                     })),
                 }
@@ -228,45 +228,45 @@ pub fn share_dialog(p: &ShareProps) -> Html {
             let _ = reader.read_as_text(&file);
         })
     };
-    let button = |testid: &'static str, text: &'static str, onclick: Callback<MouseEvent>| {
-        action_button(testid, tr(lang, text), onclick)
+    let button = |testid: &'static str, text: Text, onclick: Callback<MouseEvent>| {
+        action_button(testid, text.get(lang), onclick)
     };
     html! {
-        <div class="overlay" role="dialog" aria-modal="true" aria-label={tr(lang, "Share")} data-testid="share-dialog">
+        <div class="overlay" role="dialog" aria-modal="true" aria-label={tr!(lang, "Share")} data-testid="share-dialog">
             <div class="dialog share">
                 {raw(format!(
                     r#"<h2>{}</h2><label for="share-link">{}</label>"#,
-                    Esc(tr(lang, "Share this run")),
-                    Esc(tr(lang, "Link (opens exactly this round)"))
+                    Esc(tr!(lang, "Share this run")),
+                    Esc(tr!(lang, "Link (opens exactly this round)"))
                 ))}
                 <div class="inline">
                     <input id="share-link" type="text" readonly=true value={url.clone()} data-testid="share-link" />
-                    {button("copy-link", "Copy", copy_btn("link", url))}
+                    {button("copy-link", text!("Copy"), copy_btn("link", url))}
                 </div>
-                {raw(format!(r#"<label for="share-embed">{}</label>"#, Esc(tr(lang, "Embed in a page"))))}
+                {raw(format!(r#"<label for="share-embed">{}</label>"#, Esc(tr!(lang, "Embed in a page"))))}
                 <div class="inline">
                     <textarea id="share-embed" readonly=true rows="3" value={snippet.clone()} data-testid="share-embed" />
-                    {button("copy-embed", "Copy", copy_btn("snippet", snippet))}
+                    {button("copy-embed", text!("Copy"), copy_btn("snippet", snippet))}
                 </div>
                 if let Some(what) = *copied {
-                    <p class="muted" role="status" data-copied={what}>{ tr(lang, "Copied.") }</p>
+                    <p class="muted" role="status" data-copied={what}>{ tr!(lang, "Copied.") }</p>
                 }
-                {heading(tr(lang, "Scenario file"))}
+                {heading(tr!(lang, "Scenario file"))}
                 <div class="actions">
-                    {button("download-scenario", "Download JSON", export(Export::Scenario))}
+                    {button("download-scenario", text!("Download JSON"), export(Export::Scenario))}
                     <label class="file-button">
-                        {tr(lang, "Open a scenario file…")}
+                        {tr!(lang, "Open a scenario file…")}
                         <input type="file" accept=".json,application/json" onchange={upload} data-testid="upload-scenario" />
                     </label>
                 </div>
-                {heading(tr(lang, "Export"))}
+                {heading(tr!(lang, "Export"))}
                 <div class="actions">
-                    {button("export-csv", "Rounds (CSV)", export(Export::Csv))}
-                    {button("export-json", "Rounds (JSON)", export(Export::Json))}
-                    {button("export-png", "Graph (PNG)", export(Export::Png))}
-                    {button("export-svg", "Graph (SVG)", export(Export::Svg))}
+                    {button("export-csv", text!("Rounds (CSV)"), export(Export::Csv))}
+                    {button("export-json", text!("Rounds (JSON)"), export(Export::Json))}
+                    {button("export-png", text!("Graph (PNG)"), export(Export::Png))}
+                    {button("export-svg", text!("Graph (SVG)"), export(Export::Svg))}
                 </div>
-                <button class="primary" onclick={close} data-testid="share-close">{tr(lang, "Close")}</button>
+                <button class="primary" onclick={close} data-testid="share-close">{tr!(lang, "Close")}</button>
             </div>
         </div>
     }

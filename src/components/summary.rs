@@ -8,20 +8,13 @@ use gossip_engine::{Simulation, outcome};
 use yew::prelude::*;
 
 use crate::components::markup::{Esc, raw};
-use crate::i18n::{self, Lang, count_label, tr};
+use crate::i18n::{self, Lang, Text, count_label, text, tr};
 use crate::num::{Fixed, fixed};
 use crate::state::AppState;
 
 /// Appends one figure: a label over a value, with its explanation as tooltip. A long value
 /// takes two grid cells.
-fn figure(
-    out: &mut String,
-    lang: Lang,
-    label: &'static str,
-    value: &str,
-    title: &'static str,
-    testid: &str,
-) {
+fn figure(out: &mut String, lang: Lang, label: Text, value: &str, title: Text, testid: &str) {
     let wide = if value.chars().count() > 9 {
         " wide"
     } else {
@@ -30,20 +23,23 @@ fn figure(
     let _ = write!(
         out,
         r#"<div class="figure{wide}" title="{}"><dt>{}</dt><dd data-testid="{testid}">{}</dd></div>"#,
-        Esc(tr(lang, title)),
-        Esc(tr(lang, label)),
+        Esc(title.get(lang)),
+        Esc(label.get(lang)),
         Esc(value)
     );
 }
 
 /// Appends a muted sentence (the card's text when there is nothing to measure).
-fn muted(out: &mut String, lang: Lang, text: &'static str) {
-    let _ = write!(out, r#"<p class="muted">{}</p>"#, Esc(tr(lang, text)));
+fn muted(out: &mut String, text: &str) {
+    let _ = write!(out, r#"<p class="muted">{}</p>"#, Esc(text));
 }
 
 fn membership_figures(out: &mut String, lang: Lang, sim: &Simulation, subject: Option<u32>) {
     let Some(s) = subject.filter(|&s| !sim.is_alive(s)) else {
-        return muted(out, lang, "Kill a node to follow the news of its failure.");
+        return muted(
+            out,
+            tr!(lang, "Kill a node to follow the news of its failure."),
+        );
     };
     let beliefs = sim.beliefs(s);
     let alive: Vec<u32> = (0..sim.nodes())
@@ -63,13 +59,41 @@ fn membership_figures(out: &mut String, lang: Lang, sim: &Simulation, subject: O
     let detected = format!("{detected}/{}", alive.len());
     let messages = sim.total_traffic().messages.to_string();
     out.push_str(r#"<dl class="figures">"#);
-    figure(out, lang, "round", &round, "rounds completed", "sum-round");
-    let title = "the dead node whose failure is followed";
-    figure(out, lang, "following", &subject, title, "sum-subject");
-    let title = "alive nodes that consider it failed or forgot it";
-    figure(out, lang, "detected", &detected, title, "sum-detected");
-    let title = "heartbeat tables sent so far";
-    figure(out, lang, "messages", &messages, title, "sum-messages");
+    figure(
+        out,
+        lang,
+        text!("round"),
+        &round,
+        text!("rounds completed"),
+        "sum-round",
+    );
+    let title = text!("the dead node whose failure is followed");
+    figure(
+        out,
+        lang,
+        text!("following"),
+        &subject,
+        title,
+        "sum-subject",
+    );
+    let title = text!("alive nodes that consider it failed or forgot it");
+    figure(
+        out,
+        lang,
+        text!("detected"),
+        &detected,
+        title,
+        "sum-detected",
+    );
+    let title = text!("heartbeat tables sent so far");
+    figure(
+        out,
+        lang,
+        text!("messages"),
+        &messages,
+        title,
+        "sum-messages",
+    );
     out.push_str("</dl>");
 }
 
@@ -81,7 +105,7 @@ pub fn summary(st: &AppState) -> Html {
     let sim = t.sim();
     let mut s = format!(
         r#"<section class="card summary" aria-label="{0}"><h2>{0}</h2>"#,
-        Esc(tr(lang, "Summary"))
+        Esc(tr!(lang, "Summary"))
     );
     let out = &mut s;
     if sim.membership().is_some() {
@@ -105,7 +129,7 @@ pub fn summary(st: &AppState) -> Html {
             .message(st.message.unwrap_or(0))
             .and_then(|m| m.converged_at)
             .map_or_else(
-                || if done { tr(lang, "never") } else { "…" }.into(),
+                || if done { tr!(lang, "never") } else { "…" }.into(),
                 |r| i18n::converged_at(lang, r),
             );
         let bytes = format!(
@@ -114,35 +138,63 @@ pub fn summary(st: &AppState) -> Html {
             human(traffic.payload_bytes)
         );
         out.push_str(r#"<dl class="figures">"#);
-        figure(out, lang, "round", &round, "rounds completed", "sum-round");
-        let title = "alive nodes holding the latest version";
-        figure(out, lang, "informed", &informed, title, "sum-informed");
-        let title = "alive nodes never reached, once no node is fresh";
-        figure(out, lang, "residue", &residue, title, "sum-residue");
-        let title = "update messages per node so far";
         figure(
             out,
             lang,
-            "traffic",
+            text!("round"),
+            &round,
+            text!("rounds completed"),
+            "sum-round",
+        );
+        let title = text!("alive nodes holding the latest version");
+        figure(
+            out,
+            lang,
+            text!("informed"),
+            &informed,
+            title,
+            "sum-informed",
+        );
+        let title = text!("alive nodes never reached, once no node is fresh");
+        figure(out, lang, text!("residue"), &residue, title, "sum-residue");
+        let title = text!("update messages per node so far");
+        figure(
+            out,
+            lang,
+            text!("traffic"),
             &fixed(o.traffic, 2),
             title,
             "sum-traffic",
         );
-        let title = "mean rounds from injection to delivery";
-        figure(out, lang, "t_avg", &fixed(o.t_avg, 2), title, "sum-tavg");
-        let title = "rounds until the last delivery";
+        let title = text!("mean rounds from injection to delivery");
         figure(
             out,
             lang,
-            "t_last",
+            text!("t_avg"),
+            &fixed(o.t_avg, 2),
+            title,
+            "sum-tavg",
+        );
+        let title = text!("rounds until the last delivery");
+        figure(
+            out,
+            lang,
+            text!("t_last"),
             &o.t_last.to_string(),
             title,
             "sum-tlast",
         );
-        let title = "first round at whose end every alive node held it";
-        figure(out, lang, "converged", &converged, title, "sum-converged");
-        let title = "digest + payload bytes sent so far";
-        figure(out, lang, "bytes", &bytes, title, "sum-bytes");
+        let title = text!("first round at whose end every alive node held it");
+        figure(
+            out,
+            lang,
+            text!("converged"),
+            &converged,
+            title,
+            "sum-converged",
+        );
+        let title = text!("digest + payload bytes sent so far");
+        figure(out, lang, text!("bytes"), &bytes, title, "sum-bytes");
         out.push_str(r#"</dl><p class="counts" data-testid="counts">"#);
         for (class, state, n) in [
             ("fresh", "fresh", c.fresh),
@@ -158,7 +210,7 @@ pub fn summary(st: &AppState) -> Html {
         }
         out.push_str("</p>");
     } else {
-        muted(out, lang, "Inject a message to measure it.");
+        muted(out, tr!(lang, "Inject a message to measure it."));
     }
     s.push_str("</section>");
     raw(s)

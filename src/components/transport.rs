@@ -96,23 +96,24 @@ pub fn transport(
     };
     let label = i18n::round_label(lang, round);
     html! {
-        <div class="transport" role="toolbar" aria-label={tr(lang, "Time controls")}>
-            { bar_button(send(d, Action::Reset), false, tr(lang, "Reset to round 0 (R)"), tr(lang, "Reset to round 0"), "reset", tr(lang, "Reset")) }
-            { bar_button(send(d, Action::Back), round == 0, tr(lang, "Back one round (←)"), tr(lang, "Back one round"), "back", tr(lang, "◀ Back")) }
-            { play_button(send(d, Action::TogglePlay), playing, Some(tr(lang, "Play or pause (Space)")),
-                tr(lang, if playing { "Pause" } else { "Play" }), tr(lang, if playing { "❚❚ Pause" } else { "▶ Play" })) }
-            { bar_button(send(d, Action::Step), false, tr(lang, "Step one round (→)"), tr(lang, "Step one round"), "step", tr(lang, "Step ▶")) }
+        <div class="transport" role="toolbar" aria-label={tr!(lang, "Time controls")}>
+            { bar_button(send(d, Action::Reset), false, tr!(lang, "Reset to round 0 (R)"), tr!(lang, "Reset to round 0"), "reset", tr!(lang, "Reset")) }
+            { bar_button(send(d, Action::Back), round == 0, tr!(lang, "Back one round (←)"), tr!(lang, "Back one round"), "back", tr!(lang, "◀ Back")) }
+            { play_button(send(d, Action::TogglePlay), playing, Some(tr!(lang, "Play or pause (Space)")),
+                if playing { tr!(lang, "Pause") } else { tr!(lang, "Play") },
+                if playing { tr!(lang, "❚❚ Pause") } else { tr!(lang, "▶ Play") }) }
+            { bar_button(send(d, Action::Step), false, tr!(lang, "Step one round (→)"), tr!(lang, "Step one round"), "step", tr!(lang, "Step ▶")) }
             // Text around the sliders is markup: it is no control (see `markup`).
             <label class="round-label">
-                { raw(format!(r#"<span class="visually-hidden">{}</span>"#, Esc(tr(lang, "Round")))) }
+                { raw(format!(r#"<span class="visually-hidden">{}</span>"#, Esc(tr!(lang, "Round")))) }
                 <input type="range" min="0" max={frontier.max(1).to_string()} value={round.to_string()}
-                    oninput={on_seek} aria-label={tr(lang, "Timeline: round")} aria-valuetext={label.clone()} data-testid="scrub" />
+                    oninput={on_seek} aria-label={tr!(lang, "Timeline: round")} aria-valuetext={label.clone()} data-testid="scrub" />
             </label>
             { raw(format!(r#"<output class="round" data-testid="round" aria-live="off">{}</output>"#, Esc(&label))) }
-            <label class="speed" title={tr(lang, "Speed: rounds per second")}>
-                { raw(format!("<span>{}</span>", Esc(tr(lang, "speed")))) }
+            <label class="speed" title={tr!(lang, "Speed: rounds per second")}>
+                { raw(format!("<span>{}</span>", Esc(tr!(lang, "speed")))) }
                 <input type="range" min="0" max="100" step="1" value={crate::num::fixed(speed_to_slider(speed), 0)}
-                    oninput={on_speed} aria-label={tr(lang, "Speed, rounds per second")}
+                    oninput={on_speed} aria-label={tr!(lang, "Speed, rounds per second")}
                     aria-valuetext={i18n::speed_value_text(lang, speed)} data-testid="speed" />
                 { raw(format!(
                     r#"<span class="speed-value" data-testid="speed-value">{}</span>"#,
