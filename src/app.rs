@@ -20,7 +20,7 @@ use crate::components::messages::message_bar;
 use crate::components::overlays::{Help, intro};
 use crate::components::round_log::round_log;
 use crate::components::settings::Settings;
-use crate::components::share::ShareDialog;
+use crate::components::share::share_dialog;
 use crate::components::summary::summary;
 use crate::components::transport::transport;
 use crate::draft::Draft;
@@ -335,7 +335,7 @@ pub fn app() -> Html {
                 </aside>
             </main>
             if st.help { <Help dispatch={dispatch.clone()} {lang} /> }
-            if st.share { <ShareDialog dispatch={dispatch.clone()} state={shared.clone()} scene={scene.clone()} /> }
+            if st.share { { share_dialog(&dispatch, &shared, &scene) } }
             { live }
         </div>
     }

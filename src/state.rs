@@ -72,6 +72,8 @@ pub struct AppState {
     pub auto_paused: bool,
     /// Whether the share dialog is open.
     pub share: bool,
+    /// What the share dialog just copied ("link" or "snippet"), to say so.
+    pub copied: Option<&'static str>,
 }
 
 /// View options that travel with a scenario (in links and lessons).
@@ -173,6 +175,8 @@ pub enum Action {
     AutoResume,
     /// Open or close the share dialog.
     Share(bool),
+    /// The share dialog copied its link or its snippet.
+    Copied(&'static str),
 }
 
 impl AppState {
@@ -221,6 +225,7 @@ impl AppState {
             options: Default::default(),
             auto_paused: false,
             share: false,
+            copied: None,
         }
     }
 
@@ -584,7 +589,11 @@ impl yew::Reducible for AppState {
                 }
                 s
             }
-            Action::Share(open) => s.touch(|s| s.share = open),
+            Action::Share(open) => s.touch(|s| {
+                s.share = open;
+                s.copied = None;
+            }),
+            Action::Copied(what) => s.touch(|s| s.copied = Some(what)),
             Action::CloseLesson => s.touch(|s| s.lesson = None),
         })
     }

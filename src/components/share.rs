@@ -16,17 +16,6 @@ use crate::share::export;
 use crate::share::link::{self, Controls, Options};
 use crate::state::{Action, AppState, Notice};
 
-/// Props of [`ShareDialog`].
-#[derive(Properties, PartialEq)]
-pub struct ShareProps {
-    /// Sends actions.
-    pub dispatch: UseReducerDispatcher<AppState>,
-    /// The app state.
-    pub state: Rc<AppState>,
-    /// The scene on the canvas (for the SVG export).
-    pub scene: Rc<crate::render::canvas::Scene>,
-}
-
 /// The page's address without its query: links are built on it, so they work from any path.
 pub fn base_url() -> String {
     web_sys::window()
@@ -165,30 +154,30 @@ fn export(what: Export, st: &AppState, scene: &crate::render::canvas::Scene) {
     }
 }
 
-/// The dialog.
-#[function_component(ShareDialog)]
-pub fn share_dialog(p: &ShareProps) -> Html {
-    let copied = use_state(|| None::<&'static str>);
-    let st = &p.state;
+/// The dialog; `scene` is the picture on the canvas, for the SVG export.
+pub fn share_dialog(
+    d: &UseReducerDispatcher<AppState>,
+    st: &Rc<AppState>,
+    scene: &Rc<crate::render::canvas::Scene>,
+) -> Html {
     let lang = st.lang;
     let url = format!("{}?{}", base_url(), st.link());
     let snippet = iframe_snippet(st);
-    let d = &p.dispatch;
     let close = {
         let d = d.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::Share(false)))
     };
     let copy_btn = |what: &'static str, text: String| {
-        let copied = copied.clone();
+        let d = d.clone();
         Callback::from(move |_: MouseEvent| {
             copy(text.clone());
-            copied.set(Some(what));
+            d.dispatch(Action::Copied(what));
         })
     };
     // Files are built when their button is pressed, not on every render of the dialog.
     let export = |what: Export| {
-        let st = p.state.clone();
-        let scene = p.scene.clone();
+        let st = st.clone();
+        let scene = scene.clone();
         Callback::from(move |_: MouseEvent| export(what, &st, &scene))
     };
     let upload = {
@@ -248,7 +237,7 @@ pub fn share_dialog(p: &ShareProps) -> Html {
                     <textarea id="share-embed" readonly=true rows="3" value={snippet.clone()} data-testid="share-embed" />
                     {button("copy-embed", text!("Copy"), copy_btn("snippet", snippet))}
                 </div>
-                if let Some(what) = *copied {
+                if let Some(what) = st.copied {
                     <p class="muted" role="status" data-copied={what}>{ tr!(lang, "Copied.") }</p>
                 }
                 {heading(tr!(lang, "Scenario file"))}
