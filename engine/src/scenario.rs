@@ -26,15 +26,15 @@ pub struct Action {
 
 /// Sorts an action log by round, keeping the order of the actions of each round (a stable
 /// sort, as replay needs). It sorts (round, position) pairs packed into `u64` keys, which are
-/// unique, so an unstable sort gives the stable order; and it is the engine's one sort
-/// instantiation, so a caller that sorts logs this way adds no sort code to the wasm bundle.
+/// unique, so any sort gives the stable order; and it is the engine's small `u64` sort, so a
+/// caller that sorts logs this way adds no sort code to the wasm bundle.
 /// Logs are far shorter than 2^32 actions ([`Scenario::validate`] allows 10000).
 pub fn sort_by_round(actions: &mut Vec<Action>) {
     let mut keys: Vec<u64> = (0u64..)
         .zip(actions.iter())
         .map(|(i, a)| u64::from(a.round) << 32 | i)
         .collect();
-    keys.sort_unstable();
+    crate::sort::sort_u64(&mut keys);
     *actions = keys
         .iter()
         .map(|&k| actions[k as u32 as usize].clone())
