@@ -46,6 +46,7 @@ pub mod report;
 pub mod rng;
 pub mod scenario;
 pub mod simulation;
+mod sort;
 pub mod theory;
 pub mod timeline;
 pub mod topology;

@@ -225,13 +225,16 @@ fn link(adj: &mut [Vec<u32>], a: u32, b: u32) {
     adj[b as usize].push(a);
 }
 
-/// Sorts `ns` and removes repeats. The values go through `scratch` as `u64` so that the
-/// engine compiles a single sort (of `u64`, shared with the rumor and anti-entropy round
-/// code): one sort less in the wasm bundle, for a copy at graph construction only.
+/// Sorts `ns` and removes repeats. The values go through `scratch` as `u64` for the engine's
+/// one sort ([`crate::sort`]), at the cost of a copy at graph construction only.
 fn sort_dedup(ns: &mut Vec<u32>, scratch: &mut Vec<u64>) {
+    if ns.windows(2).all(|w| w[0] < w[1]) {
+        // Sorted without repeats already, as most lists of a ring or a random graph are.
+        return;
+    }
     scratch.clear();
     scratch.extend(ns.iter().map(|&b| u64::from(b)));
-    scratch.sort_unstable();
+    crate::sort::sort_u64(scratch);
     scratch.dedup();
     ns.clear();
     ns.extend(scratch.iter().map(|&b| b as u32));

@@ -34,9 +34,9 @@ const COUNTED: u8 = 4;
 
 /// A loss-of-interest outcome, (slot, node, flags), packed into one integer whose order is
 /// the (slot, node) order: slots (< [`crate::command::MAX_MESSAGES`]) in the top 24 bits,
-/// the node in the next 32, the flags in the low 8. Sorting these integers (one `u64` sort,
-/// the engine's only sort) brings the outcomes of each (slot, node) together, in (slot, node)
-/// order; how they are ordered among themselves does not matter, as their flags are OR-ed.
+/// the node in the next 32, the flags in the low 8. Sorting these integers brings the
+/// outcomes of each (slot, node) together, in (slot, node) order; how they are ordered among
+/// themselves does not matter, as their flags are OR-ed.
 #[inline]
 pub(crate) fn touch(slot: u32, node: u32, flags: u8) -> u64 {
     u64::from(slot) << 40 | u64::from(node) << 8 | u64::from(flags)
@@ -265,7 +265,7 @@ impl OneRumor<'_> {
 /// Applies the round's loss-of-interest outcomes, once per (message, node).
 pub(crate) fn lose_interest(sim: &mut Simulation, ctx: &mut RoundCtx, removal: &Removal) {
     let mut touched = std::mem::take(&mut ctx.touched);
-    touched.sort_unstable();
+    crate::sort::sort_u64(&mut touched);
     let mut coin_key = (u32::MAX, StreamKey::new(sim.seed, Purpose::Coin));
     let mut i = 0;
     while i < touched.len() {
