@@ -753,7 +753,8 @@ fn read_actions(r: &mut Reader<'_>, a: &str) -> Option<Vec<Action>> {
             if v.windows(2).any(|w| w[0].round > w[1].round) {
                 r.problems
                     .push("the action log was out of order; sorted it by round".into());
-                v = sorted_by_round(v);
+                // The engine's stable sort: no sort code of its own in the bundle.
+                gossip_engine::scenario::sort_by_round(&mut v);
             }
             Some(v)
         }
@@ -765,39 +766,6 @@ fn read_actions(r: &mut Reader<'_>, a: &str) -> Option<Vec<Action>> {
             None
         }
     }
-}
-
-/// `actions` stably sorted by round, for at most 2^14 actions.
-///
-/// A stable sort of `Action`s would be one more instantiation of the standard library's
-/// sort (about 3.5 KB of wasm) for this rare repair. Instead each action gets a `u32` key,
-/// (the number of actions in earlier rounds, its index), 14 bits each, and the keys go
-/// through the `u32` sort the engine already uses; keys are distinct, so the order is that
-/// of a stable sort by round.
-fn sorted_by_round(mut actions: Vec<Action>) -> Vec<Action> {
-    let mut rounds = Vec::with_capacity(actions.len());
-    for a in &actions {
-        rounds.push(a.round);
-    }
-    rounds.sort_unstable();
-    let mut keys = Vec::with_capacity(actions.len());
-    for (i, a) in actions.iter().enumerate() {
-        let earlier = rounds.partition_point(|&r| r < a.round) as u32;
-        keys.push(earlier << 14 | i as u32);
-    }
-    keys.sort_unstable();
-    let mut sorted = Vec::with_capacity(actions.len());
-    for k in keys {
-        let taken = Action {
-            round: 0,
-            command: Command::Heal,
-        };
-        sorted.push(std::mem::replace(
-            &mut actions[(k & 0x3fff) as usize],
-            taken,
-        ));
-    }
-    sorted
 }
 
 /// Replays the log on a scratch simulation, dropping each action that fails (with the
@@ -1043,18 +1011,5 @@ mod tests {
                 assert_eq!(from_base64url(&text), b64.decode(&*text).ok(), "{text:?}");
             }
         }
-    }
-
-    #[test]
-    fn sorting_by_round_is_stable() {
-        let actions: Vec<Action> = (0..3000u32)
-            .map(|i| Action {
-                round: [7, 0, u32::MAX, 3, 7, 1][(i % 6) as usize] ^ (i % 5),
-                command: Command::Kill { node: i },
-            })
-            .collect();
-        let mut expected = actions.clone();
-        expected.sort_by_key(|a| a.round);
-        assert_eq!(sorted_by_round(actions), expected);
     }
 }
