@@ -17,7 +17,7 @@ use crate::components::legend::legend;
 use crate::components::lessons::{lesson_card, lesson_picker, show_lesson};
 use crate::components::markup::{Esc, raw};
 use crate::components::messages::message_bar;
-use crate::components::overlays::{Help, intro};
+use crate::components::overlays::{help, intro, move_focus};
 use crate::components::round_log::round_log;
 use crate::components::settings::Settings;
 use crate::components::share::share_dialog;
@@ -163,6 +163,8 @@ pub fn app() -> Html {
             }
         });
     }
+    // Focus into the help when it opens, and back when it closes.
+    use_effect_with(state.help, |&open| move_focus(open));
     // The lesson picker and card follow the open lesson.
     use_effect_with(state.lesson, |lesson| show_lesson(*lesson));
     // Theme and language on <html>.
@@ -334,7 +336,7 @@ pub fn app() -> Html {
                     { inspector(&dispatch, st) }
                 </aside>
             </main>
-            if st.help { <Help dispatch={dispatch.clone()} {lang} /> }
+            if st.help { { help(lang, &dispatch) } }
             if st.share { { share_dialog(&dispatch, &shared, &scene) } }
             { live }
         </div>

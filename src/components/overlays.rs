@@ -1,6 +1,7 @@
 //! The keyboard help ("?") and the "what am I looking at" intro. Their text is markup (see
 //! [`super::markup`]); only the dialog, its listeners and the buttons are built by `html!`.
 
+use std::cell::RefCell;
 use std::fmt::Write as _;
 
 use wasm_bindgen::JsCast;
@@ -10,15 +11,6 @@ use crate::components::markup::{Esc, raw};
 use crate::components::transport::send;
 use crate::i18n::{Lang, Text, t, tr};
 use crate::state::{Action, AppState};
-
-/// Props of [`Help`].
-#[derive(Properties, PartialEq)]
-pub struct OverlayProps {
-    /// Sends actions.
-    pub dispatch: UseReducerDispatcher<AppState>,
-    /// Interface language.
-    pub lang: Lang,
-}
 
 /// Keyboard shortcuts, as the help lists them: the keys and what they do.
 pub const SHORTCUTS: [(Text, Text); 14] = [
@@ -38,39 +30,51 @@ pub const SHORTCUTS: [(Text, Text); 14] = [
     (t("?  Esc"), t("this help / close")),
 ];
 
-/// The keyboard help overlay: a modal dialog. Focus moves to its Close button when it opens,
-/// stays inside it while open (Tab), and returns where it was when it closes; Escape, the
-/// Close button and a click outside close it.
-#[function_component(Help)]
-pub fn help(p: &OverlayProps) -> Html {
-    let lang = p.lang;
-    let close_ref = use_node_ref();
+thread_local! {
+    /// The control that had focus when the help opened, to give it back when it closes.
+    static OPENER: RefCell<Option<web_sys::HtmlElement>> = const { RefCell::new(None) };
+}
+
+/// The help's Close button, its one control.
+fn close_button() -> Option<web_sys::HtmlElement> {
+    web_sys::window()?
+        .document()?
+        .query_selector("[data-testid=help-close]")
+        .ok()??
+        .dyn_into()
+        .ok()
+}
+
+/// After the help opened or closed (the app runs this as an effect): focus moves to its Close
+/// button when it opens, and back to where it was when it closes, unless that is gone.
+pub fn move_focus(open: bool) {
+    if open {
+        let opener = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        OPENER.with(|o| *o.borrow_mut() = opener);
+        if let Some(b) = close_button() {
+            b.focus().ok();
+        }
+    } else if let Some(b) = OPENER
+        .with(|o| o.borrow_mut().take())
+        .filter(|b| b.is_connected())
     {
-        let close_ref = close_ref.clone();
-        use_effect_with((), move |_| {
-            let doc = web_sys::window().and_then(|w| w.document());
-            let before = doc
-                .as_ref()
-                .and_then(|d| d.active_element())
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-            if let Some(b) = close_ref.cast::<web_sys::HtmlElement>() {
-                b.focus().ok();
-            }
-            move || {
-                // Back to the control that opened the help (or had focus when "?" was
-                // pressed), unless it is gone.
-                if let Some(b) = before.filter(|b| b.is_connected()) {
-                    b.focus().ok();
-                }
-            }
-        });
+        b.focus().ok();
     }
+}
+
+/// The keyboard help overlay: a modal dialog. Focus moves to its Close button when it opens
+/// ([`move_focus`]), stays inside it while open (Tab), and returns where it was when it
+/// closes; Escape, the Close button and a click outside close it.
+pub fn help(lang: Lang, dispatch: &UseReducerDispatcher<AppState>) -> Html {
     let close = {
-        let d = p.dispatch.clone();
+        let d = dispatch.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::Help(false)))
     };
     let backdrop = {
-        let d = p.dispatch.clone();
+        let d = dispatch.clone();
         Callback::from(move |e: MouseEvent| {
             // Only a click on the dimmed backdrop itself, not inside the dialog.
             if e.target() == e.current_target() {
@@ -79,8 +83,7 @@ pub fn help(p: &OverlayProps) -> Html {
         })
     };
     let keys = {
-        let d = p.dispatch.clone();
-        let close_ref = close_ref.clone();
+        let d = dispatch.clone();
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
             "Escape" => {
                 e.prevent_default();
@@ -90,7 +93,7 @@ pub fn help(p: &OverlayProps) -> Html {
             // The Close button is the dialog's only control: Tab keeps focus on it.
             "Tab" => {
                 e.prevent_default();
-                if let Some(b) = close_ref.cast::<web_sys::HtmlElement>() {
+                if let Some(b) = close_button() {
                     b.focus().ok();
                 }
             }
@@ -101,7 +104,7 @@ pub fn help(p: &OverlayProps) -> Html {
         <div class="overlay" onclick={backdrop} onkeydown={keys}>
             <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="help-title" data-testid="help">
                 { raw(keys_table(lang)) }
-                <button class="primary" ref={close_ref} onclick={close} data-testid="help-close">{tr!(lang, "Close")}</button>
+                <button class="primary" onclick={close} data-testid="help-close">{tr!(lang, "Close")}</button>
             </div>
         </div>
     }
