@@ -85,11 +85,17 @@ pub fn app() -> Html {
     let dispatch = state.dispatcher();
     let latest: Rc<RefCell<Rc<AppState>>> = use_mut_ref(|| Rc::new((*state).clone()));
 
-    // Keyboard shortcuts, ignored while typing in a field.
+    // Once mounted: keyboard shortcuts (ignored while typing in a field), the host page's API,
+    // and pausing while off screen (scrolled away, tab hidden). One effect for the three: each
+    // effect is its own copy of Yew's hook code.
+    let root = use_node_ref();
     {
         let dispatch = dispatch.clone();
         let latest = latest.clone();
+        let root = root.clone();
         use_effect_with((), move |_| {
+            let host = crate::embed::listen_to_host(dispatch.clone(), latest.clone());
+            let unpause = crate::embed::pause_when_hidden(dispatch.clone(), root.cast());
             let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
                 let opts = EventListenerOptions::enable_prevent_default();
                 EventListener::new_with_options(&doc, "keydown", opts, move |e| {
@@ -134,17 +140,16 @@ pub fn app() -> Html {
             {
                 body.set_attribute("data-ready", "true").ok();
             }
-            move || drop(listener)
+            move || {
+                drop(listener);
+                drop(host);
+                unpause();
+            }
         });
     }
 
     // Playing, in every layout (the transport bar is not always shown).
     crate::components::transport::use_play_timer(dispatch.clone(), state.playing, state.speed);
-
-    // The host page's API, and pausing while off screen (scrolled away, tab hidden).
-    let root = use_node_ref();
-    crate::embed::use_host_api(dispatch.clone(), latest.clone());
-    crate::embed::use_visibility_pause(dispatch.clone(), root.clone());
 
     // After every change: tell the host page, and (when not playing) keep the address bar's
     // link in step with what is on screen.

@@ -266,84 +266,83 @@ pub fn tell_host(st: &AppState, kind: &'static str) {
     }
 }
 
-/// Listens to the host page; `latest` gives the state each message acts on.
-#[hook]
-pub fn use_host_api(
+/// Listens to the host page (until the listener is dropped), after announcing that the
+/// player is ready; `latest` gives the state each message acts on.
+pub fn listen_to_host(
     dispatch: UseReducerDispatcher<AppState>,
     latest: std::rc::Rc<std::cell::RefCell<std::rc::Rc<AppState>>>,
-) {
-    use_effect_with((), move |_| {
-        // Announce readiness to the host.
-        tell_host(&latest.borrow(), "gossip:ready");
-        let listener = web_sys::window().map(|w| {
-            EventListener::new(&w, "message", move |e| {
-                let Some(e) = e.dyn_ref::<MessageEvent>() else { return };
-                let data = e.data();
-                let json = js_sys::JSON::stringify(&data).ok().and_then(|s| s.as_string()).unwrap_or_default();
-                match HostMessage::parse(&json) {
-                    Ok(msg) => {
-                        let st = latest.borrow().clone();
-                        for a in msg.actions(&st) {
-                            dispatch.dispatch(a);
-                        }
-                    }
-                    Err(why) => {
-                        let shown: String = json.chars().take(120).collect();
-                        web_sys::console::warn_1(&JsValue::from_str(&format!(
-                            "Gossip Playground ignored a message it does not understand ({why}): {shown}"
-                        )));
-                    }
+) -> Option<EventListener> {
+    tell_host(&latest.borrow(), "gossip:ready");
+    let w = web_sys::window()?;
+    Some(EventListener::new(&w, "message", move |e| {
+        let Some(e) = e.dyn_ref::<MessageEvent>() else {
+            return;
+        };
+        let data = e.data();
+        let json = js_sys::JSON::stringify(&data)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default();
+        match HostMessage::parse(&json) {
+            Ok(msg) => {
+                let st = latest.borrow().clone();
+                for a in msg.actions(&st) {
+                    dispatch.dispatch(a);
                 }
-            })
-        });
-        move || drop(listener)
-    });
-}
-
-/// Pauses while the player is off screen (scrolled away, or the tab hidden) and resumes when
-/// it comes back, if it was playing.
-#[hook]
-pub fn use_visibility_pause(dispatch: UseReducerDispatcher<AppState>, root: NodeRef) {
-    use_effect_with((), move |_| {
-        let doc = web_sys::window().and_then(|w| w.document());
-        let vis = doc.clone().map(|d| {
-            let dispatch = dispatch.clone();
-            let d2 = d.clone();
-            EventListener::new(&d, "visibilitychange", move |_| {
-                dispatch.dispatch(if d2.hidden() {
-                    Action::AutoPause
-                } else {
-                    Action::AutoResume
-                });
-            })
-        });
-        let observer = root.cast::<web_sys::Element>().and_then(|el| {
-            let dispatch = dispatch.clone();
-            let cb = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
-                move |entries: js_sys::Array| {
-                    let visible = entries
-                        .iter()
-                        .filter_map(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
-                        .any(|e| e.is_intersecting());
-                    dispatch.dispatch(if visible {
-                        Action::AutoResume
-                    } else {
-                        Action::AutoPause
-                    });
-                },
-            );
-            let obs = web_sys::IntersectionObserver::new(cb.as_ref().unchecked_ref()).ok()?;
-            obs.observe(&el);
-            Some((obs, cb))
-        });
-        move || {
-            drop(vis);
-            if let Some((obs, cb)) = observer {
-                obs.disconnect();
-                drop(cb);
+            }
+            Err(why) => {
+                let shown: String = json.chars().take(120).collect();
+                web_sys::console::warn_1(&JsValue::from_str(&format!(
+                    "Gossip Playground ignored a message it does not understand ({why}): {shown}"
+                )));
             }
         }
+    }))
+}
+
+/// Pauses while the player (`root`) is off screen (scrolled away, or the tab hidden) and
+/// resumes when it comes back, if it was playing. Returns what stops watching.
+pub fn pause_when_hidden(
+    dispatch: UseReducerDispatcher<AppState>,
+    root: Option<web_sys::Element>,
+) -> impl FnOnce() {
+    let doc = web_sys::window().and_then(|w| w.document());
+    let vis = doc.clone().map(|d| {
+        let dispatch = dispatch.clone();
+        let d2 = d.clone();
+        EventListener::new(&d, "visibilitychange", move |_| {
+            dispatch.dispatch(if d2.hidden() {
+                Action::AutoPause
+            } else {
+                Action::AutoResume
+            });
+        })
     });
+    let observer = root.and_then(|el| {
+        let cb = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
+            move |entries: js_sys::Array| {
+                let visible = entries
+                    .iter()
+                    .filter_map(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
+                    .any(|e| e.is_intersecting());
+                dispatch.dispatch(if visible {
+                    Action::AutoResume
+                } else {
+                    Action::AutoPause
+                });
+            },
+        );
+        let obs = web_sys::IntersectionObserver::new(cb.as_ref().unchecked_ref()).ok()?;
+        obs.observe(&el);
+        Some((obs, cb))
+    });
+    move || {
+        drop(vis);
+        if let Some((obs, cb)) = observer {
+            obs.disconnect();
+            drop(cb);
+        }
+    }
 }
 
 #[cfg(test)]
