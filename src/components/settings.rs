@@ -26,10 +26,12 @@ pub struct SettingsProps {
     pub lang: Lang,
 }
 
-/// A fresh random seed from the operating system (the only use of OS randomness).
+/// A fresh random seed, below 2^53 so that it survives JavaScript numbers in host pages.
+///
+/// From the browser's `Math.random`: a seed only has to differ from the last one, so the
+/// `getrandom` crate and its call into the Web Crypto API would add code for nothing.
 pub fn new_seed() -> u64 {
-    // Keep seeds below 2^53 so they survive JavaScript numbers in host pages.
-    getrandom::u64().map_or(7, |x| x >> 11)
+    (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64
 }
 
 fn help_for(field: &str) -> Text {
