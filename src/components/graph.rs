@@ -16,7 +16,7 @@ use crate::palette;
 use crate::render::canvas::{Scene, View, paint};
 
 /// Props of [`Graph`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct GraphProps {
     /// What to draw.
     pub scene: Rc<Scene>,
@@ -28,6 +28,19 @@ pub struct GraphProps {
     pub on_pick: Callback<Option<u32>>,
     /// Accessible description of the picture.
     pub label: AttrValue,
+}
+
+/// Scenes compare by identity: the app builds a new one (memoised) for each change, so a
+/// field-by-field comparison of thousands of positions and contacts would only ever confirm
+/// what the pointer already says, and costs its own code in the bundle.
+impl PartialEq for GraphProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.scene, &other.scene)
+            && self.animation == other.animation
+            && self.duration_ms == other.duration_ms
+            && self.on_pick == other.on_pick
+            && self.label == other.label
+    }
 }
 
 struct Anim {
@@ -180,7 +193,8 @@ pub fn graph(props: &GraphProps) -> Html {
         let scene = props.scene.clone();
         let id = props.animation;
         let duration = props.duration_ms.max(1.0);
-        use_effect_with((scene, id), move |(scene, id)| {
+        let identity = Rc::as_ptr(&scene) as usize;
+        use_effect_with((identity, id), move |(_, id)| {
             let start_loop = {
                 let mut a = anim.borrow_mut();
                 a.scene = scene.clone();
@@ -200,7 +214,7 @@ pub fn graph(props: &GraphProps) -> Html {
                 (true, _) => request(&anim),
                 (false, false) => {
                     if let Some(el) = canvas.cast::<HtmlCanvasElement>() {
-                        draw(&el, scene, 1.0);
+                        draw(&el, &scene, 1.0);
                     }
                 }
                 (false, true) => {}
