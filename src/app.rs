@@ -14,7 +14,7 @@ use crate::components::graph::Graph;
 use crate::components::inspector::inspector;
 use crate::components::lang::lang_switch;
 use crate::components::legend::legend;
-use crate::components::lessons::{lesson_card, lesson_picker, show_lesson};
+use crate::components::lessons::{follow_study, lesson_card, lesson_picker, show_lesson};
 use crate::components::markup::{Esc, raw};
 use crate::components::messages::message_bar;
 use crate::components::overlays::{help, intro, move_focus};
@@ -170,8 +170,14 @@ pub fn app() -> Html {
     }
     // Focus into the help when it opens, and back when it closes.
     use_effect_with(state.help, |&open| move_focus(open));
-    // The lesson picker and card follow the open lesson.
-    use_effect_with(state.lesson, |lesson| show_lesson(*lesson));
+    // The lesson picker and card follow the open lesson, and its table is computed.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with(state.lesson, move |lesson| {
+            show_lesson(*lesson);
+            follow_study(*lesson, &dispatch);
+        });
+    }
     // Theme and language on <html>.
     {
         let theme = state.options.theme;

@@ -177,6 +177,9 @@ pub enum Action {
     Share(bool),
     /// The share dialog copied its link or its snippet.
     Copied(&'static str),
+    /// Something drawn from outside the state moved on (a lesson's table computed more
+    /// rows): draw again, changing nothing.
+    Redraw,
 }
 
 impl AppState {
@@ -595,6 +598,9 @@ impl yew::Reducible for AppState {
             }),
             Action::Copied(what) => s.touch(|s| s.copied = Some(what)),
             Action::CloseLesson => s.touch(|s| s.lesson = None),
+            // A new state without a new generation: the page redraws, and nothing that waits
+            // for a change (the address bar, the host page, the scene) stirs.
+            Action::Redraw => s,
         })
     }
 }

@@ -137,7 +137,7 @@ pub fn lesson_card(dispatch: &UseReducerDispatcher<AppState>, st: &AppState) -> 
             </div>
         }
     });
-    let study = |kind: StudyKind| html! { <StudyTable {kind} {active} {lang} /> };
+    let study = |kind: StudyKind| study_table(&StudyProps { kind, active, lang });
     let panel = match lesson.panel {
         Panel::None => html! {},
         Panel::ModeCurves => mode_curves(lang, active),
@@ -339,50 +339,62 @@ fn work(study: &RefCell<Study>) -> bool {
     }
 }
 
+thread_local! {
+    /// The study the open lesson shows, if any: background work continues only for it.
+    static SHOWN: Cell<Option<StudyKind>> = const { Cell::new(None) };
+    /// The study being computed in the background, if any (one chain of slices at a time).
+    static RUNNING: Cell<Option<StudyKind>> = const { Cell::new(None) };
+}
+
+/// The study a lesson's card shows, if it shows one.
+fn study_of(lesson: Option<usize>) -> Option<StudyKind> {
+    match LESSONS.get(lesson?)?.panel {
+        Panel::LogTable => Some(StudyKind::LogN),
+        Panel::ResidueTable => Some(StudyKind::Residue),
+        Panel::Interval => Some(StudyKind::Interval),
+        _ => None,
+    }
+}
+
+/// After a lesson opens, changes or closes (from the app's lesson effect): computes the study
+/// its card shows in the background, a slice per browser task, redrawing after each, for as
+/// long as that lesson stays open.
+pub fn follow_study(lesson: Option<usize>, dispatch: &UseReducerDispatcher<AppState>) {
+    let kind = study_of(lesson);
+    SHOWN.with(|s| s.set(kind));
+    let Some(kind) = kind else { return };
+    let shared = study(kind);
+    if !shared.borrow().is_done() && RUNNING.with(|r| r.get()) != Some(kind) {
+        RUNNING.with(|r| r.set(Some(kind)));
+        work_later(shared, kind, dispatch.clone());
+    }
+}
+
 /// Runs a slice of `study` in the next browser task (the page paints first), then the next
-/// slice in the task after, until it is done or the component is gone.
-fn work_later(study: Rc<RefCell<Study>>, mounted: Rc<Cell<bool>>, update: UseForceUpdateHandle) {
+/// slice in the task after, until it is done or its lesson is closed.
+fn work_later(
+    study: Rc<RefCell<Study>>,
+    kind: StudyKind,
+    dispatch: UseReducerDispatcher<AppState>,
+) {
     // A one-shot closure: freed once the browser has called it.
     let next = Closure::once_into_js(move || {
-        if !mounted.get() {
+        if SHOWN.with(|s| s.get()) != Some(kind) {
+            RUNNING.with(|r| r.set(None));
             return;
         }
         let more = work(&study);
-        update.force_update();
+        dispatch.dispatch(Action::Redraw);
         if more {
-            work_later(study, mounted, update);
+            work_later(study, kind, dispatch);
+        } else {
+            RUNNING.with(|r| r.set(None));
         }
     });
     if let Some(window) = web_sys::window() {
         let _ =
             window.set_timeout_with_callback_and_timeout_and_arguments_0(next.unchecked_ref(), 0);
     }
-}
-
-/// The study of `kind`, advanced in the background while the component is mounted.
-#[hook]
-fn use_study(kind: StudyKind) -> Rc<RefCell<Study>> {
-    // A lookup in the visit's studies: cheap enough for every render.
-    let shared = study(kind);
-    let update = use_force_update();
-    {
-        let shared = shared.clone();
-        use_effect_with(kind, move |_| {
-            let mounted = Rc::new(Cell::new(true));
-            if !shared.borrow().is_done() {
-                work_later(shared, mounted.clone(), update);
-            }
-            move || mounted.set(false)
-        });
-    }
-    shared
-}
-
-#[derive(Properties, PartialEq)]
-struct StudyProps {
-    kind: StudyKind,
-    active: Option<usize>,
-    lang: Lang,
 }
 
 /// Appends the header row of a table: an empty corner cell when `corner`, then a column header
@@ -398,11 +410,18 @@ fn head(out: &mut String, corner: bool, cols: &[(&str, &str)]) {
     out.push_str("</tr></thead><tbody>");
 }
 
-/// A seeded table: O(log N), residue, or adaptive interval.
-#[function_component(StudyTable)]
+/// What [`study_table`] shows.
+struct StudyProps {
+    kind: StudyKind,
+    active: Option<usize>,
+    lang: Lang,
+}
+
+/// A seeded table: O(log N), residue, or adaptive interval, with the rows computed so far
+/// (see [`follow_study`]).
 fn study_table(p: &StudyProps) -> Html {
     let lang = p.lang;
-    let study = use_study(p.kind);
+    let study = study(p.kind);
     let s = study.borrow();
     let seeds = p.kind.seeds().to_string();
     let computing = Esc(ui::COMPUTING.get(lang));
