@@ -9,26 +9,14 @@
 
 use gossip_engine::{Config, Scenario};
 
-use crate::i18n::Lang;
 use crate::state::View;
 
 pub mod compare;
 pub mod scenarios;
 mod texts;
 
-/// A text in both languages: (English, Simplified Chinese).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Text(pub &'static str, pub &'static str);
-
-impl Text {
-    /// The text in `lang`.
-    pub fn get(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => self.0,
-            Lang::Zh => self.1,
-        }
-    }
-}
+/// The lessons' texts are interface texts like any other: (English, Simplified Chinese).
+pub use crate::i18n::Text;
 
 /// The comparison a lesson's card shows next to its explanation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -360,6 +348,7 @@ mod tests {
     use gossip_engine::Timeline;
 
     use super::*;
+    use crate::i18n::Lang;
     use crate::state::{AppState, MAX_UI_NODES};
 
     fn has_cjk(s: &str) -> bool {
