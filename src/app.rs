@@ -8,7 +8,7 @@ use gossip_engine::Protocol;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::components::chart::{ChartData, ChartProps, chart};
+use crate::components::chart::{ChartData, ChartInput, chart};
 use crate::components::embed_bar::embed_bar;
 use crate::components::graph::Graph;
 use crate::components::inspector::inspector;
@@ -173,9 +173,11 @@ pub fn app() -> Html {
     // The lesson picker and card follow the open lesson, and its table is computed.
     {
         let dispatch = dispatch.clone();
-        use_effect_with(state.lesson, move |lesson| {
-            show_lesson(*lesson);
-            follow_study(*lesson, &dispatch);
+        // An embedded player shows no lesson card, so it computes no table.
+        let card = state.lesson.filter(|_| !state.options.embed);
+        use_effect_with(card, move |card| {
+            show_lesson(*card);
+            follow_study(*card, &dispatch);
         });
     }
     // Theme and language on <html>.
@@ -256,7 +258,8 @@ pub fn app() -> Html {
         Callback::from(move |_: MouseEvent| d.dispatch(a.clone()))
     };
 
-    // One snapshot shared by every panel that reads the whole state.
+    // This render's state, for what reads it later: the share dialog's exports, and the
+    // keyboard and host-page listeners (through `latest`).
     let shared = Rc::new(st.clone());
     *latest.borrow_mut() = shared.clone();
     let lang = st.lang;
@@ -333,7 +336,7 @@ pub fn app() -> Html {
                     </div>
                     { legend(lang, membership) }
                     { transport(lang, &dispatch, round, frontier, st.playing, st.speed) }
-                    { chart(&ChartProps { data: chart_data, nodes: config.nodes,
+                    { chart(&ChartInput { data: chart_data, nodes: config.nodes,
                         protocol: config.protocol.clone(), fanout: config.fanout, round, on_seek, lang }) }
                 </section>
                 <aside class="panel side" aria-label={tr!(lang, "Details")}>

@@ -2,8 +2,8 @@
 //!
 //! The language lives in the app state and reaches each panel as an argument or a prop (not a
 //! Yew context, whose provider and consumers cost more code than passing one byte around).
-//! Panels translate with [`tr`], whose key is the English text itself: English needs no table,
-//! and a missing Chinese entry falls back to English instead of showing a key.
+//! Panels translate with [`tr!`], whose key is the English text itself: English needs no table,
+//! and a text missing from the Chinese catalogue stops the build (see [`t`]).
 
 use crate::num::{fixed, shortest};
 use crate::text::{find, rfind};
@@ -121,8 +121,9 @@ pub fn state_text(name: &'static str) -> Text {
         .unwrap_or(Text(name, name))
 }
 
-/// The text whose English is `en`, with its Chinese from [`CATALOGUE`] (the English again if
-/// there is none). Meant for `const` contexts: [`tr!`] and tables of labels.
+/// The text whose English is `en`, with its Chinese from [`CATALOGUE`]. Meant for `const`
+/// contexts ([`tr!`], [`text!`], tables of labels), where a text missing from the catalogue,
+/// a typo included, stops the build instead of showing English to Chinese readers.
 pub const fn t(en: &'static str) -> Text {
     let mut i = 0;
     while i < CATALOGUE.len() {
@@ -131,7 +132,13 @@ pub const fn t(en: &'static str) -> Text {
         }
         i += 1;
     }
-    Text(en, en)
+    panic!("an interface text has no entry in i18n::CATALOGUE (use `neutral` if it needs none)")
+}
+
+/// A text written the same in both languages: keys, symbols, variable names (`k`, `t_avg`),
+/// the names of people.
+pub const fn neutral(s: &'static str) -> Text {
+    Text(s, s)
 }
 
 /// String equality usable in `const fn`.
@@ -398,7 +405,6 @@ const CATALOGUE: &[(&str, &str)] = &[
     ("Member list", "成员列表"),
     ("Message table", "消息表"),
     // Keyboard help and intro.
-    ("Keyboard", "键盘"),
     ("Close", "关闭"),
     ("Space", "空格"),
     ("play / pause", "播放 / 暂停"),
@@ -872,15 +878,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn english_is_the_key_and_chinese_falls_back() {
+    fn english_is_the_key() {
         assert_eq!(tr!(Lang::En, "Summary"), "Summary");
         assert_eq!(tr!(Lang::Zh, "Summary"), "概要");
-        assert_eq!(tr!(Lang::Zh, "no such string"), "no such string");
+        assert_eq!(neutral("t_avg").get(Lang::Zh), "t_avg");
         assert_eq!(state_text("stale").get(Lang::Zh), "陈旧");
         assert_eq!(round_label(Lang::En, 1), "round 1");
         assert_eq!(round_label(Lang::Zh, 1), "第 1 轮");
         assert_eq!(count_label(Lang::En, "fresh", 1), "fresh 1");
         assert_eq!(count_label(Lang::Zh, "fresh", 1), "新鲜 1");
+    }
+
+    #[test]
+    #[should_panic(expected = "no entry in i18n::CATALOGUE")]
+    fn a_text_missing_from_the_catalogue_is_refused() {
+        // At run time a panic; in `tr!` and `text!` (a `const` block) the build stops.
+        let _ = t("no such string");
     }
 
     #[test]

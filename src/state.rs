@@ -74,6 +74,8 @@ pub struct AppState {
     pub share: bool,
     /// What the share dialog just copied ("link" or "snippet"), to say so.
     pub copied: Option<&'static str>,
+    /// The text in the message bar's field: what "Inject new" sends.
+    pub typed: String,
 }
 
 /// View options that travel with a scenario (in links and lessons).
@@ -180,6 +182,8 @@ pub enum Action {
     /// Something drawn from outside the state moved on (a lesson's table computed more
     /// rows): draw again, changing nothing.
     Redraw,
+    /// The text of the message bar's field changed.
+    Type(String),
 }
 
 impl AppState {
@@ -229,6 +233,7 @@ impl AppState {
             auto_paused: false,
             share: false,
             copied: None,
+            typed: "news".into(),
         }
     }
 
@@ -596,10 +601,20 @@ impl yew::Reducible for AppState {
                 s.share = open;
                 s.copied = None;
             }),
-            Action::Copied(what) => s.touch(|s| s.copied = Some(what)),
+            // The next three change what panels show, not the run: no new generation, so
+            // nothing that waits for a change (the address bar, the host page, the scene)
+            // stirs.
+            Action::Copied(what) => {
+                let mut s = s;
+                s.copied = Some(what);
+                s
+            }
+            Action::Type(text) => {
+                let mut s = s;
+                s.typed = text;
+                s
+            }
             Action::CloseLesson => s.touch(|s| s.lesson = None),
-            // A new state without a new generation: the page redraws, and nothing that waits
-            // for a change (the address bar, the host page, the scene) stirs.
             Action::Redraw => s,
         })
     }

@@ -73,7 +73,7 @@ impl ChartData {
 }
 
 /// What [`chart`] draws.
-pub struct ChartProps {
+pub struct ChartInput {
     /// The sampled history.
     pub data: std::rc::Rc<ChartData>,
     /// Cluster size at the start.
@@ -123,7 +123,7 @@ fn key(out: &mut String, class: &str, text: &str) {
 /// The chart. Only the `<svg>` is an element of its own (it takes the clicks); what it draws
 /// is markup text that ignores the pointer, so a click lands on the `<svg>` even when a round
 /// redraws the shapes between press and release.
-pub fn chart(p: &ChartProps) -> Html {
+pub fn chart(p: &ChartInput) -> Html {
     let lang = p.lang;
     let frontier = p.data.frontier;
     let marker = theory::log2_plus_ln(p.nodes);

@@ -7,8 +7,9 @@ use crate::components::transport::{bar_button, play_button, send};
 use crate::i18n::{Lang, tr};
 use crate::state::{Action, AppState};
 
-/// The compact bar: `open_url` opens this run in the full playground. A plain function, not a component: each component costs its own
-/// copy of Yew's lifecycle code, and this one has no state to keep.
+/// The compact bar: `open_url` opens this run in the full playground. A plain function, not a
+/// component: each component costs its own copy of Yew's lifecycle code, and this one has no
+/// state to keep.
 pub fn embed_bar(
     lang: Lang,
     d: &UseReducerDispatcher<AppState>,

@@ -9,8 +9,8 @@ use crate::components::markup::{Esc, raw};
 use crate::i18n::{Lang, tr};
 use crate::state::{Action, AppState};
 
-/// The language switch in the top bar. A plain function, not a component: each component costs its own
-/// copy of Yew's lifecycle code, and this one has no state to keep.
+/// The language switch in the top bar. A plain function, not a component: each component
+/// costs its own copy of Yew's lifecycle code, and this one has no state to keep.
 pub fn lang_switch(lang: Lang, dispatch: &UseReducerDispatcher<AppState>) -> Html {
     let onchange = {
         let dispatch = dispatch.clone();

@@ -137,7 +137,7 @@ pub fn lesson_card(dispatch: &UseReducerDispatcher<AppState>, st: &AppState) -> 
             </div>
         }
     });
-    let study = |kind: StudyKind| study_table(&StudyProps { kind, active, lang });
+    let study = |kind: StudyKind| study_table(kind, active, lang);
     let panel = match lesson.panel {
         Panel::None => html! {},
         Panel::ModeCurves => mode_curves(lang, active),
@@ -340,10 +340,21 @@ fn work(study: &RefCell<Study>) -> bool {
 }
 
 thread_local! {
-    /// The study the open lesson shows, if any: background work continues only for it.
+    // The chain of slices outlives renders (each slice is a browser task of its own), so what
+    // it needs to know between them lives here rather than in the app state.
+    /// The study the open lesson's card shows, if any: background work continues only for it.
     static SHOWN: Cell<Option<StudyKind>> = const { Cell::new(None) };
     /// The study being computed in the background, if any (one chain of slices at a time).
     static RUNNING: Cell<Option<StudyKind>> = const { Cell::new(None) };
+}
+
+/// Ends the chain of slices computing `kind`.
+fn stop(kind: StudyKind) {
+    RUNNING.with(|r| {
+        if r.get() == Some(kind) {
+            r.set(None);
+        }
+    });
 }
 
 /// The study a lesson's card shows, if it shows one.
@@ -356,9 +367,9 @@ fn study_of(lesson: Option<usize>) -> Option<StudyKind> {
     }
 }
 
-/// After a lesson opens, changes or closes (from the app's lesson effect): computes the study
-/// its card shows in the background, a slice per browser task, redrawing after each, for as
-/// long as that lesson stays open.
+/// After a lesson card opens, changes or closes (from the app's lesson effect; `None` when no
+/// card is on screen): computes the study the card shows in the background, a slice per
+/// browser task, redrawing after each, for as long as that card stays open.
 pub fn follow_study(lesson: Option<usize>, dispatch: &UseReducerDispatcher<AppState>) {
     let kind = study_of(lesson);
     SHOWN.with(|s| s.set(kind));
@@ -380,15 +391,14 @@ fn work_later(
     // A one-shot closure: freed once the browser has called it.
     let next = Closure::once_into_js(move || {
         if SHOWN.with(|s| s.get()) != Some(kind) {
-            RUNNING.with(|r| r.set(None));
-            return;
+            return stop(kind);
         }
         let more = work(&study);
         dispatch.dispatch(Action::Redraw);
         if more {
             work_later(study, kind, dispatch);
         } else {
-            RUNNING.with(|r| r.set(None));
+            stop(kind);
         }
     });
     if let Some(window) = web_sys::window() {
@@ -410,22 +420,14 @@ fn head(out: &mut String, corner: bool, cols: &[(&str, &str)]) {
     out.push_str("</tr></thead><tbody>");
 }
 
-/// What [`study_table`] shows.
-struct StudyProps {
-    kind: StudyKind,
-    active: Option<usize>,
-    lang: Lang,
-}
-
 /// A seeded table: O(log N), residue, or adaptive interval, with the rows computed so far
 /// (see [`follow_study`]).
-fn study_table(p: &StudyProps) -> Html {
-    let lang = p.lang;
-    let study = study(p.kind);
+fn study_table(kind: StudyKind, active: Option<usize>, lang: Lang) -> Html {
+    let study = study(kind);
     let s = study.borrow();
-    let seeds = p.kind.seeds().to_string();
+    let seeds = kind.seeds().to_string();
     let computing = Esc(ui::COMPUTING.get(lang));
-    let caption = match p.kind {
+    let caption = match kind {
         StudyKind::LogN => fill(ui::LOG_CAPTION.get(lang), &[("s", seeds)]),
         StudyKind::Residue => fill(
             ui::RESIDUE_CAPTION.get(lang),
@@ -443,7 +445,7 @@ fn study_table(p: &StudyProps) -> Html {
         !done,
         Esc(&caption)
     );
-    let cols: &[Text] = match p.kind {
+    let cols: &[Text] = match kind {
         StudyKind::LogN => &[ui::COL_N, ui::COL_ROUNDS, ui::COL_LOG],
         StudyKind::Residue => &[
             ui::COL_VARIANT,
@@ -456,7 +458,7 @@ fn study_table(p: &StudyProps) -> Html {
     let cols: Vec<_> = cols.iter().map(|t| ("", t.get(lang))).collect();
     head(&mut m, false, &cols);
     // Row headers: the lesson's variants for the residue, else the cluster sizes.
-    let labels: Vec<String> = if p.kind == StudyKind::Residue {
+    let labels: Vec<String> = if kind == StudyKind::Residue {
         LESSONS[3]
             .variants
             .iter()
@@ -470,9 +472,9 @@ fn study_table(p: &StudyProps) -> Html {
         let _ = write!(
             m,
             r#"<tr{} data-testid="study-row-{r}"><th scope="row">{label}</th>"#,
-            on(p.active == Some(r))
+            on(active == Some(r))
         );
-        match p.kind {
+        match kind {
             StudyKind::LogN => {
                 match row {
                     Some(row) => {
@@ -543,7 +545,7 @@ fn study_table(p: &StudyProps) -> Html {
         m.push_str("</tr>");
     }
     m.push_str("</tbody></table>");
-    if p.kind == StudyKind::Residue {
+    if kind == StudyKind::Residue {
         let _ = write!(
             m,
             r#"<p class="lesson-note">{} <span class="formula">s = e<sup>−(k+1)(1−s)</sup></span></p>"#,

@@ -3,7 +3,6 @@
 use std::fmt::Write as _;
 
 use gossip_engine::Simulation;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::markup::{Esc, raw};
@@ -45,16 +44,6 @@ fn chips(
     }
 }
 
-/// The text typed in the inject field. The field keeps its own value (nothing re-renders it
-/// after it is created), so the bar needs no state: a click reads what is there.
-fn typed_value() -> String {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("inject-value"))
-        .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .map_or_else(|| "news".to_string(), |i| i.value())
-}
-
 /// The message bar.
 pub fn message_bar(dispatch: &UseReducerDispatcher<AppState>, st: &AppState) -> Html {
     let lang = st.lang;
@@ -69,11 +58,21 @@ pub fn message_bar(dispatch: &UseReducerDispatcher<AppState>, st: &AppState) -> 
     }
     let inject = |update: bool| {
         let d = dispatch.clone();
+        let content = st.typed.clone();
         Callback::from(move |_: MouseEvent| {
             d.dispatch(Action::Inject {
-                content: typed_value(),
+                content: content.clone(),
                 update,
             })
+        })
+    };
+    // The field is bound to the state (Yew writes an `<input>`'s value back on every render
+    // when it differs from the DOM's).
+    let on_input = {
+        let d = dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            let field: web_sys::HtmlInputElement = e.target_unchecked_into();
+            d.dispatch(Action::Type(field.value()));
         })
     };
     let target = st
@@ -86,7 +85,7 @@ pub fn message_bar(dispatch: &UseReducerDispatcher<AppState>, st: &AppState) -> 
             { chips(lang, sim, st.message, dispatch) }
             <div class="inject">
                 <label for="inject-value" class="visually-hidden">{tr!(lang, "Value to inject")}</label>
-                <input id="inject-value" type="text" maxlength="256" value="news"
+                <input id="inject-value" type="text" maxlength="256" value={st.typed.clone()} oninput={on_input}
                     placeholder={tr!(lang, "value")} data-testid="inject-value" />
                 <button onclick={inject(false)} title={i18n::inject_title(lang, &target)} data-testid="inject">
                     { tr!(lang, "Inject new") }

@@ -9,25 +9,25 @@ use yew::prelude::*;
 
 use crate::components::markup::{Esc, raw};
 use crate::components::transport::send;
-use crate::i18n::{Lang, Text, t, tr};
+use crate::i18n::{Lang, Text, neutral, t, tr};
 use crate::state::{Action, AppState};
 
 /// Keyboard shortcuts, as the help lists them: the keys and what they do.
 pub const SHORTCUTS: [(Text, Text); 14] = [
     (t("Space"), t("play / pause")),
-    (t("→"), t("step one round")),
-    (t("←"), t("back one round")),
-    (t("R"), t("reset to round 0")),
-    (t("[  ]"), t("select previous / next node")),
-    (t("I"), t("inject a new message at the selected node")),
-    (t("U"), t("write a new version of the shown message")),
-    (t("K"), t("kill the selected node")),
-    (t("V"), t("revive the selected node")),
-    (t("A"), t("revive it empty (amnesia)")),
-    (t("J"), t("join a new node through the selected one")),
-    (t("M"), t("show the next message")),
-    (t("+  −"), t("faster / slower")),
-    (t("?  Esc"), t("this help / close")),
+    (neutral("→"), t("step one round")),
+    (neutral("←"), t("back one round")),
+    (neutral("R"), t("reset to round 0")),
+    (neutral("[  ]"), t("select previous / next node")),
+    (neutral("I"), t("inject a new message at the selected node")),
+    (neutral("U"), t("write a new version of the shown message")),
+    (neutral("K"), t("kill the selected node")),
+    (neutral("V"), t("revive the selected node")),
+    (neutral("A"), t("revive it empty (amnesia)")),
+    (neutral("J"), t("join a new node through the selected one")),
+    (neutral("M"), t("show the next message")),
+    (neutral("+  −"), t("faster / slower")),
+    (neutral("?  Esc"), t("this help / close")),
 ];
 
 thread_local! {

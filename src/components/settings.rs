@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::draft::{Draft, FieldError};
-use crate::i18n::{Lang, Text, text, tr};
+use crate::i18n::{Lang, Text, neutral, text, tr};
 use crate::num::{Fixed, fixed};
 use crate::state::{Action, AppState};
 
@@ -212,15 +212,15 @@ pub fn settings(p: &SettingsProps) -> Html {
                         { select_field(text!("Loss of interest"), "feedback", |d| &mut d.feedback, &[("feedback", text!("feedback")), ("blind", text!("blind"))]) }
                         { select_field(text!("by"), "decay", |d| &mut d.decay, &[("counter", text!("counter")), ("coin", text!("coin"))]) }
                     </div>
-                    { text_field(text!("k"), "k", |d| &mut d.k, "numeric") }
+                    { text_field(neutral("k"), "k", |d| &mut d.k, "numeric") }
                 }
                 if protocol == "hybrid" {
                     { text_field(text!("Anti-entropy every (rounds)"), "repair_every", |d| &mut d.repair_every, "numeric") }
                 }
                 if membership {
                     <div class="row2">
-                        { text_field(text!("t_fail"), "t_fail", |d| &mut d.t_fail, "numeric") }
-                        { text_field(text!("t_cleanup"), "t_cleanup", |d| &mut d.t_cleanup, "numeric") }
+                        { text_field(neutral("t_fail"), "t_fail", |d| &mut d.t_fail, "numeric") }
+                        { text_field(neutral("t_cleanup"), "t_cleanup", |d| &mut d.t_cleanup, "numeric") }
                     </div>
                 }
                 <div class="row2">
@@ -229,8 +229,8 @@ pub fn settings(p: &SettingsProps) -> Html {
                 </div>
                 { select_field(text!("Topology"), "topology", |d| &mut d.topology, &[
                     ("complete", text!("complete graph")), ("ring", text!("ring lattice")), ("grid", text!("2-D grid")),
-                    ("random-regular", text!("random regular")), ("erdos-renyi", text!("Erdős–Rényi")),
-                    ("watts-strogatz", text!("Watts–Strogatz")), ("barabasi-albert", text!("Barabási–Albert")),
+                    ("random-regular", text!("random regular")), ("erdos-renyi", neutral("Erdős–Rényi")),
+                    ("watts-strogatz", neutral("Watts–Strogatz")), ("barabasi-albert", neutral("Barabási–Albert")),
                     ("hierarchical", text!("hierarchical groups")),
                 ]) }
                 { match topology.as_str() {

@@ -8,7 +8,7 @@ use gossip_engine::{Simulation, outcome};
 use yew::prelude::*;
 
 use crate::components::markup::{Esc, raw};
-use crate::i18n::{self, Lang, Text, count_label, text, tr};
+use crate::i18n::{self, Lang, Text, count_label, neutral, text, tr};
 use crate::num::{Fixed, fixed};
 use crate::state::AppState;
 
@@ -170,7 +170,7 @@ pub fn summary(st: &AppState) -> Html {
         figure(
             out,
             lang,
-            text!("t_avg"),
+            neutral("t_avg"),
             &fixed(o.t_avg, 2),
             title,
             "sum-tavg",
@@ -179,7 +179,7 @@ pub fn summary(st: &AppState) -> Html {
         figure(
             out,
             lang,
-            text!("t_last"),
+            neutral("t_last"),
             &o.t_last.to_string(),
             title,
             "sum-tlast",

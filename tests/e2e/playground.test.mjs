@@ -60,8 +60,10 @@ test('Step advances the round and the counts change', async () => {
 
 test('clicking a node and injecting makes it fresh', async () => {
   const { page, errors } = await open();
-  await clickNode(page, 25);
+  // Typed first: the click re-renders the page, and the field must keep its text.
   await page.fill('[data-testid=inject-value]', 'breaking news');
+  await clickNode(page, 25);
+  assert.equal(await page.inputValue('[data-testid=inject-value]'), 'breaking news');
   await page.click('[data-testid=inject]');
   await page.waitForSelector('[data-testid=chip-m1]');
   const table = await page.textContent('[data-testid=message-table]');
