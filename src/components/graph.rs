@@ -43,6 +43,16 @@ impl PartialEq for GraphProps {
     }
 }
 
+/// A scene held as an effect's dependency, equal to another only if it is the same scene
+/// (see [`GraphProps`]'s equality). Holding it keeps its address from being reused.
+struct Same(Rc<Scene>);
+
+impl PartialEq for Same {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 struct Anim {
     scene: Rc<Scene>,
     start: f64,
@@ -190,11 +200,9 @@ pub fn graph(props: &GraphProps) -> Html {
     {
         let canvas = canvas.clone();
         let anim = anim.clone();
-        let scene = props.scene.clone();
         let id = props.animation;
         let duration = props.duration_ms.max(1.0);
-        let identity = Rc::as_ptr(&scene) as usize;
-        use_effect_with((identity, id), move |(_, id)| {
+        use_effect_with((Same(props.scene.clone()), id), move |(Same(scene), id)| {
             let start_loop = {
                 let mut a = anim.borrow_mut();
                 a.scene = scene.clone();
