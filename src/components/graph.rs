@@ -222,7 +222,7 @@ pub fn graph(props: &GraphProps) -> Html {
                 (true, _) => request(&anim),
                 (false, false) => {
                     if let Some(el) = canvas.cast::<HtmlCanvasElement>() {
-                        draw(&el, &scene, 1.0);
+                        draw(&el, scene, 1.0);
                     }
                 }
                 (false, true) => {}
