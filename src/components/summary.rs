@@ -29,6 +29,14 @@ fn figure(out: &mut String, lang: Lang, label: Text, value: &str, title: Text, t
     );
 }
 
+/// Opens the list of figures with the one every view has: the round.
+fn open_figures(out: &mut String, lang: Lang, sim: &Simulation) {
+    out.push_str(r#"<dl class="figures">"#);
+    let round = sim.round().to_string();
+    let title = text!("rounds completed");
+    figure(out, lang, text!("round"), &round, title, "sum-round");
+}
+
 /// Appends a muted sentence (the card's text when there is nothing to measure).
 fn muted(out: &mut String, text: &str) {
     let _ = write!(out, r#"<p class="muted">{}</p>"#, Esc(text));
@@ -54,19 +62,10 @@ fn membership_figures(out: &mut String, lang: Lang, sim: &Simulation, subject: O
             )
         })
         .count();
-    let round = sim.round().to_string();
     let subject = i18n::node_name(lang, s);
     let detected = format!("{detected}/{}", alive.len());
     let messages = sim.total_traffic().messages.to_string();
-    out.push_str(r#"<dl class="figures">"#);
-    figure(
-        out,
-        lang,
-        text!("round"),
-        &round,
-        text!("rounds completed"),
-        "sum-round",
-    );
+    open_figures(out, lang, sim);
     let title = text!("the dead node whose failure is followed");
     figure(
         out,
@@ -118,7 +117,6 @@ pub fn summary(st: &AppState) -> Html {
         let informed = 100.0 * f64::from(c.informed()) / f64::from(alive);
         let done = c.fresh == 0 || o.converged;
         let traffic = sim.total_traffic();
-        let round = sim.round().to_string();
         let informed = format!("{}%", Fixed(informed, 0));
         let residue = if c.fresh == 0 {
             format!("{}%", Fixed(100.0 * o.residue, 1))
@@ -137,15 +135,7 @@ pub fn summary(st: &AppState) -> Html {
             human(traffic.digest_bytes),
             human(traffic.payload_bytes)
         );
-        out.push_str(r#"<dl class="figures">"#);
-        figure(
-            out,
-            lang,
-            text!("round"),
-            &round,
-            text!("rounds completed"),
-            "sum-round",
-        );
+        open_figures(out, lang, sim);
         let title = text!("alive nodes holding the latest version");
         figure(
             out,
