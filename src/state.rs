@@ -604,25 +604,14 @@ impl yew::Reducible for AppState {
             // The next three change what panels show, not the run: no new generation, so
             // nothing that waits for a change (the address bar, the host page, the scene)
             // stirs.
-            Action::Copied(what) => {
-                let mut s = s;
-                s.copied = Some(what);
-                s
-            }
-            Action::Type(text) => {
-                let mut s = s;
-                s.typed = text;
-                s
-            }
-            Action::CloseLesson => s.touch(|s| s.lesson = None),
+            Action::Copied(what) => AppState {
+                copied: Some(what),
+                ..s
+            },
+            Action::Type(typed) => AppState { typed, ..s },
             Action::Redraw => s,
+            Action::CloseLesson => s.touch(|s| s.lesson = None),
         })
-    }
-}
-
-impl PartialEq for AppState {
-    fn eq(&self, other: &Self) -> bool {
-        self.generation == other.generation && Rc::ptr_eq(&self.timeline, &other.timeline)
     }
 }
 

@@ -137,15 +137,12 @@ pub fn lesson_card(dispatch: &UseReducerDispatcher<AppState>, st: &AppState) -> 
             </div>
         }
     });
-    let study = |kind: StudyKind| study_table(kind, active, lang);
-    let panel = match lesson.panel {
-        Panel::None => html! {},
-        Panel::ModeCurves => mode_curves(lang, active),
-        Panel::LogTable => study(StudyKind::LogN),
-        Panel::ResidueTable => study(StudyKind::Residue),
-        Panel::Interval => study(StudyKind::Interval),
-        Panel::Bytes => bytes_chart(lang, round, active),
-        Panel::Hierarchy => hierarchy_table(lang, active),
+    let panel = match (lesson.panel, lesson.panel.study()) {
+        (_, Some(kind)) => study_table(kind, active, lang),
+        (Panel::ModeCurves, _) => mode_curves(lang, active),
+        (Panel::Bytes, _) => bytes_chart(lang, round, active),
+        (Panel::Hierarchy, _) => hierarchy_table(lang, active),
+        (Panel::None | Panel::LogTable | Panel::ResidueTable | Panel::Interval, None) => html! {},
     };
     // The explanation: text only, so markup (kept as it is while the lesson and the language
     // stay, so a selection in it survives the rounds).
@@ -359,12 +356,7 @@ fn stop(kind: StudyKind) {
 
 /// The study a lesson's card shows, if it shows one.
 fn study_of(lesson: Option<usize>) -> Option<StudyKind> {
-    match LESSONS.get(lesson?)?.panel {
-        Panel::LogTable => Some(StudyKind::LogN),
-        Panel::ResidueTable => Some(StudyKind::Residue),
-        Panel::Interval => Some(StudyKind::Interval),
-        _ => None,
-    }
+    LESSONS.get(lesson?)?.panel.study()
 }
 
 /// After a lesson card opens, changes or closes (from the app's lesson effect; `None` when no

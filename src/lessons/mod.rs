@@ -62,6 +62,18 @@ pub struct Lesson {
     pub view: fn(usize) -> View,
 }
 
+impl Panel {
+    /// The seeded study the panel shows as a table, if it is one.
+    pub fn study(self) -> Option<compare::StudyKind> {
+        match self {
+            Panel::LogTable => Some(compare::StudyKind::LogN),
+            Panel::ResidueTable => Some(compare::StudyKind::Residue),
+            Panel::Interval => Some(compare::StudyKind::Interval),
+            _ => None,
+        }
+    }
+}
+
 impl Lesson {
     /// Scenario and view of the default variant: what the picker loads.
     pub fn opening(&self) -> (Scenario, View) {
