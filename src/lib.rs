@@ -12,6 +12,7 @@ pub mod components;
 pub mod draft;
 pub mod embed;
 pub mod i18n;
+pub mod lang;
 pub mod lessons;
 pub mod narrate;
 pub mod num;
@@ -23,6 +24,7 @@ pub mod scene;
 pub mod share;
 pub mod state;
 pub mod text;
+pub mod view;
 
 /// Installs the panic overlay and mounts the app on `<body>`.
 pub fn start() {

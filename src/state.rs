@@ -11,27 +11,9 @@ use std::rc::Rc;
 use gossip_engine::{Command, Config, Protocol, RoundReport, Scenario, Timeline};
 
 use crate::i18n::{self, Lang, tr};
-
-/// Largest cluster the playground draws.
-pub const MAX_UI_NODES: u32 = 10_000;
-/// Largest cluster for heartbeat membership in the playground: its tables are N × N, and at
-/// 500 nodes a round stays well under 50 ms in the browser (2,000 took 75–220 ms).
-/// `gossip-sim` runs up to the engine's limit.
-pub const MAX_UI_MEMBERSHIP_NODES: u32 = 500;
-
-/// The playground's node limit for a protocol.
-pub fn max_ui_nodes(protocol: &Protocol) -> u32 {
-    match protocol {
-        Protocol::Membership { .. } => MAX_UI_MEMBERSHIP_NODES,
-        _ => MAX_UI_NODES,
-    }
-}
-/// The playground stops playing at this round.
-pub const MAX_UI_ROUNDS: u32 = 100_000;
-/// Fastest and slowest play speeds, rounds per second.
-pub const MIN_SPEED: f64 = 0.25;
-/// See [`MIN_SPEED`].
-pub const MAX_SPEED: f64 = 20.0;
+pub use crate::view::{
+    MAX_SPEED, MAX_UI_MEMBERSHIP_NODES, MAX_UI_NODES, MAX_UI_ROUNDS, MIN_SPEED, View, max_ui_nodes,
+};
 
 /// Everything the page shows.
 #[derive(Clone)]
@@ -76,21 +58,6 @@ pub struct AppState {
     pub copied: Option<&'static str>,
     /// The text in the message bar's field: what "Inject new" sends.
     pub typed: String,
-}
-
-/// View options that travel with a scenario (in links and lessons).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct View {
-    /// Message shown on the graph.
-    pub message: Option<u32>,
-    /// Selected node.
-    pub selected: Option<u32>,
-    /// Membership: the node whose failure is followed.
-    pub subject: Option<u32>,
-    /// Rounds per second.
-    pub speed: Option<f64>,
-    /// Start playing.
-    pub playing: bool,
 }
 
 /// A message for the user, shown in a banner.

@@ -209,9 +209,10 @@ fn view_options(rng: &mut Rng, messages: u32, nodes: u32) -> (View, Options) {
 }
 
 fn counts_json(c: Option<gossip_engine::StateCounts>) -> Value {
-    c.map_or(Value::Null, |c| {
-        json!({"unaware": c.unaware, "fresh": c.fresh, "stale": c.stale, "dead": c.dead})
-    })
+    c.map_or(
+        Value::Null,
+        |c| json!({"unaware": c.unaware, "fresh": c.fresh, "stale": c.stale, "dead": c.dead}),
+    )
 }
 
 /// What a decoded link opens: the scenario in the engine's serde form, the view, the options,
@@ -247,14 +248,40 @@ fn write(name: &str, v: &Value) {
 fn mutate(rng: &mut Rng, q: &str) -> String {
     let chars: Vec<char> = q.chars().collect();
     match rng.below(7) {
-        0 => chars[..rng.below(chars.len() as u64) as usize].iter().collect(),
+        0 => chars[..rng.below(chars.len() as u64) as usize]
+            .iter()
+            .collect(),
         1 => {
             let mut c = chars.clone();
             let at = rng.below(c.len() as u64) as usize;
             c[at] = rng.pick(&['%', '&', '=', 'Z', '9', '-', '\u{e9}', '+']);
             c.into_iter().collect()
         }
-        2 => format!("{q}&{}", rng.pick(&["bogus=1", "n=999999", "fanout=0", "loss=2", "seed=-1", "round=99999999", "topology=moebius", "protocol=raft", "speed=1e9", "lang=fr", "theme=pink", "controls=some", "lesson=42", "a=%%%", "v=7", "v=x", "k=0", "p=nan", "beta=-1", "msg=x"])),
+        2 => format!(
+            "{q}&{}",
+            rng.pick(&[
+                "bogus=1",
+                "n=999999",
+                "fanout=0",
+                "loss=2",
+                "seed=-1",
+                "round=99999999",
+                "topology=moebius",
+                "protocol=raft",
+                "speed=1e9",
+                "lang=fr",
+                "theme=pink",
+                "controls=some",
+                "lesson=42",
+                "a=%%%",
+                "v=7",
+                "v=x",
+                "k=0",
+                "p=nan",
+                "beta=-1",
+                "msg=x"
+            ])
+        ),
         3 => q.replace("n=", "n=0"),
         4 => q.replace("a=", "a=Q"),
         5 => q.replace('&', "&&"),
