@@ -8,11 +8,12 @@
 // Also imported by the end-to-end tests (tests/e2e/harness.mjs): see startStaticServer().
 
 import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 export const HOST = '127.0.0.1';
 
@@ -95,6 +96,21 @@ async function resolveFile(root, rawUrl) {
   return { file: real, size: info.size };
 }
 
+const COMPRESSIBLE = /\.(html?|m?js|css|wasm|svg|json|txt|map)$/i;
+const gzipCache = new Map();
+
+/** The gzip (level 9) of a found file, cached while its size and modification time hold. */
+async function gzipped(found) {
+  const info = await stat(found.file);
+  const key = `${found.file}:${info.size}:${info.mtimeMs}`;
+  let body = gzipCache.get(key);
+  if (!body) {
+    body = gzipSync(await readFile(found.file), { level: 9 });
+    gzipCache.set(key, body);
+  }
+  return body;
+}
+
 /** Creates (does not start) an http.Server serving the files under `rootDir`. */
 export async function createStaticServer(rootDir, { log = false } = {}) {
   const root = await realpath(path.resolve(rootDir));
@@ -124,6 +140,23 @@ export async function createStaticServer(rootDir, { log = false } = {}) {
         const query = new URL(req.url ?? '/', 'http://localhost').search;
         sendText(res, 301, 'Moved Permanently\n', { Location: encodeURI(found.redirect) + query });
         return done(301);
+      }
+      // Text and wasm go gzip-compressed when the browser accepts it, as static hosts (nginx,
+      // GitHub Pages, a CDN) send them: the first-frame benchmark then downloads what a visitor
+      // downloads. Compressed once per file version (the cache key holds size and mtime).
+      if (COMPRESSIBLE.test(found.file) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        const body = await gzipped(found);
+        res.writeHead(200, {
+          'Content-Type': contentType(found.file),
+          'Content-Encoding': 'gzip',
+          'Content-Length': body.length,
+          'Cache-Control': 'no-cache',
+          'Vary': 'Accept-Encoding',
+          'X-Content-Type-Options': 'nosniff',
+        });
+        done(200);
+        res.end(req.method === 'HEAD' ? undefined : body);
+        return;
       }
       res.writeHead(200, {
         'Content-Type': contentType(found.file),
