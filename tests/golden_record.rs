@@ -295,7 +295,7 @@ fn record() {
     if std::env::var_os("GOLDEN_RECORD").is_none() {
         return;
     }
-    let mut rng = Rng(0x601d_e2f1_1e5);
+    let mut rng = Rng(0x0601_de2f_11e5);
 
     // Links: the stored ones, generated ones (every protocol, topology and action kind),
     // hand-written edge cases, and mutations of the generated ones.
