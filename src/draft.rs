@@ -5,8 +5,21 @@ use gossip_engine::{
     Config, Decay, Error, Feedback, Mode, Protocol, Removal, Sync, TopologyConfig,
 };
 
-use crate::codec::scenario::{MODES, TOPOLOGIES};
-use crate::state::{MAX_UI_MEMBERSHIP_NODES, MAX_UI_NODES};
+use crate::view::{MAX_UI_MEMBERSHIP_NODES, MAX_UI_NODES};
+
+/// `mode` values, in the order of [`Mode`]'s variants.
+const MODES: [&str; 3] = ["push", "pull", "push-pull"];
+/// `topology` values, in the order [`Draft::build`] matches them.
+const TOPOLOGIES: [&str; 8] = [
+    "complete",
+    "ring",
+    "grid",
+    "random-regular",
+    "erdos-renyi",
+    "watts-strogatz",
+    "barabasi-albert",
+    "hierarchical",
+];
 
 /// The form, one string per input.
 #[derive(Clone, Debug, PartialEq)]
@@ -56,9 +69,7 @@ pub struct Draft {
 pub struct FieldError {
     /// The field's name (as in [`Draft`]).
     pub field: String,
-    /// What is wrong, with the allowed range (in English; see [`FieldError::text`]).
-    pub message: String,
-    /// What is wrong, to say it in any language.
+    /// What is wrong; the form words it in the reader's language (`crate::i18n`).
     pub problem: Problem,
 }
 
@@ -86,13 +97,6 @@ pub enum Problem {
     Engine(Error),
 }
 
-impl FieldError {
-    /// The message in `lang`.
-    pub fn text(&self, lang: crate::i18n::Lang) -> String {
-        crate::i18n::field_problem(lang, &self.field, &self.problem)
-    }
-}
-
 /// A refusal, boxed: the form's helpers pass errors up with `?`, and moving a pointer
 /// compiles to less code at each of them than moving the whole `FieldError`.
 type Refused = Box<FieldError>;
@@ -100,7 +104,6 @@ type Refused = Box<FieldError>;
 fn err(field: &str, problem: Problem) -> Refused {
     Box::new(FieldError {
         field: field.to_string(),
-        message: crate::i18n::field_problem(crate::i18n::Lang::En, field, &problem),
         problem,
     })
 }
@@ -112,7 +115,10 @@ fn int(field: &str, v: &str) -> Result<u32, Refused> {
 }
 
 fn float(field: &str, v: &str) -> Result<f64, Refused> {
-    crate::num::parse_f64(v.trim())
+    v.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|x| x.is_finite())
         .ok_or_else(|| err(field, Problem::NotNumber(v.trim().to_string())))
 }
 
@@ -192,10 +198,10 @@ impl Draft {
         match c.topology {
             TopologyConfig::Ring { k } => d.ring_k = k.to_string(),
             TopologyConfig::RandomRegular { degree } => d.degree = degree.to_string(),
-            TopologyConfig::ErdosRenyi { p } => d.p = crate::num::shortest(p),
+            TopologyConfig::ErdosRenyi { p } => d.p = p.to_string(),
             TopologyConfig::WattsStrogatz { k, beta } => {
                 d.ring_k = k.to_string();
-                d.beta = crate::num::shortest(beta);
+                d.beta = beta.to_string();
             }
             TopologyConfig::BarabasiAlbert { m } => d.m = m.to_string(),
             TopologyConfig::Hierarchical { group_size } => d.group_size = group_size.to_string(),
@@ -343,41 +349,20 @@ mod tests {
         d.nodes = "20000".into();
         assert_eq!(d.build().unwrap_err().field, "nodes");
         d.nodes = "abc".into();
-        assert!(
-            d.build()
-                .unwrap_err()
-                .message
-                .contains("not a whole number")
+        assert_eq!(
+            d.build().unwrap_err().problem,
+            Problem::NotWhole("abc".into())
         );
         d.nodes = "50".into();
         d.fanout = "50".into();
         let e = d.build().unwrap_err();
-        assert_eq!(
-            (e.field.as_str(), e.message.as_str()),
-            ("fanout", "fanout = 50 is out of range: allowed 1..=49")
-        );
-    }
-
-    #[test]
-    fn says_it_in_chinese_too() {
-        use crate::i18n::Lang;
-        let mut d = Draft::from_config(&Config::default(), 1);
-        d.nodes = "abc".into();
-        let e = d.build().unwrap_err();
-        assert_eq!(e.text(Lang::En), e.message, "English is the message itself");
-        assert_eq!(e.text(Lang::Zh), "节点数：“abc”不是整数");
-        d.nodes = "99999".into();
-        let e = d.build().unwrap_err();
-        assert_eq!(
-            e.message,
-            "nodes = 99999 is out of range: allowed 2..=10000 in the playground (use gossip-sim for more)"
-        );
-        assert!(e.text(Lang::Zh).contains("2..=10000"));
-        d.nodes = "50".into();
-        d.fanout = "50".into();
-        assert_eq!(
-            d.build().unwrap_err().text(Lang::Zh),
-            "扇出 = 50 超出范围：允许 1..=49"
-        );
+        assert_eq!(e.field, "fanout");
+        assert!(matches!(
+            e.problem,
+            Problem::Engine(Error::OutOfRange {
+                field: "fanout",
+                ..
+            })
+        ));
     }
 }

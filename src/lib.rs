@@ -7,7 +7,6 @@
 #![forbid(unsafe_code)]
 
 pub mod app;
-pub mod codec;
 pub mod components;
 pub mod draft;
 pub mod embed;

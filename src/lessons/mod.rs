@@ -9,7 +9,7 @@
 
 use gossip_engine::{Config, Scenario};
 
-use crate::state::View;
+use crate::view::View;
 
 pub mod compare;
 pub mod scenarios;
@@ -361,7 +361,8 @@ mod tests {
 
     use super::*;
     use crate::i18n::Lang;
-    use crate::state::{AppState, MAX_UI_NODES};
+    use crate::state::AppState;
+    use crate::view::MAX_UI_NODES;
 
     fn has_cjk(s: &str) -> bool {
         s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
