@@ -4,7 +4,7 @@ use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use gossip_engine::{Protocol, Scenario, Sync, TopologyConfig};
 
-use super::{LINK_VERSION, Options, Theme};
+use super::{LINK_VERSION, Options, Theme, default_actions};
 use crate::lang::Lang;
 use crate::view::View;
 
@@ -61,7 +61,9 @@ pub fn encode(scenario: &Scenario, view: &View, options: &Options) -> String {
     }
     put("seed", &scenario.seed);
     put("round", &scenario.round);
-    if !scenario.actions.is_empty() {
+    // No `a=` means "the usual first rumor" (see `default_actions`), so an empty log that
+    // differs from it is written out as `[]`.
+    if !scenario.actions.is_empty() || !default_actions(c).is_empty() {
         // Serialising plain data to a String cannot fail.
         let json = serde_json::to_string(&scenario.actions).unwrap_or_default();
         put("a", &URL_SAFE_NO_PAD.encode(json));
