@@ -12,6 +12,8 @@ use crate::rng::Stream;
 
 /// Largest cluster with an explicit (non-complete) topology.
 pub const MAX_GRAPH_NODES: u32 = 1_000_000;
+/// Most edges an Erdős–Rényi graph may be expected to have.
+pub const MAX_EDGES: u64 = 20_000_000;
 
 /// The shape of the cluster's communication graph.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -86,20 +88,18 @@ impl TopologyConfig {
             TopologyConfig::RandomRegular { degree } => {
                 check_range("degree", degree, 1, (n - 1).min(64))?;
                 if (u64::from(n) * u64::from(degree)) % 2 == 1 {
-                    return Err(Error::Inconsistent(format!(
-                        "random-regular: nodes × degree must be even ({n} × {degree} is odd)"
-                    )));
+                    return Err(Error::OddRegularGraph { nodes: n, degree });
                 }
                 Ok(())
             }
             TopologyConfig::ErdosRenyi { p } => {
                 check_range("p", p, 0.0, 1.0)?;
                 let edges = p * f64::from(n) * f64::from(n - 1) / 2.0;
-                if edges > 20_000_000.0 {
-                    return Err(Error::Inconsistent(format!(
-                        "erdos-renyi: about {} edges expected, at most 20000000 allowed; lower p",
-                        edges.round() as u64
-                    )));
+                if edges > MAX_EDGES as f64 {
+                    return Err(Error::TooManyEdges {
+                        expected: edges.round() as u64,
+                        max: MAX_EDGES,
+                    });
                 }
                 Ok(())
             }
