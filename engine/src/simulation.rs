@@ -10,10 +10,10 @@ use crate::command::{Command, MAX_CELLS, MAX_CONTENT, MAX_MESSAGES};
 use crate::config::{Config, Protocol};
 use crate::error::{Error, Result, check_range};
 use crate::message::{MessageSlot, MessageState, NONE, TableRow, Version};
-use crate::protocol::membership::{Belief, Membership};
+use crate::protocol::membership::Membership;
 use crate::protocol::{self, RoundCtx};
-use crate::report::{Change, RoundReport, Traffic};
-use crate::topology::Topology;
+use crate::report::{Belief, Change, RoundReport, Traffic};
+use crate::topology::{Topology, TopologyKind};
 
 /// How many alive nodes are in each state for a message's latest version, plus the dead.
 /// The four always sum to the cluster size.
@@ -73,7 +73,7 @@ impl Simulation {
     pub fn new(config: Config, seed: u64) -> Result<Self> {
         config.validate()?;
         if let Protocol::Membership { .. } = config.protocol {
-            if config.topology.name() != "complete" {
+            if config.topology.kind() != TopologyKind::Complete {
                 return Err(Error::NotSupported {
                     action: "a topology other than complete",
                     protocol: "membership",

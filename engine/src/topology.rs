@@ -61,18 +61,60 @@ pub enum TopologyConfig {
     },
 }
 
+/// Which topology, without its parameters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TopologyKind {
+    /// [`TopologyConfig::Complete`].
+    Complete,
+    /// [`TopologyConfig::Ring`].
+    Ring,
+    /// [`TopologyConfig::Grid`].
+    Grid,
+    /// [`TopologyConfig::RandomRegular`].
+    RandomRegular,
+    /// [`TopologyConfig::ErdosRenyi`].
+    ErdosRenyi,
+    /// [`TopologyConfig::WattsStrogatz`].
+    WattsStrogatz,
+    /// [`TopologyConfig::BarabasiAlbert`].
+    BarabasiAlbert,
+    /// [`TopologyConfig::Hierarchical`].
+    Hierarchical,
+}
+
 impl TopologyConfig {
-    /// Short name for flags and links.
-    pub fn name(&self) -> &'static str {
+    /// Which topology this is.
+    pub fn kind(&self) -> TopologyKind {
         match self {
-            TopologyConfig::Complete => "complete",
-            TopologyConfig::Ring { .. } => "ring",
-            TopologyConfig::Grid => "grid",
-            TopologyConfig::RandomRegular { .. } => "random-regular",
-            TopologyConfig::ErdosRenyi { .. } => "erdos-renyi",
-            TopologyConfig::WattsStrogatz { .. } => "watts-strogatz",
-            TopologyConfig::BarabasiAlbert { .. } => "barabasi-albert",
-            TopologyConfig::Hierarchical { .. } => "hierarchical",
+            TopologyConfig::Complete => TopologyKind::Complete,
+            TopologyConfig::Ring { .. } => TopologyKind::Ring,
+            TopologyConfig::Grid => TopologyKind::Grid,
+            TopologyConfig::RandomRegular { .. } => TopologyKind::RandomRegular,
+            TopologyConfig::ErdosRenyi { .. } => TopologyKind::ErdosRenyi,
+            TopologyConfig::WattsStrogatz { .. } => TopologyKind::WattsStrogatz,
+            TopologyConfig::BarabasiAlbert { .. } => TopologyKind::BarabasiAlbert,
+            TopologyConfig::Hierarchical { .. } => TopologyKind::Hierarchical,
+        }
+    }
+
+    /// The topology `kind` for `nodes` nodes with the defaults of the CLI: k = 2 neighbours
+    /// on each side (ring, Watts–Strogatz), degree 4, p = min(1, 2 ln N / N) (just above the
+    /// connectivity threshold), beta = 0.1, m = 2, groups of 10.
+    pub fn with_defaults(kind: TopologyKind, nodes: u32) -> Self {
+        match kind {
+            TopologyKind::Complete => TopologyConfig::Complete,
+            TopologyKind::Ring => TopologyConfig::Ring { k: 2 },
+            TopologyKind::Grid => TopologyConfig::Grid,
+            TopologyKind::RandomRegular => TopologyConfig::RandomRegular { degree: 4 },
+            TopologyKind::ErdosRenyi => {
+                let n = f64::from(nodes.max(2));
+                TopologyConfig::ErdosRenyi {
+                    p: (2.0 * n.ln() / n).min(1.0),
+                }
+            }
+            TopologyKind::WattsStrogatz => TopologyConfig::WattsStrogatz { k: 2, beta: 0.1 },
+            TopologyKind::BarabasiAlbert => TopologyConfig::BarabasiAlbert { m: 2 },
+            TopologyKind::Hierarchical => TopologyConfig::Hierarchical { group_size: 10 },
         }
     }
 

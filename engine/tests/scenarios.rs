@@ -247,7 +247,7 @@ fn hybrid_repairs_the_residue_to_zero() {
         repair_every: Some(4),
     };
     assert_eq!(
-        hybrid.name(),
+        hybrid.kind().as_str(),
         "hybrid",
         "a repair period makes it the hybrid"
     );
@@ -505,7 +505,7 @@ fn loss_one_delivers_nothing() {
             t_cleanup: 6,
         },
     ] {
-        let name = protocol.name();
+        let name = protocol.kind().as_str();
         let is_membership = matches!(protocol, Protocol::Membership { .. });
         let cfg = Config {
             loss: 1.0,
