@@ -61,53 +61,6 @@ fn protocol_zh(s: &str) -> &str {
     }
 }
 
-/// The engine's free-text refusals (`Inconsistent`, `Scenario`) in Chinese, for the
-/// sentences the engine is known to produce; anything else stays as it is.
-fn free_text_zh(s: &str) -> String {
-    let between = |s: &str, a: &str, b: &str| -> Option<String> {
-        let rest = s.strip_prefix(a)?;
-        let end = rest.find(b)?;
-        Some(rest[..end].to_string())
-    };
-    if let Some(node) = between(s, "partition: node ", " is listed in two groups") {
-        return format!("分区：节点 {node} 被列入了两个组");
-    }
-    if let Some(cells) = between(s, "messages × nodes = ", " exceeds ") {
-        let max = s
-            .find(" exceeds ")
-            .and_then(|i| s[i + " exceeds ".len()..].split(';').next())
-            .unwrap_or("");
-        return format!("消息数 × 节点数 = {cells}，超过上限 {max}；请减少消息或节点");
-    }
-    if let Some(pair) = between(
-        s,
-        "random-regular: nodes × degree must be even (",
-        " is odd)",
-    ) {
-        return format!("随机正则图：节点数 × 度数必须是偶数（{pair} 是奇数）");
-    }
-    if let Some(edges) = between(s, "erdos-renyi: about ", " edges expected") {
-        return format!("Erdős–Rényi：预计约 {edges} 条边，最多允许 20000000 条；请降低 p");
-    }
-    if let Some(v) = between(s, "format version ", " is not supported") {
-        let max = s.rfind("1..=").map_or(s, |i| &s[i + "1..=".len()..]);
-        let max = max.trim_end_matches(')');
-        return format!("不支持格式版本 {v}（此版本可读取 1..={max}）");
-    }
-    if s == "actions must be ordered by round" {
-        return "操作必须按轮次排序".to_string();
-    }
-    if s == "at most 10000 actions" {
-        return "最多 10000 个操作".to_string();
-    }
-    if let Some(i) = between(s, "action ", " (") {
-        if let Some(inner) = s.find("): ").map(|j| &s[j + "): ".len()..]) {
-            return format!("第 {i} 个操作出错：{inner}");
-        }
-    }
-    s.to_string()
-}
-
 /// An engine refusal in `lang`. The English is the error's own `Display`.
 pub fn engine_error(lang: Lang, e: &gossip_engine::Error) -> String {
     use gossip_engine::Error;
@@ -138,11 +91,33 @@ pub fn engine_error(lang: Lang, e: &gossip_engine::Error) -> String {
         Error::NotSupported { action, protocol } => {
             format!("{}协议不支持{}", protocol_zh(protocol), action_zh(action))
         }
-        Error::Inconsistent(s) => free_text_zh(s),
-        Error::Scenario(s) => format!("场景：{}", free_text_zh(s)),
-        Error::Action { index, error, .. } => {
-            format!("场景：第 {index} 个操作出错：{}", engine_error(lang, error))
+        Error::NodeInTwoGroups { node } => format!("分区：节点 {node} 被列入了两个组"),
+        Error::TooManyCells { cells, max } => {
+            format!("消息数 × 节点数 = {cells}，超过上限 {max}；请减少消息或节点")
         }
+        Error::NoRoomToJoin { cells, max } => {
+            format!("消息数 × 节点数 = {cells} 将超过上限 {max}；无法再加入节点")
+        }
+        Error::OddRegularGraph { nodes, degree } => {
+            format!("随机正则图：节点数 × 度数必须是偶数（{nodes} × {degree} 是奇数）")
+        }
+        Error::TooManyEdges { expected, max } => {
+            format!("Erdős–Rényi：预计约 {expected} 条边，最多允许 {max} 条；请降低 p")
+        }
+        Error::UnsupportedVersion { version, max } => {
+            format!("场景：不支持格式版本 {version}（此版本可读取 1..={max}）")
+        }
+        Error::ActionsOutOfOrder { .. } => "场景：操作必须按轮次排序".to_string(),
+        Error::TooManyActions { max, .. } => format!("场景：最多 {max} 个操作"),
+        Error::Action {
+            index,
+            command,
+            error,
+        } => format!(
+            "场景：第 {index} 个操作（{}）出错：{}",
+            super::command_label(lang, command),
+            engine_error(lang, error)
+        ),
     }
 }
 
@@ -176,5 +151,121 @@ impl crate::draft::FieldError {
     /// Why the form refused the field, in `lang`.
     pub fn text(&self, lang: Lang) -> String {
         field_problem(lang, &self.field, &self.problem)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use gossip_engine::{Command, Config, Error};
+
+    use super::*;
+    use crate::draft::Draft;
+
+    /// One of every variant: the English is the `Display`, and the Chinese is Chinese.
+    fn every_error() -> Vec<Error> {
+        vec![
+            Error::OutOfRange {
+                field: "loss",
+                value: 1.5,
+                min: 0.0,
+                max: 1.0,
+            },
+            Error::NotFinite { field: "p" },
+            Error::UnknownNode { node: 9, nodes: 5 },
+            Error::UnknownMessage { id: 3 },
+            Error::WrongNodeState {
+                node: 1,
+                state: "dead",
+                action: "kill",
+                needed: "alive",
+            },
+            Error::NotSupported {
+                action: "inject",
+                protocol: "membership",
+            },
+            Error::NodeInTwoGroups { node: 4 },
+            Error::TooManyCells { cells: 9, max: 8 },
+            Error::NoRoomToJoin { cells: 9, max: 8 },
+            Error::OddRegularGraph {
+                nodes: 51,
+                degree: 3,
+            },
+            Error::TooManyEdges {
+                expected: 30_000_000,
+                max: 20_000_000,
+            },
+            Error::UnsupportedVersion { version: 9, max: 1 },
+            Error::ActionsOutOfOrder { index: 3 },
+            Error::TooManyActions {
+                count: 10_001,
+                max: 10_000,
+            },
+            Error::Action {
+                index: 2,
+                command: Box::new(Command::Kill { node: 42 }),
+                error: Box::new(Error::UnknownNode {
+                    node: 42,
+                    nodes: 10,
+                }),
+            },
+        ]
+    }
+
+    #[test]
+    fn english_is_the_display_and_chinese_is_chinese() {
+        for e in every_error() {
+            assert_eq!(engine_error(Lang::En, &e), e.to_string());
+            let zh = engine_error(Lang::Zh, &e);
+            assert!(
+                zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{e:?} in Chinese: {zh}"
+            );
+        }
+    }
+
+    #[test]
+    fn engine_errors_in_both_languages() {
+        let e = Error::WrongNodeState {
+            node: 0,
+            state: "dead",
+            action: "kill",
+            needed: "alive",
+        };
+        assert_eq!(
+            engine_error(Lang::Zh, &e),
+            "节点 0 已宕机：“杀死”只能作用于存活的节点"
+        );
+        let e = Error::OddRegularGraph {
+            nodes: 51,
+            degree: 3,
+        };
+        assert_eq!(
+            engine_error(Lang::Zh, &e),
+            "随机正则图：节点数 × 度数必须是偶数（51 × 3 是奇数）"
+        );
+    }
+
+    #[test]
+    fn the_form_says_it_in_both_languages() {
+        let mut d = Draft::from_config(&Config::default(), 1);
+        d.nodes = "abc".into();
+        let e = d.build().unwrap_err();
+        assert_eq!(e.text(Lang::En), "nodes: “abc” is not a whole number");
+        assert_eq!(e.text(Lang::Zh), "节点数：“abc”不是整数");
+        d.nodes = "99999".into();
+        let e = d.build().unwrap_err();
+        assert_eq!(
+            e.text(Lang::En),
+            "nodes = 99999 is out of range: allowed 2..=10000 in the playground (use gossip-sim for more)"
+        );
+        assert!(e.text(Lang::Zh).contains("2..=10000"));
+        d.nodes = "50".into();
+        d.fanout = "50".into();
+        let e = d.build().unwrap_err();
+        assert_eq!(
+            e.text(Lang::En),
+            "fanout = 50 is out of range: allowed 1..=49"
+        );
+        assert_eq!(e.text(Lang::Zh), "扇出 = 50 超出范围：允许 1..=49");
     }
 }

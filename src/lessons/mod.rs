@@ -486,7 +486,7 @@ mod tests {
         let r = rumor(0);
         assert!(matches!(
             r.config.protocol,
-            Protocol::Rumor { removal, .. } if removal.k == 2 && removal.name() == "feedback-counter"
+            Protocol::Rumor { removal, .. } if removal.k == 2 && removal.kind().as_str() == "feedback-counter"
         ));
     }
 

@@ -1,7 +1,8 @@
 //! Reading a link: every parameter typed, every problem named, nothing refused outright.
 
 use gossip_engine::{
-    Config, Decay, Feedback, Mode, Protocol, Removal, Scenario, Sync, TopologyConfig,
+    Config, Mode, Named, Protocol, ProtocolKind, Removal, RemovalKind, Scenario, Sync,
+    TopologyConfig, TopologyKind,
 };
 
 use super::problem::{Expected, Problem, Used};
@@ -45,31 +46,6 @@ pub const KNOWN: [&str; 32] = [
     "theme",
     "embed",
     "controls",
-];
-
-/// `protocol=` values, in the order [`decode`] matches them.
-const PROTOCOLS: [&str; 4] = ["rumor", "hybrid", "anti-entropy", "membership"];
-/// `mode=` values.
-const MODES: [&str; 3] = ["push", "pull", "push-pull"];
-/// `sync=` values.
-const SYNCS: [&str; 2] = ["incremental", "full"];
-/// `removal=` values: feedback (then blind) × counter (then coin).
-const REMOVALS: [&str; 4] = [
-    "feedback-counter",
-    "feedback-coin",
-    "blind-counter",
-    "blind-coin",
-];
-/// `topology=` values.
-const TOPOLOGIES: [&str; 8] = [
-    "complete",
-    "ring",
-    "grid",
-    "random-regular",
-    "erdos-renyi",
-    "watts-strogatz",
-    "barabasi-albert",
-    "hierarchical",
 ];
 
 /// The link's parameters and the problems found so far.
@@ -163,6 +139,19 @@ impl Reader {
             self.bad(key, v.trim(), expected, fallback);
         }
         i
+    }
+
+    /// The value of `key` by the engine's name table for `T`: `default` if absent, `None` (a
+    /// problem naming `expected` and `default`) if it names no value.
+    fn named<T: Named>(&mut self, key: &'static str, expected: Expected, default: T) -> Option<T> {
+        let Some(v) = self.value(key) else {
+            return Some(default);
+        };
+        let found = T::from_name(v.trim()).ok();
+        if found.is_none() {
+            self.bad(key, v.trim(), expected, used(default.as_str()));
+        }
+        found
     }
 }
 
@@ -282,41 +271,32 @@ fn read_config(r: &mut Reader) -> Config {
     let nodes = r.uint("n", def.nodes);
     let fanout = r.uint("fanout", def.fanout);
     let loss = r.float("loss", 0.0);
-    let mode = [Mode::Push, Mode::Pull, Mode::PushPull][r
-        .choice("mode", &MODES, Expected::Mode, used("push"))
-        .unwrap_or(0)];
+    let mode = r
+        .named("mode", Expected::Mode, Mode::Push)
+        .unwrap_or(Mode::Push);
     let k = r.uint("k", 2);
     let removal = r
-        .choice(
-            "removal",
-            &REMOVALS,
-            Expected::Removal,
-            used("feedback-counter"),
-        )
-        .unwrap_or(0);
-    let removal = Removal {
-        feedback: [Feedback::Feedback, Feedback::Blind][removal / 2],
-        decay: [Decay::Counter, Decay::Coin][removal % 2],
-        k,
-    };
-    let protocol = match r.choice("protocol", &PROTOCOLS, Expected::Protocol, used("rumor")) {
-        Some(0) => Protocol::Rumor {
+        .named("removal", Expected::Removal, RemovalKind::FeedbackCounter)
+        .unwrap_or(RemovalKind::FeedbackCounter);
+    let removal = Removal::new(removal, k);
+    let protocol = match r.named("protocol", Expected::Protocol, ProtocolKind::Rumor) {
+        Some(ProtocolKind::Rumor) => Protocol::Rumor {
             mode,
             removal,
             repair_every: None,
         },
-        Some(1) => Protocol::Rumor {
+        Some(ProtocolKind::Hybrid) => Protocol::Rumor {
             mode,
             removal,
             repair_every: Some(r.uint("repair", 10)),
         },
-        Some(2) => Protocol::AntiEntropy {
+        Some(ProtocolKind::AntiEntropy) => Protocol::AntiEntropy {
             mode,
-            sync: [Sync::Incremental, Sync::Full][r
-                .choice("sync", &SYNCS, Expected::Sync, used("incremental"))
-                .unwrap_or(0)],
+            sync: r
+                .named("sync", Expected::Sync, Sync::Incremental)
+                .unwrap_or(Sync::Incremental),
         },
-        Some(_) => Protocol::Membership {
+        Some(ProtocolKind::Membership) => Protocol::Membership {
             t_fail: r.uint("t_fail", 6),
             t_cleanup: r.uint("t_cleanup", 12),
         },
@@ -324,29 +304,24 @@ fn read_config(r: &mut Reader) -> Config {
     };
     let ring_k = r.uint("ring_k", 2);
     let topology = match r
-        .choice(
-            "topology",
-            &TOPOLOGIES,
-            Expected::Topology,
-            used("complete"),
-        )
-        .unwrap_or(0)
+        .named("topology", Expected::Topology, TopologyKind::Complete)
+        .unwrap_or(TopologyKind::Complete)
     {
-        0 => TopologyConfig::Complete,
-        1 => TopologyConfig::Ring { k: ring_k },
-        2 => TopologyConfig::Grid,
-        3 => TopologyConfig::RandomRegular {
+        TopologyKind::Complete => TopologyConfig::Complete,
+        TopologyKind::Ring => TopologyConfig::Ring { k: ring_k },
+        TopologyKind::Grid => TopologyConfig::Grid,
+        TopologyKind::RandomRegular => TopologyConfig::RandomRegular {
             degree: r.uint("degree", 4),
         },
-        4 => TopologyConfig::ErdosRenyi {
+        TopologyKind::ErdosRenyi => TopologyConfig::ErdosRenyi {
             p: r.float("p", 0.08),
         },
-        5 => TopologyConfig::WattsStrogatz {
+        TopologyKind::WattsStrogatz => TopologyConfig::WattsStrogatz {
             k: ring_k,
             beta: r.float("beta", 0.2),
         },
-        6 => TopologyConfig::BarabasiAlbert { m: r.uint("m", 2) },
-        _ => TopologyConfig::Hierarchical {
+        TopologyKind::BarabasiAlbert => TopologyConfig::BarabasiAlbert { m: r.uint("m", 2) },
+        TopologyKind::Hierarchical => TopologyConfig::Hierarchical {
             group_size: r.uint("group", 10),
         },
     };

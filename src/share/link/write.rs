@@ -16,12 +16,12 @@ pub fn encode(scenario: &Scenario, view: &View, options: &Options) -> String {
         q.append_pair(key, &value.to_string());
     };
     put("v", &LINK_VERSION);
-    put("protocol", &c.protocol.name());
+    put("protocol", &c.protocol.kind().as_str());
     match &c.protocol {
         Protocol::AntiEntropy { mode, sync } => {
-            put("mode", &mode.name());
+            put("mode", &mode.as_str());
             if *sync == Sync::Full {
-                put("sync", &"full");
+                put("sync", &sync.as_str());
             }
         }
         Protocol::Rumor {
@@ -29,8 +29,8 @@ pub fn encode(scenario: &Scenario, view: &View, options: &Options) -> String {
             removal,
             repair_every,
         } => {
-            put("mode", &mode.name());
-            put("removal", &removal.name());
+            put("mode", &mode.as_str());
+            put("removal", &removal.kind().as_str());
             put("k", &removal.k);
             if let Some(r) = repair_every {
                 put("repair", r);
@@ -46,7 +46,7 @@ pub fn encode(scenario: &Scenario, view: &View, options: &Options) -> String {
     if c.loss > 0.0 {
         put("loss", &c.loss);
     }
-    put("topology", &c.topology.name());
+    put("topology", &c.topology.kind().as_str());
     match c.topology {
         TopologyConfig::Ring { k } => put("ring_k", &k),
         TopologyConfig::RandomRegular { degree } => put("degree", &degree),
