@@ -27,11 +27,9 @@ pub struct SettingsProps {
 }
 
 /// A fresh random seed, below 2^53 so that it survives JavaScript numbers in host pages.
-///
-/// From the browser's `Math.random`: a seed only has to differ from the last one, so the
-/// `getrandom` crate and its call into the Web Crypto API would add code for nothing.
-pub fn new_seed() -> u64 {
-    (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64
+/// `None` only if the system's random source fails (in the browser, `crypto.getRandomValues`).
+pub fn new_seed() -> Option<u64> {
+    getrandom::u64().ok().map(|x| x >> 11)
 }
 
 fn help_for(field: &str) -> Text {
@@ -110,7 +108,10 @@ pub fn settings(p: &SettingsProps) -> Html {
         let error = error.clone();
         let dispatch = p.dispatch.clone();
         Callback::from(move |_: MouseEvent| {
-            draft.borrow_mut().seed = new_seed().to_string();
+            // Should the random source fail, the button starts the same run over.
+            if let Some(seed) = new_seed() {
+                draft.borrow_mut().seed = seed.to_string();
+            }
             let built = draft.borrow().build();
             match built {
                 Ok((config, seed)) => dispatch.dispatch(Action::Configure(Box::new(config), seed)),
