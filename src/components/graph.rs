@@ -150,7 +150,7 @@ pub fn graph(props: &GraphProps) -> Html {
                 let t_now = now();
                 let (t, scene) = {
                     let mut a = anim.borrow_mut();
-                    let t = crate::num::clamp((t_now - a.start) / a.duration, 0.0, 1.0);
+                    let t = ((t_now - a.start) / a.duration).clamp(0.0, 1.0);
                     if a.last > 0.0 {
                         crate::probe::record("__gossipFrames", t_now - a.last);
                     }

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::draft::{Draft, FieldError};
 use crate::i18n::{Lang, Text, neutral, text, tr};
-use crate::num::{Fixed, fixed};
+use crate::num::fixed;
 use crate::state::{Action, AppState};
 
 /// Where a field's text lives in the draft.
@@ -167,7 +167,7 @@ pub fn settings(p: &SettingsProps) -> Html {
         Callback::from(move |e: Event| {
             let v: web_sys::HtmlInputElement = e.target_unchecked_into();
             if let Some(pct) = crate::num::parse_f64(&v.value()) {
-                dispatch.dispatch(Action::SetLoss(crate::num::clamp(pct / 100.0, 0.0, 1.0)));
+                dispatch.dispatch(Action::SetLoss((pct / 100.0).clamp(0.0, 1.0)));
             }
         })
     };
@@ -263,8 +263,8 @@ pub fn settings(p: &SettingsProps) -> Html {
                 <h2>{tr!(lang, "Faults")}<span class="hint">{tr!(lang, " apply now")}</span></h2>
                 <div class="field">
                     <label for="f-loss">{ crate::i18n::packet_loss_label(lang, p.loss * 100.0) }</label>
-                    <input id="f-loss" type="range" min="0" max="100" step="5" value={fixed(p.loss * 100.0, 0)}
-                        aria-valuetext={format!("{}%", Fixed(p.loss * 100.0, 0))} onchange={on_loss} data-testid="loss" />
+                    <input id="f-loss" type="range" min="0" max="100" step="5" value={format!("{:.0}", p.loss * 100.0)}
+                        aria-valuetext={format!("{}%", fixed(p.loss * 100.0, 0))} onchange={on_loss} data-testid="loss" />
                 </div>
                 <div class="field">
                     <label for="f-groups">{tr!(lang, "Partition into groups")}</label>
