@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::components::markup::{Esc, raw};
 use crate::i18n::{Lang, tr};
-use crate::num::Fixed;
+use crate::num::fixed;
 
 /// Most rounds drawn: longer runs are sampled evenly (always keeping the last round).
 pub const MAX_POINTS: usize = 500;
@@ -104,13 +104,7 @@ type Series = (&'static str, fn(&StateCounts) -> u32);
 fn path(out: &mut String, class: &str, points: &[(f64, f64)]) {
     let _ = write!(out, r#"<path class="{class}" d=""#);
     for (i, (x, y)) in points.iter().enumerate() {
-        let _ = write!(
-            out,
-            "{}{},{}",
-            if i == 0 { "M" } else { "L" },
-            Fixed(*x, 1),
-            Fixed(*y, 1)
-        );
+        let _ = write!(out, "{}{x:.1},{y:.1}", if i == 0 { "M" } else { "L" });
     }
     out.push_str(r#""/>"#);
 }
@@ -138,32 +132,26 @@ pub fn chart(p: &ChartInput) -> Html {
     let y = |c: f64| TOP + plot_h * (1.0 - c / n);
     let y0 = y(0.0);
     let max_msgs = p.data.max_messages.max(1) as f64;
-    let bar_w = crate::num::clamp((W - LEFT - RIGHT) / f64::from(span) * 0.8, 0.5, 12.0);
+    let bar_w = ((W - LEFT - RIGHT) / f64::from(span) * 0.8).clamp(0.5, 12.0);
     let bars_top = H - BARS;
     let mut s = String::with_capacity(1024 + p.data.points.len() * 90);
     s.push_str(r#"<g pointer-events="none">"#);
     let _ = write!(
         s,
-        r#"<line class="axis" x1="{left}" y1="{y0}" x2="{}" y2="{y0}"/><text class="tick" x="{}" y="{}" text-anchor="end">{}</text><text class="tick" x="{}" y="{y0}" text-anchor="end">0</text>"#,
-        Fixed(W - RIGHT, 1),
-        Fixed(LEFT - 4.0, 1),
-        Fixed(y(n) + 4.0, 1),
+        r#"<line class="axis" x1="{LEFT:.1}" y1="{y0:.1}" x2="{:.1}" y2="{y0:.1}"/><text class="tick" x="{tick_x:.1}" y="{:.1}" text-anchor="end">{}</text><text class="tick" x="{tick_x:.1}" y="{y0:.1}" text-anchor="end">0</text>"#,
+        W - RIGHT,
+        y(n) + 4.0,
         p.nodes,
-        Fixed(LEFT - 4.0, 1),
-        left = Fixed(LEFT, 1),
-        y0 = Fixed(y0, 1),
+        tick_x = LEFT - 4.0,
     );
     if theory_mode.is_some() || matches!(p.protocol, Protocol::Rumor { .. }) {
         let xm = x(marker);
         let _ = write!(
             s,
-            r#"<line class="marker" x1="{xm}" x2="{xm}" y1="{top}" y2="{y0}"/><text class="tick" x="{}" y="{}">log₂N+lnN ≈ {}</text>"#,
-            Fixed(xm + 3.0, 1),
-            Fixed(TOP + 9.0, 1),
-            Fixed(marker, 1),
-            xm = Fixed(xm, 1),
-            top = Fixed(TOP, 1),
-            y0 = Fixed(y0, 1),
+            r#"<line class="marker" x1="{xm:.1}" x2="{xm:.1}" y1="{TOP:.1}" y2="{y0:.1}"/><text class="tick" x="{:.1}" y="{:.1}">log₂N+lnN ≈ {}</text>"#,
+            xm + 3.0,
+            TOP + 9.0,
+            fixed(marker, 1),
         );
     }
     if let Some(mode) = theory_mode {
@@ -215,24 +203,19 @@ pub fn chart(p: &ChartInput) -> Html {
         let h = ((BARS - 4.0) * messages as f64 / max_msgs).max(0.0);
         let _ = write!(
             s,
-            "M{},{}h{}v{}h{}z",
-            Fixed(x(f64::from(round)) - bar_w / 2.0, 1),
-            Fixed(H - h, 1),
-            Fixed(bar_w, 2),
-            Fixed(h, 1),
-            Fixed(-bar_w, 2)
+            "M{:.1},{:.1}h{bar_w:.2}v{h:.1}h{:.2}z",
+            x(f64::from(round)) - bar_w / 2.0,
+            H - h,
+            -bar_w,
         );
     }
     let xc = x(f64::from(p.round));
     let _ = write!(
         s,
-        r#""/><text class="tick" x="{}" y="{}" text-anchor="end">{}</text><line class="cursor" x1="{xc}" x2="{xc}" y1="{top}" y2="{h}"/></g>"#,
-        Fixed(LEFT - 4.0, 1),
-        Fixed(bars_top + 10.0, 1),
-        Fixed(max_msgs, 0),
-        xc = Fixed(xc, 1),
-        top = Fixed(TOP, 1),
-        h = Fixed(H, 1),
+        r#""/><text class="tick" x="{:.1}" y="{:.1}" text-anchor="end">{}</text><line class="cursor" x1="{xc:.1}" x2="{xc:.1}" y1="{TOP:.1}" y2="{H:.1}"/></g>"#,
+        LEFT - 4.0,
+        bars_top + 10.0,
+        p.data.max_messages.max(1),
     );
     let mut caption = String::from("<figcaption>");
     if p.data.detections.is_empty() {
@@ -261,7 +244,7 @@ pub fn chart(p: &ChartInput) -> Html {
             let rect = svg.get_bounding_client_rect();
             let fx = (f64::from(e.client_x()) - rect.left()) / rect.width().max(1.0) * W;
             let r = ((fx - LEFT) / (W - LEFT - RIGHT) * f64::from(span)).round();
-            on_seek.emit(crate::num::clamp(r, 0.0, f64::from(frontier)) as u32);
+            on_seek.emit(r.clamp(0.0, f64::from(frontier)) as u32);
         }
     });
     html! {

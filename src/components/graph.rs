@@ -1,12 +1,15 @@
-//! The cluster on a `<canvas>`, animated by `requestAnimationFrame`.
+//! The cluster on a `<canvas>`, animated by `requestAnimationFrame` (through
+//! `gloo::render`).
 //!
-//! The component owns one animation-frame closure for its lifetime. A new round restarts the
-//! animation clock; the loop paints until the round's animation is over, then idles until the
-//! next change, so a paused playground costs nothing.
+//! A new round restarts the animation clock; the loop asks for one frame at a time and paints
+//! until the round's animation is over, then idles until the next change, so a paused
+//! playground costs nothing. The pending frame's handle lives in the component's state:
+//! dropping it (on unmount) cancels the frame.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use gloo::render::{AnimationFrame, request_animation_frame};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -58,8 +61,8 @@ struct Anim {
     start: f64,
     duration: f64,
     id: u64,
-    running: bool,
-    frame: Option<Closure<dyn FnMut(f64)>>,
+    /// The requested frame while the loop runs; `None` when idle.
+    frame: Option<AnimationFrame>,
     /// Time of the previous painted frame while animating (0 when idle).
     last: f64,
 }
@@ -114,10 +117,44 @@ fn draw(canvas: &HtmlCanvasElement, scene: &Scene, t: f64) {
     paint(&ctx, scene, pal, cw, ch, t);
 }
 
-fn request(anim: &Rc<RefCell<Anim>>) {
-    let a = anim.borrow();
-    if let (Some(f), Some(w)) = (a.frame.as_ref(), web_sys::window()) {
-        let _ = w.request_animation_frame(f.as_ref().unchecked_ref());
+/// Asks for the next frame of the loop. The callback holds the state weakly, so a frame that
+/// fires after the component is gone does nothing.
+fn request(anim: &Rc<RefCell<Anim>>, canvas: &NodeRef) {
+    let weak = Rc::downgrade(anim);
+    let canvas = canvas.clone();
+    let frame = request_animation_frame(move |_| {
+        if let Some(anim) = weak.upgrade() {
+            tick(&anim, &canvas);
+        }
+    });
+    anim.borrow_mut().frame = Some(frame);
+}
+
+/// One frame of the loop: paints the scene at the animation's progress, then asks for the
+/// next frame until the round's animation is over.
+fn tick(anim: &Rc<RefCell<Anim>>, canvas: &NodeRef) {
+    let Some(el) = canvas.cast::<HtmlCanvasElement>() else {
+        anim.borrow_mut().frame = None;
+        return;
+    };
+    let t_now = now();
+    let (t, scene) = {
+        let mut a = anim.borrow_mut();
+        let t = ((t_now - a.start) / a.duration).clamp(0.0, 1.0);
+        if a.last > 0.0 {
+            crate::probe::record("__gossipFrames", t_now - a.last);
+        }
+        a.last = t_now;
+        (t, a.scene.clone())
+    };
+    draw(&el, &scene, t);
+    crate::probe::record("__gossipPaint", now() - t_now);
+    if t < 1.0 {
+        request(anim, canvas);
+    } else {
+        let mut a = anim.borrow_mut();
+        a.frame = None;
+        a.last = 0.0;
     }
 }
 
@@ -130,44 +167,15 @@ pub fn graph(props: &GraphProps) -> Html {
         start: 0.0,
         duration: 1.0,
         id: props.animation,
-        running: false,
         frame: None,
         last: 0.0,
     });
 
-    // Create the frame closure once; it holds only weak-ish clones of shared state.
+    // Once mounted: repaint on resize; on unmount, cancel a pending frame.
     {
         let canvas = canvas.clone();
         let anim = anim.clone();
         use_effect_with((), move |_| {
-            let weak = Rc::downgrade(&anim);
-            let c = canvas.clone();
-            let f = Closure::<dyn FnMut(f64)>::new(move |_ts: f64| {
-                let Some(anim) = weak.upgrade() else { return };
-                let Some(el) = c.cast::<HtmlCanvasElement>() else {
-                    return;
-                };
-                let t_now = now();
-                let (t, scene) = {
-                    let mut a = anim.borrow_mut();
-                    let t = crate::num::clamp((t_now - a.start) / a.duration, 0.0, 1.0);
-                    if a.last > 0.0 {
-                        crate::probe::record("__gossipFrames", t_now - a.last);
-                    }
-                    a.last = t_now;
-                    (t, a.scene.clone())
-                };
-                draw(&el, &scene, t);
-                crate::probe::record("__gossipPaint", now() - t_now);
-                let more = t < 1.0;
-                anim.borrow_mut().running = more;
-                if more {
-                    request(&anim);
-                } else {
-                    anim.borrow_mut().last = 0.0;
-                }
-            });
-            anim.borrow_mut().frame = Some(f);
             // Repaint whenever the canvas changes size: a window or iframe resize, and also a
             // layout change around it (a banner, a lesson card), which no window event reports.
             let resize = canvas.cast::<HtmlCanvasElement>().and_then(|el| {
@@ -177,7 +185,7 @@ pub fn graph(props: &GraphProps) -> Html {
                     Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| {
                         if let Some(el) = canvas.cast::<HtmlCanvasElement>() {
                             let a = anim.borrow();
-                            if !a.running {
+                            if a.frame.is_none() {
                                 draw(&el, &a.scene, 1.0);
                             }
                         }
@@ -212,14 +220,10 @@ pub fn graph(props: &GraphProps) -> Html {
                     a.duration = duration;
                 }
                 let animating = now() - a.start < a.duration;
-                let start = animating && !a.running;
-                if start {
-                    a.running = true;
-                }
-                (start, animating)
+                (animating && a.frame.is_none(), animating)
             };
             match start_loop {
-                (true, _) => request(&anim),
+                (true, _) => request(&anim, &canvas),
                 (false, false) => {
                     if let Some(el) = canvas.cast::<HtmlCanvasElement>() {
                         draw(&el, scene, 1.0);

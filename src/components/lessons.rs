@@ -22,7 +22,7 @@ use crate::lessons::compare::{
 };
 use crate::lessons::scenarios::{self, GROUP_SIZE, RESIDUE_K, RESIDUE_N, SIZES};
 use crate::lessons::{LESSONS, Panel, Text, fill, thousands, tidy, ui};
-use crate::num::{Fixed, fixed};
+use crate::num::fixed;
 use crate::state::{Action, AppState};
 
 /// Longest stretch of table computation before the page gets to paint, in milliseconds.
@@ -268,22 +268,15 @@ fn mode_curves_of(
     }
     let _ = write!(
         s,
-        r#"</ul><svg viewBox="0 0 {w} {h}" role="img" aria-label="{}"><line class="axis" x1="{left}" y1="{y0}" x2="{}" y2="{y0}"/><line class="axis" x1="{left}" y1="{y0}" x2="{left}" y2="{y1}"/><text class="tick" x="{}" y="{}" text-anchor="end">100%</text><text class="tick" x="{}" y="{y0}" text-anchor="end">0</text><text class="tick" x="{}" y="{}">0</text><text class="tick" x="{}" y="{}" text-anchor="end">{} {rounds}</text>"#,
+        r#"</ul><svg viewBox="0 0 {w:.1} {h:.1}" role="img" aria-label="{}"><line class="axis" x1="{left:.1}" y1="{y0:.1}" x2="{:.1}" y2="{y0:.1}"/><line class="axis" x1="{left:.1}" y1="{y0:.1}" x2="{left:.1}" y2="{y1:.1}"/><text class="tick" x="{tick_x:.1}" y="{:.1}" text-anchor="end">100%</text><text class="tick" x="{tick_x:.1}" y="{y0:.1}" text-anchor="end">0</text><text class="tick" x="{:.1}" y="{base:.1}">0</text><text class="tick" x="{:.1}" y="{base:.1}" text-anchor="end">{} {rounds}</text>"#,
         Esc(&label),
-        Fixed(w - 4.0, 1),
-        Fixed(left - 3.0, 1),
-        Fixed(y1 + 7.0, 1),
-        Fixed(left - 3.0, 1),
-        Fixed(x(0), 1),
-        Fixed(h - 2.0, 1),
-        Fixed(x(rounds), 1),
-        Fixed(h - 2.0, 1),
+        w - 4.0,
+        y1 + 7.0,
+        x(0),
+        x(rounds),
         Esc(ui::ROUND_AXIS.get(lang)),
-        w = Fixed(w, 1),
-        h = Fixed(h, 1),
-        left = Fixed(left, 1),
-        y0 = Fixed(y0, 1),
-        y1 = Fixed(y1, 1),
+        tick_x = left - 3.0,
+        base = h - 2.0,
     );
     for (i, t) in theory.iter().enumerate() {
         let (class, dash) = mode_style(t.mode);
@@ -292,10 +285,10 @@ fn mode_curves_of(
         for (r, &v) in t.curve.iter().enumerate() {
             let _ = write!(
                 s,
-                "{}{},{}",
+                "{}{:.1},{:.1}",
                 if r == 0 { "M" } else { "L" },
-                Fixed(x(r), 1),
-                Fixed(y(v), 1)
+                x(r),
+                y(v)
             );
         }
         let _ = write!(s, r#"" stroke-dasharray="{dash}"/>"#);
@@ -473,16 +466,16 @@ fn study_table(kind: StudyKind, active: Option<usize>, lang: Lang) -> Html {
                         let _ = write!(
                             m,
                             r#"<td><b>{}</b><span class="range"> ({}–{})</span></td>"#,
-                            Fixed(row.mean, 1),
-                            Fixed(row.min, 0),
-                            Fixed(row.max, 0)
+                            fixed(row.mean, 1),
+                            fixed(row.min, 0),
+                            fixed(row.max, 0)
                         );
                     }
                     None => {
                         let _ = write!(m, r#"<td class="computing">{computing}</td>"#);
                     }
                 }
-                let _ = write!(m, "<td>{}</td>", Fixed(theory::log2_plus_ln(SIZES[r]), 1));
+                let _ = write!(m, "<td>{}</td>", fixed(theory::log2_plus_ln(SIZES[r]), 1));
             }
             StudyKind::Residue => {
                 // The equation models feedback + coin only.
@@ -492,7 +485,7 @@ fn study_table(kind: StudyKind, active: Option<usize>, lang: Lang) -> Html {
                         let _ = write!(
                             m,
                             "<td><b>{}%</b></td><td{}>",
-                            Fixed(100.0 * row.mean, 1),
+                            fixed(100.0 * row.mean, 1),
                             if modelled {
                                 r#" data-testid="residue-equation""#
                             } else {
@@ -500,11 +493,11 @@ fn study_table(kind: StudyKind, active: Option<usize>, lang: Lang) -> Html {
                             }
                         );
                         if modelled {
-                            let _ = write!(m, "{}%", Fixed(100.0 * theory::residue(RESIDUE_K), 1));
+                            let _ = write!(m, "{}%", fixed(100.0 * theory::residue(RESIDUE_K), 1));
                         } else {
                             m.push('–');
                         }
-                        let _ = write!(m, "</td><td>{}</td>", Fixed(row.extra, 2));
+                        let _ = write!(m, "</td><td>{}</td>", fixed(row.extra, 2));
                     }
                     None => {
                         let _ = write!(m, r#"<td colspan="3" class="computing">{computing}</td>"#);
@@ -519,7 +512,7 @@ fn study_table(kind: StudyKind, active: Option<usize>, lang: Lang) -> Html {
                         let _ = write!(
                             m,
                             "<td>{}</td><td>{}</td><td><b>{}</b></td>",
-                            Fixed(row.mean, 1),
+                            fixed(row.mean, 1),
                             secs(fixed(interval, 1)),
                             secs(fixed(row.mean * interval, 0))
                         );
@@ -579,34 +572,24 @@ fn bytes_chart_of(runs: &[Vec<Traffic>; 2], lang: Lang, round: u32, active: Opti
     // The figure in two raw parts: the drawing changes every round, the keys and the totals
     // only with the language or the variant.
     let mut svg = format!(
-        r#"<figcaption>{caption}</figcaption><svg viewBox="0 0 {w} {h}" role="img" aria-label="{caption}">"#,
-        w = Fixed(w, 1),
-        h = Fixed(h, 1),
+        r#"<figcaption>{caption}</figcaption><svg viewBox="0 0 {w:.1} {h:.1}" role="img" aria-label="{caption}">"#,
     );
     if (1..=BYTES_ROUNDS).contains(&round) {
         let x0 = left + slot * f64::from(round - 1);
         let _ = write!(
             svg,
-            r#"<rect class="cursor" x="{}" y="{}" width="{}" height="{}"/>"#,
-            Fixed(x0, 1),
-            Fixed(top, 1),
-            Fixed(slot, 1),
-            Fixed(h - top - bottom, 1)
+            r#"<rect class="cursor" x="{x0:.1}" y="{top:.1}" width="{slot:.1}" height="{:.1}"/>"#,
+            h - top - bottom
         );
     }
     let _ = write!(
         svg,
-        r#"<line class="axis" x1="{left}" y1="{y0}" x2="{w}" y2="{y0}"/><text class="tick" x="{}" y="{}" text-anchor="end">{}</text><text class="tick" x="{}" y="{y0}" text-anchor="end">0</text><text class="tick" x="{left}" y="{}">1</text><text class="tick" x="{w}" y="{}" text-anchor="end">{} {BYTES_ROUNDS}</text>"#,
-        Fixed(left - 3.0, 1),
-        Fixed(y(max) + 7.0, 1),
+        r#"<line class="axis" x1="{left:.1}" y1="{y0:.1}" x2="{w:.1}" y2="{y0:.1}"/><text class="tick" x="{tick_x:.1}" y="{:.1}" text-anchor="end">{}</text><text class="tick" x="{tick_x:.1}" y="{y0:.1}" text-anchor="end">0</text><text class="tick" x="{left:.1}" y="{base:.1}">1</text><text class="tick" x="{w:.1}" y="{base:.1}" text-anchor="end">{} {BYTES_ROUNDS}</text>"#,
+        y(max) + 7.0,
         human(max as u64),
-        Fixed(left - 3.0, 1),
-        Fixed(h - 1.0, 1),
-        Fixed(h - 1.0, 1),
         Esc(ui::ROUND_AXIS.get(lang)),
-        left = Fixed(left, 1),
-        y0 = Fixed(y0, 1),
-        w = Fixed(w, 1),
+        tick_x = left - 3.0,
+        base = h - 1.0,
     );
     for (v, run) in runs.iter().enumerate() {
         let variant = if v == 0 { "inc" } else { "full" };
@@ -616,13 +599,11 @@ fn bytes_chart_of(runs: &[Vec<Traffic>; 2], lang: Lang, round: u32, active: Opti
             let pl = t.payload_bytes as f64;
             let _ = write!(
                 svg,
-                r#"<rect class="digest {variant}" x="{x0}" y="{}" width="{bar}" height="{}"/><rect class="payload {variant}" x="{x0}" y="{}" width="{bar}" height="{}"/>"#,
-                Fixed(y(d), 1),
-                Fixed(y0 - y(d), 1),
-                Fixed(y(d + pl), 1),
-                Fixed(y(d) - y(d + pl), 1),
-                x0 = Fixed(x0, 1),
-                bar = Fixed(bar, 1),
+                r#"<rect class="digest {variant}" x="{x0:.1}" y="{:.1}" width="{bar:.1}" height="{:.1}"/><rect class="payload {variant}" x="{x0:.1}" y="{:.1}" width="{bar:.1}" height="{:.1}"/>"#,
+                y(d),
+                y0 - y(d),
+                y(d + pl),
+                y(d) - y(d + pl),
             );
         }
     }
@@ -707,7 +688,7 @@ fn hierarchy_table_of(spreads: &[Option<Spread>; 2], lang: Lang, active: Option<
                 format!(
                     "{} ({}%)",
                     thousands(s.crossing),
-                    Fixed(100.0 * s.crossing as f64 / s.messages.max(1) as f64, 0)
+                    fixed(100.0 * s.crossing as f64 / s.messages.max(1) as f64, 0)
                 )
             }),
         ),

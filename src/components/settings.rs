@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::draft::{Draft, FieldError};
 use crate::i18n::{Lang, Text, neutral, text, tr};
-use crate::num::{Fixed, fixed};
+use crate::num::fixed;
 use crate::state::{Action, AppState};
 
 /// Where a field's text lives in the draft.
@@ -27,11 +27,9 @@ pub struct SettingsProps {
 }
 
 /// A fresh random seed, below 2^53 so that it survives JavaScript numbers in host pages.
-///
-/// From the browser's `Math.random`: a seed only has to differ from the last one, so the
-/// `getrandom` crate and its call into the Web Crypto API would add code for nothing.
-pub fn new_seed() -> u64 {
-    (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64
+/// `None` only if the system's random source fails (in the browser, `crypto.getRandomValues`).
+pub fn new_seed() -> Option<u64> {
+    getrandom::u64().ok().map(|x| x >> 11)
 }
 
 fn help_for(field: &str) -> Text {
@@ -110,7 +108,10 @@ pub fn settings(p: &SettingsProps) -> Html {
         let error = error.clone();
         let dispatch = p.dispatch.clone();
         Callback::from(move |_: MouseEvent| {
-            draft.borrow_mut().seed = new_seed().to_string();
+            // Should the random source fail, the button starts the same run over.
+            if let Some(seed) = new_seed() {
+                draft.borrow_mut().seed = seed.to_string();
+            }
             let built = draft.borrow().build();
             match built {
                 Ok((config, seed)) => dispatch.dispatch(Action::Configure(Box::new(config), seed)),
@@ -166,7 +167,7 @@ pub fn settings(p: &SettingsProps) -> Html {
         Callback::from(move |e: Event| {
             let v: web_sys::HtmlInputElement = e.target_unchecked_into();
             if let Some(pct) = crate::num::parse_f64(&v.value()) {
-                dispatch.dispatch(Action::SetLoss(crate::num::clamp(pct / 100.0, 0.0, 1.0)));
+                dispatch.dispatch(Action::SetLoss((pct / 100.0).clamp(0.0, 1.0)));
             }
         })
     };
@@ -261,8 +262,8 @@ pub fn settings(p: &SettingsProps) -> Html {
                 <h2>{tr!(lang, "Faults")}<span class="hint">{tr!(lang, " apply now")}</span></h2>
                 <div class="field">
                     <label for="f-loss">{ crate::i18n::packet_loss_label(lang, p.loss * 100.0) }</label>
-                    <input id="f-loss" type="range" min="0" max="100" step="5" value={fixed(p.loss * 100.0, 0)}
-                        aria-valuetext={format!("{}%", Fixed(p.loss * 100.0, 0))} onchange={on_loss} data-testid="loss" />
+                    <input id="f-loss" type="range" min="0" max="100" step="5" value={format!("{:.0}", p.loss * 100.0)}
+                        aria-valuetext={format!("{}%", fixed(p.loss * 100.0, 0))} onchange={on_loss} data-testid="loss" />
                 </div>
                 <div class="field">
                     <label for="f-groups">{tr!(lang, "Partition into groups")}</label>

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::components::markup::{Esc, raw};
 use crate::i18n::{self, Lang, Text, count_label, neutral, text, tr};
-use crate::num::{Fixed, fixed};
+use crate::num::fixed;
 use crate::state::AppState;
 
 /// Appends one figure: a label over a value, with its explanation as tooltip. A long value
@@ -117,9 +117,9 @@ pub fn summary(st: &AppState) -> Html {
         let informed = 100.0 * f64::from(c.informed()) / f64::from(alive);
         let done = c.fresh == 0 || o.converged;
         let traffic = sim.total_traffic();
-        let informed = format!("{}%", Fixed(informed, 0));
+        let informed = format!("{}%", fixed(informed, 0));
         let residue = if c.fresh == 0 {
-            format!("{}%", Fixed(100.0 * o.residue, 1))
+            format!("{}%", fixed(100.0 * o.residue, 1))
         } else {
             "…".into()
         };
@@ -210,7 +210,7 @@ pub fn summary(st: &AppState) -> Html {
 pub fn human(b: u64) -> String {
     match b {
         0..1_000 => format!("{b} B"),
-        1_000..1_000_000 => format!("{} kB", Fixed(b as f64 / 1e3, 1)),
-        _ => format!("{} MB", Fixed(b as f64 / 1e6, 1)),
+        1_000..1_000_000 => format!("{} kB", fixed(b as f64 / 1e3, 1)),
+        _ => format!("{} MB", fixed(b as f64 / 1e6, 1)),
     }
 }

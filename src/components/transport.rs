@@ -12,11 +12,7 @@ use crate::view::{MAX_SPEED, MIN_SPEED};
 
 /// Slider position (0..=100) for a speed: logarithmic, so 0.25 and 20 are both reachable.
 pub fn speed_to_slider(speed: f64) -> f64 {
-    crate::num::clamp(
-        (speed / MIN_SPEED).ln() / (MAX_SPEED / MIN_SPEED).ln() * 100.0,
-        0.0,
-        100.0,
-    )
+    ((speed / MIN_SPEED).ln() / (MAX_SPEED / MIN_SPEED).ln() * 100.0).clamp(0.0, 100.0)
 }
 
 /// Speed for a slider position.
@@ -113,7 +109,7 @@ pub fn transport(
             { raw(format!(r#"<output class="round" data-testid="round" aria-live="off">{}</output>"#, Esc(&label))) }
             <label class="speed" title={tr!(lang, "Speed: rounds per second")}>
                 { raw(format!("<span>{}</span>", Esc(tr!(lang, "speed")))) }
-                <input type="range" min="0" max="100" step="1" value={crate::num::fixed(speed_to_slider(speed), 0)}
+                <input type="range" min="0" max="100" step="1" value={format!("{:.0}", speed_to_slider(speed))}
                     oninput={on_speed} aria-label={tr!(lang, "Speed, rounds per second")}
                     aria-valuetext={i18n::speed_value_text(lang, speed)} data-testid="speed" />
                 { raw(format!(

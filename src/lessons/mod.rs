@@ -343,14 +343,14 @@ pub fn thousands(n: u64) -> String {
 
 /// `text` with no line break around " = " (so that "N = 10,000" stays on one line).
 pub fn tidy(text: &str) -> String {
-    crate::text::replace(text, " = ", "\u{a0}=\u{a0}")
+    text.replace(" = ", "\u{a0}=\u{a0}")
 }
 
 /// `text` with each `{key}` replaced by its value.
 pub fn fill(text: &str, values: &[(&str, String)]) -> String {
     let mut out = text.to_string();
     for (k, v) in values {
-        out = crate::text::replace(&out, &format!("{{{k}}}"), v);
+        out = out.replace(&format!("{{{k}}}"), v);
     }
     out
 }

@@ -197,7 +197,7 @@ pub fn paint(ctx: &Ctx, scene: &Scene, pal: &Palette, w: f64, h: f64, t: f64) {
     if n <= 64 && r >= 8.0 {
         ctx.set_font(&format!(
             "600 {}px system-ui, sans-serif",
-            crate::num::clamp(r * 0.95, 9.0, 13.0).round() as u32
+            (r * 0.95).clamp(9.0, 13.0).round() as u32
         ));
         ctx.set_text_align("center");
         ctx.set_text_baseline("middle");
@@ -299,7 +299,7 @@ fn paint_contacts(ctx: &Ctx, scene: &Scene, pal: &Palette, view: &View, t: f64, 
     }
     let pos = &scene.positions;
     let k = if scene.motion { ease(t) } else { 1.0 };
-    let dot = crate::num::clamp(r * 0.55, 2.0, 5.0);
+    let dot = (r * 0.55).clamp(2.0, 5.0);
     // Styles: (kind filter, colour, filled, radius).
     let styles: [DotStyle; 3] = [
         (

@@ -3,14 +3,11 @@
 
 use std::fmt::Write as _;
 
-use crate::num::Fixed;
 use crate::palette::Palette;
 use crate::render::canvas::{Look, Scene};
 
-/// An SVG of `scene`, `size` pixels square.
+/// An SVG of `scene`, `size` pixels square. Coordinates are written to 0.1 px.
 pub fn scene_svg(scene: &Scene, pal: &Palette, size: f64) -> String {
-    // Coordinates to 0.1 px, written without core's float formatter (see `crate::num`).
-    let c = |v: f64| Fixed(v, 1);
     let pad = 12.0;
     let side = size - 2.0 * pad;
     let px = |p: (f32, f32)| (pad + f64::from(p.0) * side, pad + f64::from(p.1) * side);
@@ -18,8 +15,7 @@ pub fn scene_svg(scene: &Scene, pal: &Palette, size: f64) -> String {
     let mut s = String::new();
     let _ = write!(
         s,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" viewBox="0 0 {size} {size}">"#,
-        size = Fixed(size, 0)
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{size:.0}" height="{size:.0}" viewBox="0 0 {size:.0} {size:.0}">"#,
     );
     let _ = write!(
         s,
@@ -38,11 +34,7 @@ pub fn scene_svg(scene: &Scene, pal: &Palette, size: f64) -> String {
             let ((x1, y1), (x2, y2)) = (px(pa), px(pb));
             let _ = write!(
                 s,
-                r#"<line x1="{}" y1="{}" x2="{}" y2="{}"/>"#,
-                c(x1),
-                c(y1),
-                c(x2),
-                c(y2)
+                r#"<line x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}"/>"#
             );
         }
         s.push_str("</g>");
@@ -58,10 +50,7 @@ pub fn scene_svg(scene: &Scene, pal: &Palette, size: f64) -> String {
                 };
                 let _ = write!(
                     s,
-                    r#"<circle cx="{}" cy="{}" r="{}" fill="{fill}" stroke="{}" stroke-width="{width}"/>"#,
-                    c(x),
-                    c(y),
-                    c(r),
+                    r#"<circle cx="{x:.1}" cy="{y:.1}" r="{r:.1}" fill="{fill}" stroke="{}" stroke-width="{width}"/>"#,
                     pal.ink,
                 );
             }
@@ -69,41 +58,28 @@ pub fn scene_svg(scene: &Scene, pal: &Palette, size: f64) -> String {
                 let d = r * 0.9;
                 let _ = write!(
                     s,
-                    r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>"#,
-                    c(x - d),
-                    c(y - d),
-                    c(2.0 * d),
-                    c(2.0 * d),
-                    pal.stale
+                    r#"<rect x="{:.1}" y="{:.1}" width="{w:.1}" height="{w:.1}" fill="{}"/>"#,
+                    x - d,
+                    y - d,
+                    pal.stale,
+                    w = 2.0 * d,
                 );
             }
             Look::Dead => {
                 let d = r * 0.7;
+                let (x0, y0, x1, y1) = (x - d, y - d, x + d, y + d);
                 let _ = write!(
                     s,
-                    r#"<g stroke="{}" stroke-width="1.5" fill="none"><circle cx="{}" cy="{}" r="{}"/><path d="M{} {}L{} {}M{} {}L{} {}"/></g>"#,
+                    r#"<g stroke="{}" stroke-width="1.5" fill="none"><circle cx="{x:.1}" cy="{y:.1}" r="{r:.1}"/><path d="M{x0:.1} {y0:.1}L{x1:.1} {y1:.1}M{x1:.1} {y0:.1}L{x0:.1} {y1:.1}"/></g>"#,
                     pal.dead,
-                    c(x),
-                    c(y),
-                    c(r),
-                    c(x - d),
-                    c(y - d),
-                    c(x + d),
-                    c(y + d),
-                    c(x + d),
-                    c(y - d),
-                    c(x - d),
-                    c(y + d)
                 );
             }
         }
         if Some(i as u32) == scene.selected {
             let _ = write!(
                 s,
-                r#"<circle cx="{}" cy="{}" r="{}" fill="none" stroke="{}" stroke-width="2.5"/>"#,
-                c(x),
-                c(y),
-                c(r + 5.0),
+                r#"<circle cx="{x:.1}" cy="{y:.1}" r="{:.1}" fill="none" stroke="{}" stroke-width="2.5"/>"#,
+                r + 5.0,
                 pal.selection
             );
         }
