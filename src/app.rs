@@ -244,7 +244,7 @@ pub fn app() -> Html {
         let d = dispatch.clone();
         Callback::from(move |r: u32| d.dispatch(Action::Seek(r)))
     };
-    let duration = crate::num::clamp(1000.0 / st.speed, 120.0, 1400.0) * 0.9;
+    let duration = (1000.0 / st.speed).clamp(120.0, 1400.0) * 0.9;
     let dismiss = {
         let d = dispatch.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::Dismiss))

@@ -1,6 +1,7 @@
 //! Short texts with numbers in them: counters, node names, tooltips, the canvas's description.
 
 use super::{Lang, state_text};
+use crate::num::fixed;
 /// "round 7" (the transport's counter, the embed's counter).
 pub fn round_label(lang: Lang, round: u32) -> String {
     match lang {
@@ -18,14 +19,14 @@ pub fn count_label(lang: Lang, state: &'static str, n: u32) -> String {
 /// "Packet loss: 20%".
 pub fn packet_loss_label(lang: Lang, percent: f64) -> String {
     match lang {
-        Lang::En => format!("Packet loss: {percent:.0}%"),
-        Lang::Zh => format!("丢包率：{percent:.0}%"),
+        Lang::En => format!("Packet loss: {}%", fixed(percent, 0)),
+        Lang::Zh => format!("丢包率：{}%", fixed(percent, 0)),
     }
 }
 
 /// "2.0/s" after the speed slider.
 pub fn speed_value(lang: Lang, speed: f64) -> String {
-    let v = format!("{speed:.*}", if speed < 1.0 { 2 } else { 1 });
+    let v = fixed(speed, if speed < 1.0 { 2 } else { 1 });
     match lang {
         Lang::En => format!("{v}/s"),
         Lang::Zh => format!("{v} 轮/秒"),
@@ -136,7 +137,7 @@ pub fn command_label(lang: Lang, cmd: &gossip_engine::Command) -> String {
         Command::Revive { node, amnesia } => {
             format!("复活节点 {node}{}", if *amnesia { "（失忆）" } else { "" })
         }
-        Command::SetLoss { loss } => format!("将丢包率设为 {:.0}%", loss * 100.0),
+        Command::SetLoss { loss } => format!("将丢包率设为 {}%", fixed(loss * 100.0, 0)),
         Command::Partition { groups } => format!("把集群切分成 {} 组", groups.len() + 1),
         Command::Heal => "修复分区".to_string(),
         Command::Join { seed } => format!("经由节点 {seed} 加入一个新节点"),
