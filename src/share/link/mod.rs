@@ -16,6 +16,7 @@
 
 mod problem;
 mod read;
+mod reader;
 mod repair;
 mod replay;
 mod write;

@@ -3,7 +3,7 @@
 use gossip_engine::{Config, Error, Protocol, TopologyConfig};
 
 use super::problem::Problem;
-use super::read::Reader;
+use super::reader::Reader;
 use crate::view::max_ui_nodes;
 
 /// Fixes an invalid configuration field by field (clamping to the allowed range), falling

@@ -5,7 +5,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use gossip_engine::{Action, Command, Config, Protocol, Simulation};
 
 use super::problem::Problem;
-use super::read::Reader;
+use super::reader::Reader;
 
 /// Most actions a log may hold (the engine's scenario limit).
 const MAX_ACTIONS: usize = 10_000;
