@@ -3,22 +3,36 @@
 use super::{Lang, command_label, engine_error};
 use crate::share::link::{Expected, Problem, Used};
 
-/// Most problems a banner lists; the rest are counted.
-const SHOWN: usize = 5;
+/// Most skipped actions a banner lists; the rest are counted.
+const SHOWN_SKIPPED: usize = 3;
 
-/// The banner of a link that could not be opened as it was: its first few problems, and how
-/// many more there were (a long action log can fail thousands of times).
+/// The banner of a link that could not be opened as it was: every problem, except that only
+/// the first few skipped actions are listed and the rest counted (a long action log can fail
+/// thousands of times).
 pub fn banner(lang: Lang, problems: &[Problem]) -> String {
+    let skipped = |p: &&Problem| matches!(p, Problem::ActionSkipped { .. });
+    let hidden = problems
+        .iter()
+        .filter(skipped)
+        .count()
+        .saturating_sub(SHOWN_SKIPPED);
+    let mut seen = 0;
     let mut said: Vec<String> = problems
         .iter()
-        .take(SHOWN)
+        .filter(|p| {
+            if skipped(p) {
+                seen += 1;
+                seen <= SHOWN_SKIPPED
+            } else {
+                true
+            }
+        })
         .map(|p| problem(lang, p))
         .collect();
-    if problems.len() > SHOWN {
-        let more = problems.len() - SHOWN;
+    if hidden > 0 {
         said.push(match lang {
-            Lang::En => format!("and {more} more"),
-            Lang::Zh => format!("另有 {more} 个问题"),
+            Lang::En => format!("{hidden} more actions skipped"),
+            Lang::Zh => format!("另有 {hidden} 个操作被跳过"),
         });
     }
     match lang {
@@ -211,5 +225,31 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             "lesson={} is not a lesson (1..={count}); no lesson card opened",
             quote(value)
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use gossip_engine::{Command, Error};
+
+    use super::*;
+
+    #[test]
+    fn a_banner_names_every_problem_but_counts_most_skipped_actions() {
+        let skipped = |index| Problem::ActionSkipped {
+            index,
+            command: Command::Kill { node: 9 },
+            error: Error::UnknownNode { node: 9, nodes: 5 },
+        };
+        let mut problems = vec![Problem::ActionsNotBase64, Problem::MembershipTopology];
+        problems.extend((1..=1000).map(skipped));
+        let en = banner(Lang::En, &problems);
+        assert!(
+            en.contains("base64url") && en.contains("complete graph"),
+            "{en}"
+        );
+        assert_eq!(en.matches("skipped:").count(), 3, "{en}");
+        assert!(en.contains("997 more actions skipped"), "{en}");
+        assert!(banner(Lang::Zh, &problems).contains("另有 997 个操作被跳过"));
     }
 }
