@@ -4,6 +4,9 @@
 use yew::prelude::*;
 
 use crate::draft::{Draft, FieldError};
+use gossip_engine::{Decay, Feedback, Mode, ProtocolKind, Sync, TopologyKind};
+
+use crate::i18n::names::menu;
 use crate::i18n::{Lang, Text, neutral, text, tr};
 use crate::num::fixed;
 use crate::state::{Action, AppState};
@@ -138,7 +141,7 @@ pub fn settings(p: &SettingsProps) -> Html {
     let select_field = |label: Text,
                         field: &'static str,
                         slot: Slot,
-                        options: &[(&'static str, Text)]| {
+                        options: Vec<(&'static str, Text)>| {
         let id = format!("f-{field}");
         let value = value(slot);
         html! {
@@ -197,20 +200,17 @@ pub fn settings(p: &SettingsProps) -> Html {
         <aside class="panel settings" aria-label={tr!(lang, "Scenario")}>
             <form onsubmit={apply} novalidate=true>
                 <h2>{tr!(lang, "Scenario")}</h2>
-                { select_field(text!("Protocol"), "protocol", |d| &mut d.protocol, &[
-                    ("rumor", text!("Rumor mongering")), ("hybrid", text!("Rumor + anti-entropy (hybrid)")),
-                    ("anti-entropy", text!("Anti-entropy")), ("membership", text!("Heartbeat membership")),
-                ]) }
+                { select_field(text!("Protocol"), "protocol", |d| &mut d.protocol, menu::<ProtocolKind>()) }
                 if !membership {
-                    { select_field(text!("Mode"), "mode", |d| &mut d.mode, &[("push", text!("push")), ("pull", text!("pull")), ("push-pull", text!("push-pull"))]) }
+                    { select_field(text!("Mode"), "mode", |d| &mut d.mode, menu::<Mode>()) }
                 }
                 if protocol == "anti-entropy" {
-                    { select_field(text!("Sync"), "sync", |d| &mut d.sync, &[("incremental", text!("incremental (digests)")), ("full", text!("full (send everything)"))]) }
+                    { select_field(text!("Sync"), "sync", |d| &mut d.sync, menu::<Sync>()) }
                 }
                 if rumorish {
                     <div class="row2">
-                        { select_field(text!("Loss of interest"), "feedback", |d| &mut d.feedback, &[("feedback", text!("feedback")), ("blind", text!("blind"))]) }
-                        { select_field(text!("by"), "decay", |d| &mut d.decay, &[("counter", text!("counter")), ("coin", text!("coin"))]) }
+                        { select_field(text!("Loss of interest"), "feedback", |d| &mut d.feedback, menu::<Feedback>()) }
+                        { select_field(text!("by"), "decay", |d| &mut d.decay, menu::<Decay>()) }
                     </div>
                     { text_field(neutral("k"), "k", |d| &mut d.k, "numeric") }
                 }
@@ -227,12 +227,7 @@ pub fn settings(p: &SettingsProps) -> Html {
                     { text_field(text!("Nodes (N)"), "nodes", |d| &mut d.nodes, "numeric") }
                     { text_field(text!("Fanout"), "fanout", |d| &mut d.fanout, "numeric") }
                 </div>
-                { select_field(text!("Topology"), "topology", |d| &mut d.topology, &[
-                    ("complete", text!("complete graph")), ("ring", text!("ring lattice")), ("grid", text!("2-D grid")),
-                    ("random-regular", text!("random regular")), ("erdos-renyi", neutral("Erdős–Rényi")),
-                    ("watts-strogatz", neutral("Watts–Strogatz")), ("barabasi-albert", neutral("Barabási–Albert")),
-                    ("hierarchical", text!("hierarchical groups")),
-                ]) }
+                { select_field(text!("Topology"), "topology", |d| &mut d.topology, menu::<TopologyKind>()) }
                 { match topology.as_str() {
                     "ring" => text_field(text!("Neighbours per side"), "ring_k", |d| &mut d.ring_k, "numeric"),
                     "random-regular" => text_field(text!("Degree"), "degree", |d| &mut d.degree, "numeric"),

@@ -9,6 +9,7 @@ mod catalogue;
 mod errors;
 mod labels;
 pub mod link;
+pub mod names;
 mod notice;
 
 pub use crate::lang::Lang;
