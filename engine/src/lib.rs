@@ -36,15 +36,18 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod cluster;
 pub mod command;
 pub mod config;
 pub mod error;
 pub mod message;
+mod messages;
 pub mod metrics;
 pub mod names;
 pub mod protocol;
 pub mod report;
 pub mod rng;
+mod round;
 pub mod scenario;
 pub mod simulation;
 mod sort;

@@ -13,11 +13,13 @@
 //! Digests carry (id, version) per entry and no values, so once the cluster agrees an
 //! incremental contact costs one small digest where full sync resends everything.
 
-use super::{DIGEST_ENTRY_BYTES, Delivery, ENTRY_BYTES, HEADER_BYTES, RoundCtx, contact};
+use super::{DIGEST_ENTRY_BYTES, ENTRY_BYTES, HEADER_BYTES};
+use crate::cluster::Cluster;
 use crate::config::{Mode, Sync};
+use crate::messages::Messages;
 use crate::report::ContactKind;
 use crate::rng::{Purpose, Stream, StreamKey};
-use crate::simulation::Simulation;
+use crate::round::{Delivery, RoundCtx, contact};
 mod fast;
 
 use fast::one_message_push;
@@ -25,7 +27,8 @@ use fast::one_message_push;
 /// Runs one anti-entropy round. With `repair`, this is the occasional exchange of the hybrid
 /// protocol, drawn from its own random stream so that it does not disturb rumor contacts.
 pub(crate) fn round(
-    sim: &Simulation,
+    cluster: &Cluster,
+    msgs: &Messages,
     ctx: &mut RoundCtx,
     mode: Mode,
     sync: Sync,
@@ -40,22 +43,22 @@ pub(crate) fn round(
     if !ctx.record
         && mode == Mode::Push
         && ctx.deliveries.is_empty()
-        && sim.messages.len() == 1
-        && sim.messages[0].versions.len() == 1
+        && msgs.slots.len() == 1
+        && msgs.slots[0].versions.len() == 1
     {
-        one_message_push(sim, ctx, sync, fanout, purpose);
+        one_message_push(cluster, msgs, ctx, sync, fanout, purpose);
         return;
     }
-    let mut g = General::new(sim, sync);
+    let mut g = General::new(cluster, msgs, sync);
     let mut peers = std::mem::take(&mut ctx.peers);
-    let key = StreamKey::new(sim.seed, purpose);
-    for a in 0..sim.nodes() {
-        if !sim.alive[a as usize] {
+    let key = StreamKey::new(cluster.seed, purpose);
+    for a in 0..cluster.nodes() {
+        if !cluster.alive[a as usize] {
             continue;
         }
         let own = g.own(a);
         let mut rng = key.stream(ctx.round, a);
-        sim.pick_peers(a, fanout, &mut rng, &mut peers);
+        cluster.pick_peers(a, fanout, &mut rng, &mut peers);
         for &b in &peers {
             g.exchange(ctx, own, &mut rng, a, b, mode);
         }
@@ -79,11 +82,11 @@ struct Tables {
 }
 
 impl Tables {
-    fn new(sim: &Simulation) -> Self {
-        let mut rank = Vec::with_capacity(sim.messages.len());
-        let mut bytes = Vec::with_capacity(sim.messages.len());
+    fn new(msgs: &Messages) -> Self {
+        let mut rank = Vec::with_capacity(msgs.slots.len());
+        let mut bytes = Vec::with_capacity(msgs.slots.len());
         let mut keys: Vec<u64> = Vec::new();
-        for m in &sim.messages {
+        for m in &msgs.slots {
             // A version's place in the supersedes order: (number, origin) as one integer.
             let key = |v: &crate::message::Version| u64::from(v.number) << 32 | u64::from(v.origin);
             keys.clear();
@@ -106,7 +109,7 @@ impl Tables {
             );
             bytes.push(b);
         }
-        let single = sim.messages.iter().all(|m| m.versions.len() <= 1);
+        let single = msgs.slots.iter().all(|m| m.versions.len() <= 1);
         let bytes1 = bytes
             .iter()
             .map(|b| b.get(1).copied().unwrap_or(0))
@@ -148,7 +151,8 @@ const MAX_ROW_CELLS: usize = 1 << 22;
 
 /// The general path: any mode, sync, number of messages and versions, recording on or off.
 struct General<'a> {
-    sim: &'a Simulation,
+    cluster: &'a Cluster,
+    msgs: &'a Messages,
     t: Tables,
     full: bool,
     /// Messages per node row of `rows`.
@@ -166,11 +170,11 @@ struct General<'a> {
 }
 
 impl<'a> General<'a> {
-    fn new(sim: &'a Simulation, sync: Sync) -> Self {
-        let (n, m) = (sim.nodes() as usize, sim.messages.len());
+    fn new(cluster: &'a Cluster, msgs: &'a Messages, sync: Sync) -> Self {
+        let (n, m) = (cluster.nodes() as usize, msgs.slots.len());
         let rows = (m >= 4 && n * m <= MAX_ROW_CELLS).then(|| {
             let mut cells = vec![0u32; n * m];
-            for (s, slot) in sim.messages.iter().enumerate() {
+            for (s, slot) in msgs.slots.iter().enumerate() {
                 for (row, &v) in cells.chunks_exact_mut(m).zip(&slot.held) {
                     row[s] = v;
                 }
@@ -178,8 +182,9 @@ impl<'a> General<'a> {
             cells
         });
         General {
-            sim,
-            t: Tables::new(sim),
+            cluster,
+            msgs,
+            t: Tables::new(msgs),
             full: sync == Sync::Full,
             m,
             rows,
@@ -204,7 +209,7 @@ impl<'a> General<'a> {
                 }
             }
             None => {
-                for (s, slot) in self.sim.messages.iter().enumerate() {
+                for (s, slot) in self.msgs.slots.iter().enumerate() {
                     add(s, slot.held[a as usize]);
                 }
             }
@@ -230,8 +235,8 @@ impl<'a> General<'a> {
             }
             None => {
                 let pairs = self
-                    .sim
-                    .messages
+                    .msgs
+                    .slots
                     .iter()
                     .map(|m| (m.held[a as usize], m.held[b as usize]));
                 diff_pairs(t, full, pairs, &mut d, na, nb);
@@ -268,10 +273,10 @@ impl<'a> General<'a> {
         mode: Mode,
     ) {
         use ContactKind::{Digest, Pull, Push, Request};
-        let sim = self.sim;
+        let cluster = self.cluster;
         let d = self.diff(own, a, b);
         if !self.full {
-            let ok = sim.arrives(a, b, rng);
+            let ok = cluster.arrives(a, b, rng);
             ctx.leg(
                 contact(a, b, Digest, ok, false),
                 HEADER_BYTES + DIGEST_ENTRY_BYTES * d.held_a,
@@ -291,7 +296,7 @@ impl<'a> General<'a> {
             } else {
                 0
             };
-            let ok = sim.arrives(b, a, rng);
+            let ok = cluster.arrives(b, a, rng);
             if want_a {
                 ctx.leg(
                     contact(b, a, Pull, ok, ok),
@@ -307,14 +312,14 @@ impl<'a> General<'a> {
             if !ok || !want_b {
                 return;
             }
-            let ok = sim.arrives(a, b, rng);
+            let ok = cluster.arrives(a, b, rng);
             ctx.leg(contact(a, b, Push, ok, ok), HEADER_BYTES, d.a_newer_bytes);
             if ok {
                 self.send(ctx, a, b, true);
             }
         } else {
             let ok = if mode.pushes() && d.held_a > 0 {
-                let ok = sim.arrives(a, b, rng);
+                let ok = cluster.arrives(a, b, rng);
                 ctx.leg(
                     contact(a, b, Push, ok, ok && d.a_newer > 0),
                     HEADER_BYTES,
@@ -325,14 +330,14 @@ impl<'a> General<'a> {
                 }
                 ok
             } else if mode.pulls() {
-                let ok = sim.arrives(a, b, rng);
+                let ok = cluster.arrives(a, b, rng);
                 ctx.leg(contact(a, b, Request, ok, false), HEADER_BYTES, 0);
                 ok
             } else {
                 false
             };
             if ok && mode.pulls() && d.held_b > 0 {
-                let ok = sim.arrives(b, a, rng);
+                let ok = cluster.arrives(b, a, rng);
                 ctx.leg(
                     contact(b, a, Pull, ok, ok && d.b_newer > 0),
                     HEADER_BYTES,
@@ -395,19 +400,11 @@ fn diff_pairs(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Command, Config, Protocol};
 
     #[test]
     fn ranks_follow_the_supersedes_order() {
-        let config = Config {
-            nodes: 10,
-            protocol: Protocol::AntiEntropy {
-                mode: Mode::PushPull,
-                sync: Sync::Incremental,
-            },
-            ..Config::default()
-        };
-        let mut sim = Simulation::new(config, 3).expect("valid");
+        let alive = vec![true; 10];
+        let mut msgs = Messages::default();
         for (node, id) in [
             (4, None),
             (2, Some(0)),
@@ -415,12 +412,11 @@ mod tests {
             (1, None),
             (0, Some(0)),
         ] {
-            let content = String::new();
-            sim.apply(&Command::Inject { node, id, content })
+            msgs.inject(node, id, "", 0, &alive)
                 .expect("alive node, known id");
         }
-        let t = Tables::new(&sim);
-        for (s, m) in sim.messages.iter().enumerate() {
+        let t = Tables::new(&msgs);
+        for (s, m) in msgs.slots.iter().enumerate() {
             let versions = m.versions.len() as u32;
             for x in 0..=versions {
                 for y in 0..=versions {
