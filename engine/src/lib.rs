@@ -65,7 +65,7 @@ pub use message::{MessageState, TableRow};
 pub use metrics::{MembershipViews, Outcome, RoundStats, Summary, outcome};
 pub use names::{Named, UnknownName};
 pub use report::{Belief, Change, Contact, ContactKind, Detection, RoundReport, Traffic};
-pub use scenario::{Action, Scenario};
+pub use scenario::{Scenario, TimedCommand};
 pub use simulation::{Simulation, StateCounts};
 pub use timeline::Timeline;
 pub use topology::{Topology, TopologyConfig, TopologyKind};

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 
 use gossip_engine::{
-    Action, Command as Cmd, Config, Mode, Protocol, Scenario, Sync, TopologyConfig,
+    Command as Cmd, Config, Mode, Protocol, Scenario, Sync, TimedCommand, TopologyConfig,
 };
 use serde_json::Value;
 
@@ -296,7 +296,7 @@ fn bad_scenario_files_exit_2() {
     assert!(e.contains("fanout = 10 is out of range"), "{e}");
 
     s.config.fanout = 1;
-    s.actions.push(Action {
+    s.actions.push(TimedCommand {
         round: 2,
         command: Cmd::Kill { node: 99 },
     });
@@ -342,7 +342,7 @@ fn a_scenario_file_gives_config_seed_and_actions() {
         },
         42,
     );
-    s.actions.push(Action {
+    s.actions.push(TimedCommand {
         round: 0,
         command: Cmd::Inject {
             node: 5,

@@ -22,8 +22,8 @@ use std::collections::BTreeSet;
 use common::fingerprint;
 use gossip_engine::trace::{TraceHash, trace_hash};
 use gossip_engine::{
-    Action, Command, Config, Decay, Feedback, MessageState, Mode, Protocol, Removal, Scenario,
-    Simulation, Sync, TableRow, Timeline, TopologyConfig,
+    Command, Config, Decay, Feedback, MessageState, Mode, Protocol, Removal, Scenario, Simulation,
+    Sync, TableRow, TimedCommand, Timeline, TopologyConfig,
 };
 use proptest::collection::vec;
 use proptest::option;
@@ -564,7 +564,7 @@ fn fit(cmd: &Command, n: u32) -> Command {
 
 /// The state after every round of a straight run of an action log (index = round), each
 /// taken after that round's actions.
-fn straight(config: &Config, seed: u64, actions: &[Action], end: u32) -> Vec<String> {
+fn straight(config: &Config, seed: u64, actions: &[TimedCommand], end: u32) -> Vec<String> {
     let mut sim = Simulation::new(config.clone(), seed).expect("valid");
     let mut states = Vec::new();
     let mut next = 0;
@@ -725,7 +725,7 @@ proptest! {
             v,
             config,
             seed,
-            actions: actions.into_iter().map(|(round, command)| Action { round, command }).collect(),
+            actions: actions.into_iter().map(|(round, command)| TimedCommand { round, command }).collect(),
             round,
         };
         // Unordered logs, failing commands and bad versions are errors, never panics.
@@ -745,7 +745,7 @@ fn scenario_floats_round_trip_bit_exactly() {
         let mut s = Scenario::new(Config::default(), 1);
         s.config.loss = loss;
         s.config.topology = TopologyConfig::WattsStrogatz { k: 2, beta: loss };
-        s.actions.push(Action {
+        s.actions.push(TimedCommand {
             round: 3,
             command: Command::SetLoss { loss },
         });

@@ -1339,7 +1339,7 @@ fn a_timeline_logs_only_commands_that_succeeded() {
         "an unknown format version is refused"
     );
     let mut s = t.scenario();
-    s.actions.push(gossip_engine::Action {
+    s.actions.push(gossip_engine::TimedCommand {
         round: 0,
         command: Command::Kill { node: 42 },
     });

@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use gossip_engine::{
-    Action, Config, Decay, Feedback, Mode, Protocol, Summary, TopologyConfig, theory,
+    Config, Decay, Feedback, Mode, Protocol, Summary, TimedCommand, TopologyConfig, theory,
 };
 use serde::Serialize;
 
@@ -172,7 +172,7 @@ struct JsonReport<'a> {
     seed: u64,
     trials: u32,
     max_rounds: u32,
-    actions: &'a [Action],
+    actions: &'a [TimedCommand],
     converged: f64,
     rounds: Summary,
     residue: Summary,
