@@ -36,15 +36,18 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod cluster;
 pub mod command;
 pub mod config;
 pub mod error;
 pub mod message;
+mod messages;
 pub mod metrics;
 pub mod names;
 pub mod protocol;
 pub mod report;
 pub mod rng;
+mod round;
 pub mod scenario;
 pub mod simulation;
 mod sort;
@@ -62,7 +65,7 @@ pub use message::{MessageState, TableRow};
 pub use metrics::{MembershipViews, Outcome, RoundStats, Summary, outcome};
 pub use names::{Named, UnknownName};
 pub use report::{Belief, Change, Contact, ContactKind, Detection, RoundReport, Traffic};
-pub use scenario::{Action, Scenario};
+pub use scenario::{Scenario, TimedCommand};
 pub use simulation::{Simulation, StateCounts};
 pub use timeline::Timeline;
 pub use topology::{Topology, TopologyConfig, TopologyKind};

@@ -75,7 +75,7 @@ impl RoundStats {
             alive: sim.alive_count(),
             traffic: report.traffic,
             // One entry per message id, ids being 0, 1, ...: the kept counts as they are.
-            counts: sim.counts.clone(),
+            counts: sim.messages.counts.clone(),
             views: MembershipViews::of(sim),
         }
     }

@@ -112,6 +112,34 @@ pub struct Traffic {
 }
 
 impl Traffic {
+    /// Counts one leg: whether it carries values, arrived, and taught the receiver something.
+    #[inline(always)]
+    pub(crate) fn count_leg(
+        &mut self,
+        updates: bool,
+        delivered: bool,
+        useful: bool,
+        digest_bytes: u64,
+        payload_bytes: u64,
+    ) {
+        self.messages += 1;
+        self.digest_bytes += digest_bytes;
+        self.payload_bytes += payload_bytes;
+        if updates {
+            self.updates += 1;
+            if delivered {
+                if useful {
+                    self.useful += 1;
+                } else {
+                    self.redundant += 1;
+                }
+            }
+        }
+        if !delivered {
+            self.lost += 1;
+        }
+    }
+
     /// Adds another round's counts.
     pub fn add(&mut self, o: &Traffic) {
         self.messages += o.messages;

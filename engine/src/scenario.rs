@@ -14,11 +14,11 @@ pub const SCENARIO_VERSION: u32 = 1;
 /// Longest action log a scenario may hold.
 pub const MAX_ACTIONS: usize = 10_000;
 
-/// A command and the round at which it was applied (after that round's step; 0 = before
-/// round 1).
+/// One entry of the action log: a command and the round at which it was applied (after that
+/// round's step; 0 = before round 1).
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
-pub struct Action {
+pub struct TimedCommand {
     /// The round.
     pub round: u32,
     /// The command.
@@ -31,7 +31,7 @@ pub struct Action {
 /// unique, so any sort gives the stable order; and it is the engine's small `u64` sort, so a
 /// caller that sorts logs this way adds no sort code to the wasm bundle.
 /// Logs are far shorter than 2^32 actions ([`Scenario::validate`] allows [`MAX_ACTIONS`]).
-pub fn sort_by_round(actions: &mut Vec<Action>) {
+pub fn sort_by_round(actions: &mut Vec<TimedCommand>) {
     let mut keys: Vec<u64> = (0u64..)
         .zip(actions.iter())
         .map(|(i, a)| u64::from(a.round) << 32 | i)
@@ -55,7 +55,7 @@ pub struct Scenario {
     pub seed: u64,
     /// The action log, ordered by round.
     #[cfg_attr(feature = "serde", serde(default))]
-    pub actions: Vec<Action>,
+    pub actions: Vec<TimedCommand>,
     /// The round being shown.
     #[cfg_attr(feature = "serde", serde(default))]
     pub round: u32,
@@ -108,8 +108,8 @@ mod tests {
     fn sort_by_round_is_the_stable_sort() {
         let mut rng = crate::rng::Stream::from_seed(5);
         for len in [0, 1, 2, 7, 40, 300] {
-            let log: Vec<Action> = (0..len)
-                .map(|node| Action {
+            let log: Vec<TimedCommand> = (0..len)
+                .map(|node| TimedCommand {
                     round: rng.below(6),
                     command: Command::Kill { node },
                 })
@@ -124,7 +124,7 @@ mod tests {
 
     #[test]
     fn validate_names_what_is_wrong_with_the_log() {
-        let kill = |round, node| Action {
+        let kill = |round, node| TimedCommand {
             round,
             command: Command::Kill { node },
         };

@@ -11,7 +11,7 @@ use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::metrics::RoundStats;
 use crate::report::RoundReport;
-use crate::scenario::{Action, SCENARIO_VERSION, Scenario};
+use crate::scenario::{SCENARIO_VERSION, Scenario, TimedCommand};
 use crate::simulation::Simulation;
 
 /// Checkpoints kept at most (before thinning).
@@ -23,7 +23,7 @@ pub const MAX_ROUNDS: u32 = 1_000_000;
 #[derive(Clone, Debug)]
 pub struct Timeline {
     sim: Simulation,
-    actions: Vec<Action>,
+    actions: Vec<TimedCommand>,
     /// States after every action of their round, ascending by round.
     checkpoints: Vec<Simulation>,
     interval: u32,
@@ -98,7 +98,7 @@ impl Timeline {
         self.history.len() as u32
     }
     /// The action log.
-    pub fn actions(&self) -> &[Action] {
+    pub fn actions(&self) -> &[TimedCommand] {
         &self.actions
     }
     /// Stats of rounds 1..=frontier.
@@ -150,7 +150,7 @@ impl Timeline {
         let r = self.sim.round();
         let end = self.actions.partition_point(|a| a.round <= r);
         self.actions.truncate(end);
-        self.actions.push(Action {
+        self.actions.push(TimedCommand {
             round: r,
             command: cmd.clone(),
         });

@@ -14,10 +14,16 @@
 
 #[path = "gossip_sim/args.rs"]
 mod args;
+#[path = "gossip_sim/measures.rs"]
+mod measures;
+#[path = "gossip_sim/per_round.rs"]
+mod per_round;
 #[path = "gossip_sim/plan.rs"]
 mod plan;
 #[path = "gossip_sim/report.rs"]
 mod report;
+#[path = "gossip_sim/table.rs"]
+mod table;
 #[path = "gossip_sim/theory.rs"]
 mod theory;
 #[path = "gossip_sim/trial.rs"]

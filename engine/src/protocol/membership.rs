@@ -9,12 +9,13 @@
 //! forgotten. A new node joins knowing only itself and a seed node, and the rest of the
 //! cluster learns of it by gossip.
 
-use super::{HEADER_BYTES, MEMBER_ENTRY_BYTES, RoundCtx, contact};
+use super::{HEADER_BYTES, MEMBER_ENTRY_BYTES};
+use crate::cluster::Cluster;
 use crate::config::Protocol;
 use crate::message::NONE;
 use crate::report::{Belief, ContactKind, Detection};
 use crate::rng::{Purpose, stream};
-use crate::simulation::Simulation;
+use crate::round::{RoundCtx, contact};
 
 const ABSENT: u8 = 0;
 const PRESENT: u8 = 1;
@@ -139,14 +140,18 @@ impl Membership {
 }
 
 /// Runs one round of heartbeat gossip and failure detection.
-pub(crate) fn round(sim: &mut Simulation, ctx: &mut RoundCtx, t_fail: u32, t_cleanup: u32) {
-    let Some(mut ms) = sim.membership.take() else {
-        return;
-    };
+pub(crate) fn round(
+    cluster: &Cluster,
+    ms: &mut Membership,
+    ctx: &mut RoundCtx,
+    fanout: u32,
+    t_fail: u32,
+    t_cleanup: u32,
+) {
     let n = ms.n;
     let r = ctx.round;
     for a in 0..n {
-        if sim.alive[a as usize] {
+        if cluster.alive[a as usize] {
             let i = ms.idx(a, a);
             ms.table[i].heartbeat += 1;
             ms.table[i].last_increase = r;
@@ -157,7 +162,7 @@ pub(crate) fn round(sim: &mut Simulation, ctx: &mut RoundCtx, t_fail: u32, t_cle
     let mut candidates = Vec::new();
     let mut picks = Vec::new();
     for a in 0..n {
-        if !sim.alive[a as usize] {
+        if !cluster.alive[a as usize] {
             continue;
         }
         candidates.clear();
@@ -166,11 +171,11 @@ pub(crate) fn round(sim: &mut Simulation, ctx: &mut RoundCtx, t_fail: u32, t_cle
             s != a && e.is_present() && e.silent(r) < t_fail
         }));
         let gossiped = candidates.len() as u64 + 1;
-        let mut rng = stream(sim.seed, r, a, Purpose::Peers);
-        rng.distinct(candidates.len() as u32, sim.config.fanout, &mut picks);
+        let mut rng = stream(cluster.seed, r, a, Purpose::Peers);
+        rng.distinct(candidates.len() as u32, fanout, &mut picks);
         for &pi in &picks {
             let b = candidates[pi as usize];
-            let ok = sim.arrives(a, b, &mut rng);
+            let ok = cluster.arrives(a, b, &mut rng);
             let mut useful = false;
             if ok {
                 for s in 0..n {
@@ -214,7 +219,7 @@ pub(crate) fn round(sim: &mut Simulation, ctx: &mut RoundCtx, t_fail: u32, t_cle
     }
     // Failure detection and cleanup, by each alive observer's own clock.
     for o in 0..n {
-        if !sim.alive[o as usize] {
+        if !cluster.alive[o as usize] {
             continue;
         }
         for s in 0..n {
@@ -245,5 +250,4 @@ pub(crate) fn round(sim: &mut Simulation, ctx: &mut RoundCtx, t_fail: u32, t_cle
             }
         }
     }
-    sim.membership = Some(ms);
 }

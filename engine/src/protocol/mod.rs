@@ -1,5 +1,11 @@
-//! The protocols, and what they share: peer selection, the fate of each leg, and the
-//! round's bookkeeping.
+//! The protocols, and what they share: the sizes of what they send, and the helpers of the
+//! one-message fast paths.
+//!
+//! Each protocol acts on the parts of the simulation it is lent for a round: the
+//! [cluster](crate::cluster) (peers, liveness, the fate of each leg), the
+//! [message tables](crate::messages) or the [membership tables](membership::Membership),
+//! and the [round](crate::round) it writes its legs and deliveries into. None of them knows
+//! the simulation that lends them.
 
 pub mod anti_entropy;
 pub mod membership;
@@ -7,9 +13,7 @@ pub mod rumor;
 
 use std::cell::RefCell;
 
-use crate::report::{Contact, ContactKind, RoundReport};
-use crate::rng::Stream;
-use crate::simulation::Simulation;
+use crate::round::Delivery;
 
 /// Fixed size of every message's header, in bytes.
 pub const HEADER_BYTES: u64 = 8;
@@ -20,128 +24,7 @@ pub const ENTRY_BYTES: u64 = 16;
 /// Size of one heartbeat-table entry: member id and heartbeat.
 pub const MEMBER_ENTRY_BYTES: u64 = 8;
 
-/// An update on its way: takes effect at the end of the round.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Delivery {
-    pub slot: u32,
-    pub node: u32,
-    /// Version index + 1 within the slot.
-    pub version: u32,
-    pub from: u32,
-}
-
-/// Per-round working state shared by the protocols.
-pub(crate) struct RoundCtx {
-    pub round: u32,
-    pub record: bool,
-    pub report: RoundReport,
-    pub deliveries: Vec<Delivery>,
-    /// Loss-of-interest outcomes of this round's contacts, packed by [`rumor::touch`].
-    pub touched: Vec<u64>,
-    pub peers: Vec<u32>,
-}
-
-impl RoundCtx {
-    pub fn new(round: u32, record: bool) -> Self {
-        RoundCtx {
-            round,
-            record,
-            report: RoundReport {
-                round,
-                ..RoundReport::default()
-            },
-            deliveries: Vec::new(),
-            touched: Vec::new(),
-            peers: Vec::new(),
-        }
-    }
-
-    /// Counts (and, when recording, records) one leg.
-    #[inline]
-    pub fn leg(&mut self, contact: Contact, digest_bytes: u64, payload_bytes: u64) {
-        let t = &mut self.report.traffic;
-        t.messages += 1;
-        t.digest_bytes += digest_bytes;
-        t.payload_bytes += payload_bytes;
-        if contact.kind.carries_updates() {
-            t.updates += 1;
-            if contact.delivered {
-                if contact.useful {
-                    t.useful += 1;
-                } else {
-                    t.redundant += 1;
-                }
-            }
-        }
-        if !contact.delivered {
-            t.lost += 1;
-        }
-        if self.record {
-            self.report.contacts.push(contact);
-        }
-    }
-}
-
-impl Simulation {
-    /// Picks up to `fanout` distinct neighbours of `node` uniformly, into `out`.
-    #[inline]
-    pub(crate) fn pick_peers(&self, node: u32, fanout: u32, rng: &mut Stream, out: &mut Vec<u32>) {
-        let degree = self.topology.degree(node);
-        rng.distinct(degree, fanout, out);
-        for p in out.iter_mut() {
-            *p = self.topology.neighbour(node, *p);
-        }
-    }
-
-    /// Decides whether one leg from `from` to `to` arrives. Exactly one random draw is made
-    /// whenever loss is possible, whatever the outcome, so the streams stay aligned.
-    #[inline]
-    pub(crate) fn arrives(&self, from: u32, to: u32, rng: &mut Stream) -> bool {
-        let dropped = self.loss > 0.0 && rng.chance(self.loss);
-        let split = !self.group.is_empty() && self.group[from as usize] != self.group[to as usize];
-        // With nobody dead, skip the (cache-missing) read of the receiver's flag.
-        !dropped && !split && (self.dead == 0 || self.alive[to as usize])
-    }
-}
-
-/// Convenience constructor for a [`Contact`].
-#[inline]
-pub(crate) fn contact(
-    from: u32,
-    to: u32,
-    kind: ContactKind,
-    delivered: bool,
-    useful: bool,
-) -> Contact {
-    Contact {
-        from,
-        to,
-        kind,
-        delivered,
-        useful,
-    }
-}
-
 // Helpers of the one-message fast paths (recording off, one message with one version).
-
-/// Bit i set when the i-th flag is (at most 64 flags).
-#[inline]
-pub(crate) fn mask(flags: impl Iterator<Item = bool>) -> u64 {
-    flags.enumerate().fold(0, |m, (i, f)| m | u64::from(f) << i)
-}
-
-/// The alive flags of nodes `64 w .. 64 w + 64` (fewer in the last word) as a bit mask; all
-/// ones without reading the column when nobody is dead.
-#[inline]
-pub(crate) fn alive_word(sim: &Simulation, w: usize) -> u64 {
-    let base = w * 64;
-    let len = (sim.alive.len() - base).min(64);
-    if sim.dead == 0 {
-        u64::MAX >> (64 - len)
-    } else {
-        mask(sim.alive[base..base + len].iter().copied())
-    }
-}
 
 /// The positions of the set bits of `mask`, ascending.
 #[inline]

@@ -15,15 +15,14 @@
 //! the peer answers with the rumors it holds fresh. Under push-pull the push doubles as the
 //! request.
 
-use super::{
-    Delivery, ENTRY_BYTES, HEADER_BYTES, RoundCtx, Staged, alive_word, bit_positions, contact,
-    grouped_by_receiver_block, mask, staging,
-};
+use super::{ENTRY_BYTES, HEADER_BYTES, Staged, bit_positions, grouped_by_receiver_block, staging};
+use crate::cluster::{Cluster, mask};
 use crate::config::{Decay, Feedback, Mode, Removal};
 use crate::message::MessageState;
+use crate::messages::Messages;
 use crate::report::ContactKind;
-use crate::rng::{Purpose, Stream, StreamKey, splitmix64, stream};
-use crate::simulation::Simulation;
+use crate::rng::{Purpose, StreamKey, splitmix64, stream};
+use crate::round::{Delivery, RoundCtx, contact};
 
 /// The node sent the rumor this round.
 const SENT: u8 = 1;
@@ -43,25 +42,24 @@ pub(crate) fn touch(slot: u32, node: u32, flags: u8) -> u64 {
 }
 
 /// Whether `node` holds any rumor fresh.
-fn has_fresh(sim: &Simulation, node: u32) -> bool {
-    sim.messages
+fn has_fresh(msgs: &Messages, node: u32) -> bool {
+    msgs.slots
         .iter()
         .any(|m| m.state[node as usize] == MessageState::Fresh && m.held[node as usize] != 0)
 }
 
-/// Sends every rumor `from` holds fresh to `to` as one leg; returns whether it arrived.
+/// Sends every rumor `from` holds fresh to `to` as one leg, which arrives when `ok`.
 fn send_fresh(
-    sim: &Simulation,
+    msgs: &Messages,
     ctx: &mut RoundCtx,
-    rng: &mut Stream,
+    ok: bool,
     from: u32,
     to: u32,
     kind: ContactKind,
     blind: bool,
-) -> bool {
-    let ok = sim.arrives(from, to, rng);
+) {
     let (mut bytes, mut useful) = (0u64, false);
-    for (s, m) in sim.messages.iter().enumerate() {
+    for (s, m) in msgs.slots.iter().enumerate() {
         let (vf, vt) = (m.held[from as usize], m.held[to as usize]);
         if vf == 0 || m.state[from as usize] != MessageState::Fresh {
             continue;
@@ -88,36 +86,44 @@ fn send_fresh(
         ctx.touched.push(touch(s as u32, from, flags));
     }
     ctx.leg(contact(from, to, kind, ok, useful), HEADER_BYTES, bytes);
-    ok
 }
 
 /// Runs the contacts of one rumor-mongering round.
-pub(crate) fn round(sim: &Simulation, ctx: &mut RoundCtx, mode: Mode, feedback: Feedback) {
+pub(crate) fn round(
+    cluster: &Cluster,
+    msgs: &Messages,
+    ctx: &mut RoundCtx,
+    mode: Mode,
+    fanout: u32,
+    feedback: Feedback,
+) {
     let blind = feedback == Feedback::Blind;
     if !ctx.record
         && ctx.deliveries.is_empty()
-        && sim.messages.len() == 1
-        && sim.messages[0].versions.len() == 1
+        && msgs.slots.len() == 1
+        && msgs.slots[0].versions.len() == 1
     {
-        one_rumor(sim, ctx, mode, blind);
+        one_rumor(cluster, msgs, ctx, mode, fanout, blind);
         return;
     }
     let mut peers = std::mem::take(&mut ctx.peers);
-    for a in 0..sim.nodes() {
-        if !sim.alive[a as usize] {
+    for a in 0..cluster.nodes() {
+        if !cluster.alive[a as usize] {
             continue;
         }
-        let pushes = mode.pushes() && has_fresh(sim, a);
+        let pushes = mode.pushes() && has_fresh(msgs, a);
         if !pushes && !mode.pulls() {
             continue;
         }
-        let mut rng = stream(sim.seed, ctx.round, a, Purpose::Peers);
-        sim.pick_peers(a, sim.config.fanout, &mut rng, &mut peers);
+        let mut rng = stream(cluster.seed, ctx.round, a, Purpose::Peers);
+        cluster.pick_peers(a, fanout, &mut rng, &mut peers);
         for &b in &peers {
             let asked = if pushes {
-                send_fresh(sim, ctx, &mut rng, a, b, ContactKind::Push, blind)
+                let ok = cluster.arrives(a, b, &mut rng);
+                send_fresh(msgs, ctx, ok, a, b, ContactKind::Push, blind);
+                ok
             } else {
-                let ok = sim.arrives(a, b, &mut rng);
+                let ok = cluster.arrives(a, b, &mut rng);
                 ctx.leg(
                     contact(a, b, ContactKind::Request, ok, false),
                     HEADER_BYTES,
@@ -125,8 +131,9 @@ pub(crate) fn round(sim: &Simulation, ctx: &mut RoundCtx, mode: Mode, feedback: 
                 );
                 ok
             };
-            if mode.pulls() && asked && has_fresh(sim, b) {
-                send_fresh(sim, ctx, &mut rng, b, a, ContactKind::Pull, blind);
+            if mode.pulls() && asked && has_fresh(msgs, b) {
+                let ok = cluster.arrives(b, a, &mut rng);
+                send_fresh(msgs, ctx, ok, b, a, ContactKind::Pull, blind);
             }
         }
     }
@@ -145,9 +152,16 @@ pub(crate) fn round(sim: &Simulation, ctx: &mut RoundCtx, mode: Mode, feedback: 
 /// - A receiver is queued once per round (later deliveries of the only version would be
 ///   no-ops; the first sender is kept), and the deliveries are grouped by blocks of receiver
 ///   ids so that the end-of-round writes walk the columns nearly in order.
-fn one_rumor(sim: &Simulation, ctx: &mut RoundCtx, mode: Mode, blind: bool) {
-    let m = &sim.messages[0];
-    let n = sim.nodes();
+fn one_rumor(
+    cluster: &Cluster,
+    msgs: &Messages,
+    ctx: &mut RoundCtx,
+    mode: Mode,
+    fanout: u32,
+    blind: bool,
+) {
+    let m = &msgs.slots[0];
+    let n = cluster.nodes();
     let payload = ENTRY_BYTES + m.versions[0].content.len() as u64;
     // Per 64 nodes: [holds it, holds it fresh, queued for delivery this round].
     let mut bits: Vec<[u64; 3]> = m
@@ -163,13 +177,13 @@ fn one_rumor(sim: &Simulation, ctx: &mut RoundCtx, mode: Mode, blind: bool) {
             ]
         })
         .collect();
-    let key = StreamKey::new(sim.seed, Purpose::Peers);
+    let key = StreamKey::new(cluster.seed, Purpose::Peers);
     let (pushes, pulls) = (mode.pushes(), mode.pulls());
     let mut peers = std::mem::take(&mut ctx.peers);
     let mut out = OneRumor {
         bits: &mut bits,
         // At most one delivery per alive node lacking the rumor.
-        deliveries: staging(sim.counts[0].unaware as usize),
+        deliveries: staging(msgs.counts[0].unaware as usize),
         staged: Staged::default(),
         blind,
         payload,
@@ -177,17 +191,17 @@ fn one_rumor(sim: &Simulation, ctx: &mut RoundCtx, mode: Mode, blind: bool) {
     let mut touched = std::mem::take(&mut ctx.touched);
     for w in 0..out.bits.len() {
         let base = w as u32 * 64;
-        let alive = alive_word(sim, w);
+        let alive = cluster.alive_word(w);
         let fresh = out.bits[w][1];
         let acting = alive & if pulls { u64::MAX } else { fresh };
         for i in bit_positions(acting) {
             let a = base + i;
             let a_pushes = pushes && fresh & (1u64 << i) != 0;
             let mut rng = key.stream(ctx.round, a);
-            sim.pick_peers(a, sim.config.fanout, &mut rng, &mut peers);
+            cluster.pick_peers(a, fanout, &mut rng, &mut peers);
             let mut a_flags = 0;
             for &b in &peers {
-                let ok = sim.arrives(a, b, &mut rng);
+                let ok = cluster.arrives(a, b, &mut rng);
                 if a_pushes {
                     a_flags |= out.send(ctx, ok, a, b, ContactKind::Push);
                 } else {
@@ -199,7 +213,7 @@ fn one_rumor(sim: &Simulation, ctx: &mut RoundCtx, mode: Mode, blind: bool) {
                 }
                 let (wb, bb) = bit(b);
                 if pulls && ok && out.bits[wb][1] & bb != 0 {
-                    let ok = sim.arrives(b, a, &mut rng);
+                    let ok = cluster.arrives(b, a, &mut rng);
                     let flags = out.send(ctx, ok, b, a, ContactKind::Pull);
                     touched.push(touch(0, b, flags));
                 }
@@ -263,10 +277,16 @@ impl OneRumor<'_> {
 }
 
 /// Applies the round's loss-of-interest outcomes, once per (message, node).
-pub(crate) fn lose_interest(sim: &mut Simulation, ctx: &mut RoundCtx, removal: &Removal) {
+pub(crate) fn lose_interest(
+    cluster: &Cluster,
+    msgs: &mut Messages,
+    ctx: &mut RoundCtx,
+    removal: &Removal,
+) {
     let mut touched = std::mem::take(&mut ctx.touched);
     crate::sort::sort_u64(&mut touched);
-    let mut coin_key = (u32::MAX, StreamKey::new(sim.seed, Purpose::Coin));
+    let seed = cluster.seed;
+    let mut coin_key = (u32::MAX, StreamKey::new(seed, Purpose::Coin));
     let mut i = 0;
     while i < touched.len() {
         let key = touched[i] >> 8;
@@ -277,7 +297,7 @@ pub(crate) fn lose_interest(sim: &mut Simulation, ctx: &mut RoundCtx, removal: &
             i += 1;
         }
         let (s, node) = ((key >> 32) as u32, key as u32);
-        let m = &mut sim.messages[s as usize];
+        let m = &mut msgs.slots[s as usize];
         let n = node as usize;
         if flags & SENT != 0 {
             m.last_propagated[n] = ctx.round;
@@ -300,7 +320,7 @@ pub(crate) fn lose_interest(sim: &mut Simulation, ctx: &mut RoundCtx, removal: &
                 if coin_key.0 != s {
                     coin_key = (
                         s,
-                        StreamKey::new(sim.seed ^ splitmix64(u64::from(s)), Purpose::Coin),
+                        StreamKey::new(seed ^ splitmix64(u64::from(s)), Purpose::Coin),
                     );
                 }
                 coin_key
@@ -310,7 +330,7 @@ pub(crate) fn lose_interest(sim: &mut Simulation, ctx: &mut RoundCtx, removal: &
             }
         };
         if stale {
-            sim.make_stale(s, node, ctx);
+            msgs.make_stale(s, node, &cluster.alive, ctx);
         }
     }
     touched.clear();

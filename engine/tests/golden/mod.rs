@@ -4,7 +4,7 @@
 
 use gossip_engine::rng::{Purpose, Stream, stream};
 use gossip_engine::{
-    Action, Command, Config, Decay, Feedback, Mode, Protocol, Removal, Scenario, Sync,
+    Command, Config, Decay, Feedback, Mode, Protocol, Removal, Scenario, Sync, TimedCommand,
     TopologyConfig,
 };
 
@@ -43,8 +43,8 @@ fn all() -> Vec<(String, u64)> {
         .collect()
 }
 
-fn at(round: u32, command: Command) -> Action {
-    Action { round, command }
+fn at(round: u32, command: Command) -> TimedCommand {
+    TimedCommand { round, command }
 }
 
 fn inject(node: u32, id: Option<u32>, content: &str) -> Command {
@@ -58,7 +58,7 @@ fn inject(node: u32, id: Option<u32>, content: &str) -> Command {
 /// The faults every scenario goes through: a kill, a revive, a partition and its heal, a
 /// second message, a newer version of the first, a loss change, a revive with amnesia and a
 /// join (`messages` false for membership, which carries no messages).
-fn faults(messages: bool) -> Vec<Action> {
+fn faults(messages: bool) -> Vec<TimedCommand> {
     let mut a = Vec::new();
     if messages {
         a.push(at(0, inject(0, None, "alpha")));

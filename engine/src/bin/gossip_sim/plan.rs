@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use gossip_engine::{
-    Action, Command, Config, Error, Protocol, ProtocolKind, Removal, Scenario, TopologyConfig,
-    TopologyKind,
+    Command, Config, Error, Protocol, ProtocolKind, Removal, Scenario, TimedCommand,
+    TopologyConfig, TopologyKind,
 };
 
 use crate::args::RunArgs;
@@ -42,7 +42,7 @@ pub struct Plan {
     /// Seed of trial 0; trial t uses `seed + t` (wrapping).
     pub seed: u64,
     /// Commands and the round after which each is applied, ordered by round.
-    pub actions: Vec<Action>,
+    pub actions: Vec<TimedCommand>,
     pub target: Target,
     pub trials: u32,
     pub max_rounds: u32,
@@ -70,7 +70,7 @@ impl Plan {
                 let at = actions.partition_point(|x| x.round <= 1);
                 actions.insert(
                     at,
-                    Action {
+                    TimedCommand {
                         round: 1,
                         command: Command::Kill { node: 0 },
                     },
@@ -82,7 +82,7 @@ impl Plan {
         {
             actions.insert(
                 0,
-                Action {
+                TimedCommand {
                     round: 0,
                     command: Command::Inject {
                         node: 0,
@@ -148,7 +148,7 @@ fn check_count(field: &str, v: u32, min: u32, max: u32) -> Result<(), String> {
     }
 }
 
-fn read_scenario(path: &Path) -> Result<(Config, u64, Vec<Action>), String> {
+fn read_scenario(path: &Path) -> Result<(Config, u64, Vec<TimedCommand>), String> {
     let shown = path.display();
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("cannot read scenario file '{shown}': {e}"))?;
@@ -168,7 +168,7 @@ fn only_for(flag: &str, given: bool, applies: bool, what: &str) -> Result<(), St
     }
 }
 
-fn from_flags(a: &RunArgs) -> Result<(Config, u64, Vec<Action>), String> {
+fn from_flags(a: &RunArgs) -> Result<(Config, u64, Vec<TimedCommand>), String> {
     let mut kind = a.protocol.unwrap_or(ProtocolKind::Rumor);
     if kind == ProtocolKind::Rumor && a.repair_every.is_some() {
         kind = ProtocolKind::Hybrid;
@@ -323,7 +323,7 @@ fn from_flags(a: &RunArgs) -> Result<(Config, u64, Vec<Action>), String> {
     kills.sort_by_key(|&(_, round)| round);
     let mut actions = Vec::new();
     if !membership {
-        actions.push(Action {
+        actions.push(TimedCommand {
             round: 0,
             command: Command::Inject {
                 node: 0,
@@ -332,7 +332,7 @@ fn from_flags(a: &RunArgs) -> Result<(Config, u64, Vec<Action>), String> {
             },
         });
     }
-    actions.extend(kills.into_iter().map(|(node, round)| Action {
+    actions.extend(kills.into_iter().map(|(node, round)| TimedCommand {
         round,
         command: Command::Kill { node },
     }));

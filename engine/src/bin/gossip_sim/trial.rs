@@ -9,22 +9,8 @@ use gossip_engine::{Belief, Simulation, Traffic, outcome};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
+use crate::per_round::{PerRound, RoundMean, Row};
 use crate::plan::{Plan, Stop, Target};
-use crate::report::{PerRound, RoundMean};
-
-/// The state at the end of one round (after that round's actions).
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Row {
-    /// Fraction of alive nodes that hold the message (membership: that consider the killed
-    /// node failed).
-    pub informed: f64,
-    pub unaware: u32,
-    pub fresh: u32,
-    pub stale: u32,
-    pub dead: u32,
-    /// Traffic of the round (zero for round 0).
-    pub traffic: Traffic,
-}
 
 /// The measures of one trial (see `gossip-sim run --help`).
 #[derive(Clone, Debug)]

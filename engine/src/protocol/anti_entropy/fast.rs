@@ -4,42 +4,16 @@
 //! and the general path's per-contact version lookups miss the cache at 10^6 nodes.
 
 use super::super::{
-    DIGEST_ENTRY_BYTES, Delivery, ENTRY_BYTES, HEADER_BYTES, RoundCtx, Staged, alive_word,
-    bit_positions, grouped_by_receiver_block, mask, staging,
+    DIGEST_ENTRY_BYTES, ENTRY_BYTES, HEADER_BYTES, Staged, bit_positions,
+    grouped_by_receiver_block, staging,
 };
+use crate::cluster::{Cluster, mask};
 use crate::config::Sync;
+use crate::messages::Messages;
 use crate::report::Traffic;
 use crate::rng::{Purpose, StreamKey};
-use crate::simulation::Simulation;
+use crate::round::{Delivery, RoundCtx};
 use crate::topology::Topology;
-
-/// Counts one leg into a local tally, exactly as [`RoundCtx::leg`] does without recording.
-#[inline(always)]
-fn tally(
-    t: &mut Traffic,
-    updates: bool,
-    delivered: bool,
-    useful: bool,
-    digest_bytes: u64,
-    payload_bytes: u64,
-) {
-    t.messages += 1;
-    t.digest_bytes += digest_bytes;
-    t.payload_bytes += payload_bytes;
-    if updates {
-        t.updates += 1;
-        if delivered {
-            if useful {
-                t.useful += 1;
-            } else {
-                t.redundant += 1;
-            }
-        }
-    }
-    if !delivered {
-        t.lost += 1;
-    }
-}
 
 /// The batch-run fast path: one message with one version, push, recording off. It produces
 /// exactly the traffic and end-of-round state of the general path (same random draws, same
@@ -60,38 +34,39 @@ fn tally(
 /// - The deliveries, one per receiver, are then grouped by blocks of receiver ids, so the
 ///   end-of-round writes walk the per-node columns nearly in order instead of at random.
 pub(super) fn one_message_push(
-    sim: &Simulation,
+    cluster: &Cluster,
+    msgs: &Messages,
     ctx: &mut RoundCtx,
     sync: Sync,
     fanout: u32,
     purpose: Purpose,
 ) {
-    let m = &sim.messages[0];
+    let m = &msgs.slots[0];
     let held = &m.held[..];
-    let n = sim.nodes();
-    let sure = sim.loss <= 0.0 && sim.group.is_empty() && sim.dead == 0;
+    let n = cluster.nodes();
+    let sure = cluster.loss <= 0.0 && cluster.group.is_empty() && cluster.dead == 0;
     // Non-holders either act like everyone else, or are only counted (`idle`), or do nothing.
     let (act_empty, count_empty) = match sync {
         Sync::Incremental => (!sure, sure),
         Sync::Full => (false, false),
     };
-    let complete = matches!(sim.topology, Topology::Complete { .. });
+    let complete = matches!(cluster.topology, Topology::Complete { .. });
     // Per 64 nodes: [holders, queued].
     let mut bits: Vec<[u64; 2]> = held
         .chunks(64)
         .map(|hs| [mask(hs.iter().map(|&h| h != 0)), 0])
         .collect();
     // At most one delivery per alive node lacking the message.
-    let mut deliveries = staging(sim.counts[0].unaware as usize);
+    let mut deliveries = staging(msgs.counts[0].unaware as usize);
     let mut staged = Staged::default();
     let payload = ENTRY_BYTES + m.versions[0].content.len() as u64;
-    let key = StreamKey::new(sim.seed, purpose);
+    let key = StreamKey::new(cluster.seed, purpose);
     let mut t = Traffic::default();
     let (mut contacts, mut lacking) = (0u64, 0u64);
     let mut peer_buf = [0u32; crate::config::MAX_FANOUT as usize];
     for w in 0..bits.len() {
         let base = w as u32 * 64;
-        let alive = alive_word(sim, w);
+        let alive = cluster.alive_word(w);
         let holds = bits[w][0];
         let acting = alive & (holds | if act_empty { u64::MAX } else { 0 });
         let idle = alive & !holds & if count_empty { u64::MAX } else { 0 };
@@ -100,7 +75,7 @@ pub(super) fn one_message_push(
                 u64::from(fanout.min(n - 1)) * u64::from(idle.count_ones())
             } else {
                 bit_positions(idle)
-                    .map(|i| u64::from(fanout.min(sim.topology.degree(base + i))))
+                    .map(|i| u64::from(fanout.min(cluster.topology.degree(base + i))))
                     .sum()
             };
             t.messages += legs;
@@ -110,11 +85,11 @@ pub(super) fn one_message_push(
             let a = base + i;
             let va = held[a as usize];
             let mut rng = key.stream(ctx.round, a);
-            // The peers, as `Simulation::pick_peers` picks them, into a stack buffer.
+            // The peers, as `Cluster::pick_peers` picks them, into a stack buffer.
             let degree = if complete {
                 n - 1
             } else {
-                sim.topology.degree(a)
+                cluster.topology.degree(a)
             };
             let picked = &mut peer_buf[..fanout.min(degree) as usize];
             rng.distinct_into(degree, picked);
@@ -124,7 +99,7 @@ pub(super) fn one_message_push(
                 }
             } else {
                 for p in picked.iter_mut() {
-                    *p = sim.topology.neighbour(a, *p);
+                    *p = cluster.topology.neighbour(a, *p);
                 }
             }
             let peers = &*picked;
@@ -146,9 +121,8 @@ pub(super) fn one_message_push(
                 let lacks = va != 0 && bits[b as usize / 64][0] & (1u64 << (b % 64)) == 0;
                 let delivered = match sync {
                     Sync::Incremental => {
-                        let ok = sim.arrives(a, b, &mut rng);
-                        tally(
-                            &mut t,
+                        let ok = cluster.arrives(a, b, &mut rng);
+                        t.count_leg(
                             false,
                             ok,
                             false,
@@ -158,25 +132,18 @@ pub(super) fn one_message_push(
                         if !ok || !lacks {
                             continue;
                         }
-                        let ok = sim.arrives(b, a, &mut rng);
-                        tally(
-                            &mut t,
-                            false,
-                            ok,
-                            false,
-                            HEADER_BYTES + DIGEST_ENTRY_BYTES,
-                            0,
-                        );
+                        let ok = cluster.arrives(b, a, &mut rng);
+                        t.count_leg(false, ok, false, HEADER_BYTES + DIGEST_ENTRY_BYTES, 0);
                         if !ok {
                             continue;
                         }
-                        let ok = sim.arrives(a, b, &mut rng);
-                        tally(&mut t, true, ok, true, HEADER_BYTES, payload);
+                        let ok = cluster.arrives(a, b, &mut rng);
+                        t.count_leg(true, ok, true, HEADER_BYTES, payload);
                         ok
                     }
                     Sync::Full => {
-                        let ok = sim.arrives(a, b, &mut rng);
-                        tally(&mut t, true, ok, lacks, HEADER_BYTES, payload);
+                        let ok = cluster.arrives(a, b, &mut rng);
+                        t.count_leg(true, ok, lacks, HEADER_BYTES, payload);
                         ok && lacks
                     }
                 };
