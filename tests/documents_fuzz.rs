@@ -4,8 +4,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use gossip_engine::{
-    Action, Command, Config, Decay, Feedback, Mode, Protocol, Removal, Scenario, Sync, Timeline,
-    TopologyConfig,
+    Command, Config, Decay, Feedback, Mode, Protocol, Removal, Scenario, Sync, TimedCommand,
+    Timeline, TopologyConfig,
 };
 use gossip_playground::lessons::LESSONS;
 use gossip_playground::share::export::{read_scenario_file, scenario_file};
@@ -111,7 +111,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                 );
                 s.actions = log
                     .into_iter()
-                    .map(|(round, command)| Action { round, command })
+                    .map(|(round, command)| TimedCommand { round, command })
                     .collect();
                 s.actions.sort_by_key(|a| a.round);
                 s.round = round;
@@ -175,7 +175,7 @@ proptest! {
 fn an_oversized_scenario_file_is_refused_when_opened() {
     let mut s = Scenario::new(Config::default(), 1);
     s.actions = (0..20_000)
-        .map(|i| Action {
+        .map(|i| TimedCommand {
             round: i,
             command: Command::Heal,
         })

@@ -2,7 +2,7 @@
 //! of a lesson share the seed, so that only what the lesson is about differs.
 
 use gossip_engine::{
-    Action, Command, Config, Decay, Feedback, Mode, Protocol, Removal, Scenario, Sync,
+    Command, Config, Decay, Feedback, Mode, Protocol, Removal, Scenario, Sync, TimedCommand,
     TopologyConfig,
 };
 
@@ -28,8 +28,8 @@ pub const SYNC_WRITES: [(u32, u32); 5] = [(0, 0), (2, 10), (4, 20), (6, 30), (8,
 /// Group size of the hierarchy lesson.
 pub const GROUP_SIZE: u32 = 10;
 
-fn inject(round: u32, node: u32, content: &str) -> Action {
-    Action {
+fn inject(round: u32, node: u32, content: &str) -> TimedCommand {
+    TimedCommand {
         round,
         command: Command::Inject {
             node,
@@ -39,7 +39,7 @@ fn inject(round: u32, node: u32, content: &str) -> Action {
     }
 }
 
-fn scenario(config: Config, seed: u64, actions: Vec<Action>) -> Scenario {
+fn scenario(config: Config, seed: u64, actions: Vec<TimedCommand>) -> Scenario {
     Scenario {
         actions,
         ..Scenario::new(config, seed)
@@ -157,7 +157,7 @@ pub fn heartbeat(_variant: usize) -> Scenario {
         ..scenario(
             config,
             17,
-            vec![Action {
+            vec![TimedCommand {
                 round: HEARTBEAT_KILL_ROUND,
                 command: Command::Kill {
                     node: HEARTBEAT_VICTIM,
@@ -193,19 +193,19 @@ pub fn faults(_variant: usize) -> Scenario {
         3,
         vec![
             inject(0, 0, "news"),
-            Action {
+            TimedCommand {
                 round: 0,
                 command: Command::Partition {
                     groups: vec![(0..30).collect()],
                 },
             },
-            Action {
+            TimedCommand {
                 round: 2,
                 command: Command::Kill {
                     node: FAULTS_VICTIM,
                 },
             },
-            Action {
+            TimedCommand {
                 round: 8,
                 command: Command::Heal,
             },

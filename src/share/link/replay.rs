@@ -2,7 +2,7 @@
 
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use gossip_engine::{Action, Command, Config, Protocol, Simulation};
+use gossip_engine::{Command, Config, Protocol, Simulation, TimedCommand};
 
 use super::problem::Problem;
 use super::reader::Reader;
@@ -11,11 +11,11 @@ use super::reader::Reader;
 const MAX_ACTIONS: usize = 10_000;
 
 /// The first rumor every new playground starts with.
-pub fn default_actions(config: &Config) -> Vec<Action> {
+pub fn default_actions(config: &Config) -> Vec<TimedCommand> {
     if matches!(config.protocol, Protocol::Membership { .. }) {
         return Vec::new();
     }
-    vec![Action {
+    vec![TimedCommand {
         round: 0,
         command: Command::Inject {
             node: 0,
@@ -27,14 +27,16 @@ pub fn default_actions(config: &Config) -> Vec<Action> {
 
 /// The log in `a` (base64url of the engine's serde JSON), or `None` (with the problem) if it
 /// cannot be read.
-pub(super) fn read_actions(r: &mut Reader, a: &str) -> Option<Vec<Action>> {
+pub(super) fn read_actions(r: &mut Reader, a: &str) -> Option<Vec<TimedCommand>> {
     let Ok(bytes) = URL_SAFE_NO_PAD.decode(a.trim().trim_end_matches('=')) else {
         r.problems.push(Problem::ActionsNotBase64);
         return None;
     };
     let parsed = std::str::from_utf8(&bytes)
         .map_err(|_| "invalid UTF-8".to_string())
-        .and_then(|text| serde_json::from_str::<Vec<Action>>(text).map_err(|e| e.to_string()));
+        .and_then(|text| {
+            serde_json::from_str::<Vec<TimedCommand>>(text).map_err(|e| e.to_string())
+        });
     match parsed {
         Ok(mut v) => {
             if v.len() > MAX_ACTIONS {
@@ -63,9 +65,9 @@ pub(super) fn replay_check(
     r: &mut Reader,
     config: &Config,
     seed: u64,
-    actions: Vec<Action>,
+    actions: Vec<TimedCommand>,
     work_limit: u32,
-) -> (Vec<Action>, u32) {
+) -> (Vec<TimedCommand>, u32) {
     let Ok(mut sim) = Simulation::new(config.clone(), seed) else {
         return (Vec::new(), 0);
     };

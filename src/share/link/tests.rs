@@ -1,6 +1,6 @@
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use gossip_engine::{Action, Command, Config, Scenario};
+use gossip_engine::{Command, Config, Scenario, TimedCommand};
 
 use super::*;
 use crate::view::{MAX_UI_MEMBERSHIP_NODES, MAX_UI_NODES};
@@ -22,7 +22,7 @@ fn sample() -> (Scenario, View) {
         7,
     );
     s.actions = default_actions(&s.config);
-    s.actions.push(Action {
+    s.actions.push(TimedCommand {
         round: 3,
         command: Command::Kill { node: 5 },
     });
@@ -143,13 +143,13 @@ fn huge_n_is_capped_and_rounds_bounded() {
     assert!(!d.problems.is_empty());
 }
 
-fn log(actions: &[Action]) -> String {
+fn log(actions: &[TimedCommand]) -> String {
     URL_SAFE_NO_PAD.encode(serde_json::to_string(actions).expect("plain data"))
 }
 
 #[test]
 fn bad_actions_are_dropped_one_by_one() {
-    let inject = Action {
+    let inject = TimedCommand {
         round: 0,
         command: Command::Inject {
             node: 0,
@@ -157,7 +157,7 @@ fn bad_actions_are_dropped_one_by_one() {
             content: "<script>alert(1)</script>".into(),
         },
     };
-    let kill = |round, node| Action {
+    let kill = |round, node| TimedCommand {
         round,
         command: Command::Kill { node },
     };
@@ -201,7 +201,7 @@ fn long_logs_open_from_the_fragment() {
     let (mut s, view) = sample();
     // Kill and revive each node in turn: 2,500 actions that all replay.
     s.actions = (0..2_500)
-        .map(|i| Action {
+        .map(|i| TimedCommand {
             round: i / 10,
             command: if i % 2 == 0 {
                 Command::Kill { node: i / 2 % 80 }
