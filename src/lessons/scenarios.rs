@@ -6,7 +6,7 @@ use gossip_engine::{
     TopologyConfig,
 };
 
-use crate::state::View;
+use crate::view::View;
 
 /// Cluster sizes of the O(log N) and adaptive-interval lessons.
 pub const SIZES: [u32; 4] = [10, 100, 1_000, 10_000];
