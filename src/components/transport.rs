@@ -7,7 +7,8 @@ use yew::prelude::*;
 
 use crate::components::markup::{Esc, raw};
 use crate::i18n::{self, Lang, tr};
-use crate::state::{Action, AppState, MAX_SPEED, MIN_SPEED};
+use crate::state::{Action, AppState};
+use crate::view::{MAX_SPEED, MIN_SPEED};
 
 /// Slider position (0..=100) for a speed: logarithmic, so 0.25 and 20 are both reachable.
 pub fn speed_to_slider(speed: f64) -> f64 {
