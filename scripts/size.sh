@@ -6,7 +6,7 @@
 #   scripts/size.sh [DIST] [--budget BYTES]
 #
 # (after `trunk build index.html --release`; default dist/). With --budget, exits 1 when the
-# player's gzip total is above BYTES: scripts/test.sh holds the bundle to issue #3's 200 KB.
+# player's gzip total is above BYTES: scripts/test.sh holds the bundle to issue #9's 300 KB.
 set -euo pipefail
 dist=dist
 budget=

@@ -126,9 +126,9 @@ for step in "${STEPS[@]}"; do
     build)
       # Target before --release: `--release index.html` would read index.html as --release's value.
       run_step build "trunk release build -> dist/" trunk build index.html --release --offline
-      # Bytes are not timing: the bundle size is exact, so it is held to issue #3's budget.
-      run_step build "bundle size within 200 KB gzip (scripts/size.sh)" \
-        bash scripts/size.sh dist --budget 200000
+      # Bytes are not timing: the bundle size is exact, so it is held to issue #9's budget.
+      run_step build "bundle size within 300 KB gzip (scripts/size.sh)" \
+        bash scripts/size.sh dist --budget 300000
       ;;
     e2e)
       run_step e2e "end-to-end tests (tests/e2e, headless Chromium)" e2e_tests

@@ -81,7 +81,7 @@ fn reduced_motion() -> bool {
 /// The application.
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(AppState::from_location);
+    let state = use_reducer(crate::share::address::opening_state);
     let dispatch = state.dispatcher();
     let latest: Rc<RefCell<Rc<AppState>>> = use_mut_ref(|| Rc::new((*state).clone()));
 
@@ -95,6 +95,7 @@ pub fn app() -> Html {
         let root = root.clone();
         use_effect_with((), move |_| {
             let host = crate::embed::listen_to_host(dispatch.clone(), latest.clone());
+            let pasted = crate::share::address::follow(dispatch.clone());
             let unpause = crate::embed::pause_when_hidden(dispatch.clone(), root.cast());
             let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
                 let opts = EventListenerOptions::enable_prevent_default();
@@ -143,6 +144,7 @@ pub fn app() -> Html {
             move || {
                 drop(listener);
                 drop(host);
+                drop(pasted);
                 unpause();
             }
         });
@@ -158,13 +160,7 @@ pub fn app() -> Html {
         use_effect_with(state.generation, move |_| {
             crate::embed::tell_host(&st, "gossip:round");
             if !st.playing {
-                if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
-                    let _ = h.replace_state_with_url(
-                        &wasm_bindgen::JsValue::NULL,
-                        "",
-                        Some(&format!("?{}", st.link())),
-                    );
-                }
+                crate::share::address::write(&st.link());
             }
         });
     }
@@ -248,7 +244,7 @@ pub fn app() -> Html {
         let d = dispatch.clone();
         Callback::from(move |r: u32| d.dispatch(Action::Seek(r)))
     };
-    let duration = crate::num::clamp(1000.0 / st.speed, 120.0, 1400.0) * 0.9;
+    let duration = (1000.0 / st.speed).clamp(120.0, 1400.0) * 0.9;
     let dismiss = {
         let d = dispatch.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::Dismiss))
@@ -272,15 +268,15 @@ pub fn app() -> Html {
     let notice = st.notice.as_ref().map(|n| {
         let dismiss = dismiss.clone();
         html! {
-            <div class="notice" data-kind={if n.error { "error" } else { "info" }} role="alert" data-testid="notice">
-                <span>{ &n.text }</span>
+            <div class="notice" data-kind={if n.is_error() { "error" } else { "info" }} role="alert" data-testid="notice">
+                <span>{ i18n::notice_text(lang, n) }</span>
                 <button onclick={dismiss} aria-label={tr!(lang, "Dismiss")}>{"×"}</button>
             </div>
         }
     });
 
     if st.options.embed {
-        let open_url = format!("{}?{}", crate::components::share::base_url(), {
+        let open_url = format!("{}#{}", crate::components::share::base_url(), {
             let mut o = st.options.clone();
             o.embed = false;
             crate::share::link::encode(&st.timeline.borrow().scenario(), &st.view(), &o)
@@ -346,7 +342,7 @@ pub fn app() -> Html {
                         { intro(lang, &dispatch) }
                     }
                     { summary(st) }
-                    { round_log(lang, &st.report, round, st.last_action.as_deref()) }
+                    { round_log(lang, &st.report, round, st.last_action.as_ref().map(|d| i18n::done_text(lang, d)).as_deref()) }
                     { inspector(&dispatch, st) }
                 </aside>
             </main>

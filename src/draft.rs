@@ -1,12 +1,13 @@
 //! The scenario form's values as typed, and their conversion into an engine [`Config`].
 //! Every refusal names the field, so the form can show it inline.
 
+use gossip_engine::names::Named;
 use gossip_engine::{
-    Config, Decay, Error, Feedback, Mode, Protocol, Removal, Sync, TopologyConfig,
+    Config, Decay, Error, Feedback, Mode, Protocol, ProtocolKind, Removal, Sync, TopologyConfig,
+    TopologyKind,
 };
 
-use crate::codec::scenario::{MODES, TOPOLOGIES};
-use crate::state::{MAX_UI_MEMBERSHIP_NODES, MAX_UI_NODES};
+use crate::view::{MAX_UI_MEMBERSHIP_NODES, MAX_UI_NODES};
 
 /// The form, one string per input.
 #[derive(Clone, Debug, PartialEq)]
@@ -56,9 +57,7 @@ pub struct Draft {
 pub struct FieldError {
     /// The field's name (as in [`Draft`]).
     pub field: String,
-    /// What is wrong, with the allowed range (in English; see [`FieldError::text`]).
-    pub message: String,
-    /// What is wrong, to say it in any language.
+    /// What is wrong; the form words it in the reader's language (`crate::i18n`).
     pub problem: Problem,
 }
 
@@ -86,13 +85,6 @@ pub enum Problem {
     Engine(Error),
 }
 
-impl FieldError {
-    /// The message in `lang`.
-    pub fn text(&self, lang: crate::i18n::Lang) -> String {
-        crate::i18n::field_problem(lang, &self.field, &self.problem)
-    }
-}
-
 /// A refusal, boxed: the form's helpers pass errors up with `?`, and moving a pointer
 /// compiles to less code at each of them than moving the whole `FieldError`.
 type Refused = Box<FieldError>;
@@ -100,7 +92,6 @@ type Refused = Box<FieldError>;
 fn err(field: &str, problem: Problem) -> Refused {
     Box::new(FieldError {
         field: field.to_string(),
-        message: crate::i18n::field_problem(crate::i18n::Lang::En, field, &problem),
         problem,
     })
 }
@@ -112,26 +103,23 @@ fn int(field: &str, v: &str) -> Result<u32, Refused> {
 }
 
 fn float(field: &str, v: &str) -> Result<f64, Refused> {
-    crate::num::parse_f64(v.trim())
+    v.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|x| x.is_finite())
         .ok_or_else(|| err(field, Problem::NotNumber(v.trim().to_string())))
 }
 
-/// The protocol names of the form, in the order [`Draft::build`] matches them.
-const PROTOCOLS: [&str; 4] = ["anti-entropy", "rumor", "hybrid", "membership"];
-
-/// The index of `value` in `names` (one search instead of a `match` on strings per field).
-fn choice(field: &str, value: &str, names: &[&str]) -> Result<usize, Refused> {
-    names
-        .iter()
-        .position(|n| *n == value)
-        .ok_or_else(|| err(field, Problem::Unknown(value.to_string())))
+/// The value of a menu field, by the engine's name table.
+fn choice<T: Named>(field: &str, value: &str) -> Result<T, Refused> {
+    T::from_name(value.trim()).map_err(|_| err(field, Problem::Unknown(value.to_string())))
 }
 
 impl Draft {
     /// The form showing an existing configuration.
     pub fn from_config(c: &Config, seed: u64) -> Self {
         let mut d = Draft {
-            protocol: c.protocol.name().to_string(),
+            protocol: c.protocol.kind().as_str().into(),
             mode: "push".into(),
             sync: "incremental".into(),
             feedback: "feedback".into(),
@@ -142,7 +130,7 @@ impl Draft {
             t_cleanup: "12".into(),
             nodes: c.nodes.to_string(),
             fanout: c.fanout.to_string(),
-            topology: c.topology.name().to_string(),
+            topology: c.topology.kind().as_str().into(),
             ring_k: "2".into(),
             degree: "4".into(),
             p: "0.08".into(),
@@ -153,32 +141,17 @@ impl Draft {
         };
         match &c.protocol {
             Protocol::AntiEntropy { mode, sync } => {
-                d.mode = mode.name().into();
-                d.sync = if *sync == Sync::Full {
-                    "full"
-                } else {
-                    "incremental"
-                }
-                .into();
+                d.mode = mode.as_str().into();
+                d.sync = sync.as_str().into();
             }
             Protocol::Rumor {
                 mode,
                 removal,
                 repair_every,
             } => {
-                d.mode = mode.name().into();
-                d.feedback = if removal.feedback == Feedback::Blind {
-                    "blind"
-                } else {
-                    "feedback"
-                }
-                .into();
-                d.decay = if removal.decay == Decay::Coin {
-                    "coin"
-                } else {
-                    "counter"
-                }
-                .into();
+                d.mode = mode.as_str().into();
+                d.feedback = removal.feedback.as_str().into();
+                d.decay = removal.decay.as_str().into();
                 d.k = removal.k.to_string();
                 if let Some(r) = repair_every {
                     d.repair_every = r.to_string();
@@ -192,10 +165,10 @@ impl Draft {
         match c.topology {
             TopologyConfig::Ring { k } => d.ring_k = k.to_string(),
             TopologyConfig::RandomRegular { degree } => d.degree = degree.to_string(),
-            TopologyConfig::ErdosRenyi { p } => d.p = crate::num::shortest(p),
+            TopologyConfig::ErdosRenyi { p } => d.p = p.to_string(),
             TopologyConfig::WattsStrogatz { k, beta } => {
                 d.ring_k = k.to_string();
-                d.beta = crate::num::shortest(beta);
+                d.beta = beta.to_string();
             }
             TopologyConfig::BarabasiAlbert { m } => d.m = m.to_string(),
             TopologyConfig::Hierarchical { group_size } => d.group_size = group_size.to_string(),
@@ -205,30 +178,30 @@ impl Draft {
     }
 
     fn mode(&self) -> Result<Mode, Refused> {
-        Ok([Mode::Push, Mode::Pull, Mode::PushPull][choice("mode", &self.mode, &MODES)?])
+        choice("mode", &self.mode)
     }
 
     fn topology(&self) -> Result<TopologyConfig, Refused> {
-        Ok(match choice("topology", &self.topology, &TOPOLOGIES)? {
-            0 => TopologyConfig::Complete,
-            1 => TopologyConfig::Ring {
+        Ok(match choice("topology", &self.topology)? {
+            TopologyKind::Complete => TopologyConfig::Complete,
+            TopologyKind::Ring => TopologyConfig::Ring {
                 k: int("ring_k", &self.ring_k)?,
             },
-            2 => TopologyConfig::Grid,
-            3 => TopologyConfig::RandomRegular {
+            TopologyKind::Grid => TopologyConfig::Grid,
+            TopologyKind::RandomRegular => TopologyConfig::RandomRegular {
                 degree: int("degree", &self.degree)?,
             },
-            4 => TopologyConfig::ErdosRenyi {
+            TopologyKind::ErdosRenyi => TopologyConfig::ErdosRenyi {
                 p: float("p", &self.p)?,
             },
-            5 => TopologyConfig::WattsStrogatz {
+            TopologyKind::WattsStrogatz => TopologyConfig::WattsStrogatz {
                 k: int("ring_k", &self.ring_k)?,
                 beta: float("beta", &self.beta)?,
             },
-            6 => TopologyConfig::BarabasiAlbert {
+            TopologyKind::BarabasiAlbert => TopologyConfig::BarabasiAlbert {
                 m: int("m", &self.m)?,
             },
-            _ => TopologyConfig::Hierarchical {
+            TopologyKind::Hierarchical => TopologyConfig::Hierarchical {
                 group_size: int("group_size", &self.group_size)?,
             },
         })
@@ -257,39 +230,27 @@ impl Draft {
             .map_err(|_| err("seed", Problem::Seed))?;
         let removal = || -> Result<Removal, Refused> {
             Ok(Removal {
-                feedback: if self.feedback == "blind" {
-                    Feedback::Blind
-                } else {
-                    Feedback::Feedback
-                },
-                decay: if self.decay == "coin" {
-                    Decay::Coin
-                } else {
-                    Decay::Counter
-                },
+                feedback: choice::<Feedback>("feedback", &self.feedback)?,
+                decay: choice::<Decay>("decay", &self.decay)?,
                 k: int("k", &self.k)?,
             })
         };
-        let protocol = match choice("protocol", &self.protocol, &PROTOCOLS)? {
-            0 => Protocol::AntiEntropy {
+        let protocol = match choice("protocol", &self.protocol)? {
+            ProtocolKind::AntiEntropy => Protocol::AntiEntropy {
                 mode: self.mode()?,
-                sync: if self.sync == "full" {
-                    Sync::Full
-                } else {
-                    Sync::Incremental
-                },
+                sync: choice::<Sync>("sync", &self.sync)?,
             },
-            1 => Protocol::Rumor {
+            ProtocolKind::Rumor => Protocol::Rumor {
                 mode: self.mode()?,
                 removal: removal()?,
                 repair_every: None,
             },
-            2 => Protocol::Rumor {
+            ProtocolKind::Hybrid => Protocol::Rumor {
                 mode: self.mode()?,
                 removal: removal()?,
                 repair_every: Some(int("repair_every", &self.repair_every)?),
             },
-            _ => Protocol::Membership {
+            ProtocolKind::Membership => Protocol::Membership {
                 t_fail: int("t_fail", &self.t_fail)?,
                 t_cleanup: int("t_cleanup", &self.t_cleanup)?,
             },
@@ -343,41 +304,20 @@ mod tests {
         d.nodes = "20000".into();
         assert_eq!(d.build().unwrap_err().field, "nodes");
         d.nodes = "abc".into();
-        assert!(
-            d.build()
-                .unwrap_err()
-                .message
-                .contains("not a whole number")
+        assert_eq!(
+            d.build().unwrap_err().problem,
+            Problem::NotWhole("abc".into())
         );
         d.nodes = "50".into();
         d.fanout = "50".into();
         let e = d.build().unwrap_err();
-        assert_eq!(
-            (e.field.as_str(), e.message.as_str()),
-            ("fanout", "fanout = 50 is out of range: allowed 1..=49")
-        );
-    }
-
-    #[test]
-    fn says_it_in_chinese_too() {
-        use crate::i18n::Lang;
-        let mut d = Draft::from_config(&Config::default(), 1);
-        d.nodes = "abc".into();
-        let e = d.build().unwrap_err();
-        assert_eq!(e.text(Lang::En), e.message, "English is the message itself");
-        assert_eq!(e.text(Lang::Zh), "节点数：“abc”不是整数");
-        d.nodes = "99999".into();
-        let e = d.build().unwrap_err();
-        assert_eq!(
-            e.message,
-            "nodes = 99999 is out of range: allowed 2..=10000 in the playground (use gossip-sim for more)"
-        );
-        assert!(e.text(Lang::Zh).contains("2..=10000"));
-        d.nodes = "50".into();
-        d.fanout = "50".into();
-        assert_eq!(
-            d.build().unwrap_err().text(Lang::Zh),
-            "扇出 = 50 超出范围：允许 1..=49"
-        );
+        assert_eq!(e.field, "fanout");
+        assert!(matches!(
+            e.problem,
+            Problem::Engine(Error::OutOfRange {
+                field: "fanout",
+                ..
+            })
+        ));
     }
 }

@@ -13,7 +13,7 @@
 //! | `gossip:inject` | `node`, `value`? | new message at a node |
 //! | `gossip:kill` / `gossip:revive` | `node` (`amnesia`?) | fault a node |
 //! | `gossip:select` | `node` | select a node |
-//! | `gossip:load` | `link` (a query string) | open another scenario |
+//! | `gossip:load` | `link` (a link's pairs, `v=2&n=40&…`, with or without `#` or `?`) | open another scenario |
 //!
 //! Player → host (`window.parent`): `{type: "gossip:ready", version, round, nodes}` once, then
 //! `{type: "gossip:round", round, frontier, playing, message, counts: {unaware, fresh, stale,
@@ -24,71 +24,69 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::MessageEvent;
 use yew::prelude::*;
 
-use crate::codec::Json;
-use crate::codec::read::{Doc, deny_unknown};
-use crate::codec::stats::counts_to_json;
+use serde::{Deserialize, Serialize};
+
 use crate::state::{Action, AppState};
 
 /// Version of the message protocol.
 pub const API_VERSION: u32 = 1;
 
-/// The `type` of each [`HostMessage`], in the order of its variants.
-const MESSAGE_TYPES: [&str; 10] = [
-    "gossip:step",
-    "gossip:back",
-    "gossip:play",
-    "gossip:pause",
-    "gossip:seek",
-    "gossip:inject",
-    "gossip:kill",
-    "gossip:revive",
-    "gossip:select",
-    "gossip:load",
-];
-
 /// A message from the host page: an object tagged by `type` (see [`HostMessage::parse`]).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(tag = "type", deny_unknown_fields)]
 pub enum HostMessage {
     /// One round.
+    #[serde(rename = "gossip:step")]
     Step {},
     /// Back one round.
+    #[serde(rename = "gossip:back")]
     Back {},
     /// Start playing.
+    #[serde(rename = "gossip:play")]
     Play {},
     /// Stop playing.
+    #[serde(rename = "gossip:pause")]
     Pause {},
     /// Jump to a round.
+    #[serde(rename = "gossip:seek")]
     Seek {
         /// The round.
         round: u32,
     },
     /// New message at a node.
+    #[serde(rename = "gossip:inject")]
     Inject {
         /// The node.
         node: u32,
         /// The value (default "news").
+        #[serde(default)]
         value: Option<String>,
     },
     /// Kill a node.
+    #[serde(rename = "gossip:kill")]
     Kill {
         /// The node.
         node: u32,
     },
     /// Revive a node.
+    #[serde(rename = "gossip:revive")]
     Revive {
         /// The node.
         node: u32,
         /// Whether it comes back empty.
+        #[serde(default)]
         amnesia: bool,
     },
     /// Select a node.
+    #[serde(rename = "gossip:select")]
     Select {
         /// The node.
         node: u32,
     },
     /// Open another scenario, given as a link's query string.
+    #[serde(rename = "gossip:load")]
     Load {
-        /// The query string (`n=50&seed=3...`).
+        /// The link's pairs (`n=50&seed=3...`), with or without a leading `#` or `?`.
         link: String,
     },
 }
@@ -98,52 +96,7 @@ impl HostMessage {
     /// host page should be reported rather than half-obeyed: the `type` must be known, every
     /// field must belong to it and have the right type.
     pub fn parse(json: &str) -> Result<HostMessage, String> {
-        let doc = crate::codec::json::parse(json)?;
-        let mut r = Doc::default();
-        let m = r.object(&doc, "message");
-        let kind = r.variant_field(m, "type", &MESSAGE_TYPES);
-        let fields: &[&str] = match kind {
-            4 => &["round"],
-            5 => &["node", "value"],
-            6 | 8 => &["node"],
-            7 => &["node", "amnesia"],
-            9 => &["link"],
-            _ => &[],
-        };
-        r.check(deny_unknown(m, "type", fields));
-        let message = match kind {
-            0 => HostMessage::Step {},
-            1 => HostMessage::Back {},
-            2 => HostMessage::Play {},
-            3 => HostMessage::Pause {},
-            4 => HostMessage::Seek {
-                round: r.u32(m, "round"),
-            },
-            5 => HostMessage::Inject {
-                node: r.u32(m, "node"),
-                value: match r.get(m, "value") {
-                    None | Some(Json::Null) => None,
-                    Some(v) => Some(r.string(v, "value")),
-                },
-            },
-            6 => HostMessage::Kill {
-                node: r.u32(m, "node"),
-            },
-            7 => HostMessage::Revive {
-                node: r.u32(m, "node"),
-                amnesia: r.bool_or_false(m, "amnesia"),
-            },
-            8 => HostMessage::Select {
-                node: r.u32(m, "node"),
-            },
-            _ => {
-                let link = r.need(m, "link");
-                HostMessage::Load {
-                    link: r.string(link, "link"),
-                }
-            }
-        };
-        r.finish(message)
+        serde_json::from_str(json).map_err(|e| e.to_string())
     }
 
     /// The actions it stands for, given the current round.
@@ -170,7 +123,7 @@ impl HostMessage {
             HostMessage::Revive { node, amnesia } => (Some(node), Some(Action::Revive { amnesia })),
             HostMessage::Select { node } => (Some(node), None),
             HostMessage::Load { link } => {
-                let d = crate::share::link::decode(&link);
+                let d = crate::share::link::decode(&link, crate::lessons::LESSONS.len());
                 (
                     None,
                     Some(Action::Load {
@@ -192,10 +145,12 @@ impl HostMessage {
     }
 }
 
-/// What the player tells its host after every change.
-#[derive(Clone, Debug, PartialEq)]
+/// What the player tells its host after every change: `{type, version, round, frontier,
+/// playing, nodes, message, counts}`, with `null` for an absent message and counts.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RoundNews {
-    /// Always "gossip:round" (or "gossip:ready" the first time); written as `type`.
+    /// Always "gossip:round" (or "gossip:ready" the first time).
+    #[serde(rename = "type")]
     pub kind: &'static str,
     /// Protocol version.
     pub version: u32,
@@ -229,25 +184,6 @@ impl RoundNews {
             counts: st.message.and_then(|m| sim.counts(m)),
         }
     }
-
-    /// As JSON: `{type, version, round, frontier, playing, nodes, message, counts}`, with
-    /// `null` for an absent message and counts.
-    pub fn to_json(&self) -> Json {
-        let int = |n: u32| Json::Uint(n.into());
-        Json::obj(vec![
-            ("type", Json::Str(self.kind.into())),
-            ("version", int(self.version)),
-            ("round", int(self.round)),
-            ("frontier", int(self.frontier)),
-            ("playing", Json::Bool(self.playing)),
-            ("nodes", int(self.nodes)),
-            ("message", Json::opt_u32(self.message)),
-            (
-                "counts",
-                self.counts.as_ref().map_or(Json::Null, counts_to_json),
-            ),
-        ])
-    }
 }
 
 fn in_frame() -> Option<web_sys::Window> {
@@ -260,7 +196,7 @@ fn in_frame() -> Option<web_sys::Window> {
 /// the player is in a frame; outside a frame nothing is computed.
 pub fn tell_host(st: &AppState, kind: &'static str) {
     let Some(parent) = in_frame() else { return };
-    let json = RoundNews::of(st, kind).to_json().to_compact();
+    let json = serde_json::to_string(&RoundNews::of(st, kind)).unwrap_or_default();
     if let Ok(v) = js_sys::JSON::parse(&json) {
         let _ = parent.post_message(&v, "*");
     }

@@ -7,7 +7,6 @@
 #![forbid(unsafe_code)]
 
 pub mod app;
-pub mod codec;
 pub mod components;
 pub mod draft;
 pub mod embed;
@@ -23,7 +22,6 @@ pub mod render;
 pub mod scene;
 pub mod share;
 pub mod state;
-pub mod text;
 pub mod view;
 
 /// Installs the panic overlay and mounts the app on `<body>`.

@@ -3,8 +3,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use gossip_engine::Timeline;
+use gossip_playground::lessons::LESSONS;
 use gossip_playground::share::link::{KNOWN, MAX_REPLAY_WORK, decode, encode};
-use gossip_playground::state::MAX_UI_NODES;
+use gossip_playground::view::MAX_UI_NODES;
 use proptest::prelude::*;
 
 fn value() -> impl Strategy<Value = String> {
@@ -44,7 +45,7 @@ fn query() -> impl Strategy<Value = String> {
 }
 
 fn check(q: &str) -> Result<(), TestCaseError> {
-    let d = decode(q);
+    let d = decode(q, LESSONS.len());
     let s = &d.link.scenario;
     prop_assert!(
         s.config.validate().is_ok(),
@@ -66,7 +67,13 @@ fn check(q: &str) -> Result<(), TestCaseError> {
             t.err()
         );
         // And what we would write for it reads back without problems.
-        let again = decode(&encode(s, &d.link.view, &d.link.options));
+        let written = encode(s, &d.link.view, &d.link.options);
+        let again = decode(&format!("#{written}"), LESSONS.len());
+        prop_assert_eq!(
+            &again,
+            &decode(&format!("?{written}"), LESSONS.len()),
+            "both forms read alike"
+        );
         prop_assert!(
             again.problems.is_empty(),
             "re-encoded link is clean: {:?}",
@@ -88,6 +95,7 @@ proptest! {
     #[test]
     fn arbitrary_text_never_panics(q in "\\PC{0,200}") {
         check(&q)?;
+        check(&format!("#{q}"))?;
     }
 
     #[test]

@@ -7,6 +7,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use gossip_engine::Timeline;
+use gossip_playground::lessons::LESSONS;
 use gossip_playground::share::link::decode;
 
 #[derive(serde::Deserialize)]
@@ -30,7 +31,7 @@ fn stored_links_open_what_they_showed() {
         serde_json::from_str(include_str!("links.json")).expect("tests/links.json parses");
     assert!(links.len() >= 6, "keep a varied set of links");
     for l in links {
-        let d = decode(&l.query);
+        let d = decode(&l.query, LESSONS.len());
         assert!(d.problems.is_empty(), "{}: {:?}", l.query, d.problems);
         let t = Timeline::from_scenario(&d.link.scenario).expect("the link replays");
         let m = d.link.view.message.unwrap_or(0);

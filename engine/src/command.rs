@@ -62,7 +62,39 @@ pub const MAX_MESSAGES: u32 = 1024;
 /// Most (message, node) cells: bounds memory at roughly 20 bytes a cell.
 pub const MAX_CELLS: u64 = 60_000_000;
 
+/// What a command does, without its arguments.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CommandKind {
+    /// [`Command::Inject`].
+    Inject,
+    /// [`Command::Kill`].
+    Kill,
+    /// [`Command::Revive`].
+    Revive,
+    /// [`Command::SetLoss`].
+    SetLoss,
+    /// [`Command::Partition`].
+    Partition,
+    /// [`Command::Heal`].
+    Heal,
+    /// [`Command::Join`].
+    Join,
+}
+
 impl Command {
+    /// What it does.
+    pub fn kind(&self) -> CommandKind {
+        match self {
+            Command::Inject { .. } => CommandKind::Inject,
+            Command::Kill { .. } => CommandKind::Kill,
+            Command::Revive { .. } => CommandKind::Revive,
+            Command::SetLoss { .. } => CommandKind::SetLoss,
+            Command::Partition { .. } => CommandKind::Partition,
+            Command::Heal => CommandKind::Heal,
+            Command::Join { .. } => CommandKind::Join,
+        }
+    }
+
     /// A short label for logs ("kill 7").
     pub fn label(&self) -> String {
         match self {

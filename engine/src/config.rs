@@ -39,14 +39,6 @@ impl Mode {
     pub fn pulls(self) -> bool {
         matches!(self, Mode::Pull | Mode::PushPull)
     }
-    /// Name as used in flags and links.
-    pub fn name(self) -> &'static str {
-        match self {
-            Mode::Push => "push",
-            Mode::Pull => "pull",
-            Mode::PushPull => "push-pull",
-        }
-    }
 }
 
 /// How anti-entropy decides what to send.
@@ -98,13 +90,56 @@ pub struct Removal {
 }
 
 impl Removal {
-    /// Name as used by the CLI: `feedback-counter`, `blind-coin`, ...
-    pub fn name(&self) -> &'static str {
-        match (self.feedback, self.decay) {
-            (Feedback::Feedback, Decay::Counter) => "feedback-counter",
-            (Feedback::Feedback, Decay::Coin) => "feedback-coin",
-            (Feedback::Blind, Decay::Counter) => "blind-counter",
-            (Feedback::Blind, Decay::Coin) => "blind-coin",
+    /// The rule `kind` with parameter `k`.
+    pub fn new(kind: RemovalKind, k: u32) -> Self {
+        Removal {
+            feedback: kind.feedback(),
+            decay: kind.decay(),
+            k,
+        }
+    }
+    /// Its two axes as one name (`feedback-counter`, `blind-coin`, ...).
+    pub fn kind(&self) -> RemovalKind {
+        RemovalKind::of(self.feedback, self.decay)
+    }
+}
+
+/// The loss-of-interest rule without its parameter: both of Demers' axes at once, as the
+/// CLI and links name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RemovalKind {
+    /// Feedback and counter: stale after k unnecessary contacts in a row.
+    FeedbackCounter,
+    /// Feedback and coin: stale with probability 1/k after an unnecessary contact.
+    FeedbackCoin,
+    /// Blind and counter: stale after k rounds of contacts.
+    BlindCounter,
+    /// Blind and coin: stale with probability 1/k after each round of contacts.
+    BlindCoin,
+}
+
+impl RemovalKind {
+    /// The rule of these two axes.
+    pub fn of(feedback: Feedback, decay: Decay) -> Self {
+        match (feedback, decay) {
+            (Feedback::Feedback, Decay::Counter) => RemovalKind::FeedbackCounter,
+            (Feedback::Feedback, Decay::Coin) => RemovalKind::FeedbackCoin,
+            (Feedback::Blind, Decay::Counter) => RemovalKind::BlindCounter,
+            (Feedback::Blind, Decay::Coin) => RemovalKind::BlindCoin,
+        }
+    }
+    /// Which contacts count.
+    pub fn feedback(self) -> Feedback {
+        match self {
+            RemovalKind::FeedbackCounter | RemovalKind::FeedbackCoin => Feedback::Feedback,
+            RemovalKind::BlindCounter | RemovalKind::BlindCoin => Feedback::Blind,
+        }
+    }
+    /// Counter or coin.
+    pub fn decay(self) -> Decay {
+        match self {
+            RemovalKind::FeedbackCounter | RemovalKind::BlindCounter => Decay::Counter,
+            RemovalKind::FeedbackCoin | RemovalKind::BlindCoin => Decay::Coin,
         }
     }
 }
@@ -142,17 +177,67 @@ pub enum Protocol {
     },
 }
 
+/// Which protocol, without its parameters. Hybrid is rumor mongering with a repair
+/// (`Protocol::Rumor` with `repair_every`), named apart because it behaves apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ProtocolKind {
+    /// [`Protocol::AntiEntropy`].
+    AntiEntropy,
+    /// [`Protocol::Rumor`] without a repair.
+    Rumor,
+    /// [`Protocol::Rumor`] with a periodic anti-entropy repair.
+    Hybrid,
+    /// [`Protocol::Membership`].
+    Membership,
+}
+
+/// Rounds between the hybrid protocol's repairs unless said otherwise.
+pub const DEFAULT_REPAIR_EVERY: u32 = 10;
+/// Membership's `t_fail` unless said otherwise; `t_cleanup` defaults to twice it.
+pub const DEFAULT_T_FAIL: u32 = 10;
+
 impl Protocol {
-    /// Short name for messages and file names.
-    pub fn name(&self) -> &'static str {
+    /// Which protocol this is.
+    pub fn kind(&self) -> ProtocolKind {
         match self {
-            Protocol::AntiEntropy { .. } => "anti-entropy",
+            Protocol::AntiEntropy { .. } => ProtocolKind::AntiEntropy,
             Protocol::Rumor {
                 repair_every: Some(_),
                 ..
-            } => "hybrid",
-            Protocol::Rumor { .. } => "rumor",
-            Protocol::Membership { .. } => "membership",
+            } => ProtocolKind::Hybrid,
+            Protocol::Rumor { .. } => ProtocolKind::Rumor,
+            Protocol::Membership { .. } => ProtocolKind::Membership,
+        }
+    }
+
+    /// The protocol `kind` with the defaults of the CLI: push, incremental sync,
+    /// feedback-counter with k = 2, a repair every [`DEFAULT_REPAIR_EVERY`] rounds,
+    /// `t_fail` = [`DEFAULT_T_FAIL`] and `t_cleanup` twice it.
+    pub fn with_defaults(kind: ProtocolKind) -> Self {
+        let rumor = |repair_every| Protocol::Rumor {
+            mode: Mode::Push,
+            removal: Removal::new(RemovalKind::FeedbackCounter, 2),
+            repair_every,
+        };
+        match kind {
+            ProtocolKind::AntiEntropy => Protocol::AntiEntropy {
+                mode: Mode::Push,
+                sync: Sync::Incremental,
+            },
+            ProtocolKind::Rumor => rumor(None),
+            ProtocolKind::Hybrid => rumor(Some(DEFAULT_REPAIR_EVERY)),
+            ProtocolKind::Membership => Protocol::Membership {
+                t_fail: DEFAULT_T_FAIL,
+                t_cleanup: 2 * DEFAULT_T_FAIL,
+            },
+        }
+    }
+
+    /// The contact mode, for the protocols that have one.
+    pub fn mode(&self) -> Option<Mode> {
+        match self {
+            Protocol::AntiEntropy { mode, .. } | Protocol::Rumor { mode, .. } => Some(*mode),
+            Protocol::Membership { .. } => None,
         }
     }
 }
@@ -181,15 +266,7 @@ impl Default for Config {
             nodes: 50,
             fanout: 1,
             loss: 0.0,
-            protocol: Protocol::Rumor {
-                mode: Mode::Push,
-                removal: Removal {
-                    feedback: Feedback::Feedback,
-                    decay: Decay::Counter,
-                    k: 2,
-                },
-                repair_every: None,
-            },
+            protocol: Protocol::with_defaults(ProtocolKind::Rumor),
             topology: TopologyConfig::Complete,
         }
     }
@@ -281,5 +358,21 @@ mod tests {
                 ..
             })
         ));
+    }
+
+    #[test]
+    fn kinds_and_defaults_agree() {
+        for &kind in <ProtocolKind as crate::names::Named>::ALL {
+            let p = Protocol::with_defaults(kind);
+            assert_eq!(p.kind(), kind);
+            let c = Config {
+                protocol: p,
+                ..Config::default()
+            };
+            c.validate().expect("the defaults are valid");
+        }
+        for &kind in <RemovalKind as crate::names::Named>::ALL {
+            assert_eq!(Removal::new(kind, 3).kind(), kind);
+        }
     }
 }

@@ -4,6 +4,8 @@
 
 use thiserror::Error;
 
+use crate::command::Command;
+
 /// Why a configuration or a command was refused.
 #[derive(Clone, Debug, PartialEq, Error)]
 pub enum Error {
@@ -59,20 +61,75 @@ pub enum Error {
         /// The protocol configured.
         protocol: &'static str,
     },
-    /// Two fields that must agree do not.
-    #[error("{0}")]
-    Inconsistent(String),
-    /// A scenario document could not be read.
-    #[error("scenario: {0}")]
-    Scenario(String),
-    /// A scenario's logged action failed on replay. Kept structured (not formatted into
-    /// [`Error::Scenario`]) so a caller can say it in its own words and language.
-    #[error("scenario: action {index} ({label}): {error}")]
+    /// A partition lists the same node in two groups.
+    #[error("partition: node {node} is listed in two groups")]
+    NodeInTwoGroups {
+        /// The node listed twice.
+        node: u32,
+    },
+    /// A new message would take the (message, node) cells past the limit.
+    #[error("messages × nodes = {cells} exceeds {max}; use fewer messages or nodes")]
+    TooManyCells {
+        /// Cells there would be with the new message.
+        cells: u64,
+        /// The limit ([`crate::command::MAX_CELLS`]).
+        max: u64,
+    },
+    /// A joining node would take the (message, node) cells past the limit.
+    #[error("messages × nodes = {cells} would exceed {max}; no room for another node")]
+    NoRoomToJoin {
+        /// Cells there would be with the new node.
+        cells: u64,
+        /// The limit ([`crate::command::MAX_CELLS`]).
+        max: u64,
+    },
+    /// A random regular graph needs an even number of edge ends (nodes × degree).
+    #[error("random-regular: nodes × degree must be even ({nodes} × {degree} is odd)")]
+    OddRegularGraph {
+        /// The cluster size.
+        nodes: u32,
+        /// The degree asked for.
+        degree: u32,
+    },
+    /// An Erdős–Rényi graph would have too many edges to build.
+    #[error("erdos-renyi: about {expected} edges expected, at most {max} allowed; lower p")]
+    TooManyEdges {
+        /// Edges expected, p × N × (N − 1) / 2, rounded.
+        expected: u64,
+        /// The limit ([`crate::topology::MAX_EDGES`]).
+        max: u64,
+    },
+    /// A scenario document's format version is not one this build reads.
+    #[error("scenario: format version {version} is not supported (this build reads 1..={max})")]
+    UnsupportedVersion {
+        /// The version in the document.
+        version: u32,
+        /// The newest version this build reads ([`crate::scenario::SCENARIO_VERSION`]).
+        max: u32,
+    },
+    /// A scenario's action log is not ordered by round.
+    #[error("scenario: actions must be ordered by round")]
+    ActionsOutOfOrder {
+        /// Position in the log, from 1, of the first action whose round is below the round
+        /// of the action before it.
+        index: usize,
+    },
+    /// A scenario's action log is too long.
+    #[error("scenario: at most {max} actions")]
+    TooManyActions {
+        /// How many actions the log has.
+        count: usize,
+        /// The limit ([`crate::scenario::MAX_ACTIONS`]).
+        max: usize,
+    },
+    /// A scenario's logged action failed on replay. It carries the command, so that a caller
+    /// can say it in its own words and language.
+    #[error("scenario: action {index} ({}): {error}", command.label())]
     Action {
         /// Position in the log, from 1.
         index: usize,
-        /// The action, as [`crate::Command::label`] says it.
-        label: String,
+        /// The command that failed.
+        command: Box<Command>,
         /// Why it failed.
         error: Box<Error>,
     },
@@ -108,4 +165,68 @@ fn check_f64(field: &'static str, v: f64, lo: f64, hi: f64) -> Result<()> {
         });
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The English texts are those of the free-text errors they replace, word for word.
+    #[test]
+    fn display_keeps_the_sentences() {
+        let cases = [
+            (
+                Error::NodeInTwoGroups { node: 4 },
+                "partition: node 4 is listed in two groups",
+            ),
+            (
+                Error::TooManyCells { cells: 9, max: 8 },
+                "messages × nodes = 9 exceeds 8; use fewer messages or nodes",
+            ),
+            (
+                Error::NoRoomToJoin { cells: 9, max: 8 },
+                "messages × nodes = 9 would exceed 8; no room for another node",
+            ),
+            (
+                Error::OddRegularGraph {
+                    nodes: 51,
+                    degree: 3,
+                },
+                "random-regular: nodes × degree must be even (51 × 3 is odd)",
+            ),
+            (
+                Error::TooManyEdges {
+                    expected: 30_000_000,
+                    max: 20_000_000,
+                },
+                "erdos-renyi: about 30000000 edges expected, at most 20000000 allowed; lower p",
+            ),
+            (
+                Error::UnsupportedVersion { version: 9, max: 1 },
+                "scenario: format version 9 is not supported (this build reads 1..=1)",
+            ),
+            (
+                Error::ActionsOutOfOrder { index: 3 },
+                "scenario: actions must be ordered by round",
+            ),
+            (
+                Error::TooManyActions {
+                    count: 10_001,
+                    max: 10_000,
+                },
+                "scenario: at most 10000 actions",
+            ),
+            (
+                Error::Action {
+                    index: 2,
+                    command: Box::new(Command::Kill { node: 42 }),
+                    error: Box::new(Error::UnknownNode { node: 42, nodes: 5 }),
+                },
+                "scenario: action 2 (kill node 42): unknown node 42: nodes are 0..5",
+            ),
+        ];
+        for (e, text) in cases {
+            assert_eq!(e.to_string(), text, "{e:?}");
+        }
+    }
 }

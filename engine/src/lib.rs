@@ -41,6 +41,7 @@ pub mod config;
 pub mod error;
 pub mod message;
 pub mod metrics;
+pub mod names;
 pub mod protocol;
 pub mod report;
 pub mod rng;
@@ -52,14 +53,16 @@ pub mod timeline;
 pub mod topology;
 pub mod trace;
 
-pub use command::Command;
-pub use config::{Config, Decay, Feedback, Mode, Protocol, Removal, Sync};
+pub use command::{Command, CommandKind};
+pub use config::{
+    Config, Decay, Feedback, Mode, Protocol, ProtocolKind, Removal, RemovalKind, Sync,
+};
 pub use error::{Error, Result};
 pub use message::{MessageState, TableRow};
 pub use metrics::{MembershipViews, Outcome, RoundStats, Summary, outcome};
-pub use protocol::membership::Belief;
-pub use report::{Change, Contact, ContactKind, RoundReport, Traffic};
+pub use names::{Named, UnknownName};
+pub use report::{Belief, Change, Contact, ContactKind, Detection, RoundReport, Traffic};
 pub use scenario::{Action, Scenario};
 pub use simulation::{Simulation, StateCounts};
 pub use timeline::Timeline;
-pub use topology::{Topology, TopologyConfig};
+pub use topology::{Topology, TopologyConfig, TopologyKind};

@@ -24,17 +24,6 @@ pub enum MessageState {
     Stale = 2,
 }
 
-impl MessageState {
-    /// Lower-case name.
-    pub fn name(self) -> &'static str {
-        match self {
-            MessageState::Unaware => "unaware",
-            MessageState::Fresh => "fresh",
-            MessageState::Stale => "stale",
-        }
-    }
-}
-
 /// "No node": the sender of a locally injected value, or a round that never happened.
 pub const NONE: u32 = u32::MAX;
 

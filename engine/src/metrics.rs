@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::message::NONE;
-use crate::protocol::membership::Belief;
+use crate::report::Belief;
 use crate::report::{RoundReport, Traffic};
 use crate::simulation::{Simulation, StateCounts};
 

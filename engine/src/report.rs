@@ -26,21 +26,25 @@ pub enum ContactKind {
 }
 
 impl ContactKind {
-    /// Lower-case name.
-    pub fn name(self) -> &'static str {
-        match self {
-            ContactKind::Push => "push",
-            ContactKind::Pull => "pull",
-            ContactKind::Request => "request",
-            ContactKind::Digest => "digest",
-            ContactKind::Heartbeat => "heartbeat",
-        }
-    }
-
     /// Whether this leg carries message values (counts toward `traffic`).
     pub fn carries_updates(self) -> bool {
         matches!(self, ContactKind::Push | ContactKind::Pull)
     }
+}
+
+/// What an observer believes about a subject (heartbeat membership).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+pub enum Belief {
+    /// In the table, heartbeat recently increased.
+    Alive,
+    /// In the table, silent for at least `t_fail` rounds.
+    Failed,
+    /// Removed from the table after `t_cleanup` silent rounds.
+    Forgotten,
+    /// Never heard of (a node that joined and whose news has not arrived).
+    Unknown,
 }
 
 /// One leg of a contact: a single message from one node to another.
@@ -84,7 +88,7 @@ pub struct Detection {
     /// Of whom.
     pub subject: u32,
     /// The new view.
-    pub belief: crate::protocol::membership::Belief,
+    pub belief: Belief,
 }
 
 /// Message and byte counts of one round.

@@ -11,6 +11,8 @@ use crate::error::{Error, Result};
 
 /// The format version written today. Readers accept every version up to this one.
 pub const SCENARIO_VERSION: u32 = 1;
+/// Longest action log a scenario may hold.
+pub const MAX_ACTIONS: usize = 10_000;
 
 /// A command and the round at which it was applied (after that round's step; 0 = before
 /// round 1).
@@ -28,7 +30,7 @@ pub struct Action {
 /// sort, as replay needs). It sorts (round, position) pairs packed into `u64` keys, which are
 /// unique, so any sort gives the stable order; and it is the engine's small `u64` sort, so a
 /// caller that sorts logs this way adds no sort code to the wasm bundle.
-/// Logs are far shorter than 2^32 actions ([`Scenario::validate`] allows 10000).
+/// Logs are far shorter than 2^32 actions ([`Scenario::validate`] allows [`MAX_ACTIONS`]).
 pub fn sort_by_round(actions: &mut Vec<Action>) {
     let mut keys: Vec<u64> = (0u64..)
         .zip(actions.iter())
@@ -75,17 +77,24 @@ impl Scenario {
     /// Commands themselves are checked when replayed.
     pub fn validate(&self) -> Result<()> {
         if self.v == 0 || self.v > SCENARIO_VERSION {
-            return Err(Error::Scenario(format!(
-                "format version {} is not supported (this build reads 1..={SCENARIO_VERSION})",
-                self.v
-            )));
+            return Err(Error::UnsupportedVersion {
+                version: self.v,
+                max: SCENARIO_VERSION,
+            });
         }
         self.config.validate()?;
-        if self.actions.windows(2).any(|w| w[0].round > w[1].round) {
-            return Err(Error::Scenario("actions must be ordered by round".into()));
+        if let Some(i) = self
+            .actions
+            .windows(2)
+            .position(|w| w[0].round > w[1].round)
+        {
+            return Err(Error::ActionsOutOfOrder { index: i + 2 });
         }
-        if self.actions.len() > 10_000 {
-            return Err(Error::Scenario("at most 10000 actions".into()));
+        if self.actions.len() > MAX_ACTIONS {
+            return Err(Error::TooManyActions {
+                count: self.actions.len(),
+                max: MAX_ACTIONS,
+            });
         }
         Ok(())
     }
@@ -111,5 +120,31 @@ mod tests {
             sort_by_round(&mut sorted);
             assert_eq!(sorted, expected, "{len} actions");
         }
+    }
+
+    #[test]
+    fn validate_names_what_is_wrong_with_the_log() {
+        let kill = |round, node| Action {
+            round,
+            command: Command::Kill { node },
+        };
+        let mut s = Scenario::new(Config::default(), 1);
+        s.actions = vec![kill(0, 1), kill(3, 2), kill(2, 3)];
+        assert_eq!(s.validate(), Err(Error::ActionsOutOfOrder { index: 3 }));
+        s.actions = vec![kill(0, 1); MAX_ACTIONS + 1];
+        assert_eq!(
+            s.validate(),
+            Err(Error::TooManyActions {
+                count: MAX_ACTIONS + 1,
+                max: MAX_ACTIONS
+            })
+        );
+        s.actions.pop();
+        assert_eq!(s.validate(), Ok(()));
+        s.v = 0;
+        assert_eq!(
+            s.validate(),
+            Err(Error::UnsupportedVersion { version: 0, max: 1 })
+        );
     }
 }

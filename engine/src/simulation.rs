@@ -10,10 +10,10 @@ use crate::command::{Command, MAX_CELLS, MAX_CONTENT, MAX_MESSAGES};
 use crate::config::{Config, Protocol};
 use crate::error::{Error, Result, check_range};
 use crate::message::{MessageSlot, MessageState, NONE, TableRow, Version};
-use crate::protocol::membership::{Belief, Membership};
+use crate::protocol::membership::Membership;
 use crate::protocol::{self, RoundCtx};
-use crate::report::{Change, RoundReport, Traffic};
-use crate::topology::Topology;
+use crate::report::{Belief, Change, RoundReport, Traffic};
+use crate::topology::{Topology, TopologyKind};
 
 /// How many alive nodes are in each state for a message's latest version, plus the dead.
 /// The four always sum to the cluster size.
@@ -73,7 +73,7 @@ impl Simulation {
     pub fn new(config: Config, seed: u64) -> Result<Self> {
         config.validate()?;
         if let Protocol::Membership { .. } = config.protocol {
-            if config.topology.name() != "complete" {
+            if config.topology.kind() != TopologyKind::Complete {
                 return Err(Error::NotSupported {
                     action: "a topology other than complete",
                     protocol: "membership",
@@ -257,9 +257,7 @@ impl Simulation {
                     for &node in nodes {
                         self.check_node(node)?;
                         if group[node as usize] != 0 {
-                            return Err(Error::Inconsistent(format!(
-                                "partition: node {node} is listed in two groups"
-                            )));
+                            return Err(Error::NodeInTwoGroups { node });
                         }
                         group[node as usize] = g as u32 + 1;
                     }
@@ -284,9 +282,10 @@ impl Simulation {
                 }
                 let cells = (self.messages.len() as u64) * u64::from(n + 1);
                 if cells > MAX_CELLS {
-                    return Err(Error::Inconsistent(format!(
-                        "messages × nodes = {cells} would exceed {MAX_CELLS}; no room for another node"
-                    )));
+                    return Err(Error::NoRoomToJoin {
+                        cells,
+                        max: MAX_CELLS,
+                    });
                 }
                 self.topology.join(*seed);
                 self.alive.push(true);
@@ -328,9 +327,10 @@ impl Simulation {
                 check_range("messages", id + 1, 1, MAX_MESSAGES)?;
                 let cells = u64::from(id + 1) * u64::from(self.nodes());
                 if cells > MAX_CELLS {
-                    return Err(Error::Inconsistent(format!(
-                        "messages × nodes = {cells} exceeds {MAX_CELLS}; use fewer messages or nodes"
-                    )));
+                    return Err(Error::TooManyCells {
+                        cells,
+                        max: MAX_CELLS,
+                    });
                 }
                 self.messages.push(MessageSlot::new(id, self.nodes()));
                 self.counts.push(StateCounts::default());

@@ -58,7 +58,7 @@ impl Timeline {
             }
             t.apply(&a.command).map_err(|e| Error::Action {
                 index: i + 1,
-                label: a.command.label(),
+                command: Box::new(a.command.clone()),
                 error: Box::new(e),
             })?;
         }

@@ -12,6 +12,8 @@ use crate::rng::Stream;
 
 /// Largest cluster with an explicit (non-complete) topology.
 pub const MAX_GRAPH_NODES: u32 = 1_000_000;
+/// Most edges an Erdős–Rényi graph may be expected to have.
+pub const MAX_EDGES: u64 = 20_000_000;
 
 /// The shape of the cluster's communication graph.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -59,18 +61,60 @@ pub enum TopologyConfig {
     },
 }
 
+/// Which topology, without its parameters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TopologyKind {
+    /// [`TopologyConfig::Complete`].
+    Complete,
+    /// [`TopologyConfig::Ring`].
+    Ring,
+    /// [`TopologyConfig::Grid`].
+    Grid,
+    /// [`TopologyConfig::RandomRegular`].
+    RandomRegular,
+    /// [`TopologyConfig::ErdosRenyi`].
+    ErdosRenyi,
+    /// [`TopologyConfig::WattsStrogatz`].
+    WattsStrogatz,
+    /// [`TopologyConfig::BarabasiAlbert`].
+    BarabasiAlbert,
+    /// [`TopologyConfig::Hierarchical`].
+    Hierarchical,
+}
+
 impl TopologyConfig {
-    /// Short name for flags and links.
-    pub fn name(&self) -> &'static str {
+    /// Which topology this is.
+    pub fn kind(&self) -> TopologyKind {
         match self {
-            TopologyConfig::Complete => "complete",
-            TopologyConfig::Ring { .. } => "ring",
-            TopologyConfig::Grid => "grid",
-            TopologyConfig::RandomRegular { .. } => "random-regular",
-            TopologyConfig::ErdosRenyi { .. } => "erdos-renyi",
-            TopologyConfig::WattsStrogatz { .. } => "watts-strogatz",
-            TopologyConfig::BarabasiAlbert { .. } => "barabasi-albert",
-            TopologyConfig::Hierarchical { .. } => "hierarchical",
+            TopologyConfig::Complete => TopologyKind::Complete,
+            TopologyConfig::Ring { .. } => TopologyKind::Ring,
+            TopologyConfig::Grid => TopologyKind::Grid,
+            TopologyConfig::RandomRegular { .. } => TopologyKind::RandomRegular,
+            TopologyConfig::ErdosRenyi { .. } => TopologyKind::ErdosRenyi,
+            TopologyConfig::WattsStrogatz { .. } => TopologyKind::WattsStrogatz,
+            TopologyConfig::BarabasiAlbert { .. } => TopologyKind::BarabasiAlbert,
+            TopologyConfig::Hierarchical { .. } => TopologyKind::Hierarchical,
+        }
+    }
+
+    /// The topology `kind` for `nodes` nodes with the defaults of the CLI: k = 2 neighbours
+    /// on each side (ring, Watts–Strogatz), degree 4, p = min(1, 2 ln N / N) (just above the
+    /// connectivity threshold), beta = 0.1, m = 2, groups of 10.
+    pub fn with_defaults(kind: TopologyKind, nodes: u32) -> Self {
+        match kind {
+            TopologyKind::Complete => TopologyConfig::Complete,
+            TopologyKind::Ring => TopologyConfig::Ring { k: 2 },
+            TopologyKind::Grid => TopologyConfig::Grid,
+            TopologyKind::RandomRegular => TopologyConfig::RandomRegular { degree: 4 },
+            TopologyKind::ErdosRenyi => {
+                let n = f64::from(nodes.max(2));
+                TopologyConfig::ErdosRenyi {
+                    p: (2.0 * n.ln() / n).min(1.0),
+                }
+            }
+            TopologyKind::WattsStrogatz => TopologyConfig::WattsStrogatz { k: 2, beta: 0.1 },
+            TopologyKind::BarabasiAlbert => TopologyConfig::BarabasiAlbert { m: 2 },
+            TopologyKind::Hierarchical => TopologyConfig::Hierarchical { group_size: 10 },
         }
     }
 
@@ -86,20 +130,18 @@ impl TopologyConfig {
             TopologyConfig::RandomRegular { degree } => {
                 check_range("degree", degree, 1, (n - 1).min(64))?;
                 if (u64::from(n) * u64::from(degree)) % 2 == 1 {
-                    return Err(Error::Inconsistent(format!(
-                        "random-regular: nodes × degree must be even ({n} × {degree} is odd)"
-                    )));
+                    return Err(Error::OddRegularGraph { nodes: n, degree });
                 }
                 Ok(())
             }
             TopologyConfig::ErdosRenyi { p } => {
                 check_range("p", p, 0.0, 1.0)?;
                 let edges = p * f64::from(n) * f64::from(n - 1) / 2.0;
-                if edges > 20_000_000.0 {
-                    return Err(Error::Inconsistent(format!(
-                        "erdos-renyi: about {} edges expected, at most 20000000 allowed; lower p",
-                        edges.round() as u64
-                    )));
+                if edges > MAX_EDGES as f64 {
+                    return Err(Error::TooManyEdges {
+                        expected: edges.round() as u64,
+                        max: MAX_EDGES,
+                    });
                 }
                 Ok(())
             }

@@ -247,7 +247,7 @@ fn hybrid_repairs_the_residue_to_zero() {
         repair_every: Some(4),
     };
     assert_eq!(
-        hybrid.name(),
+        hybrid.kind().as_str(),
         "hybrid",
         "a repair period makes it the hybrid"
     );
@@ -505,7 +505,7 @@ fn loss_one_delivers_nothing() {
             t_cleanup: 6,
         },
     ] {
-        let name = protocol.name();
+        let name = protocol.kind().as_str();
         let is_membership = matches!(protocol, Protocol::Membership { .. });
         let cfg = Config {
             loss: 1.0,
@@ -1123,7 +1123,10 @@ fn invalid_configs_are_typed_errors() {
                 },
                 0
             ),
-            Err(Error::Inconsistent(_))
+            Err(Error::OddRegularGraph {
+                nodes: 11,
+                degree: 3
+            })
         ),
         "an odd N x degree has no regular graph"
     );
@@ -1193,7 +1196,7 @@ fn invalid_commands_are_typed_errors_and_change_nothing() {
         Command::Partition {
             groups: vec![vec![0, 1], vec![1, 2]],
         },
-        |e| matches!(e, Error::Inconsistent(_)),
+        |e| matches!(e, Error::NodeInTwoGroups { node: 1 }),
         "a node in two groups",
     );
     for loss in [2.0, -1.0, f64::NAN, f64::NEG_INFINITY] {
@@ -1326,7 +1329,13 @@ fn a_timeline_logs_only_commands_that_succeeded() {
     let mut s = t.scenario();
     s.v = 99;
     assert!(
-        matches!(Timeline::from_scenario(&s), Err(Error::Scenario(_))),
+        matches!(
+            Timeline::from_scenario(&s),
+            Err(Error::UnsupportedVersion {
+                version: 99,
+                max: 1
+            })
+        ),
         "an unknown format version is refused"
     );
     let mut s = t.scenario();

@@ -99,7 +99,7 @@ fn message_table(out: &mut String, lang: Lang, sim: &Simulation, node: u32) {
             r.version,
             Esc(old)
         );
-        state(out, lang, r.state.name());
+        state(out, lang, r.state.as_str());
         let _ = write!(out, "<td>{}</td><td>", r.received);
         match r.from {
             Some(f) => {
@@ -143,7 +143,7 @@ fn member_table(out: &mut String, lang: Lang, sim: &Simulation, node: u32) {
         } else {
             out.push_str("<td>—</td><td>—</td>");
         }
-        state(out, lang, b.name());
+        state(out, lang, b.as_str());
         out.push_str("</tr>");
     }
     out.push_str(CLOSE_TABLE);

@@ -183,10 +183,9 @@ pub fn settings(p: &SettingsProps) -> Html {
         let groups = groups.clone();
         Callback::from(move |_: MouseEvent| match groups.trim().parse::<u32>() {
             Ok(k) => dispatch.dispatch(Action::Partition(k)),
-            Err(_) => dispatch.dispatch(Action::Notify(crate::state::Notice {
-                error: true,
-                text: crate::i18n::groups_not_whole(lang, groups.trim()),
-            })),
+            Err(_) => dispatch.dispatch(Action::Notify(crate::state::Notice::GroupsNotWhole(
+                groups.trim().to_string(),
+            ))),
         })
     };
     let heal = {

@@ -7,7 +7,6 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
-use crate::codec::scenario::{scenario_from_str, scenario_to_json};
 use crate::components::markup::{Esc, raw};
 use crate::i18n::{Text, text, tr};
 use crate::palette;
@@ -16,7 +15,8 @@ use crate::share::export;
 use crate::share::link::{self, Controls, Options};
 use crate::state::{Action, AppState, Notice};
 
-/// The page's address without its query: links are built on it, so they work from any path.
+/// The page's address without its query or fragment: links are built on it, so they work
+/// from any path.
 pub fn base_url() -> String {
     web_sys::window()
         .map(|w| {
@@ -42,7 +42,7 @@ pub fn iframe_snippet(st: &AppState) -> String {
     };
     let q = link::encode(&scenario, &st.view(), &options);
     format!(
-        r#"<iframe src="{}?{}" width="640" height="420" style="border:0;max-width:100%" title="Gossip Playground" loading="lazy"></iframe>"#,
+        r#"<iframe src="{}#{}" width="640" height="420" style="border:0;max-width:100%" title="Gossip Playground" loading="lazy"></iframe>"#,
         base_url(),
         q.replace('&', "&amp;")
     )
@@ -110,7 +110,7 @@ fn export(what: Export, st: &AppState, scene: &crate::render::canvas::Scene) {
         Export::Scenario => download(
             "gossip-scenario.json",
             "application/json",
-            &scenario_to_json(&t.scenario()).to_pretty(),
+            &export::scenario_file(&t.scenario()),
         ),
         Export::Csv => download(
             "gossip-rounds.csv",
@@ -161,7 +161,7 @@ pub fn share_dialog(
     scene: &Rc<crate::render::canvas::Scene>,
 ) -> Html {
     let lang = st.lang;
-    let url = format!("{}?{}", base_url(), st.link());
+    let url = format!("{}#{}", base_url(), st.link());
     let snippet = iframe_snippet(st);
     let close = {
         let d = d.clone();
@@ -198,19 +198,13 @@ pub fn share_dialog(
                     .ok()
                     .and_then(|v| v.as_string())
                     .unwrap_or_default();
-                match scenario_from_str(&text) {
+                match export::read_scenario_file(&text) {
                     Ok(s) => d.dispatch(Action::Load {
                         scenario: Box::new(s),
                         view: Default::default(),
                         lesson: None,
                     }),
-                    Err(e) => d.dispatch(Action::Notify(Notice {
-                        error: true,
-                        text: format!(
-                            "{}: {e}",
-                            tr!(lang, "That file is not a Gossip Playground scenario")
-                        ),
-                    })),
+                    Err(e) => d.dispatch(Action::Notify(Notice::NotAScenario(e))),
                 }
             });
             reader.set_onload(Some(onload.unchecked_ref()));

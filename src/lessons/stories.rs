@@ -65,7 +65,7 @@ fn texts_state_what_the_scenarios_do() {
     let r = rumor(0);
     assert!(matches!(
         r.config.protocol,
-        Protocol::Rumor { removal, .. } if removal.k == 2 && removal.name() == "feedback-counter"
+        Protocol::Rumor { removal, .. } if removal.k == 2 && removal.kind().as_str() == "feedback-counter"
     ));
 }
 

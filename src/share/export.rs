@@ -1,19 +1,28 @@
-//! Exported data: per-round statistics as CSV and JSON (pure functions; the page turns them
-//! into downloads).
-
-use std::fmt::Write as _;
+//! Documents the page writes and reads: the scenario file, and per-round statistics as CSV
+//! and JSON (pure functions; the page turns them into downloads). JSON goes through the
+//! engine's serde derives.
 
 use gossip_engine::{RoundStats, Scenario};
+use serde::Serialize;
 
-use crate::codec::Json;
-use crate::codec::scenario::scenario_to_json;
-use crate::codec::stats::round_stats_to_json;
+/// A scenario as the Share dialog's "Download JSON" writes it (pretty, in the engine's
+/// serde format, which `gossip-sim --scenario` reads too).
+pub fn scenario_file(scenario: &Scenario) -> String {
+    // Serialising plain data to a String cannot fail.
+    serde_json::to_string_pretty(scenario).unwrap_or_default()
+}
+
+/// Reads a scenario file; the error is `serde_json`'s diagnostic (with line and column).
+pub fn read_scenario_file(text: &str) -> Result<Scenario, String> {
+    serde_json::from_str(text).map_err(|e| e.to_string())
+}
+
+/// The CSV columns, in order.
+const CSV_HEADER: &str = "round,alive,unaware,fresh,stale,dead,messages,updates,useful,redundant,lost,digest_bytes,payload_bytes\n";
 
 /// Per-round statistics of message `message` as CSV, one row per round.
 pub fn stats_csv(history: &[RoundStats], message: Option<u32>) -> String {
-    let mut out = String::from(
-        "round,alive,unaware,fresh,stale,dead,messages,updates,useful,redundant,lost,digest_bytes,payload_bytes\n",
-    );
+    let mut out = String::from(CSV_HEADER);
     for s in history {
         let c = message
             .and_then(|m| s.counts.get(m as usize))
@@ -35,28 +44,27 @@ pub fn stats_csv(history: &[RoundStats], message: Option<u32>) -> String {
             t.digest_bytes,
             t.payload_bytes,
         ];
-        // One number at a time: a 13-argument `format!` costs more code than this loop.
-        for (i, v) in row.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            let _ = write!(out, "{v}");
-        }
+        let row: Vec<String> = row.iter().map(u64::to_string).collect();
+        out.push_str(&row.join(","));
         out.push('\n');
     }
     out
 }
 
-/// The scenario and its per-round statistics (every message) as one JSON document.
+/// The statistics export: the scenario and its per-round statistics (every message).
+#[derive(Serialize)]
+struct StatsDocument<'a> {
+    scenario: &'a Scenario,
+    rounds: &'a [RoundStats],
+}
+
+/// The scenario and its per-round statistics as one pretty JSON document.
 pub fn stats_json(scenario: &Scenario, history: &[RoundStats]) -> String {
-    Json::obj(vec![
-        ("scenario", scenario_to_json(scenario)),
-        (
-            "rounds",
-            Json::Arr(history.iter().map(round_stats_to_json).collect()),
-        ),
-    ])
-    .to_pretty()
+    let doc = StatsDocument {
+        scenario,
+        rounds: history,
+    };
+    serde_json::to_string_pretty(&doc).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -80,11 +88,16 @@ mod tests {
         let csv = stats_csv(t.history(), Some(0));
         assert_eq!(csv.lines().count(), 6, "header + 5 rounds");
         assert!(csv.lines().nth(1).expect("row").starts_with("1,50,"));
-        let json = stats_json(&t.scenario(), t.history());
-        let Ok(Json::Obj(doc)) = crate::codec::json::parse(&json) else {
-            panic!("valid JSON: {json}")
-        };
-        assert_eq!(doc[0].0, "scenario");
-        assert!(matches!(&doc[1], (k, Json::Arr(rounds)) if k == "rounds" && rounds.len() == 5));
+        let json: serde_json::Value =
+            serde_json::from_str(&stats_json(&t.scenario(), t.history())).expect("valid JSON");
+        assert_eq!(json["rounds"].as_array().map(Vec::len), Some(5));
+        assert_eq!(json["scenario"]["seed"], 3);
+    }
+
+    #[test]
+    fn scenario_files_read_back() {
+        let s = Scenario::new(Config::default(), 9);
+        assert_eq!(read_scenario_file(&scenario_file(&s)), Ok(s));
+        assert!(read_scenario_file("{").is_err());
     }
 }

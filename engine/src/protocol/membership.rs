@@ -9,42 +9,12 @@
 //! forgotten. A new node joins knowing only itself and a seed node, and the rest of the
 //! cluster learns of it by gossip.
 
-#[cfg(feature = "serde")]
-use serde::{Deserialize, Serialize};
-
 use super::{HEADER_BYTES, MEMBER_ENTRY_BYTES, RoundCtx, contact};
 use crate::config::Protocol;
 use crate::message::NONE;
-use crate::report::{ContactKind, Detection};
+use crate::report::{Belief, ContactKind, Detection};
 use crate::rng::{Purpose, stream};
 use crate::simulation::Simulation;
-
-/// What an observer believes about a subject.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
-pub enum Belief {
-    /// In the table, heartbeat recently increased.
-    Alive,
-    /// In the table, silent for at least `t_fail` rounds.
-    Failed,
-    /// Removed from the table after `t_cleanup` silent rounds.
-    Forgotten,
-    /// Never heard of (a node that joined and whose news has not arrived).
-    Unknown,
-}
-
-impl Belief {
-    /// Lower-case name.
-    pub fn name(self) -> &'static str {
-        match self {
-            Belief::Alive => "alive",
-            Belief::Failed => "failed",
-            Belief::Forgotten => "forgotten",
-            Belief::Unknown => "unknown",
-        }
-    }
-}
 
 const ABSENT: u8 = 0;
 const PRESENT: u8 = 1;

@@ -29,7 +29,7 @@ fn mode_label(mode: Mode, lang: Lang) -> &'static str {
     LESSONS[1]
         .variants
         .get(i)
-        .map_or(mode.name(), |t| t.get(lang))
+        .map_or(mode.as_str(), |t| t.get(lang))
 }
 
 thread_local! {

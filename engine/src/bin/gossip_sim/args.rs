@@ -1,6 +1,8 @@
 //! The command line: subcommands, flags, and their parsers.
 
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use gossip_engine::{Mode, Named, ProtocolKind, RemovalKind, Sync, TopologyKind};
 
 /// Simulate gossip (epidemic) protocols in batch: anti-entropy, rumor mongering, heartbeat
 /// membership.
@@ -61,73 +63,6 @@ after their rounds; its \"round\" field is ignored.
 Exit status: 0 on success; 2 on bad input (flags, scenario file, or a configuration the
 engine refuses), with one line on stderr and nothing on stdout.";
 
-/// Which protocol every node runs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ProtocolArg {
-    /// Every node reconciles with FANOUT peers every round (digest comparison).
-    AntiEntropy,
-    /// Fresh nodes push (or are pulled) until they lose interest (Demers et al.).
-    Rumor,
-    /// Rumor mongering plus a push-pull anti-entropy exchange every --repair-every rounds.
-    Hybrid,
-    /// Heartbeat failure detection (van Renesse et al. 1998); complete topology only.
-    Membership,
-}
-
-/// Who sends what in a contact.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ModeArg {
-    /// The initiator sends.
-    Push,
-    /// The initiator asks and receives.
-    Pull,
-    /// Both.
-    PushPull,
-}
-
-/// Loss-of-interest rule of rumor mongering.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum RemovalArg {
-    /// Stale after K contacts in a row with peers that already knew (a useful one resets).
-    FeedbackCounter,
-    /// Stale with probability 1/K after a contact with a peer that already knew.
-    FeedbackCoin,
-    /// Stale after K rounds of contacts, whatever the peers knew.
-    BlindCounter,
-    /// Stale with probability 1/K after every round of contacts.
-    BlindCoin,
-}
-
-/// The communication graph.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum TopologyArg {
-    /// Everyone may contact everyone.
-    Complete,
-    /// Ring lattice, --ring-k neighbours on each side.
-    Ring,
-    /// 2-D grid, 4-neighbourhood.
-    Grid,
-    /// Random --degree-regular graph.
-    RandomRegular,
-    /// G(N, --p).
-    ErdosRenyi,
-    /// Small world: ring lattice (--ring-k) rewired with probability --beta.
-    WattsStrogatz,
-    /// Preferential attachment, --m links per new node.
-    BarabasiAlbert,
-    /// Complete groups of --group-size; group leaders form a complete graph.
-    Hierarchical,
-}
-
-/// How anti-entropy decides what to send.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum SyncArg {
-    /// Compare digests, send only what the other side lacks.
-    Incremental,
-    /// Send every entry on every contact.
-    Full,
-}
-
 /// Output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -144,17 +79,17 @@ pub enum Format {
 #[derive(Debug, Args)]
 pub struct RunArgs {
     /// Protocol [default: rumor].
-    #[arg(long, value_enum, help_heading = "Protocol")]
-    pub protocol: Option<ProtocolArg>,
+    #[arg(long, value_parser = named::<ProtocolKind>(), help_heading = "Protocol")]
+    pub protocol: Option<ProtocolKind>,
     /// Push, pull or push-pull (anti-entropy, rumor, hybrid) [default: push].
-    #[arg(long, value_enum, help_heading = "Protocol")]
-    pub mode: Option<ModeArg>,
+    #[arg(long, value_parser = named::<Mode>(), help_heading = "Protocol")]
+    pub mode: Option<Mode>,
     /// Anti-entropy sync: incremental (digests) or full [default: incremental].
-    #[arg(long, value_enum, help_heading = "Protocol")]
-    pub sync: Option<SyncArg>,
+    #[arg(long, value_parser = named::<Sync>(), help_heading = "Protocol")]
+    pub sync: Option<Sync>,
     /// Rumor loss-of-interest rule (rumor, hybrid) [default: feedback-counter].
-    #[arg(long, value_enum, help_heading = "Protocol")]
-    pub removal: Option<RemovalArg>,
+    #[arg(long, value_parser = named::<RemovalKind>(), help_heading = "Protocol")]
+    pub removal: Option<RemovalKind>,
     /// Rumor parameter k: counter limit or inverse coin probability (rumor, hybrid) [default: 2].
     #[arg(long, value_parser = count, help_heading = "Protocol")]
     pub k: Option<u32>,
@@ -188,8 +123,8 @@ pub struct RunArgs {
     pub seed: Option<u64>,
 
     /// Communication graph [default: complete].
-    #[arg(long, value_enum, help_heading = "Topology")]
-    pub topology: Option<TopologyArg>,
+    #[arg(long, value_parser = named::<TopologyKind>(), help_heading = "Topology")]
+    pub topology: Option<TopologyKind>,
     /// random-regular: every node's degree [default: 4].
     #[arg(long, value_parser = count, help_heading = "Topology")]
     pub degree: Option<u32>,
@@ -274,6 +209,17 @@ pub struct TheoryArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
+}
+
+/// A value of one of the engine's name tables: its names are the possible values, its
+/// descriptions their help.
+fn named<T: Named + Send + std::marker::Sync>() -> impl TypedValueParser<Value = T> {
+    PossibleValuesParser::new(
+        T::ALL
+            .iter()
+            .map(|v| PossibleValue::new(v.as_str()).help(v.describe())),
+    )
+    .try_map(|name| T::from_name(&name))
 }
 
 /// A non-negative integer: `1000`, `1_000_000` or `1e6`.

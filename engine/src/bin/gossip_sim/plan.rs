@@ -4,11 +4,11 @@
 use std::path::Path;
 
 use gossip_engine::{
-    Action, Command, Config, Decay, Error, Feedback, Mode, Protocol, Removal, Scenario, Sync,
-    TopologyConfig,
+    Action, Command, Config, Error, Protocol, ProtocolKind, Removal, Scenario, TopologyConfig,
+    TopologyKind,
 };
 
-use crate::args::{ModeArg, ProtocolArg, RemovalArg, RunArgs, SyncArg, TopologyArg};
+use crate::args::RunArgs;
 
 /// When a message trial is over (besides `--max-rounds`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -169,13 +169,13 @@ fn only_for(flag: &str, given: bool, applies: bool, what: &str) -> Result<(), St
 }
 
 fn from_flags(a: &RunArgs) -> Result<(Config, u64, Vec<Action>), String> {
-    let mut protocol = a.protocol.unwrap_or(ProtocolArg::Rumor);
-    if protocol == ProtocolArg::Rumor && a.repair_every.is_some() {
-        protocol = ProtocolArg::Hybrid;
+    let mut kind = a.protocol.unwrap_or(ProtocolKind::Rumor);
+    if kind == ProtocolKind::Rumor && a.repair_every.is_some() {
+        kind = ProtocolKind::Hybrid;
     }
     let (ae, membership) = (
-        protocol == ProtocolArg::AntiEntropy,
-        protocol == ProtocolArg::Membership,
+        kind == ProtocolKind::AntiEntropy,
+        kind == ProtocolKind::Membership,
     );
     let rumor = !ae && !membership;
     only_for(
@@ -211,111 +211,85 @@ fn from_flags(a: &RunArgs) -> Result<(Config, u64, Vec<Action>), String> {
         "--protocol membership",
     )?;
 
-    let mode = match a.mode.unwrap_or(ModeArg::Push) {
-        ModeArg::Push => Mode::Push,
-        ModeArg::Pull => Mode::Pull,
-        ModeArg::PushPull => Mode::PushPull,
-    };
-    let protocol = match protocol {
-        ProtocolArg::AntiEntropy => Protocol::AntiEntropy {
+    // The engine's defaults, then each flag given.
+    let mut protocol = Protocol::with_defaults(kind);
+    match &mut protocol {
+        Protocol::AntiEntropy { mode, sync } => {
+            *mode = a.mode.unwrap_or(*mode);
+            *sync = a.sync.unwrap_or(*sync);
+        }
+        Protocol::Rumor {
             mode,
-            sync: match a.sync.unwrap_or(SyncArg::Incremental) {
-                SyncArg::Incremental => Sync::Incremental,
-                SyncArg::Full => Sync::Full,
-            },
-        },
-        ProtocolArg::Rumor | ProtocolArg::Hybrid => {
-            let (feedback, decay) = match a.removal.unwrap_or(RemovalArg::FeedbackCounter) {
-                RemovalArg::FeedbackCounter => (Feedback::Feedback, Decay::Counter),
-                RemovalArg::FeedbackCoin => (Feedback::Feedback, Decay::Coin),
-                RemovalArg::BlindCounter => (Feedback::Blind, Decay::Counter),
-                RemovalArg::BlindCoin => (Feedback::Blind, Decay::Coin),
-            };
-            Protocol::Rumor {
-                mode,
-                removal: Removal {
-                    feedback,
-                    decay,
-                    k: a.k.unwrap_or(2),
-                },
-                repair_every: (protocol == ProtocolArg::Hybrid)
-                    .then(|| a.repair_every.unwrap_or(10)),
-            }
+            removal,
+            repair_every,
+        } => {
+            *mode = a.mode.unwrap_or(*mode);
+            *removal = Removal::new(
+                a.removal.unwrap_or(removal.kind()),
+                a.k.unwrap_or(removal.k),
+            );
+            *repair_every = repair_every.map(|r| a.repair_every.unwrap_or(r));
         }
-        ProtocolArg::Membership => {
-            let t_fail = a.t_fail.unwrap_or(10);
-            Protocol::Membership {
-                t_fail,
-                t_cleanup: a.t_cleanup.unwrap_or(t_fail.saturating_mul(2)),
-            }
+        Protocol::Membership { t_fail, t_cleanup } => {
+            *t_fail = a.t_fail.unwrap_or(*t_fail);
+            *t_cleanup = a.t_cleanup.unwrap_or(t_fail.saturating_mul(2));
         }
-    };
+    }
 
     let nodes = a.nodes.unwrap_or(1000);
-    let topology = a.topology.unwrap_or(TopologyArg::Complete);
-    use TopologyArg as T;
+    let kind = a.topology.unwrap_or(TopologyKind::Complete);
+    use TopologyKind as T;
     only_for(
         "degree",
         a.degree.is_some(),
-        topology == T::RandomRegular,
+        kind == T::RandomRegular,
         "--topology random-regular",
     )?;
     only_for(
         "p",
         a.p.is_some(),
-        topology == T::ErdosRenyi,
+        kind == T::ErdosRenyi,
         "--topology erdos-renyi",
     )?;
     only_for(
         "beta",
         a.beta.is_some(),
-        topology == T::WattsStrogatz,
+        kind == T::WattsStrogatz,
         "--topology watts-strogatz",
     )?;
-    let ring_like = matches!(topology, T::Ring | T::WattsStrogatz);
     only_for(
         "ring-k",
         a.ring_k.is_some(),
-        ring_like,
+        matches!(kind, T::Ring | T::WattsStrogatz),
         "--topology ring and watts-strogatz",
     )?;
     only_for(
         "m",
         a.m.is_some(),
-        topology == T::BarabasiAlbert,
+        kind == T::BarabasiAlbert,
         "--topology barabasi-albert",
     )?;
     only_for(
         "group-size",
         a.group_size.is_some(),
-        topology == T::Hierarchical,
+        kind == T::Hierarchical,
         "--topology hierarchical",
     )?;
-    let ring_k = a.ring_k.unwrap_or(2);
-    let topology = match topology {
-        T::Complete => TopologyConfig::Complete,
-        T::Ring => TopologyConfig::Ring { k: ring_k },
-        T::Grid => TopologyConfig::Grid,
-        T::RandomRegular => TopologyConfig::RandomRegular {
-            degree: a.degree.unwrap_or(4),
-        },
-        T::ErdosRenyi => TopologyConfig::ErdosRenyi {
-            p: a.p.unwrap_or_else(|| {
-                let n = f64::from(nodes.max(2));
-                (2.0 * n.ln() / n).min(1.0)
-            }),
-        },
-        T::WattsStrogatz => TopologyConfig::WattsStrogatz {
-            k: ring_k,
-            beta: a.beta.unwrap_or(0.1),
-        },
-        T::BarabasiAlbert => TopologyConfig::BarabasiAlbert {
-            m: a.m.unwrap_or(2),
-        },
-        T::Hierarchical => TopologyConfig::Hierarchical {
-            group_size: a.group_size.unwrap_or(10),
-        },
-    };
+    let mut topology = TopologyConfig::with_defaults(kind, nodes);
+    match &mut topology {
+        TopologyConfig::Complete | TopologyConfig::Grid => {}
+        TopologyConfig::Ring { k } => *k = a.ring_k.unwrap_or(*k),
+        TopologyConfig::RandomRegular { degree } => *degree = a.degree.unwrap_or(*degree),
+        TopologyConfig::ErdosRenyi { p } => *p = a.p.unwrap_or(*p),
+        TopologyConfig::WattsStrogatz { k, beta } => {
+            *k = a.ring_k.unwrap_or(*k);
+            *beta = a.beta.unwrap_or(*beta);
+        }
+        TopologyConfig::BarabasiAlbert { m } => *m = a.m.unwrap_or(*m),
+        TopologyConfig::Hierarchical { group_size } => {
+            *group_size = a.group_size.unwrap_or(*group_size);
+        }
+    }
     let config = Config {
         nodes,
         fanout: a.fanout.unwrap_or(1),
@@ -327,7 +301,7 @@ fn from_flags(a: &RunArgs) -> Result<(Config, u64, Vec<Action>), String> {
     // Topology errors name the engine's field ("k", "group_size"): say which flag it is.
     topology
         .validate(nodes)
-        .map_err(|e| format!("--topology {}: {e}", topology.name()))?;
+        .map_err(|e| format!("--topology {}: {e}", kind.as_str()))?;
     let config = Config { topology, ..config };
 
     // Kills: existing nodes, each at most once, applied in round order (ties: flag order).

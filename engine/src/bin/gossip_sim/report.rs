@@ -229,7 +229,7 @@ pub fn render(
             let mut s = summaries.into_iter();
             let mut next = || s.next().expect("one summary per metric");
             let report = JsonReport {
-                protocol: plan.config.protocol.name(),
+                protocol: plan.config.protocol.kind().as_str(),
                 config: &plan.config,
                 seed: plan.seed,
                 trials: plan.trials,
@@ -311,11 +311,7 @@ fn csv_rounds(rows: &[RoundMean]) -> String {
 fn describe_protocol(p: &Protocol) -> String {
     match p {
         Protocol::AntiEntropy { mode, sync } => {
-            let sync = match sync {
-                gossip_engine::Sync::Incremental => "incremental",
-                gossip_engine::Sync::Full => "full",
-            };
-            format!("anti-entropy ({}, {sync} sync)", mode.name())
+            format!("anti-entropy ({}, {} sync)", mode.as_str(), sync.as_str())
         }
         Protocol::Rumor {
             mode,
@@ -326,9 +322,9 @@ fn describe_protocol(p: &Protocol) -> String {
                 repair_every.map_or(String::new(), |r| format!(", repair every {r} rounds"));
             format!(
                 "{} ({}, {}, k = {}{repair})",
-                p.name(),
-                mode.name(),
-                removal.name(),
+                p.kind().as_str(),
+                mode.as_str(),
+                removal.kind().as_str(),
                 removal.k
             )
         }
@@ -340,7 +336,7 @@ fn describe_protocol(p: &Protocol) -> String {
 
 fn describe_topology(t: &TopologyConfig) -> String {
     match *t {
-        TopologyConfig::Complete | TopologyConfig::Grid => t.name().to_string(),
+        TopologyConfig::Complete | TopologyConfig::Grid => t.kind().as_str().to_string(),
         TopologyConfig::Ring { k } => format!("ring (k = {k})"),
         TopologyConfig::RandomRegular { degree } => format!("random-regular (degree {degree})"),
         TopologyConfig::ErdosRenyi { p } => format!("erdos-renyi (p = {p})"),
