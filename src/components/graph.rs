@@ -35,7 +35,7 @@ pub struct GraphProps {
 
 /// Scenes compare by identity: the app builds a new one (memoised) for each change, so a
 /// field-by-field comparison of thousands of positions and contacts would only ever confirm
-/// what the pointer already says, and costs its own code in the bundle.
+/// what the pointer already says.
 impl PartialEq for GraphProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.scene, &other.scene)
