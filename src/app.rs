@@ -81,7 +81,7 @@ fn reduced_motion() -> bool {
 /// The application.
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(crate::share::address::opening_state);
+    let state = use_reducer(crate::address::opening_state);
     let dispatch = state.dispatcher();
     let latest: Rc<RefCell<Rc<AppState>>> = use_mut_ref(|| Rc::new((*state).clone()));
 
@@ -95,7 +95,7 @@ pub fn app() -> Html {
         let root = root.clone();
         use_effect_with((), move |_| {
             let host = crate::embed::listen_to_host(dispatch.clone(), latest.clone());
-            let pasted = crate::share::address::follow(dispatch.clone());
+            let pasted = crate::address::follow(dispatch.clone());
             let unpause = crate::embed::pause_when_hidden(dispatch.clone(), root.cast());
             let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
                 let opts = EventListenerOptions::enable_prevent_default();
@@ -160,7 +160,7 @@ pub fn app() -> Html {
         use_effect_with(state.generation, move |_| {
             crate::embed::tell_host(&st, "gossip:round");
             if !st.playing {
-                crate::share::address::write(&st.link());
+                crate::address::write(&st.link());
             }
         });
     }

@@ -1,5 +1,4 @@
 //! Sharing: the exact run as a link, as a file, and as exported data.
 
-pub mod address;
 pub mod export;
 pub mod link;
