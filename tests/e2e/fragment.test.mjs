@@ -109,3 +109,17 @@ test('a link with a long action log: refused by a server as a query (414), opens
     server.close();
   }
 });
+
+test('a link banner follows a language switch: the state keeps facts, the words come at render', async () => {
+  const { page, errors } = await app.open('/#v=2&n=abc&seed=7&lang=en');
+  await waitForApp(page);
+  const notice = page.locator('[data-testid=notice]');
+  assert.match(await notice.textContent(), /n=“abc” is not a whole number; used 50/);
+  await page.selectOption('[data-testid=lang]', 'zh-CN');
+  await page.waitForFunction(() => /不是整数/.test(document.querySelector('[data-testid=notice]')?.textContent ?? ''));
+  const zh = await notice.textContent();
+  assert.match(zh, /这个链接有问题/);
+  assert.match(zh, /n=“abc” 不是整数；已改用 50/);
+  await shot(page, 'link-banner-zh');
+  assert.deepEqual(errors, []);
+});
