@@ -6,9 +6,9 @@
 //! analyses). The engine never reads a clock and never iterates a hash map: a run is a pure
 //! function of (config, seed, commands).
 //!
-//! The simulation owns the parts and lends each protocol the ones it acts on: the
-//! [cluster](crate::cluster) (read-only), the [message tables](crate::messages) or the
-//! membership tables, and the [round](crate::round) being built.
+//! The simulation owns the parts and lends each protocol the ones it acts on: the cluster
+//! (`cluster.rs`, read-only), the message tables (`messages.rs`) or the membership tables,
+//! and the round being built (`round.rs`).
 
 use crate::cluster::Cluster;
 use crate::command::{Command, MAX_CELLS};

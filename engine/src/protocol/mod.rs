@@ -1,11 +1,11 @@
 //! The protocols, and what they share: the sizes of what they send, and the helpers of the
 //! one-message fast paths.
 //!
-//! Each protocol acts on the parts of the simulation it is lent for a round: the
-//! [cluster](crate::cluster) (peers, liveness, the fate of each leg), the
-//! [message tables](crate::messages) or the [membership tables](membership::Membership),
-//! and the [round](crate::round) it writes its legs and deliveries into. None of them knows
-//! the simulation that lends them.
+//! Each protocol acts on the parts of the simulation it is lent for a round: the cluster
+//! (`cluster.rs`: peers, liveness, the fate of each leg), the message tables
+//! (`messages.rs`) or the [membership tables](membership::Membership), and the round it
+//! writes its legs and deliveries into (`round.rs`). None of them knows the simulation that
+//! lends them.
 
 pub mod anti_entropy;
 pub mod membership;
