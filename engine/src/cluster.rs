@@ -3,6 +3,7 @@
 //! Protocols are lent it, read-only, for a round: it picks their peers and decides the fate
 //! of each leg. Commands change it between rounds.
 
+use crate::command::CommandKind;
 use crate::config::Config;
 use crate::error::{Error, Result, check_range};
 use crate::rng::Stream;
@@ -62,16 +63,15 @@ impl Cluster {
         }
     }
 
-    pub fn check_alive(&self, node: u32, action: &'static str) -> Result<()> {
+    pub fn check_alive(&self, node: u32, command: CommandKind) -> Result<()> {
         self.check_node(node)?;
         if self.is_alive(node) {
             Ok(())
         } else {
             Err(Error::WrongNodeState {
                 node,
-                state: "dead",
-                action,
-                needed: "alive",
+                alive: false,
+                command,
             })
         }
     }

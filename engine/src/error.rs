@@ -4,7 +4,7 @@
 
 use thiserror::Error;
 
-use crate::command::Command;
+use crate::command::{Command, CommandKind};
 
 /// Why a configuration or a command was refused.
 #[derive(Clone, Debug, PartialEq, Error)]
@@ -41,26 +41,28 @@ pub enum Error {
         /// The id named.
         id: u32,
     },
-    /// A command that needs a live node was aimed at a dead one (or the reverse).
-    #[error("node {node} is {state}: {action} needs a node that is {needed}")]
+    /// A command that needs a live node was aimed at a dead one (or, for revive, the
+    /// reverse).
+    #[error(
+        "node {node} is {}: {} needs a node that is {}",
+        if *alive { "alive" } else { "dead" },
+        verb(*command),
+        if *alive { "dead" } else { "alive" }
+    )]
     WrongNodeState {
         /// The node named.
         node: u32,
-        /// Its state now ("dead" or "alive").
-        state: &'static str,
-        /// What was attempted.
-        action: &'static str,
-        /// What the action needs.
-        needed: &'static str,
+        /// Whether it is alive now.
+        alive: bool,
+        /// The command attempted.
+        command: CommandKind,
     },
-    /// A command does not apply to the configured protocol.
-    #[error("{action} is not available with the {protocol} protocol")]
-    NotSupported {
-        /// What was attempted.
-        action: &'static str,
-        /// The protocol configured.
-        protocol: &'static str,
-    },
+    /// Membership runs on the complete graph only: its tables list every member.
+    #[error("a topology other than complete is not available with the membership protocol")]
+    MembershipNeedsComplete,
+    /// Membership carries heartbeats, not messages.
+    #[error("injecting a message is not available with the membership protocol")]
+    NoMessagesUnderMembership,
     /// A partition lists the same node in two groups.
     #[error("partition: node {node} is listed in two groups")]
     NodeInTwoGroups {
@@ -133,6 +135,14 @@ pub enum Error {
         /// Why it failed.
         error: Box<Error>,
     },
+}
+
+/// How a command is named in "… needs a node that is alive".
+fn verb(command: CommandKind) -> &'static str {
+    match command {
+        CommandKind::Join => "join through",
+        other => other.as_str(),
+    }
 }
 
 /// Result with the engine's error.

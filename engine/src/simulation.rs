@@ -11,7 +11,7 @@
 //! and the round being built (`round.rs`).
 
 use crate::cluster::Cluster;
-use crate::command::{Command, MAX_CELLS};
+use crate::command::{Command, CommandKind, MAX_CELLS};
 use crate::config::{Config, MAX_MEMBERSHIP_NODES, MAX_NODES, Mode, Protocol, Sync};
 use crate::error::{Error, Result, check_range};
 use crate::message::{MessageSlot, MessageState, TableRow};
@@ -43,10 +43,7 @@ impl Simulation {
         let membership = match config.protocol {
             Protocol::Membership { .. } => {
                 if config.topology.kind() != TopologyKind::Complete {
-                    return Err(Error::NotSupported {
-                        action: "a topology other than complete",
-                        protocol: "membership",
-                    });
+                    return Err(Error::MembershipNeedsComplete);
                 }
                 Some(Membership::new(config.nodes))
             }
@@ -161,12 +158,9 @@ impl Simulation {
         match cmd {
             Command::Inject { node, id, content } => {
                 if let Protocol::Membership { .. } = self.config.protocol {
-                    return Err(Error::NotSupported {
-                        action: "injecting a message",
-                        protocol: "membership",
-                    });
+                    return Err(Error::NoMessagesUnderMembership);
                 }
-                cluster.check_alive(*node, "inject")?;
+                cluster.check_alive(*node, CommandKind::Inject)?;
                 let round = self.round;
                 let id = self
                     .messages
@@ -174,7 +168,7 @@ impl Simulation {
                 return Ok(Some(id));
             }
             Command::Kill { node } => {
-                cluster.check_alive(*node, "kill")?;
+                cluster.check_alive(*node, CommandKind::Kill)?;
                 self.set_alive(*node, false);
             }
             Command::Revive { node, amnesia } => {
@@ -182,9 +176,8 @@ impl Simulation {
                 if cluster.is_alive(*node) {
                     return Err(Error::WrongNodeState {
                         node: *node,
-                        state: "alive",
-                        action: "revive",
-                        needed: "dead",
+                        alive: true,
+                        command: CommandKind::Revive,
                     });
                 }
                 if *amnesia {
@@ -199,7 +192,7 @@ impl Simulation {
             Command::Partition { groups } => cluster.split(groups)?,
             Command::Heal => cluster.heal(),
             Command::Join { seed } => {
-                cluster.check_alive(*seed, "join through")?;
+                cluster.check_alive(*seed, CommandKind::Join)?;
                 let n = cluster.nodes();
                 check_range("nodes", n + 1, 2, MAX_NODES)?;
                 if self.membership.is_some() {

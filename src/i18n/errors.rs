@@ -1,7 +1,11 @@
 //! The engine's refusals and the scenario form's, in the reader's language.
 
+use gossip_engine::CommandKind;
+
 use super::Lang;
-/// shows it as is.
+
+/// Chinese name of a field as the engine names it (`OutOfRange::field`); the identifier
+/// itself when the form shows it as is.
 fn field_zh(field: &str) -> &str {
     match field {
         "nodes" => "节点数",
@@ -23,41 +27,16 @@ fn field_zh(field: &str) -> &str {
     }
 }
 
-fn node_state_zh(s: &str) -> &str {
-    match s {
-        "dead" => "已宕机",
-        "alive" => "仍存活",
-        other => other,
-    }
-}
-
-fn needed_zh(s: &str) -> &str {
-    match s {
-        "dead" => "已宕机",
-        "alive" => "存活",
-        other => other,
-    }
-}
-
-fn action_zh(s: &str) -> &str {
-    match s {
-        "kill" => "杀死",
-        "revive" => "复活",
-        "inject" => "注入消息",
-        "join through" => "经由它加入节点",
-        "a topology other than complete" => "完全图以外的拓扑",
-        "injecting a message" => "注入消息",
-        other => other,
-    }
-}
-
-fn protocol_zh(s: &str) -> &str {
-    match s {
-        "membership" => "心跳成员关系",
-        "rumor" => "谣言传播",
-        "hybrid" => "混合",
-        "anti-entropy" => "反熵",
-        other => other,
+/// A command as "… can only act on a node that is alive" names it.
+fn command_zh(c: CommandKind) -> &'static str {
+    match c {
+        CommandKind::Kill => "杀死",
+        CommandKind::Revive => "复活",
+        CommandKind::Inject => "注入消息",
+        CommandKind::Join => "经由它加入节点",
+        CommandKind::SetLoss => "设置丢包率",
+        CommandKind::Partition => "分区",
+        CommandKind::Heal => "修复分区",
     }
 }
 
@@ -79,18 +58,21 @@ pub fn engine_error(lang: Lang, e: &gossip_engine::Error) -> String {
         Error::UnknownMessage { id } => format!("不存在消息 m{id}"),
         Error::WrongNodeState {
             node,
-            state,
-            action,
-            needed,
-        } => format!(
-            "节点 {node} {}：“{}”只能作用于{}的节点",
-            node_state_zh(state),
-            action_zh(action),
-            needed_zh(needed)
-        ),
-        Error::NotSupported { action, protocol } => {
-            format!("{}协议不支持{}", protocol_zh(protocol), action_zh(action))
+            alive,
+            command,
+        } => {
+            let (now, needed) = if *alive {
+                ("仍存活", "已宕机")
+            } else {
+                ("已宕机", "存活")
+            };
+            format!(
+                "节点 {node} {now}：“{}”只能作用于{needed}的节点",
+                command_zh(*command)
+            )
         }
+        Error::MembershipNeedsComplete => "心跳成员关系协议不支持完全图以外的拓扑".into(),
+        Error::NoMessagesUnderMembership => "心跳成员关系协议不支持注入消息".into(),
         Error::NodeInTwoGroups { node } => format!("分区：节点 {node} 被列入了两个组"),
         Error::TooManyCells { cells, max } => {
             format!("消息数 × 节点数 = {cells}，超过上限 {max}；请减少消息或节点")
@@ -175,14 +157,16 @@ mod tests {
             Error::UnknownMessage { id: 3 },
             Error::WrongNodeState {
                 node: 1,
-                state: "dead",
-                action: "kill",
-                needed: "alive",
+                alive: false,
+                command: CommandKind::Kill,
             },
-            Error::NotSupported {
-                action: "inject",
-                protocol: "membership",
+            Error::WrongNodeState {
+                node: 1,
+                alive: true,
+                command: CommandKind::Revive,
             },
+            Error::MembershipNeedsComplete,
+            Error::NoMessagesUnderMembership,
             Error::NodeInTwoGroups { node: 4 },
             Error::TooManyCells { cells: 9, max: 8 },
             Error::NoRoomToJoin { cells: 9, max: 8 },
@@ -227,10 +211,13 @@ mod tests {
     fn engine_errors_in_both_languages() {
         let e = Error::WrongNodeState {
             node: 0,
-            state: "dead",
-            action: "kill",
-            needed: "alive",
+            alive: false,
+            command: CommandKind::Kill,
         };
+        assert_eq!(
+            engine_error(Lang::En, &e),
+            "node 0 is dead: kill needs a node that is alive"
+        );
         assert_eq!(
             engine_error(Lang::Zh, &e),
             "节点 0 已宕机：“杀死”只能作用于存活的节点"

@@ -118,7 +118,7 @@ fn invalid_configs_are_typed_errors() {
                 },
                 0
             ),
-            Err(Error::NotSupported { .. })
+            Err(Error::MembershipNeedsComplete)
         ),
         "membership runs on the complete graph only"
     );
@@ -275,7 +275,7 @@ fn invalid_commands_are_typed_errors_and_change_nothing() {
                 e,
                 Error::WrongNodeState {
                     node: 3,
-                    state: "dead",
+                    alive: false,
                     ..
                 }
             )
@@ -290,7 +290,7 @@ fn invalid_commands_are_typed_errors_and_change_nothing() {
                 e,
                 Error::WrongNodeState {
                     node: 3,
-                    state: "dead",
+                    alive: false,
                     ..
                 }
             )
@@ -314,7 +314,7 @@ fn invalid_commands_are_typed_errors_and_change_nothing() {
                 e,
                 Error::WrongNodeState {
                     node: 4,
-                    state: "alive",
+                    alive: true,
                     ..
                 }
             )
@@ -337,7 +337,7 @@ fn invalid_commands_are_typed_errors_and_change_nothing() {
     refused(
         &mut ms,
         inject(0, "x"),
-        |e| matches!(e, Error::NotSupported { .. }),
+        |e| matches!(e, Error::NoMessagesUnderMembership),
         "membership carries no messages",
     );
 }
