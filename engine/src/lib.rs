@@ -50,7 +50,6 @@ pub mod rng;
 mod round;
 pub mod scenario;
 pub mod simulation;
-mod sort;
 pub mod theory;
 pub mod timeline;
 pub mod topology;

@@ -26,23 +26,6 @@ pub struct TimedCommand {
     pub command: Command,
 }
 
-/// Sorts an action log by round, keeping the order of the actions of each round (a stable
-/// sort, as replay needs). It sorts (round, position) pairs packed into `u64` keys, which are
-/// unique, so any sort gives the stable order; and it is the engine's small `u64` sort, so a
-/// caller that sorts logs this way adds no sort code to the wasm bundle.
-/// Logs are far shorter than 2^32 actions ([`Scenario::validate`] allows [`MAX_ACTIONS`]).
-pub fn sort_by_round(actions: &mut Vec<TimedCommand>) {
-    let mut keys: Vec<u64> = (0u64..)
-        .zip(actions.iter())
-        .map(|(i, a)| u64::from(a.round) << 32 | i)
-        .collect();
-    crate::sort::sort_u64(&mut keys);
-    *actions = keys
-        .iter()
-        .map(|&k| actions[k as u32 as usize].clone())
-        .collect();
-}
-
 /// A reproducible run.
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
@@ -103,24 +86,6 @@ impl Scenario {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sort_by_round_is_the_stable_sort() {
-        let mut rng = crate::rng::Stream::from_seed(5);
-        for len in [0, 1, 2, 7, 40, 300] {
-            let log: Vec<TimedCommand> = (0..len)
-                .map(|node| TimedCommand {
-                    round: rng.below(6),
-                    command: Command::Kill { node },
-                })
-                .collect();
-            let mut expected = log.clone();
-            expected.sort_by_key(|a| a.round);
-            let mut sorted = log;
-            sort_by_round(&mut sorted);
-            assert_eq!(sorted, expected, "{len} actions");
-        }
-    }
 
     #[test]
     fn validate_names_what_is_wrong_with_the_log() {

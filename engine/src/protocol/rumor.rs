@@ -284,7 +284,7 @@ pub(crate) fn lose_interest(
     removal: &Removal,
 ) {
     let mut touched = std::mem::take(&mut ctx.touched);
-    crate::sort::sort_u64(&mut touched);
+    touched.sort_unstable();
     let seed = cluster.seed;
     let mut coin_key = (u32::MAX, StreamKey::new(seed, Purpose::Coin));
     let mut i = 0;

@@ -17,7 +17,7 @@ pub(super) fn sort_dedup(ns: &mut Vec<u32>, scratch: &mut Vec<u64>) {
     }
     scratch.clear();
     scratch.extend(ns.iter().map(|&b| u64::from(b)));
-    crate::sort::sort_u64(scratch);
+    scratch.sort_unstable();
     scratch.dedup();
     ns.clear();
     ns.extend(scratch.iter().map(|&b| b as u32));

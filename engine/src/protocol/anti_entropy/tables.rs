@@ -29,7 +29,7 @@ impl Tables {
             let key = |v: &crate::message::Version| u64::from(v.number) << 32 | u64::from(v.origin);
             keys.clear();
             keys.extend(m.versions.iter().map(key));
-            crate::sort::sort_u64(&mut keys);
+            keys.sort_unstable();
             keys.dedup();
             // The rank of a version is 1 + the number of distinct keys below its own.
             let mut r = vec![0u32];
