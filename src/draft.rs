@@ -85,8 +85,8 @@ pub enum Problem {
     Engine(Error),
 }
 
-/// A refusal, boxed: the form's helpers pass errors up with `?`, and moving a pointer
-/// compiles to less code at each of them than moving the whole `FieldError`.
+/// A refusal, boxed: the form's helpers pass errors up with `?`, and a `FieldError` is much
+/// larger than the values they return (clippy's `result_large_err`).
 type Refused = Box<FieldError>;
 
 fn err(field: &str, problem: Problem) -> Refused {

@@ -111,8 +111,7 @@ impl Command {
                     if *amnesia { " (amnesia)" } else { "" }
                 )
             }
-            // Whole percent by integer rounding: formatting an f64 would bring core's float
-            // formatter into the browser bundle, which prints labels but no floats.
+            // Whole percent, rounded half away from zero as people read percentages.
             Command::SetLoss { loss } => {
                 format!("set loss to {}%", (loss * 100.0).round() as i64)
             }

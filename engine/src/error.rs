@@ -160,7 +160,7 @@ pub(crate) fn check_range<T: Into<f64>>(
 }
 
 /// [`check_range`] on the values as `f64`, never inlined: one copy of the check and of the
-/// code that builds the error, instead of one per call site (smaller wasm).
+/// code that builds the error, instead of one per call site.
 #[inline(never)]
 fn check_f64(field: &'static str, v: f64, lo: f64, hi: f64) -> Result<()> {
     if !v.is_finite() {

@@ -195,10 +195,8 @@ impl Timeline {
 
     /// The simulation at round 0 with the actions of round 0 applied.
     fn fresh_start(&self) -> Simulation {
-        // Not `expect`: `Result::expect` would print the error with `Debug`, pulling the float
-        // formatter into the browser bundle for a path that cannot run.
         let mut sim = Simulation::new(self.sim.config().clone(), self.sim.seed())
-            .unwrap_or_else(|_| unreachable!("the config was valid when the timeline was built"));
+            .expect("the config was valid when the timeline was built");
         for a in self.actions.iter().take_while(|a| a.round == 0) {
             let _ = sim.apply(&a.command);
         }

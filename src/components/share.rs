@@ -255,14 +255,12 @@ pub fn share_dialog(
     }
 }
 
-/// `<button data-testid=..>text</button>`: one instance of the markup for the dialog's
-/// seven plain buttons (each `html!` element is a few hundred bytes of wasm).
+/// `<button data-testid=..>text</button>`: the dialog's seven plain buttons, written once.
 fn action_button(testid: &'static str, text: &'static str, onclick: Callback<MouseEvent>) -> Html {
     html! { <button {onclick} data-testid={testid}>{text}</button> }
 }
 
-/// `<h3>text</h3>` as markup (see [`crate::components::markup`]: text costs less code than
-/// `html!`).
+/// A section heading of the dialog.
 fn heading(text: &'static str) -> Html {
-    raw(format!("<h3>{}</h3>", Esc(text)))
+    html! { <h3>{text}</h3> }
 }
