@@ -22,6 +22,8 @@ mod per_round;
 mod plan;
 #[path = "gossip_sim/report.rs"]
 mod report;
+#[path = "gossip_sim/sweep/mod.rs"]
+mod sweep;
 #[path = "gossip_sim/table.rs"]
 mod table;
 #[path = "gossip_sim/theory.rs"]
@@ -56,6 +58,7 @@ fn main() -> ExitCode {
             ))
         }),
         Cmd::Theory(a) => theory::render(&a),
+        Cmd::Sweep(c) => sweep::render(&c),
     };
     match out {
         Ok(text) => write_stdout(&text),
@@ -74,7 +77,8 @@ fn fail(msg: &str) -> ExitCode {
 /// block and the "for more information" footer.
 fn one_line(e: &clap::Error) -> String {
     if e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
-        return "a subcommand is required: run or theory (see gossip-sim --help)".to_string();
+        return "a subcommand is required: run, theory or sweep (see gossip-sim --help)"
+            .to_string();
     }
     let rendered = e.render().to_string();
     let mut parts = Vec::new();

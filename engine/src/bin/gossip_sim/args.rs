@@ -12,7 +12,8 @@ use gossip_engine::{Mode, Named, ProtocolKind, RemovalKind, Sync, TopologyKind};
     gossip-sim run --protocol anti-entropy --mode push --nodes 1000 --trials 200\n  \
     gossip-sim run --protocol rumor --removal feedback-coin --k 2 --nodes 10000 --trials 50 --format json\n  \
     gossip-sim run --protocol membership --nodes 200 --fanout 2 --t-fail 8 --kill 17@5\n  \
-    gossip-sim theory --nodes 1000 --fanout 1")]
+    gossip-sim theory --nodes 1000 --fanout 1\n  \
+    gossip-sim sweep plan grid.toml --trials 50 > plan.jsonl")]
 pub struct Cli {
     #[command(subcommand)]
     pub cmd: Cmd,
@@ -25,6 +26,9 @@ pub enum Cmd {
     Run(RunArgs),
     /// Print the theory: mean-field informed curves, log2 N + ln N, rumor residues.
     Theory(TheoryArgs),
+    /// Many configurations × many seeds, on one machine or a cluster: plan, run, merge, emit.
+    #[command(subcommand)]
+    Sweep(crate::sweep::SweepCmd),
 }
 
 const RUN_ABOUT: &str = "\

@@ -80,6 +80,16 @@ pub fn run_all(
     out
 }
 
+/// Runs one trial of `plan` with `seed` (a sweep's job), without a progress bar.
+pub fn run_seed(plan: &Plan, seed: u64) -> Result<TrialResult, String> {
+    let one = Plan {
+        seed,
+        per_round: false,
+        ..plan.clone()
+    };
+    run_trial(&one, 0, &Progress::hidden()).map(|(r, _)| r)
+}
+
 /// Per observer, the round at which it first considered the subject failed.
 struct Detector {
     subject: u32,
@@ -304,6 +314,15 @@ impl Progress {
         Progress {
             bar,
             enabled,
+            rounds: AtomicU64::new(0),
+        }
+    }
+
+    /// No bar at all.
+    fn hidden() -> Self {
+        Progress {
+            bar: ProgressBar::hidden(),
+            enabled: false,
             rounds: AtomicU64::new(0),
         }
     }
