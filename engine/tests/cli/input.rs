@@ -21,6 +21,24 @@ fn bad_input_exits_2_with_nothing_on_stdout() {
     refused(&["run", "--protocol", "membership", "--topology", "ring"]);
     refused(&["run", "--trials", "0"]);
     refused(&["theory", "--nodes", "10", "--fanout", "10"]);
+    refused(&["theory", "--nodes", "10", "--interval", "0.2"]);
+    refused(&["theory", "--model", "serf", "--nodes", "10", "--k", "2"]);
+    refused(&["theory", "--model", "swim", "--nodes", "10"]);
+    let e = refused(&["theory", "--model", "serf", "--nodes", "0"]);
+    assert!(e.contains("nodes = 0 is out of range"), "{e}");
+    let e = refused(&[
+        "theory", "--model", "serf", "--nodes", "30", "--loss", "1.5",
+    ]);
+    assert!(e.contains("loss = 1.5 is out of range"), "{e}");
+    refused(&[
+        "theory",
+        "--model",
+        "serf",
+        "--nodes",
+        "30",
+        "--interval",
+        "0",
+    ]);
     refused(&[]);
 }
 

@@ -108,4 +108,95 @@ fn theory_prints_curves_and_constants() {
         v["residue"][1]["s"].as_f64().expect("number") > 0.05,
         "k = 2 residue ≈ 0.0595"
     );
+    let serf = v["curves"]["serf"].as_array().expect("Serf's curve");
+    assert_eq!(
+        serf.len(),
+        push.len(),
+        "same rounds as the mean-field curves"
+    );
+    assert_eq!(
+        serf[0].as_f64().expect("number"),
+        1.0 / 1002.0,
+        "Serf's model starts at 1/(N + 2)"
+    );
+}
+
+/// Serf's convergence simulator with its defaults (N = 30, fanout 3, interval 0.2 s), by
+/// hand: contact · N = 0.5 · 3 = 1.5; converged(x) ≥ 99.99 % ⇔ 1.5x ≥ ln(31 · 9999) = 12.644,
+/// x ≥ 8.43, so 9 intervals = 1.8 s; bandwidth 1400 · 3 / 0.2 · 2 = 42000 B/s = 328.125
+/// kbps, shown as 328.1.
+#[test]
+fn theory_serf_reproduces_serfs_simulator() {
+    let args = [
+        "theory",
+        "--model",
+        "serf",
+        "--nodes",
+        "30",
+        "--fanout",
+        "3",
+        "--interval",
+        "0.2",
+    ];
+    let v = json(&args);
+    assert_eq!(v["converge_s"], 1.8);
+    assert_eq!(v["rounds"], 9);
+    assert_eq!(v["kbps_per_node"], 328.1);
+    let curve = v["curve"].as_array().expect("curve");
+    assert_eq!(curve.len(), 10, "x = 0..=9");
+    assert_eq!(curve[0], 0.03125, "1/(N + 2)");
+    let last = curve[9].as_f64().expect("number");
+    let before = curve[8].as_f64().expect("number");
+    assert!(before < 0.9999 && last >= 0.9999, "{before} {last}");
+    assert_eq!(
+        v,
+        json(&["theory", "--model", "serf", "--nodes", "30"]),
+        "fanout and interval default to Serf's"
+    );
+
+    let table = ok(&args);
+    assert!(
+        table.contains("after 9 gossip intervals = 1.8 s"),
+        "{table}"
+    );
+    assert!(table.contains("328.1 kbps/node"), "{table}");
+
+    // 10 % failed: contact · N = 1.5 · 0.9 = 1.35; 12.644 / 1.35 = 9.37, so 10 intervals;
+    // fanout 4 every 0.5 s: 1400 · 4 · 2 · 2 = 22400 B/s = 175.0 kbps.
+    let v = json(&[
+        "theory", "--model", "serf", "--nodes", "30", "--failed", "0.1",
+    ]);
+    assert_eq!(
+        (v["rounds"].clone(), v["converge_s"].clone()),
+        (10.into(), 2.0.into())
+    );
+    let v = json(&[
+        "theory",
+        "--model",
+        "serf",
+        "--nodes",
+        "30",
+        "--fanout",
+        "4",
+        "--interval",
+        "0.5",
+    ]);
+    assert_eq!(v["kbps_per_node"], 175.0);
+    assert_eq!(v["converge_s"], 3.5);
+
+    // 90 % loss at fanout 1: contact · N = 0.05; 12.644 / 0.05 = 253 intervals, past Serf's
+    // 100 points.
+    let v = json(&[
+        "theory", "--model", "serf", "--nodes", "30", "--fanout", "1", "--loss", "0.9",
+    ]);
+    assert!(v["rounds"].is_null() && v["converge_s"].is_null(), "{v}");
+    assert_eq!(v["curve"].as_array().expect("curve").len(), 100);
+
+    let csv = ok(&[
+        "theory", "--model", "serf", "--nodes", "30", "--format", "csv",
+    ]);
+    assert!(
+        csv.starts_with("round,time_s,converged\n0,0,0.03125\n1,0.2,"),
+        "{csv}"
+    );
 }

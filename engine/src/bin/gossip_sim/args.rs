@@ -195,21 +195,43 @@ const SCENARIO_CONFLICTS: [&str; 20] = [
     "group_size",
 ];
 
+/// A model for `gossip-sim theory --model`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TheoryModel {
+    /// Serf's convergence simulator: converged fraction per gossip interval, time to 99.99 %,
+    /// bandwidth per node.
+    Serf,
+}
+
 /// Flags of `gossip-sim theory`.
 #[derive(Debug, Args)]
 pub struct TheoryArgs {
+    /// A single model instead of the default report (the mean-field curves, log2 N + ln N and
+    /// the rumor residues).
+    #[arg(long, value_enum)]
+    pub model: Option<TheoryModel>,
     /// Number of nodes.
     #[arg(long, value_name = "N", value_parser = count)]
     pub nodes: u32,
-    /// Peers contacted per node per round.
-    #[arg(long, value_name = "F", default_value = "1", value_parser = count)]
-    pub fanout: u32,
+    /// Peers contacted per node per round (per gossip interval with --model serf)
+    /// [default: 1; with --model serf: 3, Serf's].
+    #[arg(long, value_name = "F", value_parser = count)]
+    pub fanout: Option<u32>,
     /// Rounds of the curves [default: a few past the slowest mode's mean-field full spread].
-    #[arg(long, value_name = "R", value_parser = max_rounds)]
+    #[arg(long, value_name = "R", value_parser = max_rounds, conflicts_with = "model")]
     pub rounds: Option<u32>,
     /// Values of k for the rumor residue s = exp(-(k+1)(1-s)). Repeatable [default: 1..=5].
-    #[arg(long, value_parser = count)]
+    #[arg(long, value_parser = count, conflicts_with = "model")]
     pub k: Vec<u32>,
+    /// --model serf: gossip interval in seconds [default: 0.2, Serf's].
+    #[arg(long, value_name = "S", requires = "model")]
+    pub interval: Option<f64>,
+    /// --model serf: fraction of packets lost, 0..=1 [default: 0].
+    #[arg(long, value_name = "L", requires = "model")]
+    pub loss: Option<f64>,
+    /// --model serf: fraction of nodes failed, 0..=1 [default: 0].
+    #[arg(long, value_name = "P", requires = "model")]
+    pub failed: Option<f64>,
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
