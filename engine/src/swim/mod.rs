@@ -15,10 +15,30 @@
 //! research notes are docs/research/swim-memberlist.md.
 
 pub mod awareness;
+pub mod broadcast;
+pub mod command;
 pub mod config;
+mod detector;
+mod dissemination;
+pub mod event;
 pub mod formulas;
+pub mod member;
+pub mod metrics;
+pub mod network;
+pub mod node;
+pub mod probe;
 pub mod schedule;
+pub mod simulation;
+pub mod suspicion;
 pub mod time;
+pub mod timing;
+pub mod update;
 
+pub use command::SwimCommand;
 pub use config::{Lifeguard, MAX_SWIM_NODES, Preset, SwimConfig};
+pub use event::{Flight, SwimEvent, SwimTick};
+pub use member::{Member, MemberState};
+pub use metrics::{Detection, Spread, SwimMetrics};
+pub use simulation::SwimSimulation;
 pub use time::{Latency, LatencyDist, Ticks};
+pub use update::PacketKind;

@@ -51,7 +51,7 @@ impl<T> Schedule<T> {
     }
 
     /// Takes everything due at the current tick, in the order it was pushed, and moves on to
-    /// the next tick. The returned vector can be handed back with [`Schedule::recycle`].
+    /// the next tick.
     pub fn take(&mut self, spare: Vec<T>) -> Vec<T> {
         let n = self.buckets.len();
         let i = self.now as usize % n;
@@ -81,12 +81,6 @@ impl<T> Schedule<T> {
         }
         self.buckets = buckets;
     }
-}
-
-/// Hands a drained bucket back so its allocation is reused.
-pub fn recycle<T>(mut v: Vec<T>) -> Vec<T> {
-    v.clear();
-    v
 }
 
 #[cfg(test)]
