@@ -50,6 +50,7 @@ pub mod rng;
 mod round;
 pub mod scenario;
 pub mod simulation;
+pub mod swim;
 pub mod theory;
 pub mod timeline;
 pub mod topology;

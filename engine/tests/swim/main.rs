@@ -1,0 +1,4 @@
+//! SWIM scenarios with fixed seeds, invariants by proptest, and statistics over seeds.
+
+mod common;
+mod scenarios;
