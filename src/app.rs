@@ -12,6 +12,7 @@ use crate::components::chart::{ChartData, ChartInput, chart};
 use crate::components::embed_bar::embed_bar;
 use crate::components::graph::Graph;
 use crate::components::inspector::inspector;
+use crate::components::knowledge::KnowledgePanel;
 use crate::components::lang::lang_switch;
 use crate::components::legend::legend;
 use crate::components::lessons::{follow_study, lesson_card, lesson_picker, show_lesson};
@@ -334,6 +335,7 @@ pub fn app() -> Html {
                     { transport(lang, &dispatch, round, frontier, st.playing, st.speed) }
                     { chart(&ChartInput { data: chart_data, nodes: config.nodes,
                         protocol: config.protocol.clone(), fanout: config.fanout, round, on_seek, lang }) }
+                    <KnowledgePanel dispatch={dispatch.clone()} state={shared.clone()} />
                 </section>
                 <aside class="panel side" aria-label={tr!(lang, "Details")}>
                     if st.lesson.is_some() {

@@ -12,6 +12,7 @@ pub mod components;
 pub mod draft;
 pub mod embed;
 pub mod i18n;
+pub mod knowledge;
 pub mod lang;
 pub mod lessons;
 pub mod narrate;

@@ -68,18 +68,16 @@ pub fn sample(contacts: &[Contact], max: usize) -> Vec<Contact> {
     contacts.iter().step_by(stride).copied().collect()
 }
 
-/// The scene for the current state.
-pub fn build(st: &AppState, layout: &Layout, motion: bool) -> Scene {
-    let t = st.timeline.borrow();
-    let sim = t.sim();
-    let n = sim.nodes() as usize;
+/// How each node looks: under membership its belief about `subject` (failed looks fresh,
+/// forgotten looks stale), otherwise its state for `message`; dead nodes look dead. The graph,
+/// the legend and the knowledge heatmap read the same marks.
+pub fn looks(sim: &Simulation, message: Option<u32>, subject: Option<u32>) -> Vec<Look> {
     let membership = matches!(sim.config().protocol, Protocol::Membership { .. });
-    let subject = st.subject.filter(|&s| (s as usize) < n);
     let beliefs = match subject {
-        Some(s) if membership => sim.beliefs(s),
+        Some(s) if membership && s < sim.nodes() => sim.beliefs(s),
         _ => Vec::new(),
     };
-    let looks = (0..n as u32)
+    (0..sim.nodes())
         .map(|i| {
             if !sim.is_alive(i) {
                 return Look::Dead;
@@ -91,13 +89,23 @@ pub fn build(st: &AppState, layout: &Layout, motion: bool) -> Scene {
                     _ => Look::Unaware,
                 };
             }
-            match st.message.map(|m| sim.state(m, i)) {
+            match message.map(|m| sim.state(m, i)) {
                 Some(MessageState::Fresh) => Look::Fresh,
                 Some(MessageState::Stale) => Look::Stale,
                 _ => Look::Unaware,
             }
         })
-        .collect();
+        .collect()
+}
+
+/// The scene for the current state.
+pub fn build(st: &AppState, layout: &Layout, motion: bool) -> Scene {
+    let t = st.timeline.borrow();
+    let sim = t.sim();
+    let n = sim.nodes() as usize;
+    let membership = matches!(sim.config().protocol, Protocol::Membership { .. });
+    let subject = st.subject.filter(|&s| (s as usize) < n);
+    let looks = looks(sim, st.message, subject);
     let report = &st.report;
     let current = report.round == sim.round() && report.round > 0;
     let pulses = if !current {

@@ -73,7 +73,8 @@ fn now() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
-fn dark() -> bool {
+/// Whether the page is dark (the system's preference, or a link's `theme=dark`).
+pub(crate) fn dark() -> bool {
     web_sys::window()
         .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
         .is_some_and(|m| m.matches())

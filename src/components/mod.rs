@@ -5,6 +5,7 @@ pub mod chart;
 pub mod embed_bar;
 pub mod graph;
 pub mod inspector;
+pub mod knowledge;
 pub mod lang;
 pub mod legend;
 pub mod lessons;

@@ -294,4 +294,15 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
         "That file is not a Gossip Playground scenario",
         "这个文件不是 Gossip 演练场的场景",
     ),
+    // The knowledge heatmap (components/knowledge.rs).
+    ("Who knew what, and when", "谁在何时知道了什么"),
+    (
+        "Each row is a node, each column a round: the shown message's state at every node. Click a cell to go there.",
+        "每行是一个节点，每列是一轮：所显示消息在各节点的状态。点击格子即可跳到那一轮、选中那个节点。",
+    ),
+    (
+        "Each row is a node, each column a round: what every node believed about the followed node. Click a cell to go there.",
+        "每行是一个节点，每列是一轮：各节点对所跟踪节点的判断。点击格子即可跳到那一轮、选中那个节点。",
+    ),
+    ("reading the run…", "正在读取运行记录…"),
 ];
