@@ -68,4 +68,5 @@ const SUMMARY_KEYS: [&str; 6] = ["mean", "sd", "min", "p50", "p95", "max"];
 
 mod input;
 mod outputs;
+mod swim;
 mod trials;
