@@ -24,6 +24,10 @@ mod plan;
 mod report;
 #[path = "gossip_sim/sweep/mod.rs"]
 mod sweep;
+#[path = "gossip_sim/swim_args.rs"]
+mod swim_args;
+#[path = "gossip_sim/swim_run.rs"]
+mod swim_run;
 #[path = "gossip_sim/table.rs"]
 mod table;
 #[path = "gossip_sim/theory.rs"]
@@ -48,6 +52,7 @@ fn main() -> ExitCode {
         Err(e) => return fail(&one_line(&e)),
     };
     let out = match cli.cmd {
+        Cmd::Run(a) if a.protocol == Some(args::ProtocolArg::Swim) => swim_run::run(&a),
         Cmd::Run(a) => plan::Plan::from_args(&a).and_then(|plan| {
             let (results, per_round) = trial::run_all(&plan, a.threads)?;
             Ok(report::render(

@@ -134,6 +134,10 @@ pub struct SwimConfig {
     pub push_pull_interval_ms: u32,
     /// Largest packet, which bounds the piggybacked updates (`UDPBufferSize`).
     pub packet_bytes: u32,
+    /// Serf's reconnect loop: how often a member tries a push/pull with a random member it
+    /// holds failed, which is what heals a partition once memberlist has reaped the other
+    /// side (`ReconnectInterval`); 0 turns it off.
+    pub reconnect_interval_ms: u32,
     /// Which parts of Lifeguard run.
     pub lifeguard: Lifeguard,
     /// One-way network latency.
@@ -161,6 +165,7 @@ impl SwimConfig {
             gossip_to_the_dead_ms: 30_000, // DefaultLANConfig GossipToTheDeadTime
             push_pull_interval_ms: 30_000, // DefaultLANConfig PushPullInterval
             packet_bytes: 1400,      // DefaultLANConfig UDPBufferSize
+            reconnect_interval_ms: 30_000, // hashicorp/serf serf/config.go DefaultConfig ReconnectInterval
             lifeguard: Lifeguard::ON,
             latency: Latency::LAN,
             loss: 0.0,
@@ -226,6 +231,7 @@ impl SwimConfig {
         check_range("gossip_to_the_dead_ms", self.gossip_to_the_dead_ms, 0, day)?;
         check_range("push_pull_interval_ms", self.push_pull_interval_ms, 0, day)?;
         check_range("packet_bytes", self.packet_bytes, 64, 65_507)?;
+        check_range("reconnect_interval_ms", self.reconnect_interval_ms, 0, day)?;
         self.latency.validate()?;
         check_range("loss", self.loss, 0.0, 1.0)
     }

@@ -93,6 +93,29 @@ impl SwimNode {
         }
     }
 
+    /// Serf's reconnect loop (`serf/serf.go reconnect`): every `ReconnectInterval`, with
+    /// probability failed / alive, a push/pull with one random member it holds failed.
+    pub fn reconnect_tick(&mut self, cx: &mut Ctx) {
+        if cx.tick < self.next_reconnect {
+            return;
+        }
+        self.next_reconnect = cx.tick + cx.timing.reconnect.max(1);
+        if self.failed.is_empty() {
+            return;
+        }
+        let alive = self
+            .members
+            .iter()
+            .filter(|m| m.state() == MemberState::Alive)
+            .count()
+            .max(1);
+        if self.rng.unit() >= self.failed.len() as f64 / alive as f64 {
+            return;
+        }
+        let to = self.failed[self.rng.below(self.failed.len() as u32) as usize];
+        self.push_state(to, false, cx);
+    }
+
     /// Sends its whole list to `to`.
     pub fn push_state(&mut self, to: u32, reply: bool, cx: &mut Ctx) {
         let state = self.members.clone();

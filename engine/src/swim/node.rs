@@ -67,6 +67,11 @@ pub struct SwimNode {
     pub seq: u32,
     /// Dead or left members and when they became so, for reaping.
     pub graveyard: Vec<(u32, u32)>,
+    /// Members it holds failed (dead, not left), kept after reaping as Serf keeps them, for
+    /// the reconnect loop.
+    pub failed: Vec<u32>,
+    /// Next tick of the reconnect loop.
+    pub next_reconnect: u32,
     /// User events known, sorted.
     pub learned: Vec<u32>,
     /// It announced its departure.
@@ -107,6 +112,8 @@ impl SwimNode {
             next_push_pull: 0,
             seq: 0,
             graveyard: Vec::new(),
+            failed: Vec::new(),
+            next_reconnect: 0,
             learned: Vec::new(),
             leaving: false,
             rng,
@@ -158,6 +165,13 @@ impl SwimNode {
             self.graveyard.retain(|&(m, _)| m != member);
         }
         self.members[i] = Member::new(state, incarnation);
+        match state {
+            MemberState::Dead if !self.failed.contains(&member) => self.failed.push(member),
+            MemberState::Alive | MemberState::Suspect | MemberState::Left => {
+                self.failed.retain(|&m| m != member)
+            }
+            _ => {}
+        }
         cx.events.push(SwimEvent::View {
             observer: self.id,
             member,

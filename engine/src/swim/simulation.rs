@@ -184,6 +184,7 @@ impl SwimSimulation {
             node.detector_tick(&mut cx);
             node.gossip_tick(&mut cx);
             node.push_pull_tick(&mut cx);
+            node.reconnect_tick(&mut cx);
             self.dispatch(&mut out, &mut report);
         }
         for (n, c) in self.nodes.iter().zip(self.net.conditions.iter_mut()) {

@@ -16,6 +16,8 @@ pub struct Timing {
     pub gossip: u32,
     /// `GossipToTheDeadTime` in ticks.
     pub dead: u32,
+    /// Serf's `ReconnectInterval` in ticks; 0 when off.
+    pub reconnect: u32,
 }
 
 impl Timing {
@@ -27,6 +29,11 @@ impl Timing {
             timeout: t.interval(config.probe_timeout_ms),
             gossip: t.interval(config.gossip_interval_ms),
             dead: t.interval(config.gossip_to_the_dead_ms),
+            reconnect: if config.reconnect_interval_ms == 0 {
+                0
+            } else {
+                t.interval(config.reconnect_interval_ms)
+            },
             config,
         }
     }

@@ -69,4 +69,5 @@ const SUMMARY_KEYS: [&str; 6] = ["mean", "sd", "min", "p50", "p95", "max"];
 mod input;
 mod outputs;
 mod sweep;
+mod swim;
 mod trials;

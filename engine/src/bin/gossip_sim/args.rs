@@ -4,6 +4,8 @@ use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use gossip_engine::{Mode, Named, ProtocolKind, RemovalKind, Sync, TopologyKind};
 
+use crate::swim_args::SwimArgs;
+
 /// Simulate gossip (epidemic) protocols in batch: anti-entropy, rumor mongering, heartbeat
 /// membership.
 #[derive(Debug, Parser)]
@@ -12,6 +14,7 @@ use gossip_engine::{Mode, Named, ProtocolKind, RemovalKind, Sync, TopologyKind};
     gossip-sim run --protocol anti-entropy --mode push --nodes 1000 --trials 200\n  \
     gossip-sim run --protocol rumor --removal feedback-coin --k 2 --nodes 10000 --trials 50 --format json\n  \
     gossip-sim run --protocol membership --nodes 200 --fanout 2 --t-fail 8 --kill 17@5\n  \
+    gossip-sim run --protocol swim --preset consul-lan --nodes 100 --kill 3@5 --trials 20\n  \
     gossip-sim theory --nodes 1000 --fanout 1\n  \
     gossip-sim sweep plan grid.toml --trials 50 > plan.jsonl")]
 pub struct Cli {
@@ -83,8 +86,8 @@ pub enum Format {
 #[derive(Debug, Args)]
 pub struct RunArgs {
     /// Protocol [default: rumor].
-    #[arg(long, value_parser = named::<ProtocolKind>(), help_heading = "Protocol")]
-    pub protocol: Option<ProtocolKind>,
+    #[arg(long, value_parser = protocol_arg(), help_heading = "Protocol")]
+    pub protocol: Option<ProtocolArg>,
     /// Push, pull or push-pull (anti-entropy, rumor, hybrid) [default: push].
     #[arg(long, value_parser = named::<Mode>(), help_heading = "Protocol")]
     pub mode: Option<Mode>,
@@ -165,6 +168,9 @@ pub struct RunArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "table", help_heading = "Output")]
     pub format: Format,
+    #[command(flatten)]
+    pub swim: Box<SwimArgs>,
+
     /// Also report per-round means over trials (informed fraction, fresh, stale, traffic).
     /// A trial that stopped keeps its final state and sends nothing in later rounds.
     #[arg(long, help_heading = "Output")]
@@ -237,9 +243,34 @@ pub struct TheoryArgs {
     pub format: Format,
 }
 
+/// `--protocol`: one of the round-based engine's protocols, or SWIM, which runs in real time
+/// on its own simulation (`gossip_engine::swim`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProtocolArg {
+    /// A protocol of `gossip_engine::Protocol`.
+    Engine(ProtocolKind),
+    /// `gossip_engine::swim::SwimSimulation`.
+    Swim,
+}
+
+fn protocol_arg() -> impl TypedValueParser<Value = ProtocolArg> {
+    let swim = PossibleValue::new("swim")
+        .help("SWIM with Lifeguard in real time, as memberlist (Consul, Serf) runs it");
+    PossibleValuesParser::new(
+        ProtocolKind::ALL
+            .iter()
+            .map(|v| PossibleValue::new(v.as_str()).help(v.describe()))
+            .chain(std::iter::once(swim)),
+    )
+    .try_map(|name| match name.as_str() {
+        "swim" => Ok(ProtocolArg::Swim),
+        _ => ProtocolKind::from_name(&name).map(ProtocolArg::Engine),
+    })
+}
+
 /// A value of one of the engine's name tables: its names are the possible values, its
 /// descriptions their help.
-fn named<T: Named + Send + std::marker::Sync>() -> impl TypedValueParser<Value = T> {
+pub fn named<T: Named + Send + std::marker::Sync>() -> impl TypedValueParser<Value = T> {
     PossibleValuesParser::new(
         T::ALL
             .iter()

@@ -8,7 +8,7 @@ use gossip_engine::{
     TopologyConfig, TopologyKind,
 };
 
-use crate::args::RunArgs;
+use crate::args::{ProtocolArg, RunArgs};
 
 /// When a message trial is over (besides `--max-rounds`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,6 +53,9 @@ impl Plan {
     /// Builds and checks the plan; the error is the one-line message to print.
     pub fn from_args(a: &RunArgs) -> Result<Plan, String> {
         check_count("trials", a.trials, 1, 1_000_000)?;
+        if let Some(flag) = a.swim.first_given() {
+            return Err(format!("--{flag} applies only to --protocol swim"));
+        }
         if let Some(t) = a.threads {
             check_count("threads", t, 1, 1024)?;
         }
@@ -138,7 +141,7 @@ impl Plan {
     }
 }
 
-fn check_count(field: &str, v: u32, min: u32, max: u32) -> Result<(), String> {
+pub fn check_count(field: &str, v: u32, min: u32, max: u32) -> Result<(), String> {
     if (min..=max).contains(&v) {
         Ok(())
     } else {
@@ -160,7 +163,7 @@ fn read_scenario(path: &Path) -> Result<(Config, u64, Vec<TimedCommand>), String
 }
 
 /// A flag given where it has no meaning is refused rather than silently ignored.
-fn only_for(flag: &str, given: bool, applies: bool, what: &str) -> Result<(), String> {
+pub fn only_for(flag: &str, given: bool, applies: bool, what: &str) -> Result<(), String> {
     if given && !applies {
         Err(format!("--{flag} applies only to {what}"))
     } else {
@@ -169,7 +172,10 @@ fn only_for(flag: &str, given: bool, applies: bool, what: &str) -> Result<(), St
 }
 
 fn from_flags(a: &RunArgs) -> Result<(Config, u64, Vec<TimedCommand>), String> {
-    let mut kind = a.protocol.unwrap_or(ProtocolKind::Rumor);
+    let mut kind = match a.protocol {
+        Some(ProtocolArg::Engine(kind)) => kind,
+        _ => ProtocolKind::Rumor,
+    };
     if kind == ProtocolKind::Rumor && a.repair_every.is_some() {
         kind = ProtocolKind::Hybrid;
     }
