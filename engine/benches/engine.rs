@@ -18,6 +18,12 @@
 //! partition is healed. So exactly that half holds it, and the holders are spread over the
 //! id space like a real epidemic's.
 //!
+//! - `swim_vs_push/swim_probe_period/10000`: one SWIM probe period (10 ticks of 100 ms) of the
+//!   Consul LAN preset at N = 10⁴, recording off, on one steady cluster (no faults: pings,
+//!   acks and empty gossip); next to it `swim_vs_push/anti_entropy_push_round/10000`, the
+//!   push round of `push_round` at the same N. The SWIM cluster is stepped in place (cloning
+//!   its N² = 10⁸ member entries per iteration would swamp the measurement).
+//!
 //! Run with `cargo bench -p gossip-engine --bench engine` (under a minute on 2 cores, build aside);
 //! add a filter such as `-- push_round` to run one group.
 
@@ -175,5 +181,40 @@ fn many_messages(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, push_round, rumor, many_messages);
+fn swim_vs_push(c: &mut Criterion) {
+    use gossip_engine::swim::{Preset, SwimConfig, SwimSimulation};
+    let n = 10_000;
+    let mut g = c.benchmark_group("swim_vs_push");
+    g.sample_size(10);
+    g.sampling_mode(SamplingMode::Flat);
+    g.warm_up_time(Duration::from_millis(500));
+    g.measurement_time(Duration::from_secs(3));
+    let mut swim =
+        SwimSimulation::new(SwimConfig::preset(Preset::ConsulLan, n), SEED).expect("valid config");
+    swim.set_recording(false);
+    let period = swim.timing().probe;
+    g.bench_function(BenchmarkId::new("swim_probe_period", n), |b| {
+        b.iter(|| {
+            for _ in 0..period {
+                black_box(swim.step());
+            }
+        });
+    });
+    drop(swim);
+    let base = half_informed(n);
+    g.bench_with_input(
+        BenchmarkId::new("anti_entropy_push_round", n),
+        &base,
+        |b, base| {
+            b.iter_batched_ref(
+                || base.clone(),
+                |sim| black_box(sim.step()),
+                BatchSize::PerIteration,
+            );
+        },
+    );
+    g.finish();
+}
+
+criterion_group!(benches, push_round, rumor, many_messages, swim_vs_push);
 criterion_main!(benches);

@@ -189,3 +189,30 @@ impl SwimNode {
         );
     }
 }
+
+impl SwimNode {
+    /// Fires the suspicion timers due: a member still suspect at the suspected incarnation
+    /// is confirmed dead, by this node, and the dead message spreads (`state.go
+    /// suspectNode`'s timer callback).
+    pub fn suspicion_tick(&mut self, cx: &mut Ctx) {
+        let due: Vec<(u32, u32)> = self
+            .suspicions
+            .iter()
+            .filter(|s| s.deadline <= cx.tick)
+            .map(|s| (s.member, s.incarnation))
+            .collect();
+        for (member, incarnation) in due {
+            let e = self.entry(member);
+            if e.state() == MemberState::Suspect && e.incarnation() == incarnation {
+                cx.events.push(SwimEvent::Confirm {
+                    observer: self.id,
+                    member,
+                    incarnation,
+                });
+                self.on_dead(member, incarnation, self.id, cx);
+            } else {
+                self.suspicions.retain(|s| s.member != member);
+            }
+        }
+    }
+}

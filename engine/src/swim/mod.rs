@@ -14,6 +14,7 @@
 //! and their golden runs are untouched. Sources for every rule are cited in the files; the
 //! research notes are docs/research/swim-memberlist.md.
 
+mod apply;
 pub mod awareness;
 pub mod broadcast;
 pub mod command;

@@ -8,39 +8,37 @@
 //!
 //! Packets a node sends in tick t land in tick t + 1 at the earliest.
 
-use crate::command::CommandKind;
-use crate::error::{Error, Result, check_range};
+use crate::error::Result;
 use crate::rng::{Stream, splitmix64};
-use crate::swim::command::SwimCommand;
-use crate::swim::config::{MAX_SWIM_NODES, SwimConfig};
-use crate::swim::event::{Flight, SwimEvent, SwimTick};
+use crate::swim::config::SwimConfig;
+use crate::swim::event::{Flight, SwimTick};
 use crate::swim::member::MemberState;
-use crate::swim::metrics::{Detection, Spread, SwimMetrics};
+use crate::swim::metrics::SwimMetrics;
 use crate::swim::network::{Condition, InFlight, Network};
 use crate::swim::node::{Ctx, SwimNode};
 use crate::swim::schedule::Schedule;
 use crate::swim::timing::Timing;
-use crate::swim::update::{Packet, Update};
+use crate::swim::update::Packet;
 
 /// Salts that give each node two independent streams of its own.
-const NODE_SALT: u64 = 0x5157_494D_4E4F_4445;
-const NET_SALT: u64 = 0x5157_494D_4E45_5457;
+pub(crate) const NODE_SALT: u64 = 0x5157_494D_4E4F_4445;
+pub(crate) const NET_SALT: u64 = 0x5157_494D_4E45_5457;
 
-fn node_stream(seed: u64, node: u32, salt: u64) -> Stream {
+pub(crate) fn node_stream(seed: u64, node: u32, salt: u64) -> Stream {
     Stream::from_seed(splitmix64(seed ^ splitmix64(u64::from(node) ^ salt)))
 }
 
 /// A SWIM cluster.
 #[derive(Clone, Debug)]
 pub struct SwimSimulation {
-    timing: Timing,
-    seed: u64,
-    nodes: Vec<SwimNode>,
-    net: Network,
-    tick: u32,
-    recording: bool,
-    next_event: u32,
-    metrics: SwimMetrics,
+    pub(super) timing: Timing,
+    pub(super) seed: u64,
+    pub(super) nodes: Vec<SwimNode>,
+    pub(super) net: Network,
+    pub(super) tick: u32,
+    pub(super) recording: bool,
+    pub(super) next_event: u32,
+    pub(super) metrics: SwimMetrics,
 }
 
 impl SwimSimulation {
@@ -205,7 +203,7 @@ impl SwimSimulation {
     }
 
     /// Sends the packets in `out`.
-    fn dispatch(&mut self, out: &mut Vec<Packet>, report: &mut SwimTick) {
+    pub(super) fn dispatch(&mut self, out: &mut Vec<Packet>, report: &mut SwimTick) {
         let (t, ticks) = (self.tick, self.timing.config.ticks());
         let latency = self.timing.config.latency;
         for p in out.drain(..) {
@@ -237,156 +235,6 @@ impl SwimSimulation {
         }
     }
 
-    fn check_node(&self, node: u32, command: CommandKind) -> Result<()> {
-        let nodes = self.nodes();
-        if node >= nodes {
-            return Err(Error::UnknownNode { node, nodes });
-        }
-        if !self.net.conditions[node as usize].running() {
-            return Err(Error::WrongNodeState {
-                node,
-                alive: false,
-                command,
-            });
-        }
-        Ok(())
-    }
-
-    /// Applies a command before the next tick.
-    pub fn apply(&mut self, cmd: &SwimCommand) -> Result<()> {
-        let t = self.tick;
-        let ticks = self.timing.config.ticks();
-        match *cmd {
-            SwimCommand::Kill { node } => {
-                self.check_node(node, CommandKind::Kill)?;
-                self.net.conditions[node as usize].crashed = true;
-                self.metrics.detections.insert(
-                    node,
-                    Detection {
-                        crashed_at: t,
-                        ..Detection::default()
-                    },
-                );
-            }
-            SwimCommand::Pause { node, ms } => {
-                self.check_node(node, CommandKind::Kill)?;
-                self.net.conditions[node as usize].paused_until = t + ticks.delay(f64::from(ms));
-            }
-            SwimCommand::Slow { node, ms, extra_ms } => {
-                self.check_node(node, CommandKind::Kill)?;
-                let c = &mut self.net.conditions[node as usize];
-                c.slow_until = t + ticks.delay(f64::from(ms));
-                c.slow_ticks = ticks.delay(f64::from(extra_ms));
-            }
-            SwimCommand::SetLoss { loss } => {
-                check_range("loss", loss, 0.0, 1.0)?;
-                self.net.loss = loss;
-            }
-            SwimCommand::SetNodeLoss {
-                node,
-                inbound,
-                outbound,
-            } => {
-                check_range("inbound", inbound, 0.0, 1.0)?;
-                check_range("outbound", outbound, 0.0, 1.0)?;
-                self.check_node(node, CommandKind::SetLoss)?;
-                let c = &mut self.net.conditions[node as usize];
-                (c.loss_in, c.loss_out) = (inbound, outbound);
-            }
-            SwimCommand::Partition { ref groups } => {
-                let nodes = self.nodes();
-                let mut group = vec![0; nodes as usize];
-                for (g, members) in groups.iter().enumerate() {
-                    for &m in members {
-                        if m >= nodes {
-                            return Err(Error::UnknownNode { node: m, nodes });
-                        }
-                        if group[m as usize] != 0 {
-                            return Err(Error::NodeInTwoGroups { node: m });
-                        }
-                        group[m as usize] = g as u32 + 1;
-                    }
-                }
-                self.net.group = group;
-            }
-            SwimCommand::Heal => self.net.group.iter_mut().for_each(|g| *g = 0),
-            SwimCommand::Join { via } => self.join(via)?,
-            SwimCommand::Leave { node } => {
-                self.check_node(node, CommandKind::Kill)?;
-                let n = &mut self.nodes[node as usize];
-                if !n.leaving {
-                    n.leaving = true;
-                    let inc = n.incarnation();
-                    let mut events = Vec::new();
-                    let mut out = Vec::new();
-                    let mut cx = Ctx {
-                        timing: &self.timing,
-                        tick: t,
-                        out: &mut out,
-                        events: &mut events,
-                    };
-                    n.on_dead(node, inc, node, &mut cx);
-                }
-            }
-            SwimCommand::Inject { node } => {
-                self.check_node(node, CommandKind::Inject)?;
-                let id = self.next_event;
-                self.next_event += 1;
-                let mut events = Vec::new();
-                let mut cx = Ctx {
-                    timing: &self.timing,
-                    tick: t,
-                    out: &mut Vec::new(),
-                    events: &mut events,
-                };
-                self.nodes[node as usize].apply(Update::User { id }, &mut cx);
-                self.metrics.spreads.insert(
-                    id,
-                    Spread {
-                        injected_at: t,
-                        everywhere: None,
-                    },
-                );
-            }
-        }
-        Ok(())
-    }
-
-    /// Adds a member that knows only itself and `via`, and pushes its state to `via`.
-    fn join(&mut self, via: u32) -> Result<()> {
-        self.check_node(via, CommandKind::Join)?;
-        let id = self.nodes();
-        check_range("nodes", id + 1, 1, MAX_SWIM_NODES)?;
-        let mut node = SwimNode::new(
-            id,
-            id + 1,
-            0,
-            &self.timing,
-            node_stream(self.seed, id, NODE_SALT),
-        );
-        let mut events = Vec::new();
-        let mut out = Vec::new();
-        let mut cx = Ctx {
-            timing: &self.timing,
-            tick: self.tick,
-            out: &mut out,
-            events: &mut events,
-        };
-        node.on_alive(via, 0, &mut cx);
-        node.queue.push(Update::Alive {
-            member: id,
-            incarnation: 1,
-        });
-        node.push_state(via, false, &mut cx);
-        self.nodes.push(node);
-        self.net.conditions.push(Condition::default());
-        self.net.group.push(0);
-        self.net.rng.push(node_stream(self.seed, id, NET_SALT));
-        let mut report = SwimTick::default();
-        self.dispatch(&mut out, &mut report);
-        Ok(())
-    }
-
     /// Whether `observer` holds `member` in `state`.
     pub fn holds(&self, observer: u32, member: u32, state: MemberState) -> bool {
         self.node(observer)
@@ -397,32 +245,5 @@ impl SwimSimulation {
     /// report carries, for the page's legend.
     pub fn event_kinds() -> &'static [&'static str] {
         &["view", "confirm", "refute", "learn", "probe-failed"]
-    }
-}
-
-impl SwimNode {
-    /// Fires the suspicion timers due: a member still suspect at the suspected incarnation
-    /// is confirmed dead, by this node, and the dead message spreads (`state.go
-    /// suspectNode`'s timer callback).
-    pub fn suspicion_tick(&mut self, cx: &mut Ctx) {
-        let due: Vec<(u32, u32)> = self
-            .suspicions
-            .iter()
-            .filter(|s| s.deadline <= cx.tick)
-            .map(|s| (s.member, s.incarnation))
-            .collect();
-        for (member, incarnation) in due {
-            let e = self.entry(member);
-            if e.state() == MemberState::Suspect && e.incarnation() == incarnation {
-                cx.events.push(SwimEvent::Confirm {
-                    observer: self.id,
-                    member,
-                    incarnation,
-                });
-                self.on_dead(member, incarnation, self.id, cx);
-            } else {
-                self.suspicions.retain(|s| s.member != member);
-            }
-        }
     }
 }
