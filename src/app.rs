@@ -22,6 +22,7 @@ use crate::components::overlays::{help, intro, move_focus};
 use crate::components::round_log::round_log;
 use crate::components::settings::Settings;
 use crate::components::share::share_dialog;
+use crate::components::spacetime::SpacetimePanel;
 use crate::components::summary::summary;
 use crate::components::transport::transport;
 use crate::draft::Draft;
@@ -336,6 +337,7 @@ pub fn app() -> Html {
                     { chart(&ChartInput { data: chart_data, nodes: config.nodes,
                         protocol: config.protocol.clone(), fanout: config.fanout, round, on_seek, lang }) }
                     <KnowledgePanel dispatch={dispatch.clone()} state={shared.clone()} />
+                    <SpacetimePanel state={shared.clone()} />
                 </section>
                 <aside class="panel side" aria-label={tr!(lang, "Details")}>
                     if st.lesson.is_some() {

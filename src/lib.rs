@@ -23,6 +23,7 @@ pub mod probe;
 pub mod render;
 pub mod scene;
 pub mod share;
+pub mod spacetime;
 pub mod state;
 pub mod view;
 

@@ -3,16 +3,15 @@
 //! in slices, one per animation frame, so a long run never blocks the page; a click on a cell
 //! seeks to that round and selects that node.
 
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use gloo::render::{AnimationFrame, request_animation_frame};
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use yew::prelude::*;
 
 use crate::components::graph::dark;
+use crate::components::reading::{Reading, pump};
 use crate::i18n::tr;
 use crate::knowledge::{Builder, Knowledge};
 use crate::palette::{self, Palette};
@@ -56,20 +55,13 @@ impl PartialEq for KnowledgeProps {
     }
 }
 
-/// The reading in progress and the frame that continues it.
-#[derive(Default)]
-struct Reading {
-    builder: Option<Builder>,
-    frame: Option<AnimationFrame>,
-}
-
 /// The panel.
 #[function_component(KnowledgePanel)]
 pub fn knowledge_panel(p: &KnowledgeProps) -> Html {
     let st = &p.state;
     let lang = st.lang;
     let open = use_state(|| false);
-    let reading = use_mut_ref(Reading::default);
+    let reading = use_mut_ref(Reading::<Builder>::default);
     // Bumped after every slice, so the panel redraws what has been read.
     let progress = use_state(|| 0u64);
     let canvas = use_node_ref();
@@ -84,11 +76,10 @@ pub fn knowledge_panel(p: &KnowledgeProps) -> Html {
                 return;
             };
             let mut r = reading.borrow_mut();
-            r.frame = None;
-            r.builder = None;
+            r.stop();
             if open {
                 let scenario = st.timeline.borrow().scenario();
-                r.builder = Builder::new(&scenario, frontier, message, subject).ok();
+                r.job = Builder::new(&scenario, frontier, message, subject).ok();
                 drop(r);
                 pump(&reading, &progress);
             }
@@ -104,7 +95,7 @@ pub fn knowledge_panel(p: &KnowledgeProps) -> Html {
         use_effect(move || {
             if let (Some(el), Some(b)) = (
                 canvas.cast::<HtmlCanvasElement>(),
-                reading.borrow().builder.as_ref(),
+                reading.borrow().job.as_ref(),
             ) {
                 paint(&el, b.knowledge(), round, selected);
             }
@@ -121,8 +112,7 @@ pub fn knowledge_panel(p: &KnowledgeProps) -> Html {
         let d = p.dispatch.clone();
         Callback::from(move |e: MouseEvent| {
             let r = reading.borrow();
-            let (Some(el), Some(b)) = (canvas.cast::<HtmlCanvasElement>(), r.builder.as_ref())
-            else {
+            let (Some(el), Some(b)) = (canvas.cast::<HtmlCanvasElement>(), r.job.as_ref()) else {
                 return;
             };
             let k = b.knowledge();
@@ -154,7 +144,7 @@ pub fn knowledge_panel(p: &KnowledgeProps) -> Html {
             "Each row is a node, each column a round: the shown message's state at every node. Click a cell to go there."
         )
     };
-    let status = reading.borrow().builder.as_ref().map(|b| {
+    let status = reading.borrow().job.as_ref().map(|b| {
         if b.done() {
             String::new()
         } else {
@@ -178,31 +168,6 @@ pub fn knowledge_panel(p: &KnowledgeProps) -> Html {
             }
         </section>
     }
-}
-
-/// Reads one slice, then asks for another frame until the table is finished.
-fn pump(reading: &Rc<RefCell<Reading>>, progress: &UseStateHandle<u64>) {
-    let weak = Rc::downgrade(reading);
-    let progress = progress.clone();
-    let frame = request_animation_frame(move |_| {
-        let Some(reading) = weak.upgrade() else {
-            return;
-        };
-        let done = {
-            let mut r = reading.borrow_mut();
-            let Some(b) = r.builder.as_mut() else {
-                return;
-            };
-            b.advance()
-        };
-        progress.set(*progress + 1);
-        if done {
-            reading.borrow_mut().frame = None;
-        } else {
-            pump(&reading, &progress);
-        }
-    });
-    reading.borrow_mut().frame = Some(frame);
 }
 
 /// Mixes the state colours of a row's nodes by how many nodes show each.

@@ -305,4 +305,10 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
         "每行是一个节点，每列是一轮：各节点对所跟踪节点的判断。点击格子即可跳到那一轮、选中那个节点。",
     ),
     ("reading the run…", "正在读取运行记录…"),
+    // The time-space diagram (components/spacetime.rs).
+    ("Time-space diagram", "时空图"),
+    (
+        "One line per node (the first 50), time to the right: each message is an arrow from its sender to its receiver within its round; a lost one ends in a cross.",
+        "每个节点一条横线（最多前 50 个），时间向右推进：每条消息是一支箭头，在它所在的那一轮里从发送者指向接收者；丢失的消息以叉号结束。",
+    ),
 ];

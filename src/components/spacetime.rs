@@ -1,0 +1,253 @@
+//! The time-space diagram: one horizontal line per node (the first 50), time running to the
+//! right, each leg an arrow from its sender's line at the start of its round to its receiver's
+//! line at the end of it (deliveries take effect at the end of a round), a lost leg ending in a
+//! cross. It shows the rounds up to the current one and follows the transport: stepping, going
+//! back, playing. Only the rounds in view are drawn, so a run of any length costs the same.
+
+use std::rc::Rc;
+
+use gossip_engine::{ContactKind, TimedCommand};
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use yew::prelude::*;
+
+use crate::components::graph::dark;
+use crate::components::reading::{Reading, pump};
+use crate::i18n::tr;
+use crate::palette::{self, Palette};
+use crate::spacetime::{Leg, Spacetime};
+use crate::state::AppState;
+
+/// Rounds in view.
+const WINDOW: u32 = 24;
+
+/// Props of [`SpacetimePanel`].
+#[derive(Properties)]
+pub struct SpacetimeProps {
+    /// The state shown (compared by generation and language).
+    pub state: Rc<AppState>,
+}
+
+impl PartialEq for SpacetimeProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.state.timeline, &other.state.timeline)
+            && self.state.generation == other.state.generation
+            && self.state.lang == other.state.lang
+    }
+}
+
+/// What makes the legs read so far wrong: another run, or a fork (the log changed).
+type RunKey = (usize, usize, Option<TimedCommand>);
+
+fn run_key(st: &AppState) -> RunKey {
+    let t = st.timeline.borrow();
+    (
+        Rc::as_ptr(&st.timeline) as usize,
+        t.actions().len(),
+        t.actions().last().cloned(),
+    )
+}
+
+/// The panel.
+#[function_component(SpacetimePanel)]
+pub fn spacetime_panel(p: &SpacetimeProps) -> Html {
+    let st = &p.state;
+    let lang = st.lang;
+    let open = use_state(|| false);
+    let reading = use_mut_ref(Reading::<Spacetime>::default);
+    let progress = use_state(|| 0u64);
+    let canvas = use_node_ref();
+    let frontier = st.timeline.borrow().frontier();
+
+    // Another run or a fork: read again from round 0.
+    {
+        let reading = reading.clone();
+        let progress = progress.clone();
+        let st = st.clone();
+        use_effect_with((run_key(&st), *open), move |(_, open)| {
+            let mut r = reading.borrow_mut();
+            r.stop();
+            if *open {
+                let t = st.timeline.borrow();
+                r.job = Spacetime::new(&t.scenario(), t.frontier()).ok();
+                drop(r);
+                pump(&reading, &progress);
+            }
+        });
+    }
+    // The run grew (a step past the frontier): read on.
+    {
+        let reading = reading.clone();
+        let progress = progress.clone();
+        use_effect_with(frontier, move |&frontier| {
+            if let Some(job) = reading.borrow_mut().job.as_mut() {
+                job.extend_to(frontier);
+            }
+            pump(&reading, &progress);
+        });
+    }
+    // Paint after every render.
+    {
+        let canvas = canvas.clone();
+        let reading = reading.clone();
+        let round = st.round();
+        use_effect(move || {
+            if let (Some(el), Some(job)) = (
+                canvas.cast::<HtmlCanvasElement>(),
+                reading.borrow().job.as_ref(),
+            ) {
+                paint(&el, job, round);
+            }
+        });
+    }
+
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let lines = st
+        .timeline
+        .borrow()
+        .sim()
+        .nodes()
+        .min(crate::spacetime::MAX_LINES);
+    html! {
+        <section class="knowledge spacetime" aria-label={tr!(lang, "Time-space diagram")}>
+            <button class="knowledge-toggle" onclick={toggle} aria-expanded={if *open { "true" } else { "false" }} data-testid="spacetime-toggle">
+                { if *open { "▾ " } else { "▸ " } }{ tr!(lang, "Time-space diagram") }
+            </button>
+            if *open {
+                <p class="hint">{ tr!(lang, "One line per node (the first 50), time to the right: each message is an arrow from its sender to its receiver within its round; a lost one ends in a cross.") }</p>
+                <canvas class={if lines > 20 { "spacetime-map tall" } else { "spacetime-map" }} ref={canvas}
+                    data-testid="spacetime" role="img" aria-label={tr!(lang, "Time-space diagram")} />
+            }
+        </section>
+    }
+}
+
+/// The colour of a leg, as the graph draws it.
+fn colour(pal: &Palette, leg: &Leg) -> &'static str {
+    match (leg.delivered, leg.kind) {
+        (false, _) => pal.lost,
+        (true, ContactKind::Digest | ContactKind::Request | ContactKind::Heartbeat) => pal.control,
+        (true, _) if leg.useful => pal.useful,
+        _ => pal.redundant,
+    }
+}
+
+/// Paints the rounds in view, ending at `round`.
+fn paint(el: &HtmlCanvasElement, st: &Spacetime, round: u32) {
+    let dpr = web_sys::window()
+        .map_or(1.0, |w| w.device_pixel_ratio())
+        .max(1.0);
+    let (cw, chh) = (f64::from(el.client_width()), f64::from(el.client_height()));
+    if cw < 40.0 || chh < 10.0 {
+        return;
+    }
+    let (w, h) = ((cw * dpr).round() as u32, (chh * dpr).round() as u32);
+    if el.width() != w || el.height() != h {
+        el.set_width(w);
+        el.set_height(h);
+    }
+    let Some(ctx) = el
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+    else {
+        return;
+    };
+    let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+    let pal = if dark() {
+        &palette::DARK
+    } else {
+        &palette::LIGHT
+    };
+    ctx.set_fill_style_str(pal.background);
+    ctx.fill_rect(0.0, 0.0, cw, chh);
+
+    // The window ends at the current round (or shows the first WINDOW rounds); the future,
+    // computed or not, is not drawn.
+    let last = round.max(WINDOW);
+    let first = last.saturating_sub(WINDOW) + 1;
+    let (left, top) = (28.0, 16.0);
+    let col = (cw - left - 4.0) / f64::from(WINDOW);
+    let row = (chh - top - 4.0) / f64::from(st.lines.max(1));
+    // Round r occupies [x(r - 1), x(r)]: sent at its start, delivered at its end.
+    let x = |r: u32| left + f64::from(r + 1 - first) * col;
+    let y = |node: u32| top + (f64::from(node) + 0.5) * row;
+
+    ctx.set_font("10px sans-serif");
+    ctx.set_fill_style_str(pal.ink);
+    ctx.set_text_align("center");
+    for r in first..=last {
+        if r == round {
+            ctx.set_global_alpha(0.12);
+            ctx.set_fill_style_str(pal.selection);
+            ctx.fill_rect(x(r - 1), top - 2.0, col, chh - top);
+            ctx.set_global_alpha(1.0);
+            ctx.set_fill_style_str(pal.ink);
+        }
+        // Every fifth round, and the current one (without a neighbour's label to collide with).
+        if r == round || (r % 5 == 0 && r.abs_diff(round) > 1) {
+            let _ = ctx.fill_text(&r.to_string(), x(r) - col / 2.0, 11.0);
+        }
+    }
+    ctx.set_text_align("right");
+    ctx.set_stroke_style_str(pal.edge);
+    ctx.set_line_width(1.0);
+    let label_every = if st.lines > 25 { 5 } else { 1 };
+    for n in 0..st.lines {
+        ctx.begin_path();
+        ctx.move_to(left, y(n));
+        ctx.line_to(cw - 4.0, y(n));
+        ctx.stroke();
+        if n % label_every == 0 {
+            let _ = ctx.fill_text(&n.to_string(), left - 4.0, y(n) + 3.0);
+        }
+    }
+    ctx.set_line_width(1.2);
+    for r in first..=round.min(st.legs.len() as u32) {
+        for leg in &st.legs[(r - 1) as usize] {
+            let c = colour(pal, leg);
+            ctx.set_stroke_style_str(c);
+            ctx.set_fill_style_str(c);
+            let (x0, y0) = (x(r - 1) + 2.0, y(leg.from));
+            let (x1, y1) = (x(r) - 2.0, y(leg.to));
+            // A lost leg stops halfway, in a cross.
+            let (x1, y1) = if leg.delivered {
+                (x1, y1)
+            } else {
+                ((x0 + x1) / 2.0, (y0 + y1) / 2.0)
+            };
+            ctx.begin_path();
+            ctx.move_to(x0, y0);
+            ctx.line_to(x1, y1);
+            ctx.stroke();
+            if leg.delivered {
+                arrow_head(&ctx, x0, y0, x1, y1);
+            } else {
+                ctx.begin_path();
+                ctx.move_to(x1 - 3.0, y1 - 3.0);
+                ctx.line_to(x1 + 3.0, y1 + 3.0);
+                ctx.move_to(x1 + 3.0, y1 - 3.0);
+                ctx.line_to(x1 - 3.0, y1 + 3.0);
+                ctx.stroke();
+            }
+        }
+    }
+}
+
+/// A small filled head at (x1, y1), pointing away from (x0, y0).
+fn arrow_head(ctx: &CanvasRenderingContext2d, x0: f64, y0: f64, x1: f64, y1: f64) {
+    let (dx, dy) = (x1 - x0, y1 - y0);
+    let len = dx.hypot(dy).max(1e-9);
+    let (ux, uy) = (dx / len, dy / len);
+    let (size, half) = (5.0, 2.5);
+    ctx.begin_path();
+    ctx.move_to(x1, y1);
+    ctx.line_to(x1 - ux * size - uy * half, y1 - uy * size + ux * half);
+    ctx.line_to(x1 - ux * size + uy * half, y1 - uy * size - ux * half);
+    ctx.close_path();
+    ctx.fill();
+}
