@@ -79,6 +79,12 @@ pub enum CommandKind {
     Heal,
     /// [`Command::Join`].
     Join,
+    /// SWIM: stop answering for a while ([`crate::swim::SwimCommand::Pause`]).
+    Pause,
+    /// SWIM: answer late for a while ([`crate::swim::SwimCommand::Slow`]).
+    Slow,
+    /// SWIM: leave the cluster gracefully ([`crate::swim::SwimCommand::Leave`]).
+    Leave,
 }
 
 impl Command {

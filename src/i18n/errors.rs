@@ -37,6 +37,9 @@ fn command_zh(c: CommandKind) -> &'static str {
         CommandKind::SetLoss => "设置丢包率",
         CommandKind::Partition => "分区",
         CommandKind::Heal => "修复分区",
+        CommandKind::Pause => "暂停",
+        CommandKind::Slow => "减速",
+        CommandKind::Leave => "离开集群",
     }
 }
 

@@ -45,11 +45,11 @@ impl SwimSimulation {
                 );
             }
             SwimCommand::Pause { node, ms } => {
-                self.check_node(node, CommandKind::Kill)?;
+                self.check_node(node, CommandKind::Pause)?;
                 self.net.conditions[node as usize].paused_until = t + ticks.delay(f64::from(ms));
             }
             SwimCommand::Slow { node, ms, extra_ms } => {
-                self.check_node(node, CommandKind::Kill)?;
+                self.check_node(node, CommandKind::Slow)?;
                 let c = &mut self.net.conditions[node as usize];
                 c.slow_until = t + ticks.delay(f64::from(ms));
                 c.slow_ticks = ticks.delay(f64::from(extra_ms));
@@ -88,7 +88,7 @@ impl SwimSimulation {
             SwimCommand::Heal => self.net.group.iter_mut().for_each(|g| *g = 0),
             SwimCommand::Join { via } => self.join(via)?,
             SwimCommand::Leave { node } => {
-                self.check_node(node, CommandKind::Kill)?;
+                self.check_node(node, CommandKind::Leave)?;
                 let n = &mut self.nodes[node as usize];
                 if !n.leaving {
                     n.leaving = true;
