@@ -8,11 +8,11 @@ use gossip_engine::Protocol;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::components::analysis::Analysis;
 use crate::components::chart::{ChartData, ChartInput, chart};
 use crate::components::embed_bar::embed_bar;
 use crate::components::graph::Graph;
 use crate::components::inspector::inspector;
-use crate::components::knowledge::KnowledgePanel;
 use crate::components::lang::lang_switch;
 use crate::components::legend::legend;
 use crate::components::lessons::{follow_study, lesson_card, lesson_picker, show_lesson};
@@ -22,7 +22,6 @@ use crate::components::overlays::{help, intro, move_focus};
 use crate::components::round_log::round_log;
 use crate::components::settings::Settings;
 use crate::components::share::share_dialog;
-use crate::components::spacetime::SpacetimePanel;
 use crate::components::summary::summary;
 use crate::components::transport::transport;
 use crate::draft::Draft;
@@ -336,8 +335,7 @@ pub fn app() -> Html {
                     { transport(lang, &dispatch, round, frontier, st.playing, st.speed) }
                     { chart(&ChartInput { data: chart_data, nodes: config.nodes,
                         protocol: config.protocol.clone(), fanout: config.fanout, round, on_seek, lang }) }
-                    <KnowledgePanel dispatch={dispatch.clone()} state={shared.clone()} />
-                    <SpacetimePanel state={shared.clone()} />
+                    <Analysis dispatch={dispatch.clone()} state={shared.clone()} />
                 </section>
                 <aside class="panel side" aria-label={tr!(lang, "Details")}>
                     if st.lesson.is_some() {

@@ -1,6 +1,7 @@
 //! The app's panels and controls. Per-node visuals are drawn on the canvas, never as
 //! components.
 
+pub mod analysis;
 pub mod chart;
 pub mod embed_bar;
 pub mod graph;

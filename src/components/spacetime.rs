@@ -1,129 +1,20 @@
 //! The time-space diagram: one horizontal line per node (the first 50), time running to the
 //! right, each leg an arrow from its sender's line at the start of its round to its receiver's
 //! line at the end of it (deliveries take effect at the end of a round), a lost leg ending in a
-//! cross. It shows the rounds up to the current one and follows the transport: stepping, going
-//! back, playing. Only the rounds in view are drawn, so a run of any length costs the same.
+//! cross. It shows the rounds up to the current one, so it follows the transport; only the
+//! rounds in view are drawn, so a run of any length costs the same. `super::analysis` holds
+//! the panel.
 
-use std::rc::Rc;
-
-use gossip_engine::{ContactKind, TimedCommand};
+use gossip_engine::ContactKind;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
-use yew::prelude::*;
 
 use crate::components::graph::dark;
-use crate::components::reading::{Reading, pump};
-use crate::i18n::tr;
 use crate::palette::{self, Palette};
 use crate::spacetime::{Leg, Spacetime};
-use crate::state::AppState;
 
 /// Rounds in view.
 const WINDOW: u32 = 24;
-
-/// Props of [`SpacetimePanel`].
-#[derive(Properties)]
-pub struct SpacetimeProps {
-    /// The state shown (compared by generation and language).
-    pub state: Rc<AppState>,
-}
-
-impl PartialEq for SpacetimeProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.state.timeline, &other.state.timeline)
-            && self.state.generation == other.state.generation
-            && self.state.lang == other.state.lang
-    }
-}
-
-/// What makes the legs read so far wrong: another run, or a fork (the log changed).
-type RunKey = (usize, usize, Option<TimedCommand>);
-
-fn run_key(st: &AppState) -> RunKey {
-    let t = st.timeline.borrow();
-    (
-        Rc::as_ptr(&st.timeline) as usize,
-        t.actions().len(),
-        t.actions().last().cloned(),
-    )
-}
-
-/// The panel.
-#[function_component(SpacetimePanel)]
-pub fn spacetime_panel(p: &SpacetimeProps) -> Html {
-    let st = &p.state;
-    let lang = st.lang;
-    let open = use_state(|| false);
-    let reading = use_mut_ref(Reading::<Spacetime>::default);
-    let progress = use_state(|| 0u64);
-    let canvas = use_node_ref();
-    let frontier = st.timeline.borrow().frontier();
-
-    // Another run or a fork: read again from round 0.
-    {
-        let reading = reading.clone();
-        let progress = progress.clone();
-        let st = st.clone();
-        use_effect_with((run_key(&st), *open), move |(_, open)| {
-            let mut r = reading.borrow_mut();
-            r.stop();
-            if *open {
-                let t = st.timeline.borrow();
-                r.job = Spacetime::new(&t.scenario(), t.frontier()).ok();
-                drop(r);
-                pump(&reading, &progress);
-            }
-        });
-    }
-    // The run grew (a step past the frontier): read on.
-    {
-        let reading = reading.clone();
-        let progress = progress.clone();
-        use_effect_with(frontier, move |&frontier| {
-            if let Some(job) = reading.borrow_mut().job.as_mut() {
-                job.extend_to(frontier);
-            }
-            pump(&reading, &progress);
-        });
-    }
-    // Paint after every render.
-    {
-        let canvas = canvas.clone();
-        let reading = reading.clone();
-        let round = st.round();
-        use_effect(move || {
-            if let (Some(el), Some(job)) = (
-                canvas.cast::<HtmlCanvasElement>(),
-                reading.borrow().job.as_ref(),
-            ) {
-                paint(&el, job, round);
-            }
-        });
-    }
-
-    let toggle = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
-    };
-    let lines = st
-        .timeline
-        .borrow()
-        .sim()
-        .nodes()
-        .min(crate::spacetime::MAX_LINES);
-    html! {
-        <section class="knowledge spacetime" aria-label={tr!(lang, "Time-space diagram")}>
-            <button class="knowledge-toggle" onclick={toggle} aria-expanded={if *open { "true" } else { "false" }} data-testid="spacetime-toggle">
-                { if *open { "▾ " } else { "▸ " } }{ tr!(lang, "Time-space diagram") }
-            </button>
-            if *open {
-                <p class="hint">{ tr!(lang, "One line per node (the first 50), time to the right: each message is an arrow from its sender to its receiver within its round; a lost one ends in a cross.") }</p>
-                <canvas class={if lines > 20 { "spacetime-map tall" } else { "spacetime-map" }} ref={canvas}
-                    data-testid="spacetime" role="img" aria-label={tr!(lang, "Time-space diagram")} />
-            }
-        </section>
-    }
-}
 
 /// The colour of a leg, as the graph draws it.
 fn colour(pal: &Palette, leg: &Leg) -> &'static str {
@@ -136,7 +27,7 @@ fn colour(pal: &Palette, leg: &Leg) -> &'static str {
 }
 
 /// Paints the rounds in view, ending at `round`.
-fn paint(el: &HtmlCanvasElement, st: &Spacetime, round: u32) {
+pub fn paint(el: &HtmlCanvasElement, st: &Spacetime, round: u32) {
     let dpr = web_sys::window()
         .map_or(1.0, |w| w.device_pixel_ratio())
         .max(1.0);
