@@ -32,59 +32,46 @@ use crate::state::{Action, AppState};
 pub const API_VERSION: u32 = 1;
 
 /// A message from the host page: an object tagged by `type` (see [`HostMessage::parse`]).
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(tag = "type", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum HostMessage {
     /// One round.
-    #[serde(rename = "gossip:step")]
     Step {},
     /// Back one round.
-    #[serde(rename = "gossip:back")]
     Back {},
     /// Start playing.
-    #[serde(rename = "gossip:play")]
     Play {},
     /// Stop playing.
-    #[serde(rename = "gossip:pause")]
     Pause {},
     /// Jump to a round.
-    #[serde(rename = "gossip:seek")]
     Seek {
         /// The round.
         round: u32,
     },
     /// New message at a node.
-    #[serde(rename = "gossip:inject")]
     Inject {
         /// The node.
         node: u32,
         /// The value (default "news").
-        #[serde(default)]
         value: Option<String>,
     },
     /// Kill a node.
-    #[serde(rename = "gossip:kill")]
     Kill {
         /// The node.
         node: u32,
     },
     /// Revive a node.
-    #[serde(rename = "gossip:revive")]
     Revive {
         /// The node.
         node: u32,
         /// Whether it comes back empty.
-        #[serde(default)]
         amnesia: bool,
     },
     /// Select a node.
-    #[serde(rename = "gossip:select")]
     Select {
         /// The node.
         node: u32,
     },
     /// Open another scenario, given as a link's query string.
-    #[serde(rename = "gossip:load")]
     Load {
         /// The link's pairs (`n=50&seed=3...`), with or without a leading `#` or `?`.
         link: String,
@@ -96,7 +83,57 @@ impl HostMessage {
     /// host page should be reported rather than half-obeyed: the `type` must be known, every
     /// field must belong to it and have the right type.
     pub fn parse(json: &str) -> Result<HostMessage, String> {
-        serde_json::from_str(json).map_err(|e| e.to_string())
+        let m: Fields = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        // The fields each type takes: (round, node, value, amnesia, link).
+        let takes = match m.kind.as_str() {
+            "gossip:step" | "gossip:back" | "gossip:play" | "gossip:pause" => [0; 5],
+            "gossip:seek" => [1, 0, 0, 0, 0],
+            "gossip:inject" => [0, 1, 1, 0, 0],
+            "gossip:kill" | "gossip:select" => [0, 1, 0, 0, 0],
+            "gossip:revive" => [0, 1, 0, 1, 0],
+            "gossip:load" => [0, 0, 0, 0, 1],
+            other => return Err(format!("unknown message type `{other}`")),
+        };
+        let given = [
+            m.round.is_some(),
+            m.node.is_some(),
+            m.value.is_some(),
+            m.amnesia.is_some(),
+            m.link.is_some(),
+        ];
+        const NAMES: [&str; 5] = ["round", "node", "value", "amnesia", "link"];
+        for ((name, given), takes) in NAMES.iter().zip(given).zip(takes) {
+            if given && takes == 0 {
+                return Err(format!("`{}` takes no field `{name}`", m.kind));
+            }
+        }
+        let need = |v: Option<u32>, name: &str| v.ok_or(format!("`{}` needs `{name}`", m.kind));
+        Ok(match m.kind.as_str() {
+            "gossip:step" => HostMessage::Step {},
+            "gossip:back" => HostMessage::Back {},
+            "gossip:play" => HostMessage::Play {},
+            "gossip:pause" => HostMessage::Pause {},
+            "gossip:seek" => HostMessage::Seek {
+                round: need(m.round, "round")?,
+            },
+            "gossip:inject" => HostMessage::Inject {
+                node: need(m.node, "node")?,
+                value: m.value.flatten(),
+            },
+            "gossip:kill" => HostMessage::Kill {
+                node: need(m.node, "node")?,
+            },
+            "gossip:revive" => HostMessage::Revive {
+                node: need(m.node, "node")?,
+                amnesia: m.amnesia.unwrap_or(false),
+            },
+            "gossip:select" => HostMessage::Select {
+                node: need(m.node, "node")?,
+            },
+            _ => HostMessage::Load {
+                link: m.link.ok_or("`gossip:load` needs `link`")?,
+            },
+        })
     }
 
     /// The actions it stands for, given the current round.
@@ -143,6 +180,28 @@ impl HostMessage {
         }
         list
     }
+}
+
+/// A host message's fields, as serde reads them: one flat object, checked against its `type`
+/// by [`HostMessage::parse`]. (serde's internally tagged enum would do the same checks but
+/// generates about 20 KB of wasm for these ten small messages.)
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Fields {
+    #[serde(rename = "type")]
+    kind: String,
+    round: Option<u32>,
+    node: Option<u32>,
+    /// `Some(None)` for an explicit `null`, which inject accepts.
+    #[serde(default, deserialize_with = "present")]
+    value: Option<Option<String>>,
+    amnesia: Option<bool>,
+    link: Option<String>,
+}
+
+/// Reads a field that may be `null` as present (`Some(None)`), unlike a plain `Option`.
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
+    Option::<String>::deserialize(d).map(Some)
 }
 
 /// What the player tells its host after every change: `{type, version, round, frontier,
