@@ -12,10 +12,11 @@ use std::rc::Rc;
 use gloo::render::{AnimationFrame, request_animation_frame};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
-use crate::palette;
+use crate::components::surface::surface;
+
 use crate::render::canvas::{Scene, View, paint};
 
 /// Props of [`Graph`].
@@ -73,49 +74,11 @@ fn now() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
-/// Whether the page is dark (the system's preference, or a link's `theme=dark`).
-pub(crate) fn dark() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .is_some_and(|m| m.matches())
-        || web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-            .is_some_and(|e| e.get_attribute("data-theme").as_deref() == Some("dark"))
-}
-
 /// Paints `scene` at progress `t`, resizing the backing store to the element's size.
 fn draw(canvas: &HtmlCanvasElement, scene: &Scene, t: f64) {
-    let dpr = web_sys::window()
-        .map_or(1.0, |w| w.device_pixel_ratio())
-        .max(1.0);
-    let (cw, ch) = (
-        f64::from(canvas.client_width()),
-        f64::from(canvas.client_height()),
-    );
-    if cw < 2.0 || ch < 2.0 {
-        return;
+    if let Some(s) = surface(canvas, (2.0, 2.0)) {
+        paint(&s.ctx, scene, s.palette, s.css.0, s.css.1, t);
     }
-    let (pw, ph) = ((cw * dpr).round() as u32, (ch * dpr).round() as u32);
-    if canvas.width() != pw || canvas.height() != ph {
-        canvas.set_width(pw);
-        canvas.set_height(ph);
-    }
-    let Some(ctx) = canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
-    else {
-        return;
-    };
-    let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
-    let pal = if dark() {
-        &palette::DARK
-    } else {
-        &palette::LIGHT
-    };
-    paint(&ctx, scene, pal, cw, ch, t);
 }
 
 /// Asks for the next frame of the loop. The callback holds the state weakly, so a frame that

@@ -2,12 +2,11 @@
 //! for the shown message (or, under membership, the beliefs about the followed node), and
 //! which cell a click lands on. `super::analysis` holds the panel.
 
-use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use web_sys::HtmlCanvasElement;
 
-use crate::components::graph::dark;
+use crate::components::surface::{Surface, surface};
 use crate::knowledge::Knowledge;
-use crate::palette::{self, Palette};
+use crate::palette::Palette;
 
 /// The (round, first node) of the cell at (`x`, `y`) in an element of `w` × `h` pixels.
 pub fn cell_at(k: &Knowledge, x: f64, y: f64, w: f64, h: f64) -> Option<(u32, u32)> {
@@ -38,42 +37,26 @@ fn mix(pal: &Palette, counts: &[u16; 4]) -> String {
     format!("rgb({r},{g},{b})")
 }
 
-/// Paints the table read so far at the canvas's own size, and outlines the current round's
+/// Paints the table read so far at the canvas's own size (cell edges on whole CSS pixels), and outlines the current round's
 /// column and the selected node's row.
 pub fn paint(el: &HtmlCanvasElement, k: &Knowledge, round: u32, selected: Option<u32>) {
-    let dpr = web_sys::window()
-        .map_or(1.0, |w| w.device_pixel_ratio())
-        .max(1.0);
-    let (w, h) = (
-        (f64::from(el.client_width()) * dpr).round() as u32,
-        (f64::from(el.client_height()) * dpr).round() as u32,
-    );
-    if w < 2 || h < 2 {
-        return;
-    }
-    if el.width() != w || el.height() != h {
-        el.set_width(w);
-        el.set_height(h);
-    }
-    let Some(ctx) = el
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+    let Some(Surface {
+        ctx,
+        css: (w, h),
+        palette: pal,
+        ..
+    }) = surface(el, (2.0, 2.0))
     else {
         return;
     };
-    let pal = if dark() {
-        &palette::DARK
-    } else {
-        &palette::LIGHT
-    };
+    // The outlines: 2 CSS pixels wide, drawn inside their cells.
+    let inset = 1.0;
     let (cols, rows) = (k.column_count(), k.rows);
     // Cell edges on whole pixels, so neighbouring cells neither overlap nor leave gaps.
-    let x = |c: u32| (u64::from(c) * u64::from(w) / u64::from(cols.max(1))) as f64;
-    let y = |r: u32| (u64::from(r) * u64::from(h) / u64::from(rows.max(1))) as f64;
+    let x = |c: u32| (f64::from(c) * w / f64::from(cols.max(1))).round();
+    let y = |r: u32| (f64::from(r) * h / f64::from(rows.max(1))).round();
     ctx.set_fill_style_str(pal.background);
-    ctx.fill_rect(0.0, 0.0, f64::from(w), f64::from(h));
+    ctx.fill_rect(0.0, 0.0, w, h);
     // Most cells share a few mixes (whole rows of one state): the last few colours are kept.
     let mut recent: Vec<([u16; 4], String)> = Vec::with_capacity(16);
     for (c, column) in (0u32..).zip(&k.columns) {
@@ -93,21 +76,21 @@ pub fn paint(el: &HtmlCanvasElement, k: &Knowledge, round: u32, selected: Option
         }
     }
     ctx.set_stroke_style_str(pal.selection);
-    ctx.set_line_width(2.0 * dpr);
+    ctx.set_line_width(2.0 * inset);
     let c = (round / k.stride).min(cols - 1);
     ctx.stroke_rect(
-        x(c) + dpr,
-        dpr,
-        (x(c + 1) - x(c) - 2.0 * dpr).max(1.0),
-        f64::from(h) - 2.0 * dpr,
+        x(c) + inset,
+        inset,
+        (x(c + 1) - x(c) - 2.0 * inset).max(1.0),
+        h - 2.0 * inset,
     );
     if let Some(n) = selected.filter(|&n| n < k.nodes) {
         let r = k.row_of(n).min(rows - 1);
         ctx.stroke_rect(
-            dpr,
-            y(r) + dpr,
-            f64::from(w) - 2.0 * dpr,
-            (y(r + 1) - y(r) - 2.0 * dpr).max(1.0),
+            inset,
+            y(r) + inset,
+            w - 2.0 * inset,
+            (y(r + 1) - y(r) - 2.0 * inset).max(1.0),
         );
     }
 }

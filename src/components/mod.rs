@@ -19,4 +19,5 @@ pub mod settings;
 pub mod share;
 pub mod spacetime;
 pub mod summary;
+pub mod surface;
 pub mod transport;

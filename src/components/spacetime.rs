@@ -6,11 +6,10 @@
 //! the panel.
 
 use gossip_engine::ContactKind;
-use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use crate::components::graph::dark;
-use crate::palette::{self, Palette};
+use crate::components::surface::{Surface, surface};
+use crate::palette::Palette;
 use crate::spacetime::{Leg, Spacetime};
 
 /// Rounds in view.
@@ -28,31 +27,14 @@ fn colour(pal: &Palette, leg: &Leg) -> &'static str {
 
 /// Paints the rounds in view, ending at `round`.
 pub fn paint(el: &HtmlCanvasElement, st: &Spacetime, round: u32) {
-    let dpr = web_sys::window()
-        .map_or(1.0, |w| w.device_pixel_ratio())
-        .max(1.0);
-    let (cw, chh) = (f64::from(el.client_width()), f64::from(el.client_height()));
-    if cw < 40.0 || chh < 10.0 {
-        return;
-    }
-    let (w, h) = ((cw * dpr).round() as u32, (chh * dpr).round() as u32);
-    if el.width() != w || el.height() != h {
-        el.set_width(w);
-        el.set_height(h);
-    }
-    let Some(ctx) = el
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+    let Some(Surface {
+        ctx,
+        css: (cw, chh),
+        palette: pal,
+        ..
+    }) = surface(el, (40.0, 10.0))
     else {
         return;
-    };
-    let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
-    let pal = if dark() {
-        &palette::DARK
-    } else {
-        &palette::LIGHT
     };
     ctx.set_fill_style_str(pal.background);
     ctx.fill_rect(0.0, 0.0, cw, chh);
