@@ -36,6 +36,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod cassandra;
 mod cluster;
 pub mod command;
 pub mod config;

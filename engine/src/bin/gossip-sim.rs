@@ -14,6 +14,10 @@
 
 #[path = "gossip_sim/args.rs"]
 mod args;
+#[path = "gossip_sim/cassandra_args.rs"]
+mod cassandra_args;
+#[path = "gossip_sim/cassandra_run.rs"]
+mod cassandra_run;
 #[path = "gossip_sim/measures.rs"]
 mod measures;
 #[path = "gossip_sim/per_round.rs"]
@@ -53,6 +57,7 @@ fn main() -> ExitCode {
     };
     let out = match cli.cmd {
         Cmd::Run(a) if a.protocol == Some(args::ProtocolArg::Swim) => swim_run::run(&a),
+        Cmd::Run(a) if a.protocol == Some(args::ProtocolArg::Cassandra) => cassandra_run::run(&a),
         Cmd::Run(a) => plan::Plan::from_args(&a).and_then(|plan| {
             let (results, per_round) = trial::run_all(&plan, a.threads)?;
             Ok(report::render(

@@ -15,6 +15,7 @@ use crate::swim_args::SwimArgs;
     gossip-sim run --protocol rumor --removal feedback-coin --k 2 --nodes 10000 --trials 50 --format json\n  \
     gossip-sim run --protocol membership --nodes 200 --fanout 2 --t-fail 8 --kill 17@5\n  \
     gossip-sim run --protocol swim --preset consul-lan --nodes 100 --kill 3@5 --trials 20\n  \
+    gossip-sim run --protocol cassandra --preset cassandra --nodes 100 --kill 3@5 --trials 20\n  \
     gossip-sim theory --nodes 1000 --fanout 1\n  \
     gossip-sim sweep plan grid.toml --trials 50 > plan.jsonl")]
 pub struct Cli {
@@ -170,6 +171,8 @@ pub struct RunArgs {
     pub format: Format,
     #[command(flatten)]
     pub swim: Box<SwimArgs>,
+    #[command(flatten)]
+    pub cassandra: Box<crate::cassandra_args::CassandraArgs>,
 
     /// Also report per-round means over trials (informed fraction, fresh, stale, traffic).
     /// A trial that stopped keeps its final state and sends nothing in later rounds.
@@ -251,19 +254,24 @@ pub enum ProtocolArg {
     Engine(ProtocolKind),
     /// `gossip_engine::swim::SwimSimulation`.
     Swim,
+    /// `gossip_engine::cassandra::CassandraSimulation`.
+    Cassandra,
 }
 
 fn protocol_arg() -> impl TypedValueParser<Value = ProtocolArg> {
     let swim = PossibleValue::new("swim")
         .help("SWIM with Lifeguard in real time, as memberlist (Consul, Serf) runs it");
+    let cassandra = PossibleValue::new("cassandra")
+        .help("Cassandra's Gossiper in real time: SYN/ACK/ACK2 every second, phi accrual");
     PossibleValuesParser::new(
         ProtocolKind::ALL
             .iter()
             .map(|v| PossibleValue::new(v.as_str()).help(v.describe()))
-            .chain(std::iter::once(swim)),
+            .chain([swim, cassandra]),
     )
     .try_map(|name| match name.as_str() {
         "swim" => Ok(ProtocolArg::Swim),
+        "cassandra" => Ok(ProtocolArg::Cassandra),
         _ => ProtocolKind::from_name(&name).map(ProtocolArg::Engine),
     })
 }

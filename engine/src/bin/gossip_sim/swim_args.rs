@@ -1,7 +1,7 @@
 //! The flags of `gossip-sim run --protocol swim`, and their parsers.
 
 use clap::Args;
-use gossip_engine::swim::{LatencyDist, Preset};
+use gossip_engine::swim::LatencyDist;
 
 use crate::args::{count, named};
 
@@ -9,9 +9,10 @@ use crate::args::{count, named};
 /// refused, and a preset's value stays unless a flag overrides it.
 #[derive(Debug, Args)]
 pub struct SwimArgs {
-    /// SWIM: memberlist defaults to start from [default: consul-lan].
-    #[arg(long, value_parser = named::<Preset>(), help_heading = "SWIM")]
-    pub preset: Option<Preset>,
+    /// SWIM: memberlist defaults to start from [default: consul-lan]; Cassandra: its
+    /// defaults [default: cassandra].
+    #[arg(long, value_parser = crate::cassandra_args::preset_arg(), help_heading = "SWIM")]
+    pub preset: Option<crate::cassandra_args::PresetArg>,
     /// SWIM: Lifeguard's awareness, dynamic suspicion and buddy system together [default: on].
     #[arg(long, value_name = "on|off", value_parser = on_off, help_heading = "SWIM")]
     pub lifeguard: Option<bool>,

@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::args::{Format, RunArgs};
+use crate::cassandra_args::PresetArg;
 use crate::plan::{check_count, only_for};
 
 /// A checked SWIM run: config, seed, and commands at their seconds.
@@ -48,7 +49,19 @@ impl SwimPlan {
             )?;
         }
         let s = &a.swim;
-        let preset = s.preset.unwrap_or(Preset::ConsulLan);
+        if let Some(flag) = a.cassandra.first_given() {
+            return Err(format!("--{flag} applies only to --protocol cassandra"));
+        }
+        let preset = match s.preset {
+            None => Preset::ConsulLan,
+            Some(PresetArg::Swim(p)) => p,
+            Some(PresetArg::Cassandra(p)) => {
+                return Err(format!(
+                    "--preset {} applies only to --protocol cassandra",
+                    p.as_str()
+                ));
+            }
+        };
         let nodes = a.nodes.unwrap_or(1000);
         let mut c = SwimConfig::preset(preset, nodes);
         c.lifeguard = match s.lifeguard {

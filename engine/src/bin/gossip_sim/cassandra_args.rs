@@ -1,0 +1,110 @@
+//! The flags of `gossip-sim run --protocol cassandra`, and the `--preset` value shared with
+//! `--protocol swim`.
+
+use clap::Args;
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use gossip_engine::Named;
+use gossip_engine::cassandra::CassandraPreset;
+use gossip_engine::swim::Preset;
+
+use crate::args::count;
+
+/// `--preset`: a SWIM preset or a Cassandra one; each protocol refuses the other's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PresetArg {
+    /// memberlist's defaults (`--protocol swim`).
+    Swim(Preset),
+    /// Cassandra's defaults (`--protocol cassandra`).
+    Cassandra(CassandraPreset),
+}
+
+/// The parser of `--preset`: every name of both tables, with its description.
+pub fn preset_arg() -> impl TypedValueParser<Value = PresetArg> {
+    let swim = Preset::ALL
+        .iter()
+        .map(|v| PossibleValue::new(v.as_str()).help(v.describe()));
+    let cass = CassandraPreset::ALL
+        .iter()
+        .map(|v| PossibleValue::new(v.as_str()).help(v.describe()));
+    PossibleValuesParser::new(swim.chain(cass)).try_map(|name| {
+        CassandraPreset::from_name(&name)
+            .map(PresetArg::Cassandra)
+            .or_else(|_| Preset::from_name(&name).map(PresetArg::Swim))
+    })
+}
+
+/// Cassandra flags. Every one is an option, so that one given without
+/// `--protocol cassandra` is refused. `--preset`, `--seconds`, `--tick-ms`, `--latency-ms`,
+/// `--latency-dist` and `--pause` are shared with SWIM.
+#[derive(Debug, Args)]
+pub struct CassandraArgs {
+    /// Cassandra: seeds, nodes 0..S [default: 3].
+    #[arg(long, value_parser = count, help_heading = "Cassandra")]
+    pub seeds: Option<u32>,
+    /// Cassandra: phi_convict_threshold [default: 8].
+    #[arg(long, value_name = "PHI", help_heading = "Cassandra")]
+    pub phi_convict_threshold: Option<f64>,
+    /// Cassandra: split the cluster in two halves (0..N/2, N/2..N) at second T, healed D
+    /// seconds later.
+    #[arg(long, value_name = "T+D", value_parser = split, help_heading = "Cassandra")]
+    pub split: Option<(f64, f64)>,
+    /// Cassandra: restart NODE at second T (new generation). Repeatable.
+    #[arg(long, value_name = "N@T", value_parser = restart, help_heading = "Cassandra")]
+    pub restart: Vec<(u32, f64)>,
+    /// Cassandra: a new node joins through the seeds at second T. Repeatable.
+    #[arg(long, value_name = "T", value_parser = seconds, help_heading = "Cassandra")]
+    pub join: Vec<f64>,
+}
+
+impl CassandraArgs {
+    /// The first Cassandra flag given, by name, to refuse it under another protocol.
+    pub fn first_given(&self) -> Option<&'static str> {
+        let given = [
+            ("seeds", self.seeds.is_some()),
+            (
+                "phi-convict-threshold",
+                self.phi_convict_threshold.is_some(),
+            ),
+            ("split", self.split.is_some()),
+            ("restart", !self.restart.is_empty()),
+            ("join", !self.join.is_empty()),
+        ];
+        given.into_iter().find(|&(_, g)| g).map(|(name, _)| name)
+    }
+}
+
+fn seconds(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() && v >= 0.0 => Ok(v),
+        _ => Err(format!("'{s}' is not a number of seconds")),
+    }
+}
+
+/// `T+D`.
+fn split(s: &str) -> Result<(f64, f64), String> {
+    let (t, d) = s
+        .split_once('+')
+        .ok_or_else(|| format!("'{s}' is not T+D (e.g. 10+60: at second 10 for 60 s)"))?;
+    Ok((seconds(t)?, seconds(d)?))
+}
+
+/// `N@T`.
+fn restart(s: &str) -> Result<(u32, f64), String> {
+    let (n, t) = s
+        .split_once('@')
+        .ok_or_else(|| format!("'{s}' is not N@T (e.g. 3@40: node 3 at second 40)"))?;
+    Ok((count(n)?, seconds(t)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_parse() {
+        assert_eq!(split("10+60"), Ok((10.0, 60.0)));
+        assert!(split("10").is_err());
+        assert_eq!(restart("3@40.5"), Ok((3, 40.5)));
+        assert!(restart("3@-1").is_err());
+    }
+}
