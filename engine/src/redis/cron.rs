@@ -24,7 +24,7 @@ impl RedisSimulation {
         let mut pings = Vec::new();
         // Every 10th iteration: out of 5 random draws (with replacement), the node with the
         // oldest pong_received; skip myself, unknown nodes and nodes with a ping pending.
-        if iteration.is_multiple_of(RANDOM_PING_EVERY) {
+        if iteration % RANDOM_PING_EVERY == 0 {
             let mut best: Option<(u64, u32)> = None;
             for _ in 0..RANDOM_PING_DRAWS {
                 let j = node.rng.below(total);

@@ -152,7 +152,7 @@ impl RedisSimulation {
                 self.process(p);
             }
         }
-        if tick.is_multiple_of(self.cron_every) {
+        if tick % self.cron_every == 0 {
             for i in 0..self.nodes.len() as u32 {
                 if self.conditions[i as usize].acts(tick) {
                     self.cron(i);

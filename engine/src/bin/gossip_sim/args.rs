@@ -4,6 +4,7 @@ use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use gossip_engine::{Mode, Named, ProtocolKind, RemovalKind, Sync, TopologyKind};
 
+use crate::redis_args::RedisArgs;
 use crate::swim_args::SwimArgs;
 
 /// Simulate gossip (epidemic) protocols in batch: anti-entropy, rumor mongering, heartbeat
@@ -170,6 +171,8 @@ pub struct RunArgs {
     pub format: Format,
     #[command(flatten)]
     pub swim: Box<SwimArgs>,
+    #[command(flatten)]
+    pub redis: Box<RedisArgs>,
 
     /// Also report per-round means over trials (informed fraction, fresh, stale, traffic).
     /// A trial that stopped keeps its final state and sends nothing in later rounds.
@@ -251,6 +254,8 @@ pub enum ProtocolArg {
     Engine(ProtocolKind),
     /// `gossip_engine::swim::SwimSimulation`.
     Swim,
+    /// `gossip_engine::redis::RedisSimulation`.
+    RedisCluster,
 }
 
 fn protocol_arg() -> impl TypedValueParser<Value = ProtocolArg> {
@@ -260,10 +265,14 @@ fn protocol_arg() -> impl TypedValueParser<Value = ProtocolArg> {
         ProtocolKind::ALL
             .iter()
             .map(|v| PossibleValue::new(v.as_str()).help(v.describe()))
-            .chain(std::iter::once(swim)),
+            .chain(std::iter::once(swim))
+            .chain(std::iter::once(PossibleValue::new("redis-cluster").help(
+                "the Redis Cluster bus in real time (clusterCron, PFAIL/FAIL, failover)",
+            ))),
     )
     .try_map(|name| match name.as_str() {
         "swim" => Ok(ProtocolArg::Swim),
+        "redis-cluster" => Ok(ProtocolArg::RedisCluster),
         _ => ProtocolKind::from_name(&name).map(ProtocolArg::Engine),
     })
 }

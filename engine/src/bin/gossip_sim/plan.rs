@@ -56,6 +56,9 @@ impl Plan {
         if let Some(flag) = a.swim.first_given() {
             return Err(format!("--{flag} applies only to --protocol swim"));
         }
+        if let Some(flag) = a.redis.first_given() {
+            return Err(format!("--{flag} applies only to --protocol redis-cluster"));
+        }
         if let Some(t) = a.threads {
             check_count("threads", t, 1, 1024)?;
         }

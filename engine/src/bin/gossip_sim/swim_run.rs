@@ -47,6 +47,9 @@ impl SwimPlan {
                 "the round-based protocols, not --protocol swim",
             )?;
         }
+        if let Some(flag) = a.redis.first_given() {
+            return Err(format!("--{flag} applies only to --protocol redis-cluster"));
+        }
         let s = &a.swim;
         let preset = s.preset.unwrap_or(Preset::ConsulLan);
         let nodes = a.nodes.unwrap_or(1000);
