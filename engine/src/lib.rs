@@ -46,6 +46,7 @@ mod messages;
 pub mod metrics;
 pub mod names;
 pub mod protocol;
+pub mod redis;
 pub mod report;
 pub mod rng;
 mod round;

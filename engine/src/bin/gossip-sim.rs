@@ -18,12 +18,20 @@ mod args;
 mod cassandra_args;
 #[path = "gossip_sim/cassandra_run.rs"]
 mod cassandra_run;
+#[path = "gossip_sim/faults.rs"]
+mod faults;
 #[path = "gossip_sim/measures.rs"]
 mod measures;
 #[path = "gossip_sim/per_round.rs"]
 mod per_round;
 #[path = "gossip_sim/plan.rs"]
 mod plan;
+#[path = "gossip_sim/pool.rs"]
+mod pool;
+#[path = "gossip_sim/redis_args.rs"]
+mod redis_args;
+#[path = "gossip_sim/redis_run.rs"]
+mod redis_run;
 #[path = "gossip_sim/report.rs"]
 mod report;
 #[path = "gossip_sim/sweep/mod.rs"]
@@ -58,6 +66,7 @@ fn main() -> ExitCode {
     let out = match cli.cmd {
         Cmd::Run(a) if a.protocol == Some(args::ProtocolArg::Swim) => swim_run::run(&a),
         Cmd::Run(a) if a.protocol == Some(args::ProtocolArg::Cassandra) => cassandra_run::run(&a),
+        Cmd::Run(a) if a.protocol == Some(args::ProtocolArg::RedisCluster) => redis_run::run(&a),
         Cmd::Run(a) => plan::Plan::from_args(&a).and_then(|plan| {
             let (results, per_round) = trial::run_all(&plan, a.threads)?;
             Ok(report::render(

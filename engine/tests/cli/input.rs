@@ -146,3 +146,30 @@ fn a_scenario_file_gives_config_seed_and_actions() {
     assert_eq!(actions[0]["node"], 5);
     assert_eq!(v["converged"], 1.0);
 }
+
+/// clap checks its flags (no two of one name, across the protocols' groups) when it builds
+/// the command; `--help` builds every subcommand.
+#[test]
+fn help_builds_every_subcommand() {
+    for sub in [
+        &["run", "--help"][..],
+        &["theory", "--help"],
+        &["sweep", "plan", "--help"],
+    ] {
+        let out = sim(sub);
+        assert!(
+            out.status.success(),
+            "{sub:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let help = ok(&["run", "--help"]);
+    for flag in [
+        "--join",
+        "--restart",
+        "--node-timeout-ms",
+        "--phi-convict-threshold",
+    ] {
+        assert!(help.contains(flag), "{flag}");
+    }
+}

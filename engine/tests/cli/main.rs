@@ -69,6 +69,7 @@ const SUMMARY_KEYS: [&str; 6] = ["mean", "sd", "min", "p50", "p95", "max"];
 mod cassandra;
 mod input;
 mod outputs;
+mod redis;
 mod sweep;
 mod swim;
 mod trials;

@@ -4,6 +4,7 @@ use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use gossip_engine::{Mode, Named, ProtocolKind, RemovalKind, Sync, TopologyKind};
 
+use crate::redis_args::RedisArgs;
 use crate::swim_args::SwimArgs;
 
 /// Simulate gossip (epidemic) protocols in batch: anti-entropy, rumor mongering, heartbeat
@@ -173,6 +174,10 @@ pub struct RunArgs {
     pub swim: Box<SwimArgs>,
     #[command(flatten)]
     pub cassandra: Box<crate::cassandra_args::CassandraArgs>,
+    #[command(flatten)]
+    pub redis: Box<RedisArgs>,
+    #[command(flatten)]
+    pub faults: crate::faults::SharedFaults,
 
     /// Also report per-round means over trials (informed fraction, fresh, stale, traffic).
     /// A trial that stopped keeps its final state and sends nothing in later rounds.
@@ -256,6 +261,8 @@ pub enum ProtocolArg {
     Swim,
     /// `gossip_engine::cassandra::CassandraSimulation`.
     Cassandra,
+    /// `gossip_engine::redis::RedisSimulation`.
+    RedisCluster,
 }
 
 fn protocol_arg() -> impl TypedValueParser<Value = ProtocolArg> {
@@ -267,11 +274,17 @@ fn protocol_arg() -> impl TypedValueParser<Value = ProtocolArg> {
         ProtocolKind::ALL
             .iter()
             .map(|v| PossibleValue::new(v.as_str()).help(v.describe()))
-            .chain([swim, cassandra]),
+            .chain([
+                swim,
+                cassandra,
+                PossibleValue::new("redis-cluster")
+                    .help("the Redis Cluster bus in real time (clusterCron, PFAIL/FAIL, failover)"),
+            ]),
     )
     .try_map(|name| match name.as_str() {
         "swim" => Ok(ProtocolArg::Swim),
         "cassandra" => Ok(ProtocolArg::Cassandra),
+        "redis-cluster" => Ok(ProtocolArg::RedisCluster),
         _ => ProtocolKind::from_name(&name).map(ProtocolArg::Engine),
     })
 }

@@ -1,6 +1,7 @@
 //! The flags of `gossip-sim run --protocol cassandra`, and the `--preset` value shared with
 //! `--protocol swim`.
 
+use crate::faults::seconds;
 use clap::Args;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use gossip_engine::Named;
@@ -48,12 +49,6 @@ pub struct CassandraArgs {
     /// seconds later.
     #[arg(long, value_name = "T+D", value_parser = split, help_heading = "Cassandra")]
     pub split: Option<(f64, f64)>,
-    /// Cassandra: restart NODE at second T (new generation). Repeatable.
-    #[arg(long, value_name = "N@T", value_parser = restart, help_heading = "Cassandra")]
-    pub restart: Vec<(u32, f64)>,
-    /// Cassandra: a new node joins through the seeds at second T. Repeatable.
-    #[arg(long, value_name = "T", value_parser = seconds, help_heading = "Cassandra")]
-    pub join: Vec<f64>,
 }
 
 impl CassandraArgs {
@@ -66,17 +61,8 @@ impl CassandraArgs {
                 self.phi_convict_threshold.is_some(),
             ),
             ("split", self.split.is_some()),
-            ("restart", !self.restart.is_empty()),
-            ("join", !self.join.is_empty()),
         ];
         given.into_iter().find(|&(_, g)| g).map(|(name, _)| name)
-    }
-}
-
-fn seconds(s: &str) -> Result<f64, String> {
-    match s.trim().parse::<f64>() {
-        Ok(v) if v.is_finite() && v >= 0.0 => Ok(v),
-        _ => Err(format!("'{s}' is not a number of seconds")),
     }
 }
 
@@ -88,14 +74,6 @@ fn split(s: &str) -> Result<(f64, f64), String> {
     Ok((seconds(t)?, seconds(d)?))
 }
 
-/// `N@T`.
-fn restart(s: &str) -> Result<(u32, f64), String> {
-    let (n, t) = s
-        .split_once('@')
-        .ok_or_else(|| format!("'{s}' is not N@T (e.g. 3@40: node 3 at second 40)"))?;
-    Ok((count(n)?, seconds(t)?))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,7 +82,5 @@ mod tests {
     fn flags_parse() {
         assert_eq!(split("10+60"), Ok((10.0, 60.0)));
         assert!(split("10").is_err());
-        assert_eq!(restart("3@40.5"), Ok((3, 40.5)));
-        assert!(restart("3@-1").is_err());
     }
 }

@@ -29,6 +29,9 @@ impl CassandraPlan {
     /// Builds and checks the plan; the error is the one-line message to print.
     pub fn from_args(a: &RunArgs) -> Result<Self, String> {
         check_count("trials", a.trials, 1, 1_000_000)?;
+        if let Some(flag) = a.redis.first_given() {
+            return Err(format!("--{flag} applies only to --protocol redis-cluster"));
+        }
         let s = &a.swim;
         let others = [
             ("mode", a.mode.is_some()),
@@ -108,12 +111,20 @@ impl CassandraPlan {
             actions.push((t + d, CassandraCommand::Heal));
         }
         actions.extend(
-            c_args
+            a.faults
                 .restart
                 .iter()
                 .map(|&(node, t)| (t, CassandraCommand::Restart { node })),
         );
-        actions.extend(c_args.join.iter().map(|&t| (t, CassandraCommand::Join)));
+        for &(via, t) in &a.faults.join {
+            if via.is_some() {
+                return Err(
+                    "--join under --protocol cassandra takes a time only (T): new nodes join through the seeds"
+                        .into(),
+                );
+            }
+            actions.push((t, CassandraCommand::Join));
+        }
         if actions.is_empty() {
             actions.push((1.0, CassandraCommand::Kill { node: 0 }));
         }
@@ -225,14 +236,7 @@ pub fn run(a: &RunArgs) -> Result<String, String> {
             .map(|t| plan.trial(t, false))
             .collect()
     };
-    let trials = match a.threads {
-        Some(n) => rayon::ThreadPoolBuilder::new()
-            .num_threads(n as usize)
-            .build()
-            .map_err(|e| format!("cannot start {n} threads: {e}"))?
-            .install(work)?,
-        None => work()?,
-    };
+    let trials = crate::pool::with_threads(a.threads, work)?;
     Ok(render(&plan, &trials, a.format))
 }
 

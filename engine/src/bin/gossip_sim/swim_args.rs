@@ -1,5 +1,6 @@
 //! The flags of `gossip-sim run --protocol swim`, and their parsers.
 
+use crate::faults::seconds;
 use clap::Args;
 use gossip_engine::swim::LatencyDist;
 
@@ -90,13 +91,6 @@ fn on_off(s: &str) -> Result<bool, String> {
         "on" => Ok(true),
         "off" => Ok(false),
         _ => Err(format!("'{s}' is not on or off")),
-    }
-}
-
-fn seconds(s: &str) -> Result<f64, String> {
-    match s.trim().parse::<f64>() {
-        Ok(v) if v.is_finite() && v >= 0.0 => Ok(v),
-        _ => Err(format!("'{s}' is not a number of seconds")),
     }
 }
 

@@ -48,9 +48,17 @@ impl SwimPlan {
                 "the round-based protocols, not --protocol swim",
             )?;
         }
+        if let Some(flag) = a.redis.first_given() {
+            return Err(format!("--{flag} applies only to --protocol redis-cluster"));
+        }
         let s = &a.swim;
         if let Some(flag) = a.cassandra.first_given() {
             return Err(format!("--{flag} applies only to --protocol cassandra"));
+        }
+        if let Some(flag) = a.faults.first_given() {
+            return Err(format!(
+                "--{flag} applies only to --protocol cassandra and --protocol redis-cluster"
+            ));
         }
         let preset = match s.preset {
             None => Preset::ConsulLan,
@@ -215,14 +223,7 @@ pub fn run(a: &RunArgs) -> Result<String, String> {
             .map(|t| plan.trial(t, false))
             .collect()
     };
-    let trials = match a.threads {
-        Some(n) => rayon::ThreadPoolBuilder::new()
-            .num_threads(n as usize)
-            .build()
-            .map_err(|e| format!("cannot start {n} threads: {e}"))?
-            .install(work)?,
-        None => work()?,
-    };
+    let trials = crate::pool::with_threads(a.threads, work)?;
     Ok(render(&plan, &trials, a.format))
 }
 

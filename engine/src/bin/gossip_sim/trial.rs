@@ -68,14 +68,7 @@ pub fn run_all(
             plan.per_round.then(|| per_round.finish(plan.trials)),
         ))
     };
-    let out = match threads {
-        Some(n) => rayon::ThreadPoolBuilder::new()
-            .num_threads(n as usize)
-            .build()
-            .map_err(|e| format!("cannot start {n} threads: {e}"))?
-            .install(work),
-        None => work(),
-    };
+    let out = crate::pool::with_threads(threads, work);
     progress.finish();
     out
 }

@@ -200,14 +200,7 @@ pub fn run(
             Ok(())
         })
     };
-    match threads {
-        Some(n) => rayon::ThreadPoolBuilder::new()
-            .num_threads(n as usize)
-            .build()
-            .map_err(|e| format!("cannot start {n} threads: {e}"))?
-            .install(work)?,
-        None => work()?,
-    }
+    crate::pool::with_threads(threads, work)?;
     bar.finish_and_clear();
     Ok(todo.len() as u64)
 }

@@ -1,0 +1,288 @@
+//! `gossip-sim run --protocol redis-cluster`: the plan from flags, seeded trials of a
+//! `RedisSimulation` in parallel, and the report in seconds.
+
+use std::fmt::Write as _;
+
+use gossip_engine::Summary;
+use gossip_engine::redis::{RedisCommand, RedisConfig, RedisPreset, RedisSimulation};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::args::{Format, RunArgs};
+use crate::plan::{check_count, only_for};
+
+/// A checked Redis Cluster run: config, seed, and commands at their seconds.
+#[derive(Clone, Debug, Serialize)]
+pub struct RedisPlan {
+    preset: &'static str,
+    config: RedisConfig,
+    seed: u64,
+    trials: u32,
+    seconds: f64,
+    actions: Vec<(f64, RedisCommand)>,
+}
+
+impl RedisPlan {
+    /// Builds and checks the plan; the error is the one-line message to print.
+    pub fn from_args(a: &RunArgs) -> Result<Self, String> {
+        check_count("trials", a.trials, 1, 1_000_000)?;
+        if let Some(flag) = a.cassandra.first_given() {
+            return Err(format!("--{flag} applies only to --protocol cassandra"));
+        }
+        let s = &a.swim;
+        let not_here = [
+            ("mode", a.mode.is_some()),
+            ("sync", a.sync.is_some()),
+            ("removal", a.removal.is_some()),
+            ("k", a.k.is_some()),
+            ("repair-every", a.repair_every.is_some()),
+            ("t-fail", a.t_fail.is_some()),
+            ("t-cleanup", a.t_cleanup.is_some()),
+            ("fanout", a.fanout.is_some()),
+            ("topology", a.topology.is_some()),
+            ("scenario", a.scenario.is_some()),
+            ("per-round", a.per_round),
+            ("preset", s.preset.is_some()),
+            ("lifeguard", s.lifeguard.is_some()),
+            ("probe-interval-ms", s.probe_interval_ms.is_some()),
+            ("probe-timeout-ms", s.probe_timeout_ms.is_some()),
+            ("indirect-checks", s.indirect_checks.is_some()),
+            ("suspicion-mult", s.suspicion_mult.is_some()),
+            ("gossip-nodes", s.gossip_nodes.is_some()),
+            ("gossip-interval-ms", s.gossip_interval_ms.is_some()),
+            ("retransmit-mult", s.retransmit_mult.is_some()),
+            ("slow", !s.slow.is_empty()),
+            ("leave", !s.leave.is_empty()),
+        ];
+        for (flag, given) in not_here {
+            only_for(
+                flag,
+                given,
+                false,
+                "other protocols, not --protocol redis-cluster",
+            )?;
+        }
+        if let Some(t) = a.threads {
+            check_count("threads", t, 1, 1024)?;
+        }
+        let r = &a.redis;
+        let nodes = a.nodes.unwrap_or(100);
+        let mut c = RedisConfig::preset(RedisPreset::RedisCluster, nodes);
+        c.node_timeout_ms = r.node_timeout_ms.unwrap_or(c.node_timeout_ms);
+        c.replicas = r.replicas.unwrap_or(c.replicas);
+        c.tick_ms = s.tick_ms.unwrap_or(c.tick_ms);
+        c.latency.mean_ms = s.latency_ms.unwrap_or(c.latency.mean_ms);
+        c.latency.dist = s.latency_dist.unwrap_or(c.latency.dist);
+        c.loss = a.loss.unwrap_or(0.0);
+        c.validate().map_err(|e| e.to_string())?;
+        let seconds = s.seconds.unwrap_or(60.0);
+        if !(seconds > 0.0 && seconds <= 86_400.0) {
+            return Err(format!(
+                "seconds = {seconds} is out of range: allowed (0, 86400]"
+            ));
+        }
+        let ms = |d: f64| (d * 1000.0).round().min(f64::from(u32::MAX)) as u32;
+        let mut actions: Vec<(f64, RedisCommand)> = Vec::new();
+        actions.extend(
+            a.kill
+                .iter()
+                .map(|&(node, t)| (f64::from(t), RedisCommand::Kill { node })),
+        );
+        actions.extend(
+            s.pause
+                .iter()
+                .map(|&(node, t, d)| (t, RedisCommand::Pause { node, ms: ms(d) })),
+        );
+        actions.extend(r.partition.iter().map(|(g, t)| {
+            (
+                *t,
+                RedisCommand::Partition {
+                    groups: vec![g.clone()],
+                },
+            )
+        }));
+        actions.extend(r.heal.iter().map(|&t| (t, RedisCommand::Heal)));
+        for &(via, t) in &a.faults.join {
+            let via = via.ok_or(
+                "--join under --protocol redis-cluster needs VIA@T: the node the new one meets",
+            )?;
+            actions.push((t, RedisCommand::Join { via }));
+        }
+        actions.extend(
+            a.faults
+                .restart
+                .iter()
+                .map(|&(node, t)| (t, RedisCommand::Restart { node })),
+        );
+        if actions.is_empty() {
+            actions.push((1.0, RedisCommand::Kill { node: 0 }));
+        }
+        actions.sort_by(|x, y| x.0.total_cmp(&y.0));
+        let plan = RedisPlan {
+            preset: "redis-cluster",
+            config: c,
+            seed: a.seed.unwrap_or(1),
+            trials: a.trials,
+            seconds,
+            actions,
+        };
+        // Refuse bad commands before any output: the first trial's are every trial's.
+        plan.trial(0, true)?;
+        Ok(plan)
+    }
+
+    /// Runs trial `t` (seed `seed + t`); with `dry`, only applies the commands.
+    fn trial(&self, t: u32, dry: bool) -> Result<Trial, String> {
+        let mut sim =
+            RedisSimulation::new(self.config.clone(), self.seed.wrapping_add(u64::from(t)))
+                .map_err(|e| e.to_string())?;
+        let ticks = self.config.ticks();
+        let end = if dry { 0 } else { ticks.at(self.seconds) };
+        let mut next = 0;
+        loop {
+            while let Some((at, cmd)) = self.actions.get(next) {
+                if !dry && ticks.at(*at) > sim.tick() {
+                    break;
+                }
+                sim.apply(cmd)
+                    .map_err(|e| format!("{cmd:?} at {at} s: {e}"))?;
+                next += 1;
+            }
+            if dry || sim.tick() >= end {
+                break;
+            }
+            sim.step();
+        }
+        let m = sim.metrics();
+        let secs = |x: Option<u64>| x.map(|ms| ms as f64 / 1000.0);
+        let first = m.detections.values().next();
+        let per = f64::from(sim.nodes()) * sim.seconds().max(f64::MIN_POSITIVE);
+        Ok(Trial {
+            detect_first: first.and_then(|d| secs(d.first_pfail)),
+            detect_confirm: first.and_then(|d| secs(d.first_fail)),
+            detect_all: first.and_then(|d| secs(d.all_fail)),
+            failover: first.and_then(|d| secs(d.failover)),
+            false_positives: f64::from(m.false_positives),
+            messages_per_member_s: m.messages as f64 / per,
+            bytes_per_member_s: m.bytes as f64 / per,
+        })
+    }
+}
+
+/// One trial's measures, in seconds.
+#[derive(Clone, Copy, Debug)]
+struct Trial {
+    detect_first: Option<f64>,
+    detect_confirm: Option<f64>,
+    detect_all: Option<f64>,
+    failover: Option<f64>,
+    false_positives: f64,
+    messages_per_member_s: f64,
+    bytes_per_member_s: f64,
+}
+
+type Get = fn(&Trial) -> Option<f64>;
+
+/// The measures in output order.
+const MEASURES: [(&str, Get); 7] = [
+    ("detect_first", |t| t.detect_first),
+    ("detect_confirm", |t| t.detect_confirm),
+    ("detect_all", |t| t.detect_all),
+    ("failover", |t| t.failover),
+    ("false_positives", |t| Some(t.false_positives)),
+    ("messages_per_member_s", |t| Some(t.messages_per_member_s)),
+    ("bytes_per_member_s", |t| Some(t.bytes_per_member_s)),
+];
+
+/// Runs every trial (in parallel, collected in trial order) and renders the report.
+pub fn run(a: &RunArgs) -> Result<String, String> {
+    let plan = RedisPlan::from_args(a)?;
+    let work = || -> Result<Vec<Trial>, String> {
+        (0..plan.trials)
+            .into_par_iter()
+            .map(|t| plan.trial(t, false))
+            .collect()
+    };
+    let trials = crate::pool::with_threads(a.threads, work)?;
+    Ok(render(&plan, &trials, a.format))
+}
+
+fn summary(trials: &[Trial], get: Get) -> Option<Summary> {
+    let v: Vec<f64> = trials.iter().filter_map(get).collect();
+    Summary::of(&v)
+}
+
+fn render(plan: &RedisPlan, trials: &[Trial], format: Format) -> String {
+    match format {
+        Format::Json => {
+            let mut v = serde_json::to_value(plan).expect("plain data serialises");
+            if let Some(obj) = v.as_object_mut() {
+                obj.insert("protocol".into(), "redis-cluster".into());
+                obj.insert("unit".into(), "s".into());
+                for (name, get) in MEASURES {
+                    let s = serde_json::to_value(summary(trials, get)).expect("plain data");
+                    obj.insert(name.to_string(), s);
+                }
+            }
+            let mut out = serde_json::to_string_pretty(&v).expect("plain data serialises");
+            out.push('\n');
+            out
+        }
+        Format::Csv => {
+            let mut out = String::from("trial,seed");
+            for (name, _) in MEASURES {
+                let _ = write!(out, ",{name}");
+            }
+            out.push('\n');
+            for (t, trial) in trials.iter().enumerate() {
+                let _ = write!(out, "{t},{}", plan.seed.wrapping_add(t as u64));
+                for (_, get) in MEASURES {
+                    match get(trial) {
+                        Some(v) => {
+                            let _ = write!(out, ",{v}");
+                        }
+                        None => out.push(','),
+                    }
+                }
+                out.push('\n');
+            }
+            out
+        }
+        Format::Table => {
+            let c = &plan.config;
+            let mut out = format!(
+                "redis-cluster, N = {} ({} masters, {} replica(s) each), {} trial(s) of {} s, seed {}\n\
+                 node timeout {} ms, cron {} ms, loss {}\n\n",
+                c.nodes,
+                c.masters(),
+                c.replicas,
+                plan.trials,
+                plan.seconds,
+                plan.seed,
+                c.node_timeout_ms,
+                c.tick_ms,
+                c.loss,
+            );
+            let _ = writeln!(
+                out,
+                "{:<22} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10}",
+                "measure (s)", "mean", "sd", "min", "p50", "p95", "max"
+            );
+            for (name, get) in MEASURES {
+                match summary(trials, get) {
+                    Some(s) => {
+                        let _ = writeln!(
+                            out,
+                            "{name:<22} {:>10.3} {:>10.3} {:>10.3} {:>10.3} {:>10.3} {:>10.3}",
+                            s.mean, s.sd, s.min, s.p50, s.p95, s.max
+                        );
+                    }
+                    None => {
+                        let _ = writeln!(out, "{name:<22} {:>10}", "never");
+                    }
+                }
+            }
+            out
+        }
+    }
+}

@@ -1,0 +1,131 @@
+//! `clusterProcessPacket` and `clusterProcessGossipSection` (`cluster_legacy.c`): what a
+//! node does with a packet.
+
+use crate::redis::config::FAIL_UNDO_TIME_MULT;
+use crate::redis::gossip::{Entry, Msg, Packet};
+use crate::redis::simulation::RedisSimulation;
+
+/// A gossiped `pong_received` is adopted only if at most this far in the future, ms
+/// (`clusterProcessGossipSection`: `pongtime <= (server.mstime+500)`).
+const PONG_FUTURE_MS: u64 = 500;
+
+impl RedisSimulation {
+    /// Handles a packet landing at its receiver.
+    pub(super) fn process(&mut self, p: Packet) {
+        let now = self.now_ms();
+        let (me, from) = (p.to, p.from);
+        let node = &mut self.nodes[me as usize];
+        // Every header raises currentEpoch to the sender's (`clusterProcessPacket`).
+        node.current_epoch = node.current_epoch.max(p.epoch);
+        let sender_known = node.peers[from as usize].known;
+        match p.msg {
+            Msg::Ping { gossip } => {
+                // A PING from an unknown node is a MEET: add it (`clusterProcessPacket`).
+                let peer = &mut node.peers[from as usize];
+                if !peer.known {
+                    peer.known = true;
+                    peer.pong_received = now;
+                }
+                peer.data_received = now;
+                self.send_ping(me, from, true);
+                self.process_gossip(me, from, &gossip);
+            }
+            Msg::Pong { gossip } => {
+                if !sender_known {
+                    return;
+                }
+                let peer = &mut node.peers[from as usize];
+                peer.data_received = now;
+                if peer.ping_sent.is_some() {
+                    // The PONG on the outbound link: liveness (`clusterProcessPacket`).
+                    peer.pong_received = now;
+                    peer.ping_sent = None;
+                    if peer.pfail {
+                        peer.pfail = false;
+                    } else if peer.fail {
+                        self.clear_failure_if_needed(me, from);
+                    }
+                }
+                self.process_gossip(me, from, &gossip);
+            }
+            Msg::Fail { node: failed } => {
+                if !sender_known {
+                    return;
+                }
+                node.peers[from as usize].data_received = now;
+                let q = &mut node.peers[failed as usize];
+                if failed != me && q.known && !q.fail {
+                    q.fail = true;
+                    q.pfail = false;
+                    q.fail_time = now;
+                }
+            }
+            Msg::AuthRequest => {
+                if sender_known {
+                    node.peers[from as usize].data_received = now;
+                    self.send_failover_auth_if_needed(me, from, p.epoch);
+                }
+            }
+            Msg::AuthAck => {
+                if sender_known {
+                    node.peers[from as usize].data_received = now;
+                    self.receive_vote(me, from, p.epoch);
+                }
+            }
+        }
+    }
+
+    /// `clusterProcessGossipSection`: failure reports from masters, pong-time adoption, and
+    /// nodes not yet known.
+    fn process_gossip(&mut self, me: u32, from: u32, gossip: &[Entry]) {
+        let now = self.now_ms();
+        let sender_master = self.roles[from as usize].master;
+        for e in gossip {
+            let j = e.node;
+            if j == me || j as usize >= self.nodes.len() {
+                continue;
+            }
+            let node = &mut self.nodes[me as usize];
+            let peer = &mut node.peers[j as usize];
+            if !peer.known {
+                // An unknown node with an address: start a handshake (here: add it).
+                peer.known = true;
+                peer.pong_received = now;
+                peer.data_received = now;
+                continue;
+            }
+            if sender_master {
+                if e.pfail || e.fail {
+                    self.add_failure_report(me, j, from);
+                    self.mark_failing_if_needed(me, j);
+                } else {
+                    self.del_failure_report(me, j, from);
+                }
+            }
+            let peer = &mut self.nodes[me as usize].peers[j as usize];
+            if !e.pfail
+                && !e.fail
+                && peer.ping_sent.is_none()
+                && peer.reports.is_empty()
+                && e.pong_received > peer.pong_received
+                && e.pong_received <= now + PONG_FUTURE_MS
+            {
+                peer.pong_received = e.pong_received;
+            }
+        }
+    }
+
+    /// `clearNodeFailureIfNeeded`: a PONG from a FAIL node. A replica or a master without
+    /// slots is cleared at once; a master with slots only after 2 · node_timeout.
+    fn clear_failure_if_needed(&mut self, me: u32, j: u32) {
+        let now = self.now_ms();
+        let nt = u64::from(self.config.node_timeout_ms);
+        let role = self.roles[j as usize];
+        let peer = &mut self.nodes[me as usize].peers[j as usize];
+        let undo = !(role.master && role.slots)
+            || now.saturating_sub(peer.fail_time) > nt * FAIL_UNDO_TIME_MULT;
+        if undo {
+            peer.fail = false;
+        }
+    }
+}

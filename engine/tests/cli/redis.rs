@@ -1,0 +1,95 @@
+//! `gossip-sim run --protocol redis-cluster`.
+
+use super::{SUMMARY_KEYS, json, ok, refused};
+
+#[test]
+fn redis_json_reports_detection_and_failover_in_seconds() {
+    let args = [
+        "run",
+        "--protocol",
+        "redis-cluster",
+        "--nodes",
+        "20",
+        "--kill",
+        "3@2",
+        "--seconds",
+        "60",
+        "--trials",
+        "3",
+        "--format",
+        "json",
+    ];
+    let v = json(&args[..args.len() - 2]);
+    assert_eq!(v["protocol"], "redis-cluster");
+    assert_eq!(v["unit"], "s");
+    assert_eq!(v["config"]["node_timeout_ms"], 15000, "redis.conf default");
+    for key in [
+        "detect_first",
+        "detect_confirm",
+        "detect_all",
+        "failover",
+        "false_positives",
+        "bytes_per_member_s",
+    ] {
+        for s in SUMMARY_KEYS {
+            assert!(v[key][s].is_number(), "{key}.{s}: {v}");
+        }
+    }
+    let first = v["detect_first"]["mean"].as_f64().expect("number");
+    let confirm = v["detect_confirm"]["mean"].as_f64().expect("number");
+    let all = v["detect_all"]["mean"].as_f64().expect("number");
+    let over = v["failover"]["mean"].as_f64().expect("number");
+    assert!(
+        (15.0..=23.0).contains(&first),
+        "PFAIL after node_timeout: {first}"
+    );
+    assert!(first <= confirm && confirm <= all && confirm < over, "{v}");
+    assert_eq!(v["false_positives"]["max"], 0.0);
+    // Same seed, same report.
+    assert_eq!(v, json(&args[..args.len() - 2]));
+    let table = ok(&[
+        "run",
+        "--protocol",
+        "redis-cluster",
+        "--nodes",
+        "10",
+        "--seconds",
+        "30",
+    ]);
+    assert!(
+        table.starts_with("redis-cluster, N = 10 (5 masters"),
+        "{table}"
+    );
+}
+
+#[test]
+fn redis_refuses_flags_and_commands_that_do_not_apply() {
+    let e = refused(&["run", "--protocol", "redis-cluster", "--fanout", "2"]);
+    assert!(e.contains("--fanout"), "{e}");
+    let e = refused(&["run", "--protocol", "redis-cluster", "--lifeguard", "off"]);
+    assert!(e.contains("--lifeguard"), "{e}");
+    let e = refused(&["run", "--protocol", "swim", "--node-timeout-ms", "100"]);
+    assert!(e.contains("redis-cluster"), "{e}");
+    let e = refused(&["run", "--replicas", "2"]);
+    assert!(e.contains("redis-cluster"), "{e}");
+    let e = refused(&[
+        "run",
+        "--protocol",
+        "redis-cluster",
+        "--nodes",
+        "5",
+        "--kill",
+        "9@1",
+    ]);
+    assert!(e.contains("unknown node 9"), "{e}");
+    let e = refused(&[
+        "run",
+        "--protocol",
+        "redis-cluster",
+        "--nodes",
+        "5",
+        "--restart",
+        "1@1",
+    ]);
+    assert!(e.contains("node 1"), "{e}");
+}
