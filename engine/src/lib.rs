@@ -40,6 +40,7 @@ pub mod cassandra;
 mod cluster;
 pub mod command;
 pub mod config;
+pub mod dynamo;
 pub mod error;
 pub mod message;
 mod messages;
