@@ -93,3 +93,33 @@ fn redis_refuses_flags_and_commands_that_do_not_apply() {
     ]);
     assert!(e.contains("node 1"), "{e}");
 }
+
+#[test]
+fn each_preset_belongs_to_its_protocol() {
+    let out = ok(&[
+        "run",
+        "--protocol",
+        "redis-cluster",
+        "--preset",
+        "redis-cluster",
+        "--nodes",
+        "12",
+        "--seconds",
+        "20",
+    ]);
+    assert!(out.starts_with("redis-cluster, N = 12"), "{out}");
+    for (protocol, preset, owner) in [
+        ("swim", "redis-cluster", "redis-cluster"),
+        ("cassandra", "consul-lan", "swim"),
+        ("redis-cluster", "cassandra", "cassandra"),
+        ("rumor", "redis-cluster", "redis-cluster"),
+    ] {
+        let err = refused(&["run", "--protocol", protocol, "--preset", preset]);
+        assert!(
+            err.contains(&format!(
+                "--preset {preset} applies only to --protocol {owner}"
+            )),
+            "{protocol} {preset}: {err}"
+        );
+    }
+}

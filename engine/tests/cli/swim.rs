@@ -103,7 +103,7 @@ fn swim_flags_override_the_preset_and_runs_repeat() {
 fn swim_flags_are_refused_where_they_do_not_apply() {
     let e = refused(&["run", "--protocol", "rumor", "--preset", "consul-lan"]);
     assert!(
-        e.contains("--preset applies only to --protocol swim"),
+        e.contains("--preset consul-lan applies only to --protocol swim"),
         "{e}"
     );
     let e = refused(&["run", "--protocol", "swim", "--fanout", "2"]);

@@ -1,22 +1,42 @@
 //! The flags of `gossip-sim run --protocol cassandra`, and the `--preset` value shared with
-//! `--protocol swim`.
+//! `--protocol swim` and `--protocol redis-cluster`.
 
 use crate::faults::seconds;
 use clap::Args;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use gossip_engine::Named;
 use gossip_engine::cassandra::CassandraPreset;
+use gossip_engine::redis::RedisPreset;
 use gossip_engine::swim::Preset;
 
 use crate::args::count;
 
-/// `--preset`: a SWIM preset or a Cassandra one; each protocol refuses the other's.
+/// `--preset`: a SWIM, Cassandra or Redis Cluster preset; each protocol refuses the others'.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PresetArg {
     /// memberlist's defaults (`--protocol swim`).
     Swim(Preset),
     /// Cassandra's defaults (`--protocol cassandra`).
     Cassandra(CassandraPreset),
+    /// Redis Cluster's defaults (`--protocol redis-cluster`).
+    Redis(RedisPreset),
+}
+
+impl PresetArg {
+    /// The preset's name and the protocol it belongs to, for refusals.
+    pub fn owner(self) -> (&'static str, &'static str) {
+        match self {
+            PresetArg::Swim(p) => (p.as_str(), "swim"),
+            PresetArg::Cassandra(p) => (p.as_str(), "cassandra"),
+            PresetArg::Redis(p) => (p.as_str(), "redis-cluster"),
+        }
+    }
+
+    /// The refusal of this preset under another protocol.
+    pub fn refused(self) -> String {
+        let (name, protocol) = self.owner();
+        format!("--preset {name} applies only to --protocol {protocol}")
+    }
 }
 
 /// The parser of `--preset`: every name of both tables, with its description.
@@ -27,9 +47,13 @@ pub fn preset_arg() -> impl TypedValueParser<Value = PresetArg> {
     let cass = CassandraPreset::ALL
         .iter()
         .map(|v| PossibleValue::new(v.as_str()).help(v.describe()));
-    PossibleValuesParser::new(swim.chain(cass)).try_map(|name| {
+    let redis = RedisPreset::ALL
+        .iter()
+        .map(|v| PossibleValue::new(v.as_str()).help(v.describe()));
+    PossibleValuesParser::new(swim.chain(cass).chain(redis)).try_map(|name| {
         CassandraPreset::from_name(&name)
             .map(PresetArg::Cassandra)
+            .or_else(|_| RedisPreset::from_name(&name).map(PresetArg::Redis))
             .or_else(|_| Preset::from_name(&name).map(PresetArg::Swim))
     })
 }

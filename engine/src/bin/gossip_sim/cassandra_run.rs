@@ -67,12 +67,7 @@ impl CassandraPlan {
         let preset = match s.preset {
             None => CassandraPreset::Cassandra,
             Some(PresetArg::Cassandra(p)) => p,
-            Some(PresetArg::Swim(p)) => {
-                return Err(format!(
-                    "--preset {} applies only to --protocol swim",
-                    p.as_str()
-                ));
-            }
+            Some(other) => return Err(other.refused()),
         };
         let c_args = &a.cassandra;
         let nodes = a.nodes.unwrap_or(100);

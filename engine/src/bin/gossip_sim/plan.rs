@@ -53,6 +53,9 @@ impl Plan {
     /// Builds and checks the plan; the error is the one-line message to print.
     pub fn from_args(a: &RunArgs) -> Result<Plan, String> {
         check_count("trials", a.trials, 1, 1_000_000)?;
+        if let Some(p) = a.swim.preset {
+            return Err(p.refused());
+        }
         if let Some(flag) = a.swim.first_given() {
             return Err(format!("--{flag} applies only to --protocol swim"));
         }

@@ -3,12 +3,14 @@
 
 use std::fmt::Write as _;
 
+use gossip_engine::Named as _;
 use gossip_engine::Summary;
 use gossip_engine::redis::{RedisCommand, RedisConfig, RedisPreset, RedisSimulation};
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::args::{Format, RunArgs};
+use crate::cassandra_args::PresetArg;
 use crate::plan::{check_count, only_for};
 
 /// A checked Redis Cluster run: config, seed, and commands at their seconds.
@@ -42,7 +44,6 @@ impl RedisPlan {
             ("topology", a.topology.is_some()),
             ("scenario", a.scenario.is_some()),
             ("per-round", a.per_round),
-            ("preset", s.preset.is_some()),
             ("lifeguard", s.lifeguard.is_some()),
             ("probe-interval-ms", s.probe_interval_ms.is_some()),
             ("probe-timeout-ms", s.probe_timeout_ms.is_some()),
@@ -65,9 +66,14 @@ impl RedisPlan {
         if let Some(t) = a.threads {
             check_count("threads", t, 1, 1024)?;
         }
+        let preset = match s.preset {
+            None => RedisPreset::RedisCluster,
+            Some(PresetArg::Redis(p)) => p,
+            Some(other) => return Err(other.refused()),
+        };
         let r = &a.redis;
         let nodes = a.nodes.unwrap_or(100);
-        let mut c = RedisConfig::preset(RedisPreset::RedisCluster, nodes);
+        let mut c = RedisConfig::preset(preset, nodes);
         c.node_timeout_ms = r.node_timeout_ms.unwrap_or(c.node_timeout_ms);
         c.replicas = r.replicas.unwrap_or(c.replicas);
         c.tick_ms = s.tick_ms.unwrap_or(c.tick_ms);
@@ -119,7 +125,7 @@ impl RedisPlan {
         }
         actions.sort_by(|x, y| x.0.total_cmp(&y.0));
         let plan = RedisPlan {
-            preset: "redis-cluster",
+            preset: preset.as_str(),
             config: c,
             seed: a.seed.unwrap_or(1),
             trials: a.trials,

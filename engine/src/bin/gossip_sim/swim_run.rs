@@ -63,12 +63,7 @@ impl SwimPlan {
         let preset = match s.preset {
             None => Preset::ConsulLan,
             Some(PresetArg::Swim(p)) => p,
-            Some(PresetArg::Cassandra(p)) => {
-                return Err(format!(
-                    "--preset {} applies only to --protocol cassandra",
-                    p.as_str()
-                ));
-            }
+            Some(other) => return Err(other.refused()),
         };
         let nodes = a.nodes.unwrap_or(1000);
         let mut c = SwimConfig::preset(preset, nodes);
