@@ -41,3 +41,18 @@ pub enum CassandraCommand {
         node: u32,
     },
 }
+
+impl CassandraCommand {
+    /// A short label for messages ("kill node 7").
+    pub fn label(&self) -> String {
+        match self {
+            CassandraCommand::Kill { node } => format!("kill node {node}"),
+            CassandraCommand::Pause { node, ms } => format!("pause node {node} for {ms} ms"),
+            CassandraCommand::SetLoss { .. } => "set the loss".into(),
+            CassandraCommand::Partition { .. } => "partition the cluster".into(),
+            CassandraCommand::Heal => "heal the partition".into(),
+            CassandraCommand::Join => "join a node through the seeds".into(),
+            CassandraCommand::Restart { node } => format!("restart node {node}"),
+        }
+    }
+}

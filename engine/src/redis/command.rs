@@ -56,6 +56,21 @@ pub enum RedisCommand {
     },
 }
 
+impl RedisCommand {
+    /// A short label for messages ("kill node 7").
+    pub fn label(&self) -> String {
+        match self {
+            RedisCommand::Kill { node } => format!("kill node {node}"),
+            RedisCommand::Pause { node, ms } => format!("pause node {node} for {ms} ms"),
+            RedisCommand::SetLoss { .. } => "set the loss".into(),
+            RedisCommand::Partition { .. } => "partition the cluster".into(),
+            RedisCommand::Heal => "heal the partition".into(),
+            RedisCommand::Join { via } => format!("join a node through node {via}"),
+            RedisCommand::Restart { node } => format!("restart node {node}"),
+        }
+    }
+}
+
 impl RedisSimulation {
     /// Applies a command before the next tick.
     pub fn apply(&mut self, cmd: &RedisCommand) -> Result<()> {

@@ -67,3 +67,23 @@ pub enum SwimCommand {
         node: u32,
     },
 }
+
+impl SwimCommand {
+    /// A short label for messages ("kill node 7").
+    pub fn label(&self) -> String {
+        match self {
+            SwimCommand::Kill { node } => format!("kill node {node}"),
+            SwimCommand::Pause { node, ms } => format!("pause node {node} for {ms} ms"),
+            SwimCommand::Slow { node, ms, extra_ms } => {
+                format!("slow node {node} by {extra_ms} ms for {ms} ms")
+            }
+            SwimCommand::SetLoss { .. } => "set the loss".into(),
+            SwimCommand::SetNodeLoss { node, .. } => format!("set the loss at node {node}"),
+            SwimCommand::Partition { .. } => "partition the cluster".into(),
+            SwimCommand::Heal => "heal the partition".into(),
+            SwimCommand::Join { via } => format!("join a node through node {via}"),
+            SwimCommand::Leave { node } => format!("node {node} leaves"),
+            SwimCommand::Inject { node } => format!("a user event at node {node}"),
+        }
+    }
+}

@@ -153,7 +153,7 @@ impl CassandraPlan {
                     break;
                 }
                 sim.apply(cmd)
-                    .map_err(|e| format!("{cmd:?} at {at} s: {e}"))?;
+                    .map_err(|e| format!("{} at second {at}: {e}", cmd.label()))?;
                 if *cmd == CassandraCommand::Heal {
                     (healed_at, merge) = (Some(sim.tick()), None);
                 }

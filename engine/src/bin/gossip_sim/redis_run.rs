@@ -151,7 +151,7 @@ impl RedisPlan {
                     break;
                 }
                 sim.apply(cmd)
-                    .map_err(|e| format!("{cmd:?} at {at} s: {e}"))?;
+                    .map_err(|e| format!("{} at second {at}: {e}", cmd.label()))?;
                 next += 1;
             }
             if dry || sim.tick() >= end {

@@ -179,7 +179,7 @@ impl SwimPlan {
 }
 
 fn describe(at: f64, cmd: &SwimCommand) -> String {
-    format!("{cmd:?} at {at} s")
+    format!("{} at second {at}", cmd.label())
 }
 
 /// One trial's measures, in seconds.
