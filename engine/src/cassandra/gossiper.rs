@@ -8,9 +8,9 @@
 //! `applyStateLocally`, `markAlive`, `realMarkAlive`, `markDead`, `convict`.
 
 use crate::cassandra::config::CassandraConfig;
+use crate::cassandra::event::CassandraEvent;
 use crate::cassandra::failure_detector::FailureDetector;
 use crate::cassandra::gossip_digest::{Body, GossipDigest, Packet, StateDelta};
-use crate::cassandra::simulation::CassandraEvent;
 use crate::rng::Stream;
 
 /// What an observer holds of one endpoint.

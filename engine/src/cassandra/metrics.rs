@@ -7,8 +7,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::cassandra::event::CassandraEvent;
 use crate::cassandra::gossiper::Gossiper;
-use crate::cassandra::simulation::CassandraEvent;
 use crate::swim::network::Condition;
 
 /// The conviction of one crashed node, in ticks since its crash.

@@ -19,6 +19,7 @@
 
 pub mod command;
 pub mod config;
+pub mod event;
 pub mod failure_detector;
 pub mod gossip_digest;
 pub mod gossiper;
@@ -30,7 +31,8 @@ mod tests;
 
 pub use command::CassandraCommand;
 pub use config::{CassandraConfig, CassandraPreset, MAX_CASSANDRA_NODES};
+pub use event::CassandraEvent;
 pub use failure_detector::{ArrivalWindow, FailureDetector, PHI_FACTOR};
 pub use gossip_digest::{GossipDigest, Verb};
 pub use metrics::{CassandraMetrics, Conviction};
-pub use simulation::{CassandraEvent, CassandraSimulation, CassandraTick};
+pub use simulation::{CassandraSimulation, CassandraTick};

@@ -10,6 +10,7 @@
 
 use crate::cassandra::command::CassandraCommand;
 use crate::cassandra::config::{CassandraConfig, MAX_CASSANDRA_NODES};
+use crate::cassandra::event::CassandraEvent;
 use crate::cassandra::gossip_digest::{Packet, Verb};
 use crate::cassandra::gossiper::{Ctx, Gossiper};
 use crate::cassandra::metrics::{CassandraMetrics, Conviction};
@@ -26,29 +27,6 @@ const NET_SALT: u64 = 0x4341_5353_4E45_5457;
 
 fn node_stream(seed: u64, node: u32, salt: u64) -> Stream {
     Stream::from_seed(splitmix64(seed ^ splitmix64(u64::from(node) ^ salt)))
-}
-
-/// A verdict of one observer.
-#[derive(Clone, Copy, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case", tag = "event"))]
-pub enum CassandraEvent {
-    /// `observer` convicted `endpoint`: φ passed the threshold; it is now DOWN there.
-    Down {
-        /// Who decided.
-        observer: u32,
-        /// About whom.
-        endpoint: u32,
-        /// φ at conviction.
-        phi: f64,
-    },
-    /// `observer` marked `endpoint` UP after an echo round trip.
-    Up {
-        /// Who decided.
-        observer: u32,
-        /// About whom.
-        endpoint: u32,
-    },
 }
 
 /// One message sent in a tick, for drawing.
