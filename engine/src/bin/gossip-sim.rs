@@ -28,6 +28,8 @@ mod per_round;
 mod plan;
 #[path = "gossip_sim/pool.rs"]
 mod pool;
+#[path = "gossip_sim/realtime.rs"]
+mod realtime;
 #[path = "gossip_sim/redis_args.rs"]
 mod redis_args;
 #[path = "gossip_sim/redis_run.rs"]

@@ -1,16 +1,13 @@
 //! `gossip-sim run --protocol cassandra`: the plan from flags, seeded trials of a
 //! `CassandraSimulation` in parallel, and the report in seconds.
 
-use std::fmt::Write as _;
-
+use gossip_engine::Named;
 use gossip_engine::cassandra::{
     CassandraCommand, CassandraConfig, CassandraPreset, CassandraSimulation,
 };
-use gossip_engine::{Named, Summary};
-use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::args::{Format, RunArgs};
+use crate::args::RunArgs;
 use crate::cassandra_args::PresetArg;
 use crate::plan::{check_count, only_for};
 
@@ -208,7 +205,7 @@ struct Trial {
     bytes_per_member_s: f64,
 }
 
-type Get = fn(&Trial) -> Option<f64>;
+type Get = crate::realtime::Get<Trial>;
 
 /// The measures in output order. Cassandra has no suspicion stage: the first observer to
 /// mark the node DOWN both detects and confirms, so `detect_confirm` = `detect_first`.
@@ -225,104 +222,33 @@ const MEASURES: [(&str, Get); 7] = [
 /// Runs every trial (in parallel, collected in trial order) and renders the report.
 pub fn run(a: &RunArgs) -> Result<String, String> {
     let plan = CassandraPlan::from_args(a)?;
-    let work = || -> Result<Vec<Trial>, String> {
-        (0..plan.trials)
-            .into_par_iter()
-            .map(|t| plan.trial(t, false))
-            .collect()
-    };
-    let trials = crate::pool::with_threads(a.threads, work)?;
-    Ok(render(&plan, &trials, a.format))
+    let trials = crate::realtime::run_trials(plan.trials, a.threads, |t| plan.trial(t, false))?;
+    Ok(crate::realtime::render(
+        "cassandra",
+        &plan,
+        plan.seed,
+        &header(&plan),
+        &trials,
+        &MEASURES,
+        a.format,
+    ))
 }
 
-fn summary(trials: &[Trial], get: Get) -> Option<Summary> {
-    let v: Vec<f64> = trials.iter().filter_map(get).collect();
-    Summary::of(&v)
-}
-
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    protocol: &'static str,
-    unit: &'static str,
-    #[serde(flatten)]
-    plan: &'a CassandraPlan,
-}
-
-fn render(plan: &CassandraPlan, trials: &[Trial], format: Format) -> String {
-    match format {
-        Format::Json => {
-            let report = JsonReport {
-                protocol: "cassandra",
-                unit: "s",
-                plan,
-            };
-            let mut v = serde_json::to_value(&report).expect("plain data serialises");
-            if let Some(obj) = v.as_object_mut() {
-                for (name, get) in MEASURES {
-                    let s = serde_json::to_value(summary(trials, get)).expect("plain data");
-                    obj.insert(name.to_string(), s);
-                }
-            }
-            let mut out = serde_json::to_string_pretty(&v).expect("plain data serialises");
-            out.push('\n');
-            out
-        }
-        Format::Csv => {
-            let mut out = String::from("trial,seed");
-            for (name, _) in MEASURES {
-                let _ = write!(out, ",{name}");
-            }
-            out.push('\n');
-            for (t, trial) in trials.iter().enumerate() {
-                let _ = write!(out, "{t},{}", plan.seed.wrapping_add(t as u64));
-                for (_, get) in MEASURES {
-                    match get(trial) {
-                        Some(v) => {
-                            let _ = write!(out, ",{v}");
-                        }
-                        None => out.push(','),
-                    }
-                }
-                out.push('\n');
-            }
-            out
-        }
-        Format::Table => {
-            let c = &plan.config;
-            let mut out = format!(
-                "cassandra ({}), N = {}, {} trial(s) of {} s, seed {}\n\
-                 gossip every {} ms, seeds {}, phi_convict_threshold {}, loss {}\n\
-                 detect_confirm = detect_first: the first DOWN is the verdict (no suspicion stage)\n\n",
-                plan.preset.as_str(),
-                c.nodes,
-                plan.trials,
-                plan.seconds,
-                plan.seed,
-                c.interval_ms,
-                c.seeds,
-                c.phi_convict_threshold,
-                c.loss,
-            );
-            let _ = writeln!(
-                out,
-                "{:<22} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10}",
-                "measure (s)", "mean", "sd", "min", "p50", "p95", "max"
-            );
-            for (name, get) in MEASURES {
-                match summary(trials, get) {
-                    Some(s) => {
-                        let _ = writeln!(
-                            out,
-                            "{name:<22} {:>10.3} {:>10.3} {:>10.3} {:>10.3} {:>10.3} {:>10.3}",
-                            s.mean, s.sd, s.min, s.p50, s.p95, s.max
-                        );
-                    }
-                    None => {
-                        let _ = writeln!(out, "{name:<22} {:>10}", "never");
-                    }
-                }
-            }
-            out
-        }
-    }
+/// The table's first lines: the run and its parameters.
+fn header(plan: &CassandraPlan) -> String {
+    let c = &plan.config;
+    format!(
+        "cassandra ({}), N = {}, {} trial(s) of {} s, seed {}\n\
+         gossip every {} ms, seeds {}, phi_convict_threshold {}, loss {}\n\
+         detect_confirm = detect_first: the first DOWN is the verdict (no suspicion stage)\n\n",
+        plan.preset.as_str(),
+        c.nodes,
+        plan.trials,
+        plan.seconds,
+        plan.seed,
+        c.interval_ms,
+        c.seeds,
+        c.phi_convict_threshold,
+        c.loss,
+    )
 }

@@ -1,14 +1,11 @@
 //! `gossip-sim run --protocol swim`: the plan from flags, seeded trials of a
 //! `SwimSimulation` in parallel, and the report in seconds.
 
-use std::fmt::Write as _;
-
+use gossip_engine::Named;
 use gossip_engine::swim::{Lifeguard, Preset, SwimCommand, SwimConfig, SwimSimulation};
-use gossip_engine::{Named, Summary};
-use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::args::{Format, RunArgs};
+use crate::args::RunArgs;
 use crate::cassandra_args::PresetArg;
 use crate::plan::{check_count, only_for};
 
@@ -195,7 +192,7 @@ struct Trial {
     bytes_per_member_s: f64,
 }
 
-type Get = fn(&Trial) -> Option<f64>;
+type Get = crate::realtime::Get<Trial>;
 
 /// The measures in output order.
 const MEASURES: [(&str, Get); 8] = [
@@ -212,120 +209,41 @@ const MEASURES: [(&str, Get); 8] = [
 /// Runs every trial (in parallel, collected in trial order) and renders the report.
 pub fn run(a: &RunArgs) -> Result<String, String> {
     let plan = SwimPlan::from_args(a)?;
-    let work = || -> Result<Vec<Trial>, String> {
-        (0..plan.trials)
-            .into_par_iter()
-            .map(|t| plan.trial(t, false))
-            .collect()
-    };
-    let trials = crate::pool::with_threads(a.threads, work)?;
-    Ok(render(&plan, &trials, a.format))
+    let trials = crate::realtime::run_trials(plan.trials, a.threads, |t| plan.trial(t, false))?;
+    Ok(crate::realtime::render(
+        "swim",
+        &plan,
+        plan.seed,
+        &header(&plan),
+        &trials,
+        &MEASURES,
+        a.format,
+    ))
 }
 
-/// A measure over the trials that have it; `None` when none has (e.g. nothing was killed).
-fn summary(trials: &[Trial], get: Get) -> Option<Summary> {
-    let v: Vec<f64> = trials.iter().filter_map(get).collect();
-    Summary::of(&v)
-}
-
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    protocol: &'static str,
-    unit: &'static str,
-    #[serde(flatten)]
-    plan: &'a SwimPlan,
-    summaries: serde_json::Map<String, serde_json::Value>,
-}
-
-fn render(plan: &SwimPlan, trials: &[Trial], format: Format) -> String {
-    match format {
-        Format::Json => {
-            let mut summaries = serde_json::Map::new();
-            for (name, get) in MEASURES {
-                let s = serde_json::to_value(summary(trials, get)).expect("plain data");
-                summaries.insert(name.to_string(), s);
-            }
-            let report = JsonReport {
-                protocol: "swim",
-                unit: "s",
-                plan,
-                summaries,
-            };
-            let mut v = serde_json::to_value(&report).expect("plain data serialises");
-            // The measures sit at the top level, beside the plan, as `rounds` does elsewhere.
-            if let Some(obj) = v.as_object_mut() {
-                if let Some(serde_json::Value::Object(m)) = obj.remove("summaries") {
-                    obj.extend(m);
-                }
-            }
-            let mut out = serde_json::to_string_pretty(&v).expect("plain data serialises");
-            out.push('\n');
-            out
-        }
-        Format::Csv => {
-            let mut out = String::from("trial,seed");
-            for (name, _) in MEASURES {
-                let _ = write!(out, ",{name}");
-            }
-            out.push('\n');
-            for (t, trial) in trials.iter().enumerate() {
-                let _ = write!(out, "{t},{}", plan.seed.wrapping_add(t as u64));
-                for (_, get) in MEASURES {
-                    match get(trial) {
-                        Some(v) => {
-                            let _ = write!(out, ",{v}");
-                        }
-                        None => out.push(','),
-                    }
-                }
-                out.push('\n');
-            }
-            out
-        }
-        Format::Table => {
-            let c = &plan.config;
-            let mut out = format!(
-                "swim ({}, lifeguard {}), N = {}, {} trial(s) of {} s, seed {}\n\
-                 probe {} ms, timeout {} ms, indirect {}, suspicion mult {}, gossip {} ms to {}, retransmit mult {}, loss {}\n\n",
-                plan.preset.as_str(),
-                if c.lifeguard == Lifeguard::OFF {
-                    "off"
-                } else {
-                    "on"
-                },
-                c.nodes,
-                plan.trials,
-                plan.seconds,
-                plan.seed,
-                c.probe_interval_ms,
-                c.probe_timeout_ms,
-                c.indirect_checks,
-                c.suspicion_mult,
-                c.gossip_interval_ms,
-                c.gossip_nodes,
-                c.retransmit_mult,
-                c.loss,
-            );
-            let _ = writeln!(
-                out,
-                "{:<22} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10}",
-                "measure (s)", "mean", "sd", "min", "p50", "p95", "max"
-            );
-            for (name, get) in MEASURES {
-                match summary(trials, get) {
-                    Some(s) => {
-                        let _ = writeln!(
-                            out,
-                            "{name:<22} {:>10.3} {:>10.3} {:>10.3} {:>10.3} {:>10.3} {:>10.3}",
-                            s.mean, s.sd, s.min, s.p50, s.p95, s.max
-                        );
-                    }
-                    None => {
-                        let _ = writeln!(out, "{name:<22} {:>10}", "never");
-                    }
-                }
-            }
-            out
-        }
-    }
+/// The table's first lines: the run and its parameters.
+fn header(plan: &SwimPlan) -> String {
+    let c = &plan.config;
+    format!(
+        "swim ({}, lifeguard {}), N = {}, {} trial(s) of {} s, seed {}\n\
+         probe {} ms, timeout {} ms, indirect {}, suspicion mult {}, gossip {} ms to {}, retransmit mult {}, loss {}\n\n",
+        plan.preset.as_str(),
+        if c.lifeguard == Lifeguard::OFF {
+            "off"
+        } else {
+            "on"
+        },
+        c.nodes,
+        plan.trials,
+        plan.seconds,
+        plan.seed,
+        c.probe_interval_ms,
+        c.probe_timeout_ms,
+        c.indirect_checks,
+        c.suspicion_mult,
+        c.gossip_interval_ms,
+        c.gossip_nodes,
+        c.retransmit_mult,
+        c.loss,
+    )
 }
