@@ -7,7 +7,28 @@ use gossip_engine::Summary;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::args::Format;
+use crate::args::{Format, RunArgs};
+
+/// The first flag given that only the round-based protocols take, to refuse it under a
+/// real-time one.
+pub fn round_flag_given(a: &RunArgs) -> Option<&'static str> {
+    [
+        ("mode", a.mode.is_some()),
+        ("sync", a.sync.is_some()),
+        ("removal", a.removal.is_some()),
+        ("k", a.k.is_some()),
+        ("repair-every", a.repair_every.is_some()),
+        ("t-fail", a.t_fail.is_some()),
+        ("t-cleanup", a.t_cleanup.is_some()),
+        ("fanout", a.fanout.is_some()),
+        ("topology", a.topology.is_some()),
+        ("scenario", a.scenario.is_some()),
+        ("per-round", a.per_round),
+    ]
+    .into_iter()
+    .find(|&(_, g)| g)
+    .map(|(name, _)| name)
+}
 
 /// A measure of one trial, in seconds (or a count); `None` when the trial has none (nothing
 /// was killed, say).

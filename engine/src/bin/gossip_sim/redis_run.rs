@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::args::RunArgs;
 use crate::cassandra_args::PresetArg;
-use crate::plan::{check_count, only_for};
+use crate::plan::check_count;
 
 /// A checked Redis Cluster run: config, seed, and commands at their seconds.
 #[derive(Clone, Debug, Serialize)]
@@ -28,36 +28,10 @@ impl RedisPlan {
             return Err(format!("--{flag} applies only to --protocol cassandra"));
         }
         let s = &a.swim;
-        let not_here = [
-            ("mode", a.mode.is_some()),
-            ("sync", a.sync.is_some()),
-            ("removal", a.removal.is_some()),
-            ("k", a.k.is_some()),
-            ("repair-every", a.repair_every.is_some()),
-            ("t-fail", a.t_fail.is_some()),
-            ("t-cleanup", a.t_cleanup.is_some()),
-            ("fanout", a.fanout.is_some()),
-            ("topology", a.topology.is_some()),
-            ("scenario", a.scenario.is_some()),
-            ("per-round", a.per_round),
-            ("lifeguard", s.lifeguard.is_some()),
-            ("probe-interval-ms", s.probe_interval_ms.is_some()),
-            ("probe-timeout-ms", s.probe_timeout_ms.is_some()),
-            ("indirect-checks", s.indirect_checks.is_some()),
-            ("suspicion-mult", s.suspicion_mult.is_some()),
-            ("gossip-nodes", s.gossip_nodes.is_some()),
-            ("gossip-interval-ms", s.gossip_interval_ms.is_some()),
-            ("retransmit-mult", s.retransmit_mult.is_some()),
-            ("slow", !s.slow.is_empty()),
-            ("leave", !s.leave.is_empty()),
-        ];
-        for (flag, given) in not_here {
-            only_for(
-                flag,
-                given,
-                false,
-                "other protocols, not --protocol redis-cluster",
-            )?;
+        if let Some(flag) = crate::realtime::round_flag_given(a).or_else(|| s.swim_only_given()) {
+            return Err(format!(
+                "--{flag} applies only to other protocols, not --protocol redis-cluster"
+            ));
         }
         if let Some(t) = a.threads {
             check_count("threads", t, 1, 1024)?;

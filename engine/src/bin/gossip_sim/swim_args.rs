@@ -62,6 +62,26 @@ pub struct SwimArgs {
 }
 
 impl SwimArgs {
+    /// The first flag given that only SWIM takes (not the real-time flags it shares with
+    /// Cassandra and Redis Cluster), to refuse it under those.
+    pub fn swim_only_given(&self) -> Option<&'static str> {
+        [
+            ("lifeguard", self.lifeguard.is_some()),
+            ("probe-interval-ms", self.probe_interval_ms.is_some()),
+            ("probe-timeout-ms", self.probe_timeout_ms.is_some()),
+            ("indirect-checks", self.indirect_checks.is_some()),
+            ("suspicion-mult", self.suspicion_mult.is_some()),
+            ("gossip-nodes", self.gossip_nodes.is_some()),
+            ("gossip-interval-ms", self.gossip_interval_ms.is_some()),
+            ("retransmit-mult", self.retransmit_mult.is_some()),
+            ("slow", !self.slow.is_empty()),
+            ("leave", !self.leave.is_empty()),
+        ]
+        .into_iter()
+        .find(|&(_, g)| g)
+        .map(|(name, _)| name)
+    }
+
     /// The first SWIM flag given, by name, to refuse it outside `--protocol swim`.
     pub fn first_given(&self) -> Option<&'static str> {
         let given = [

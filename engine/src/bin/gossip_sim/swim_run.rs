@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::args::RunArgs;
 use crate::cassandra_args::PresetArg;
-use crate::plan::{check_count, only_for};
+use crate::plan::check_count;
 
 /// A checked SWIM run: config, seed, and commands at their seconds.
 #[derive(Clone, Debug, Serialize)]
@@ -24,26 +24,10 @@ impl SwimPlan {
     /// Builds and checks the plan; the error is the one-line message to print.
     pub fn from_args(a: &RunArgs) -> Result<Self, String> {
         check_count("trials", a.trials, 1, 1_000_000)?;
-        let round_based = [
-            ("mode", a.mode.is_some()),
-            ("sync", a.sync.is_some()),
-            ("removal", a.removal.is_some()),
-            ("k", a.k.is_some()),
-            ("repair-every", a.repair_every.is_some()),
-            ("t-fail", a.t_fail.is_some()),
-            ("t-cleanup", a.t_cleanup.is_some()),
-            ("fanout", a.fanout.is_some()),
-            ("topology", a.topology.is_some()),
-            ("scenario", a.scenario.is_some()),
-            ("per-round", a.per_round),
-        ];
-        for (flag, given) in round_based {
-            only_for(
-                flag,
-                given,
-                false,
-                "the round-based protocols, not --protocol swim",
-            )?;
+        if let Some(flag) = crate::realtime::round_flag_given(a) {
+            return Err(format!(
+                "--{flag} applies only to the round-based protocols, not --protocol swim"
+            ));
         }
         if let Some(flag) = a.redis.first_given() {
             return Err(format!("--{flag} applies only to --protocol redis-cluster"));
