@@ -84,6 +84,7 @@ pub fn analysis(p: &AnalysisProps) -> Html {
     // Bumped after every slice, so the panel redraws what has been read.
     let progress = use_state(|| 0u64);
     let canvas = use_node_ref();
+    let cells = use_mut_ref(knowledge::Cells::default);
     let frontier = st.timeline.borrow().frontier();
 
     {
@@ -126,6 +127,7 @@ pub fn analysis(p: &AnalysisProps) -> Html {
     // Paint after every render.
     {
         let (canvas, heat, space, tab) = (canvas.clone(), heat.clone(), space.clone(), *tab);
+        let cells = cells.clone();
         let (round, selected) = (st.round(), st.selected);
         use_effect(move || {
             let Some(el) = canvas.cast::<HtmlCanvasElement>() else {
@@ -133,8 +135,10 @@ pub fn analysis(p: &AnalysisProps) -> Html {
             };
             match tab {
                 Some(Tab::Knowledge) => {
-                    if let Some(b) = heat.borrow().job.as_ref() {
-                        knowledge::paint(&el, b.knowledge(), round, selected);
+                    let heat = heat.borrow();
+                    if let Some(b) = heat.job.as_ref() {
+                        let cells = &mut cells.borrow_mut();
+                        knowledge::paint(&el, b.knowledge(), heat.starts, cells, round, selected);
                     }
                 }
                 Some(Tab::Spacetime) => {

@@ -32,6 +32,9 @@ impl Slices for Spacetime {
 pub struct Reading<B> {
     /// The work, if any.
     pub job: Option<B>,
+    /// How many times the work was stopped (and started again): tells one job's results from
+    /// the next one's.
+    pub starts: u64,
     frame: Option<AnimationFrame>,
 }
 
@@ -39,6 +42,7 @@ impl<B> Default for Reading<B> {
     fn default() -> Self {
         Reading {
             job: None,
+            starts: 0,
             frame: None,
         }
     }
@@ -49,6 +53,7 @@ impl<B> Reading<B> {
     pub fn stop(&mut self) {
         self.frame = None;
         self.job = None;
+        self.starts += 1;
     }
 }
 
