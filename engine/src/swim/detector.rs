@@ -156,7 +156,7 @@ impl SwimNode {
         }
         if let Some(i) = self.relays.iter().position(|r| r.seq == seq) {
             let r = self.relays.swap_remove(i);
-            self.send(r.origin, Message::Ack { seq: r.origin_seq }, cx);
+            self.send(r.origin, Message::IndirectAck { seq: r.origin_seq }, cx);
         }
     }
 

@@ -128,7 +128,7 @@ impl SwimNode {
         let from = p.from;
         match p.message {
             Message::Ping { seq, buddy } => self.on_ping(from, seq, buddy, cx),
-            Message::Ack { seq } => self.on_ack(seq, cx),
+            Message::Ack { seq } | Message::IndirectAck { seq } => self.on_ack(seq, cx),
             Message::PingReq { seq, target } => self.on_ping_req(from, seq, target, cx),
             Message::Nack { seq } => self.on_nack(seq),
             Message::Gossip => {}

@@ -79,9 +79,15 @@ pub enum Message {
         /// The suspicion carried to a suspect, if any.
         buddy: Option<Update>,
     },
-    /// The answer to a ping (or one forwarded by a ping-req relay).
+    /// The answer to a ping.
     Ack {
         /// The sequence number of the ping answered.
+        seq: u32,
+    },
+    /// A relay's forward of the target's ack to the member that asked for the indirect
+    /// probe (memberlist `handleIndirectPing`): handled as an ack, drawn apart.
+    IndirectAck {
+        /// The requester's sequence number.
         seq: u32,
     },
     /// "Please ping `target` for me": an indirect probe.
@@ -112,7 +118,7 @@ impl Message {
     pub fn bytes(&self) -> u32 {
         match self {
             Message::Ping { buddy, .. } => 81 + buddy.map_or(0, |u| u.bytes() + PART_OVERHEAD * 2),
-            Message::Ack { .. } => 22,
+            Message::Ack { .. } | Message::IndirectAck { .. } => 22,
             Message::PingReq { .. } => 107,
             Message::Nack { .. } => 13,
             Message::Gossip => 0,
@@ -130,6 +136,7 @@ impl Message {
             Message::Ping { buddy: None, .. } => PacketKind::Ping,
             Message::Ping { buddy: Some(_), .. } => PacketKind::BuddyPing,
             Message::Ack { .. } => PacketKind::Ack,
+            Message::IndirectAck { .. } => PacketKind::IndirectAck,
             Message::PingReq { .. } => PacketKind::PingReq,
             Message::Nack { .. } => PacketKind::Nack,
             Message::Gossip => PacketKind::Gossip,
@@ -147,8 +154,10 @@ pub enum PacketKind {
     Ping,
     /// A probe of a suspect carrying the suspicion (Lifeguard's buddy system).
     BuddyPing,
-    /// An answer to a probe, direct or forwarded by a relay.
+    /// An answer to a probe.
     Ack,
+    /// A target's ack forwarded by a relay to the member that asked for the indirect probe.
+    IndirectAck,
     /// A request for an indirect probe.
     PingReq,
     /// A relay's negative answer.
