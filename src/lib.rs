@@ -25,6 +25,7 @@ pub mod scene;
 pub mod share;
 pub mod spacetime;
 pub mod state;
+pub mod systems;
 pub mod view;
 
 /// Installs the panic overlay and mounts the app on `<body>`.
