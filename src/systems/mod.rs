@@ -4,3 +4,5 @@
 //! overlay with the player.
 
 pub mod scenario;
+pub mod recording;
+pub mod tally;
