@@ -27,6 +27,7 @@ use crate::components::transport::transport;
 use crate::draft::Draft;
 use crate::i18n::{self, tr};
 use crate::narrate;
+use crate::render::canvas::Scene;
 use crate::scene::{self, Layout};
 use crate::share::link::{Controls, Theme};
 use crate::state::{Action, AppState};
@@ -286,7 +287,7 @@ pub fn app() -> Html {
             <div class="app embed" ref={root}>
                 { for notice }
                 <div class="canvas-wrap">
-                    <Graph scene={scene.clone()} animation={st.animation} duration_ms={duration}
+                    <Graph<Scene> scene={scene.clone()} animation={st.animation} duration_ms={duration}
                         {on_pick} label={AttrValue::from(scene::describe(st))} />
                 </div>
                 { match st.options.controls {
@@ -328,7 +329,7 @@ pub fn app() -> Html {
                 <section class="stage" aria-label={tr!(lang, "Cluster")}>
                     { message_bar(&dispatch, st) }
                     <div class="canvas-wrap">
-                        <Graph scene={scene.clone()} animation={st.animation} duration_ms={duration}
+                        <Graph<Scene> scene={scene.clone()} animation={st.animation} duration_ms={duration}
                             {on_pick} label={AttrValue::from(scene::describe(st))} />
                     </div>
                     { legend(lang, membership) }

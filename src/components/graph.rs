@@ -16,14 +16,13 @@ use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 use crate::components::surface::surface;
-
-use crate::render::canvas::{Scene, View, paint};
+pub use crate::render::picture::Picture;
 
 /// Props of [`Graph`].
 #[derive(Properties)]
-pub struct GraphProps {
+pub struct GraphProps<S: Picture> {
     /// What to draw.
-    pub scene: Rc<Scene>,
+    pub scene: Rc<S>,
     /// Changes when a new round should animate from its start.
     pub animation: u64,
     /// Length of a round's animation, in milliseconds.
@@ -37,7 +36,7 @@ pub struct GraphProps {
 /// Scenes compare by identity: the app builds a new one (memoised) for each change, so a
 /// field-by-field comparison of thousands of positions and contacts would only ever confirm
 /// what the pointer already says.
-impl PartialEq for GraphProps {
+impl<S: Picture> PartialEq for GraphProps<S> {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.scene, &other.scene)
             && self.animation == other.animation
@@ -49,16 +48,16 @@ impl PartialEq for GraphProps {
 
 /// A scene held as an effect's dependency, equal to another only if it is the same scene
 /// (see [`GraphProps`]'s equality). Holding it keeps its address from being reused.
-struct Same(Rc<Scene>);
+struct Same<S>(Rc<S>);
 
-impl PartialEq for Same {
+impl<S> PartialEq for Same<S> {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }
 }
 
-struct Anim {
-    scene: Rc<Scene>,
+struct Anim<S> {
+    scene: Rc<S>,
     start: f64,
     duration: f64,
     id: u64,
@@ -75,15 +74,15 @@ fn now() -> f64 {
 }
 
 /// Paints `scene` at progress `t`, resizing the backing store to the element's size.
-fn draw(canvas: &HtmlCanvasElement, scene: &Scene, t: f64) {
+fn draw<S: Picture>(canvas: &HtmlCanvasElement, scene: &S, t: f64) {
     if let Some(s) = surface(canvas, (2.0, 2.0)) {
-        paint(&s.ctx, scene, s.palette, s.css.0, s.css.1, t);
+        scene.paint(&s.ctx, s.palette, s.css.0, s.css.1, t);
     }
 }
 
 /// Asks for the next frame of the loop. The callback holds the state weakly, so a frame that
 /// fires after the component is gone does nothing.
-fn request(anim: &Rc<RefCell<Anim>>, canvas: &NodeRef) {
+fn request<S: Picture>(anim: &Rc<RefCell<Anim<S>>>, canvas: &NodeRef) {
     let weak = Rc::downgrade(anim);
     let canvas = canvas.clone();
     let frame = request_animation_frame(move |_| {
@@ -96,7 +95,7 @@ fn request(anim: &Rc<RefCell<Anim>>, canvas: &NodeRef) {
 
 /// One frame of the loop: paints the scene at the animation's progress, then asks for the
 /// next frame until the round's animation is over.
-fn tick(anim: &Rc<RefCell<Anim>>, canvas: &NodeRef) {
+fn tick<S: Picture>(anim: &Rc<RefCell<Anim<S>>>, canvas: &NodeRef) {
     let Some(el) = canvas.cast::<HtmlCanvasElement>() else {
         anim.borrow_mut().frame = None;
         return;
@@ -111,7 +110,7 @@ fn tick(anim: &Rc<RefCell<Anim>>, canvas: &NodeRef) {
         a.last = t_now;
         (t, a.scene.clone())
     };
-    draw(&el, &scene, t);
+    draw(&el, &*scene, t);
     crate::probe::record("__gossipPaint", now() - t_now);
     if t < 1.0 {
         request(anim, canvas);
@@ -124,7 +123,7 @@ fn tick(anim: &Rc<RefCell<Anim>>, canvas: &NodeRef) {
 
 /// The cluster drawing.
 #[function_component(Graph)]
-pub fn graph(props: &GraphProps) -> Html {
+pub fn graph<S: Picture>(props: &GraphProps<S>) -> Html {
     let canvas = use_node_ref();
     let anim = use_mut_ref(|| Anim {
         scene: props.scene.clone(),
@@ -150,7 +149,7 @@ pub fn graph(props: &GraphProps) -> Html {
                         if let Some(el) = canvas.cast::<HtmlCanvasElement>() {
                             let a = anim.borrow();
                             if a.frame.is_none() {
-                                draw(&el, &a.scene, 1.0);
+                                draw(&el, &*a.scene, 1.0);
                             }
                         }
                     });
@@ -190,7 +189,7 @@ pub fn graph(props: &GraphProps) -> Html {
                 (true, _) => request(&anim, &canvas),
                 (false, false) => {
                     if let Some(el) = canvas.cast::<HtmlCanvasElement>() {
-                        draw(&el, scene, 1.0);
+                        draw(&el, &**scene, 1.0);
                     }
                 }
                 (false, true) => {}
@@ -206,8 +205,8 @@ pub fn graph(props: &GraphProps) -> Html {
             let Some(el) = canvas.cast::<HtmlCanvasElement>() else {
                 return;
             };
-            let view = View::fit(f64::from(el.client_width()), f64::from(el.client_height()));
-            on_pick.emit(view.hit(&scene, f64::from(e.offset_x()), f64::from(e.offset_y())));
+            let (w, h) = (f64::from(el.client_width()), f64::from(el.client_height()));
+            on_pick.emit(scene.hit(w, h, f64::from(e.offset_x()), f64::from(e.offset_y())));
         })
     };
 

@@ -116,6 +116,15 @@ fn circle(ctx: &Ctx, x: f64, y: f64, r: f64) {
     let _ = ctx.arc(x, y, r, 0.0, TAU);
 }
 
+impl crate::render::picture::Picture for Scene {
+    fn paint(&self, ctx: &Ctx, pal: &Palette, w: f64, h: f64, t: f64) {
+        paint(ctx, self, pal, w, h, t);
+    }
+    fn hit(&self, w: f64, h: f64, x: f64, y: f64) -> Option<u32> {
+        View::fit(w, h).hit(self, x, y)
+    }
+}
+
 /// Draws the scene at animation progress `t` in `[0, 1]` on a canvas `w` × `h` CSS pixels.
 pub fn paint(ctx: &Ctx, scene: &Scene, pal: &Palette, w: f64, h: f64, t: f64) {
     let view = View::fit(w, h);

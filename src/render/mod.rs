@@ -2,4 +2,5 @@
 
 pub mod canvas;
 pub mod layout;
+pub mod picture;
 pub mod svg;

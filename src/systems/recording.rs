@@ -340,7 +340,12 @@ mod tests {
             assert_eq!(r.counts()[m as usize], sim.views_of(m).map(|x| x as u16));
         }
         r.seek(0);
-        assert!(r.counts().iter().enumerate().all(|(m, c)| c[1] == 9 || m >= 10));
+        assert!(
+            r.counts()
+                .iter()
+                .enumerate()
+                .all(|(m, c)| c[1] == 9 || m >= 10)
+        );
     }
 
     /// A command given at an earlier tick drops the recorded future and runs it again,

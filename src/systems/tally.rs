@@ -181,7 +181,9 @@ mod tests {
         for t in 0..400u32 {
             match t {
                 10 => sim.apply(&SwimCommand::Kill { node: 3 }).unwrap(),
-                40 => sim.apply(&SwimCommand::Pause { node: 5, ms: 3000 }).unwrap(),
+                40 => sim
+                    .apply(&SwimCommand::Pause { node: 5, ms: 3000 })
+                    .unwrap(),
                 150 => sim.apply(&SwimCommand::Join { via: 0 }).unwrap(),
                 _ => {}
             }

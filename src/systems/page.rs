@@ -1,0 +1,287 @@
+//! The real-systems page: the graph, the transport (tick by tick or period by period, in
+//! seconds), the controls, the inspector, the chart, the measures, and the link, file and
+//! export buttons.
+
+use std::rc::Rc;
+
+use gloo::events::{EventListener, EventListenerOptions};
+use gloo::timers::callback::Interval;
+use gossip_engine::swim::{PacketKind, SwimCommand};
+use yew::prelude::*;
+
+use super::chart::chart;
+use super::controls::Controls;
+use super::inspector::inspector;
+use super::link;
+use super::model::{Model, Msg, SPEEDS};
+use super::report::{measures, save_buttons};
+use super::scenario::SwimScenario;
+use super::scene::{SwimScene, flight_colour, process};
+use super::texts as tx;
+use crate::components::graph::Graph;
+use crate::lang::Lang;
+use crate::num::fixed;
+
+/// The run a page opens with: the link in the address bar, else Consul's LAN defaults for
+/// 16 members with one member killed at 2 s (a first story to watch); a bad link is said
+/// in the banner over that default.
+fn opening() -> (SwimScenario, bool, Option<String>) {
+    let mut fallback = SwimScenario::preset(gossip_engine::swim::Preset::ConsulLan, 16, 1);
+    fallback.push(20, SwimCommand::Kill { node: 5 });
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    match link::decode(&hash) {
+        Ok(Some(o)) => (o.scenario, o.embed, None),
+        Ok(None) => (fallback, false, None),
+        Err(e) => (fallback, false, Some(e.to_string())),
+    }
+}
+
+/// The page.
+#[function_component(SystemsPage)]
+pub fn systems_page() -> Html {
+    let model = use_reducer(|| {
+        let (scenario, embed, problem) = opening();
+        let mut m = Model::new(scenario.clone(), Lang::from_browser(), embed)
+            .or_else(|e| {
+                let mut fallback =
+                    SwimScenario::preset(gossip_engine::swim::Preset::ConsulLan, 16, 1);
+                fallback.push(20, SwimCommand::Kill { node: 5 });
+                Model::new(fallback, Lang::from_browser(), embed).map(|mut m| {
+                    m.notice = Some(e);
+                    m
+                })
+            })
+            .expect("the default scenario is valid");
+        if m.notice.is_none() {
+            m.notice = problem;
+        }
+        m
+    });
+    let d = model.dispatcher();
+    let lang = model.lang;
+
+    // Playing: one step per tick's worth of wall time at the chosen speed (at least 16 ms,
+    // several ticks per step beyond that).
+    let tick_ms = model.rec.borrow().tick_ms();
+    let wall_ms = f64::from(tick_ms) / SPEEDS[model.speed];
+    let (every_ms, per_step) = if wall_ms >= 16.0 {
+        (wall_ms, 1)
+    } else {
+        (16.0, (16.0 / wall_ms).ceil() as i64)
+    };
+    {
+        let d = d.clone();
+        use_effect_with(
+            (model.playing, model.speed, every_ms as u32),
+            move |(playing, _, ms)| {
+                let interval = playing.then(|| {
+                    let d = d.clone();
+                    Interval::new(*ms, move || d.dispatch(Msg::Step(per_step)))
+                });
+                move || drop(interval)
+            },
+        );
+    }
+    // Tests and embeds wait for this: the page is mounted and drawn.
+    use_effect_with((), |_| {
+        if let Some(body) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body())
+        {
+            body.set_attribute("data-ready", "true").ok();
+        }
+    });
+    // The address bar always holds the link of what is on screen.
+    {
+        let rec = model.rec.clone();
+        use_effect_with(model.rev, move |_| {
+            let mut s = rec.borrow().scenario().clone();
+            s.at = rec.borrow().now();
+            crate::address::write(&link::encode(&s, false));
+        });
+    }
+    // Keys: → ← a tick, Shift+→ ← a period, space plays.
+    {
+        let d = d.clone();
+        let playing = model.playing;
+        use_effect_with(playing, move |playing| {
+            let playing = *playing;
+            let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
+                let opts = EventListenerOptions::enable_prevent_default();
+                EventListener::new_with_options(&doc, "keydown", opts, move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    let in_field = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+                        .is_some_and(|el| {
+                            matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA")
+                        });
+                    if in_field {
+                        return;
+                    }
+                    let msg = match (e.key().as_str(), e.shift_key()) {
+                        ("ArrowRight", false) => Msg::Step(1),
+                        ("ArrowLeft", false) => Msg::Step(-1),
+                        ("ArrowRight", true) => Msg::Periods(1),
+                        ("ArrowLeft", true) => Msg::Periods(-1),
+                        (" ", _) => Msg::Play(!playing),
+                        _ => return,
+                    };
+                    e.prevent_default();
+                    d.dispatch(msg);
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    let rec = model.rec.borrow();
+    let now = rec.now();
+    let scene = Rc::new(SwimScene::at(&rec, model.positions.clone(), model.selected));
+    let period = rec.period();
+    let seconds = rec.seconds(now);
+    let on_pick = {
+        let d = d.clone();
+        Callback::from(move |m: Option<u32>| d.dispatch(Msg::Select(m)))
+    };
+    let send = |m: fn() -> Msg| {
+        let d = d.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(m()))
+    };
+    let play = {
+        let d = d.clone();
+        let on = !model.playing;
+        Callback::from(move |_: MouseEvent| d.dispatch(Msg::Play(on)))
+    };
+    let speed = {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            let v: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            d.dispatch(Msg::Speed(v.selected_index().max(0) as usize));
+        })
+    };
+    let scrub = {
+        let d = d.clone();
+        Callback::from(move |e: InputEvent| {
+            let v: web_sys::HtmlInputElement = e.target_unchecked_into();
+            d.dispatch(Msg::Seek(v.value_as_number().max(0.0) as u32));
+        })
+    };
+    let chart_member = model
+        .selected
+        .or_else(|| {
+            rec.scenario().actions.iter().find_map(|a| match a.command {
+                SwimCommand::Kill { node }
+                | SwimCommand::Pause { node, .. }
+                | SwimCommand::Slow { node, .. } => Some(node),
+                _ => None,
+            })
+        })
+        .unwrap_or(0)
+        .min(rec.members().saturating_sub(1));
+    let history = rec.history(chart_member);
+    let inspected = model.inspect();
+    let panel = inspected.node.as_ref().map(|r| {
+        let p = process(&rec.scenario().actions, r.id, now, tick_ms);
+        inspector(lang, r, p, &d)
+    });
+    let on_lang = {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            let v: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Some(l) = Lang::parse(&v.value()) {
+                d.dispatch(Msg::Lang(l));
+            }
+        })
+    };
+    let legend = [
+        PacketKind::Ping,
+        PacketKind::BuddyPing,
+        PacketKind::Ack,
+        PacketKind::PingReq,
+        PacketKind::IndirectAck,
+        PacketKind::Nack,
+        PacketKind::Gossip,
+        PacketKind::PushPull,
+    ];
+    html! {
+        <div class={classes!("swim-page", model.embed.then_some("embedded"))} lang={lang.tag()}>
+            if !model.embed {
+                <header class="topbar">
+                    <div>
+                        <strong>{tx::TITLE.get(lang)}</strong>
+                        <span class="tagline">{" — "}{tx::SUBTITLE.get(lang)}</span>
+                    </div>
+                    <div class="swim-buttons">
+                        <a href="./index.html">{tx::BACK.get(lang)}</a>
+                        <select onchange={on_lang} aria-label="Language" data-testid="lang">
+                            { for Lang::ALL.iter().map(|l| html! {
+                                <option value={l.tag()} selected={*l == lang}>{l.native_name()}</option>
+                            }) }
+                        </select>
+                    </div>
+                </header>
+            }
+            if let Some(n) = &model.notice {
+                <div class="notice" data-kind="error" role="alert" data-testid="swim-notice">
+                    <span>{n}</span>
+                    <button onclick={send(|| Msg::Notice(None))}>{tx::DISMISS.get(lang)}</button>
+                </div>
+            }
+            <main class="swim-main">
+                if !model.embed {
+                    <Controls model={(*model).clone()} dispatch={d.clone()} />
+                }
+                <section class="swim-centre">
+                    <div class="swim-transport" data-testid="swim-transport">
+                        <button onclick={send(|| Msg::Seek(0))} data-testid="restart">{tx::RESTART.get(lang)}</button>
+                        <button onclick={send(|| Msg::Periods(-1))} data-testid="back-period">{tx::BACK_PERIOD.get(lang)}</button>
+                        <button onclick={send(|| Msg::Step(-1))} data-testid="back-tick">{tx::BACK_TICK.get(lang)}</button>
+                        <button class="primary" onclick={play} data-testid="play">
+                            {if model.playing { tx::PAUSE_PLAYING.get(lang) } else { tx::PLAY.get(lang) }}
+                        </button>
+                        <button onclick={send(|| Msg::Step(1))} data-testid="next-tick">{tx::NEXT_TICK.get(lang)}</button>
+                        <button onclick={send(|| Msg::Periods(1))} data-testid="next-period">{tx::NEXT_PERIOD.get(lang)}</button>
+                        <label class="inline">{tx::SPEED.get(lang)}
+                            <select onchange={speed} data-testid="speed">
+                                { for SPEEDS.iter().enumerate().map(|(i, s)| html! {
+                                    <option selected={i == model.speed}>{format!("{s}×")}</option>
+                                }) }
+                            </select>
+                        </label>
+                        <span class="clock" data-testid="clock">
+                            {format!("{} s", fixed(seconds, 1))}
+                            <small>{format!(" · {} {now} · {} {}", tx::TICK.get(lang), tx::PERIOD.get(lang), now / period)}</small>
+                        </span>
+                    </div>
+                    <input type="range" class="scrub" min="0" max={rec.recorded().max(600).to_string()}
+                        value={now.to_string()} oninput={scrub} aria-label={tx::TIME.get(lang)} data-testid="scrub" />
+                    <Graph<SwimScene> scene={scene} animation={u64::from(now)} duration_ms={every_ms.min(400.0)}
+                        on_pick={on_pick} label={AttrValue::from(format!("{} · {} s", tx::TITLE.get(lang), fixed(seconds, 1)))} />
+                    <div class="swim-legend" aria-label={tx::LEGEND.get(lang)}>
+                        <span class="shape alive">{"●"}</span>{tx::state_name(gossip_engine::swim::MemberState::Alive).get(lang)}
+                        <span class="shape suspect">{"▲"}</span>{tx::state_name(gossip_engine::swim::MemberState::Suspect).get(lang)}
+                        <span class="shape dead">{"■"}</span>{tx::state_name(gossip_engine::swim::MemberState::Dead).get(lang)}
+                        <span class="shape left">{"◆"}</span>{tx::state_name(gossip_engine::swim::MemberState::Left).get(lang)}
+                        { for legend.iter().map(|k| html! {
+                            <span class="packet"><svg width="10" height="10"><circle cx="5" cy="5" r="4" fill={flight_colour(*k)} /></svg>
+                            {tx::packet_name(*k).get(lang)}</span>
+                        }) }
+                    </div>
+                    {chart(lang, chart_member, &history, now, f64::from(tick_ms) / 1000.0, &rec.scenario().config)}
+                </section>
+                <aside class="swim-side">
+                    {panel.unwrap_or_else(|| html! { <p class="muted">{tx::PICK.get(lang)}</p> })}
+                    {measures(lang, &inspected.metrics, f64::from(tick_ms) / 1000.0, seconds, rec.members())}
+                    if !model.embed { {save_buttons(lang, &rec, chart_member, &history, &d)} }
+                </aside>
+            </main>
+        </div>
+    }
+}
+
+use wasm_bindgen::JsCast;

@@ -1,0 +1,461 @@
+//! One frame of the SWIM graph: every member in the state the cluster holds it in (by shape
+//! and colour), the share of each view as a ring, what is wrong with its process (crashed,
+//! paused, slow), a mark where a probe timed out, and the packets in the air.
+//!
+//! Built from the recording at the tick shown; the graph component animates it over the tick
+//! that led there, so a packet visibly travels for its whole latency.
+
+use std::f64::consts::TAU;
+use std::rc::Rc;
+
+use gossip_engine::swim::{Flight, MemberState, PacketKind, SwimCommand, SwimEvent};
+use web_sys::CanvasRenderingContext2d as Ctx;
+
+use super::recording::Recording;
+use super::tally::{Counts, shown_state};
+use crate::palette::Palette;
+use crate::render::canvas::View;
+use crate::render::layout;
+use crate::render::picture::Picture;
+
+/// How long a failed probe stays marked on its prober, in ticks.
+const TIMEOUT_MARK_TICKS: u32 = 6;
+/// Packets drawn at most; beyond, a sample (every k-th), so a frame stays cheap at N = 2,000.
+const MAX_DRAWN_FLIGHTS: usize = 4_000;
+
+/// Colours of the member states (Okabe–Ito, the same in both themes).
+pub const ALIVE: &str = "#009E73";
+/// Suspect: orange.
+pub const SUSPECT: &str = "#E69F00";
+/// Left: sky blue.
+pub const LEFT: &str = "#56B4E9";
+
+/// What is wrong with a member's process at the tick shown (from the commands given).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Process {
+    /// Killed.
+    pub crashed: bool,
+    /// Paused (not answering) now.
+    pub paused: bool,
+    /// Slowed now.
+    pub slow: bool,
+    /// Told to leave.
+    pub leaving: bool,
+}
+
+/// The process condition of `node` at `tick`, from the scenario's commands.
+pub fn process(
+    actions: &[super::scenario::SwimAction],
+    node: u32,
+    tick: u32,
+    tick_ms: u32,
+) -> Process {
+    let mut p = Process::default();
+    let ends = |start: u32, ms: u32| start + ms.div_ceil(tick_ms.max(1));
+    for a in actions.iter().take_while(|a| a.tick <= tick) {
+        match a.command {
+            SwimCommand::Kill { node: n } if n == node => p.crashed = true,
+            SwimCommand::Leave { node: n } if n == node => p.leaving = true,
+            SwimCommand::Pause { node: n, ms } if n == node => p.paused = tick < ends(a.tick, ms),
+            SwimCommand::Slow { node: n, ms, .. } if n == node => p.slow = tick < ends(a.tick, ms),
+            _ => {}
+        }
+    }
+    p
+}
+
+/// One member as drawn.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Look {
+    /// The state drawn (see [`shown_state`]).
+    pub state: MemberState,
+    /// The counts behind it, for the ring.
+    pub counts: Counts,
+    /// Its process.
+    pub process: Process,
+    /// Ticks since its last probe timed out, if recent.
+    pub timeout_age: Option<u32>,
+}
+
+/// The SWIM graph at one tick.
+#[derive(Clone, Debug)]
+pub struct SwimScene {
+    /// Positions in the unit square.
+    pub positions: Rc<Vec<(f32, f32)>>,
+    /// Members.
+    pub looks: Vec<Look>,
+    /// Packets in the air over the tick that led here.
+    pub flights: Vec<Flight>,
+    /// The tick the animation starts from (the tick shown minus one).
+    pub from_tick: u32,
+    /// The selected member.
+    pub selected: Option<u32>,
+}
+
+/// Positions for `n` members: a circle while the members are few enough to read, then a
+/// filled disc.
+pub fn positions(n: usize) -> Vec<(f32, f32)> {
+    if n <= 64 {
+        layout::circle(n)
+    } else {
+        layout::sunflower(n)
+    }
+}
+
+impl SwimScene {
+    /// The scene at the recording's tick shown.
+    pub fn at(rec: &Recording, positions: Rc<Vec<(f32, f32)>>, selected: Option<u32>) -> Self {
+        let now = rec.now();
+        let actions = &rec.scenario().actions;
+        let mut looks: Vec<Look> = rec
+            .counts()
+            .iter()
+            .enumerate()
+            .map(|(m, c)| Look {
+                state: shown_state(c),
+                counts: *c,
+                process: process(actions, m as u32, now, rec.tick_ms()),
+                timeout_age: None,
+            })
+            .collect();
+        let frames = rec.frames();
+        for t in now.saturating_sub(TIMEOUT_MARK_TICKS)..now {
+            for e in &frames[t as usize].events {
+                if let SwimEvent::ProbeFailed { node, .. } = *e
+                    && let Some(l) = looks.get_mut(node as usize)
+                {
+                    l.timeout_age = Some(now - 1 - t);
+                }
+            }
+        }
+        let from_tick = now.saturating_sub(1);
+        let mut flights: Vec<Flight> = if now == 0 {
+            Vec::new()
+        } else {
+            rec.in_flight(from_tick).copied().collect()
+        };
+        if flights.len() > MAX_DRAWN_FLIGHTS {
+            let k = flights.len().div_ceil(MAX_DRAWN_FLIGHTS);
+            flights = flights.into_iter().step_by(k).collect();
+        }
+        SwimScene {
+            positions,
+            looks,
+            flights,
+            from_tick,
+            selected,
+        }
+    }
+
+    fn radius(&self, view: &View) -> f64 {
+        let n = self.looks.len().max(1) as f64;
+        let r = if n <= 64.0 {
+            (0.46 * TAU / n / 2.0 * 0.55).min(0.035)
+        } else {
+            0.47 / n.sqrt() * 0.75
+        };
+        view.len(r as f32).max(2.5)
+    }
+}
+
+/// Colour and mark of a packet kind.
+pub fn flight_colour(kind: PacketKind) -> &'static str {
+    match kind {
+        PacketKind::Ping | PacketKind::BuddyPing => "#0072B2",
+        PacketKind::Ack | PacketKind::IndirectAck => "#009E73",
+        PacketKind::PingReq => "#D55E00",
+        PacketKind::Nack => "#7b8794",
+        PacketKind::Gossip => "#CC79A7",
+        PacketKind::PushPull => "#6a3d9a",
+    }
+}
+
+/// The fill of a member state.
+pub fn state_colour(state: MemberState, pal: &Palette) -> &'static str {
+    match state {
+        MemberState::Alive => ALIVE,
+        MemberState::Suspect => SUSPECT,
+        MemberState::Dead => pal.dead,
+        MemberState::Left => LEFT,
+        MemberState::Unknown => pal.unaware_fill,
+    }
+}
+
+/// Adds the outline of `state`'s shape, centred at (x, y) with radius r, to the path: a
+/// circle (alive), a triangle (suspect), a square (dead), a diamond (left).
+fn shape(ctx: &Ctx, state: MemberState, x: f64, y: f64, r: f64) {
+    match state {
+        MemberState::Suspect => {
+            let h = r * 1.25;
+            ctx.move_to(x, y - h);
+            ctx.line_to(x + h * 0.95, y + h * 0.7);
+            ctx.line_to(x - h * 0.95, y + h * 0.7);
+            ctx.close_path();
+        }
+        MemberState::Dead => ctx.rect(x - r * 0.9, y - r * 0.9, r * 1.8, r * 1.8),
+        MemberState::Left => {
+            let h = r * 1.2;
+            ctx.move_to(x, y - h);
+            ctx.line_to(x + h, y);
+            ctx.line_to(x, y + h);
+            ctx.line_to(x - h, y);
+            ctx.close_path();
+        }
+        _ => {
+            ctx.move_to(x + r, y);
+            let _ = ctx.arc(x, y, r, 0.0, TAU);
+        }
+    }
+}
+
+fn ease(t: f64) -> f64 {
+    t * t * (3.0 - 2.0 * t)
+}
+
+impl Picture for SwimScene {
+    fn paint(&self, ctx: &Ctx, pal: &Palette, w: f64, h: f64, t: f64) {
+        let view = View::fit(w, h);
+        ctx.set_fill_style_str(pal.background);
+        ctx.fill_rect(0.0, 0.0, w, h);
+        let r = self.radius(&view);
+        let small = self.looks.len() > 64;
+        self.paint_flights(ctx, pal, &view, r, t);
+        for (m, look) in self.looks.iter().enumerate() {
+            let Some(&p) = self.positions.get(m) else {
+                continue;
+            };
+            let (x, y) = view.px(p);
+            paint_member(ctx, pal, look, x, y, r, small);
+            if !small {
+                ctx.set_fill_style_str(pal.ink);
+                ctx.set_font(&format!(
+                    "{}px system-ui, sans-serif",
+                    (r * 0.9).clamp(9.0, 14.0)
+                ));
+                ctx.set_text_align("center");
+                ctx.set_text_baseline("middle");
+                let (dx, dy) = (x - w / 2.0, y - h / 2.0);
+                let d = (dx * dx + dy * dy).sqrt().max(1.0);
+                // Inside the circle, towards the centre: outside, the top and bottom labels
+                // would fall off the canvas.
+                let _ = ctx.fill_text(&m.to_string(), x - dx / d * r * 2.5, y - dy / d * r * 2.5);
+            }
+        }
+        if let Some(sel) = self.selected
+            && let Some(&p) = self.positions.get(sel as usize)
+        {
+            let (x, y) = view.px(p);
+            ctx.begin_path();
+            let _ = ctx.arc(x, y, r * 1.9 + 3.0, 0.0, TAU);
+            ctx.set_stroke_style_str(pal.selection);
+            ctx.set_line_width(2.0);
+            ctx.stroke();
+        }
+    }
+
+    fn hit(&self, w: f64, h: f64, x: f64, y: f64) -> Option<u32> {
+        let view = View::fit(w, h);
+        let r = self.radius(&view) + 5.0;
+        let mut best = None;
+        let mut best_d = r * r;
+        for (i, &p) in self.positions.iter().enumerate().take(self.looks.len()) {
+            let (px, py) = view.px(p);
+            let d = (px - x).powi(2) + (py - y).powi(2);
+            if d <= best_d {
+                best_d = d;
+                best = Some(i as u32);
+            }
+        }
+        best
+    }
+}
+
+impl SwimScene {
+    fn paint_flights(&self, ctx: &Ctx, pal: &Palette, view: &View, r: f64, t: f64) {
+        let clock = f64::from(self.from_tick) + ease(t);
+        let dot = (r * 0.45).clamp(1.5, 5.0);
+        for f in &self.flights {
+            let (Some(&a), Some(&b)) = (
+                self.positions.get(f.from as usize),
+                self.positions.get(f.to as usize),
+            ) else {
+                continue;
+            };
+            let ((ax, ay), (bx, by)) = (view.px(a), view.px(b));
+            // From rim to rim, so a packet that has just landed stays visible at its
+            // receiver's edge between steps.
+            let len = ((bx - ax).powi(2) + (by - ay).powi(2)).sqrt().max(1.0);
+            let rim = ((r * 1.15) / len).min(0.45);
+            let (p, lost) = match f.lands {
+                Some(l) => (
+                    ((clock - f64::from(f.sent)) / f64::from(l - f.sent).max(1.0)).clamp(0.0, 1.0),
+                    false,
+                ),
+                None => ((clock - f64::from(f.sent)).clamp(0.0, 1.0) * 0.45, true),
+            };
+            let p = rim + p * (1.0 - 2.0 * rim);
+            let (x, y) = (ax + (bx - ax) * p, ay + (by - ay) * p);
+            let colour = if lost {
+                pal.lost
+            } else {
+                flight_colour(f.kind)
+            };
+            if f.kind == PacketKind::PushPull {
+                ctx.begin_path();
+                ctx.move_to(
+                    ax + (bx - ax) * (p - 0.08).max(0.0),
+                    ay + (by - ay) * (p - 0.08).max(0.0),
+                );
+                ctx.line_to(x, y);
+                ctx.set_stroke_style_str(colour);
+                ctx.set_line_width(dot * 1.4);
+                ctx.stroke();
+            }
+            ctx.begin_path();
+            match f.kind {
+                PacketKind::PingReq => ctx.rect(x - dot, y - dot, dot * 2.0, dot * 2.0),
+                PacketKind::IndirectAck => {
+                    ctx.move_to(x, y - dot * 1.3);
+                    ctx.line_to(x + dot * 1.3, y);
+                    ctx.line_to(x, y + dot * 1.3);
+                    ctx.line_to(x - dot * 1.3, y);
+                    ctx.close_path();
+                }
+                PacketKind::Gossip => {
+                    let g = dot * (0.8 + (f64::from(f.updates)).sqrt() * 0.35).min(2.2);
+                    let _ = ctx.arc(x, y, g, 0.0, TAU);
+                }
+                _ => {
+                    let _ = ctx.arc(x, y, dot, 0.0, TAU);
+                }
+            }
+            ctx.set_fill_style_str(colour);
+            ctx.fill();
+            if f.kind == PacketKind::BuddyPing {
+                ctx.begin_path();
+                let _ = ctx.arc(x, y, dot * 1.8, 0.0, TAU);
+                ctx.set_stroke_style_str(SUSPECT);
+                ctx.set_line_width(1.5);
+                ctx.stroke();
+            }
+            if lost && p > 0.3 {
+                cross(ctx, pal.lost, x, y, dot * 1.6);
+            }
+        }
+    }
+}
+
+fn cross(ctx: &Ctx, colour: &str, x: f64, y: f64, s: f64) {
+    ctx.begin_path();
+    ctx.move_to(x - s, y - s);
+    ctx.line_to(x + s, y + s);
+    ctx.move_to(x + s, y - s);
+    ctx.line_to(x - s, y + s);
+    ctx.set_stroke_style_str(colour);
+    ctx.set_line_width(2.0);
+    ctx.stroke();
+}
+
+/// One member: the view ring, the shape, the process marks and a failed probe's mark.
+fn paint_member(ctx: &Ctx, pal: &Palette, look: &Look, x: f64, y: f64, r: f64, small: bool) {
+    let c = &look.counts;
+    let total: f64 = c[1..].iter().map(|&v| f64::from(v)).sum();
+    // The ring appears only when the cluster disagrees about the member.
+    let all_alive = c[MemberState::Alive as usize] as f64 == total;
+    if !small && total > 0.0 && !all_alive {
+        let mut a0 = -TAU / 4.0;
+        for (s, colour) in [
+            (MemberState::Alive, ALIVE),
+            (MemberState::Suspect, SUSPECT),
+            (MemberState::Dead, pal.dead),
+            (MemberState::Left, LEFT),
+        ] {
+            let share = f64::from(c[s as usize]) / total;
+            if share <= 0.0 {
+                continue;
+            }
+            ctx.begin_path();
+            let _ = ctx.arc(x, y, r * 1.6, a0, a0 + share * TAU);
+            ctx.set_stroke_style_str(colour);
+            ctx.set_line_width((r * 0.3).max(2.5));
+            ctx.stroke();
+            a0 += share * TAU;
+        }
+    }
+    ctx.begin_path();
+    shape(ctx, look.state, x, y, r);
+    ctx.set_fill_style_str(state_colour(look.state, pal));
+    ctx.fill();
+    ctx.set_stroke_style_str(pal.ink);
+    ctx.set_line_width(if small { 0.6 } else { 1.2 });
+    ctx.stroke();
+    let p = look.process;
+    if p.crashed {
+        cross(ctx, pal.ink, x, y, r * 0.7);
+    } else if p.paused {
+        ctx.set_fill_style_str(pal.ink);
+        ctx.fill_rect(x - r * 0.45, y - r * 0.5, r * 0.3, r);
+        ctx.fill_rect(x + r * 0.15, y - r * 0.5, r * 0.3, r);
+    }
+    if p.slow && !p.crashed {
+        // A slow member: a dashed halo, like a clock's ticks.
+        ctx.begin_path();
+        let _ = ctx.arc(x, y, r * 2.1, 0.0, TAU);
+        let dash = js_sys::Array::of2(&2.0.into(), &3.0.into());
+        let _ = ctx.set_line_dash(&dash);
+        ctx.set_stroke_style_str(pal.ink);
+        ctx.set_line_width(1.5);
+        ctx.stroke();
+        let _ = ctx.set_line_dash(&js_sys::Array::new());
+    }
+    if let Some(age) = look.timeout_age {
+        let alpha = 1.0 - f64::from(age) / f64::from(TIMEOUT_MARK_TICKS);
+        ctx.set_global_alpha(alpha.clamp(0.15, 1.0));
+        ctx.begin_path();
+        let _ = ctx.arc(x, y, r * 2.5, -TAU / 4.0, TAU * 0.6);
+        ctx.set_stroke_style_str("#D55E00");
+        ctx.set_line_width(2.5);
+        ctx.stroke();
+        ctx.set_global_alpha(1.0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::systems::scenario::SwimScenario;
+    use gossip_engine::swim::Preset;
+
+    #[test]
+    fn a_pause_lasts_its_ticks_and_a_kill_forever() {
+        let mut s = SwimScenario::preset(Preset::ConsulLan, 5, 1);
+        s.push(10, SwimCommand::Pause { node: 1, ms: 1000 });
+        s.push(12, SwimCommand::Kill { node: 2 });
+        assert!(!process(&s.actions, 1, 9, 100).paused);
+        assert!(process(&s.actions, 1, 10, 100).paused);
+        assert!(process(&s.actions, 1, 19, 100).paused);
+        assert!(!process(&s.actions, 1, 20, 100).paused);
+        assert!(process(&s.actions, 2, 500, 100).crashed);
+        assert!(!process(&s.actions, 2, 11, 100).crashed);
+    }
+
+    #[test]
+    fn a_killed_member_is_drawn_suspect_then_dead() {
+        let mut s = SwimScenario::preset(Preset::ConsulLan, 8, 2);
+        s.push(2, SwimCommand::Kill { node: 4 });
+        let mut rec = Recording::new(s).unwrap();
+        let pos = Rc::new(positions(8));
+        let mut seen = Vec::new();
+        for t in 0..200 {
+            rec.seek(t);
+            let st = SwimScene::at(&rec, pos.clone(), None).looks[4].state;
+            if seen.last() != Some(&st) {
+                seen.push(st);
+            }
+        }
+        assert_eq!(
+            seen,
+            [MemberState::Alive, MemberState::Suspect, MemberState::Dead]
+        );
+    }
+}
