@@ -18,6 +18,10 @@ mod args;
 mod cassandra_args;
 #[path = "gossip_sim/cassandra_run.rs"]
 mod cassandra_run;
+#[path = "gossip_sim/dynamo_args.rs"]
+mod dynamo_args;
+#[path = "gossip_sim/dynamo_run.rs"]
+mod dynamo_run;
 #[path = "gossip_sim/faults.rs"]
 mod faults;
 #[path = "gossip_sim/measures.rs"]
@@ -69,6 +73,7 @@ fn main() -> ExitCode {
         Cmd::Run(a) if a.protocol == Some(args::ProtocolArg::Swim) => swim_run::run(&a),
         Cmd::Run(a) if a.protocol == Some(args::ProtocolArg::Cassandra) => cassandra_run::run(&a),
         Cmd::Run(a) if a.protocol == Some(args::ProtocolArg::RedisCluster) => redis_run::run(&a),
+        Cmd::Run(a) if a.protocol == Some(args::ProtocolArg::Dynamo) => dynamo_run::run(&a),
         Cmd::Run(a) => plan::Plan::from_args(&a).and_then(|plan| {
             let (results, per_round) = trial::run_all(&plan, a.threads)?;
             Ok(report::render(

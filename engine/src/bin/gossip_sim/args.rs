@@ -17,6 +17,7 @@ use crate::swim_args::SwimArgs;
     gossip-sim run --protocol membership --nodes 200 --fanout 2 --t-fail 8 --kill 17@5\n  \
     gossip-sim run --protocol swim --preset consul-lan --nodes 100 --kill 3@5 --trials 20\n  \
     gossip-sim run --protocol cassandra --preset cassandra --nodes 100 --kill 3@5 --trials 20\n  \
+    gossip-sim run --protocol dynamo --preset dynamo --nodes 100 --kill 3@1 --seconds 900\n  \
     gossip-sim theory --nodes 1000 --fanout 1\n  \
     gossip-sim sweep plan grid.toml --trials 50 > plan.jsonl")]
 pub struct Cli {
@@ -177,6 +178,8 @@ pub struct RunArgs {
     #[command(flatten)]
     pub redis: Box<RedisArgs>,
     #[command(flatten)]
+    pub dynamo: Box<crate::dynamo_args::DynamoArgs>,
+    #[command(flatten)]
     pub faults: crate::faults::SharedFaults,
 
     /// Also report per-round means over trials (informed fraction, fresh, stale, traffic).
@@ -263,6 +266,8 @@ pub enum ProtocolArg {
     Cassandra,
     /// `gossip_engine::redis::RedisSimulation`.
     RedisCluster,
+    /// `gossip_engine::dynamo::DynamoSimulation`.
+    Dynamo,
 }
 
 fn protocol_arg() -> impl TypedValueParser<Value = ProtocolArg> {
@@ -279,12 +284,16 @@ fn protocol_arg() -> impl TypedValueParser<Value = ProtocolArg> {
                 cassandra,
                 PossibleValue::new("redis-cluster")
                     .help("the Redis Cluster bus in real time (clusterCron, PFAIL/FAIL, failover)"),
+                PossibleValue::new("dynamo").help(
+                    "Dynamo in real time: one random peer a second, local failure detection, Merkle anti-entropy",
+                ),
             ]),
     )
     .try_map(|name| match name.as_str() {
         "swim" => Ok(ProtocolArg::Swim),
         "cassandra" => Ok(ProtocolArg::Cassandra),
         "redis-cluster" => Ok(ProtocolArg::RedisCluster),
+        "dynamo" => Ok(ProtocolArg::Dynamo),
         _ => ProtocolKind::from_name(&name).map(ProtocolArg::Engine),
     })
 }

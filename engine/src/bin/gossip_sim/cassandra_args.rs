@@ -1,17 +1,19 @@
 //! The flags of `gossip-sim run --protocol cassandra`, and the `--preset` value shared with
-//! `--protocol swim` and `--protocol redis-cluster`.
+//! `--protocol swim`, `--protocol redis-cluster` and `--protocol dynamo`.
 
 use crate::faults::seconds;
 use clap::Args;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use gossip_engine::Named;
 use gossip_engine::cassandra::CassandraPreset;
+use gossip_engine::dynamo::DynamoPreset;
 use gossip_engine::redis::RedisPreset;
 use gossip_engine::swim::Preset;
 
 use crate::args::count;
 
-/// `--preset`: a SWIM, Cassandra or Redis Cluster preset; each protocol refuses the others'.
+/// `--preset`: a SWIM, Cassandra, Redis Cluster or Dynamo preset; each protocol refuses the
+/// others'.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PresetArg {
     /// memberlist's defaults (`--protocol swim`).
@@ -20,6 +22,8 @@ pub enum PresetArg {
     Cassandra(CassandraPreset),
     /// Redis Cluster's defaults (`--protocol redis-cluster`).
     Redis(RedisPreset),
+    /// Dynamo's defaults (`--protocol dynamo`).
+    Dynamo(DynamoPreset),
 }
 
 impl PresetArg {
@@ -29,6 +33,7 @@ impl PresetArg {
             PresetArg::Swim(p) => (p.as_str(), "swim"),
             PresetArg::Cassandra(p) => (p.as_str(), "cassandra"),
             PresetArg::Redis(p) => (p.as_str(), "redis-cluster"),
+            PresetArg::Dynamo(p) => (p.as_str(), "dynamo"),
         }
     }
 
@@ -39,7 +44,7 @@ impl PresetArg {
     }
 }
 
-/// The parser of `--preset`: every name of both tables, with its description.
+/// The parser of `--preset`: every name of every table, with its description.
 pub fn preset_arg() -> impl TypedValueParser<Value = PresetArg> {
     let swim = Preset::ALL
         .iter()
@@ -50,10 +55,14 @@ pub fn preset_arg() -> impl TypedValueParser<Value = PresetArg> {
     let redis = RedisPreset::ALL
         .iter()
         .map(|v| PossibleValue::new(v.as_str()).help(v.describe()));
-    PossibleValuesParser::new(swim.chain(cass).chain(redis)).try_map(|name| {
+    let dynamo = DynamoPreset::ALL
+        .iter()
+        .map(|v| PossibleValue::new(v.as_str()).help(v.describe()));
+    PossibleValuesParser::new(swim.chain(cass).chain(redis).chain(dynamo)).try_map(|name| {
         CassandraPreset::from_name(&name)
             .map(PresetArg::Cassandra)
             .or_else(|_| RedisPreset::from_name(&name).map(PresetArg::Redis))
+            .or_else(|_| DynamoPreset::from_name(&name).map(PresetArg::Dynamo))
             .or_else(|_| Preset::from_name(&name).map(PresetArg::Swim))
     })
 }

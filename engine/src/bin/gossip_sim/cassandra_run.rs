@@ -26,8 +26,11 @@ impl CassandraPlan {
     /// Builds and checks the plan; the error is the one-line message to print.
     pub fn from_args(a: &RunArgs) -> Result<Self, String> {
         check_count("trials", a.trials, 1, 1_000_000)?;
-        if let Some(flag) = a.redis.first_given() {
-            return Err(format!("--{flag} applies only to --protocol redis-cluster"));
+        if let Some(e) = a.redis.refusal() {
+            return Err(e);
+        }
+        if let Some(flag) = a.dynamo.first_given() {
+            return Err(format!("--{flag} applies only to --protocol dynamo"));
         }
         let s = &a.swim;
         if let Some(flag) = crate::realtime::round_flag_given(a).or_else(|| s.swim_only_given()) {

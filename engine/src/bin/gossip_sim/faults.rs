@@ -6,29 +6,34 @@ use clap::Args;
 
 use crate::args::count;
 
-/// `--restart` and `--join`, for Cassandra and Redis Cluster.
+/// `--restart` and `--join`, for Cassandra, Redis Cluster and Dynamo.
 #[derive(Debug, Args)]
 pub struct SharedFaults {
-    /// Cassandra, Redis Cluster: restart NODE at second T (Cassandra: a new generation).
-    /// Repeatable.
-    #[arg(long, value_name = "NODE@T", value_parser = node_at, help_heading = "Cassandra, Redis Cluster")]
+    /// Cassandra, Redis Cluster, Dynamo: restart NODE at second T (Cassandra, Dynamo: a new
+    /// generation). Repeatable.
+    #[arg(long, value_name = "NODE@T", value_parser = node_at, help_heading = "Cassandra, Redis Cluster, Dynamo")]
     pub restart: Vec<(u32, f64)>,
-    /// Cassandra, Redis Cluster: a new node joins at second T, through node VIA (Redis
-    /// Cluster: VIA@T) or through the seeds (Cassandra: T). Repeatable.
-    #[arg(long, value_name = "[VIA@]T", value_parser = join_at, help_heading = "Cassandra, Redis Cluster")]
+    /// Cassandra, Redis Cluster, Dynamo: a new node joins at second T, through node VIA
+    /// (Redis Cluster: VIA@T) or through the seeds (Cassandra, Dynamo: T). Repeatable.
+    #[arg(long, value_name = "[VIA@]T", value_parser = join_at, help_heading = "Cassandra, Redis Cluster, Dynamo")]
     pub join: Vec<(Option<u32>, f64)>,
 }
 
 impl SharedFaults {
-    /// The first of these flags given, to refuse it under a protocol that has no such fault.
-    pub fn first_given(&self) -> Option<&'static str> {
+    /// The refusal of the first of these flags given, under a protocol that has no such
+    /// fault.
+    pub fn refusal(&self) -> Option<String> {
         [
             ("restart", !self.restart.is_empty()),
             ("join", !self.join.is_empty()),
         ]
         .into_iter()
         .find(|&(_, g)| g)
-        .map(|(name, _)| name)
+        .map(|(flag, _)| {
+            format!(
+                "--{flag} applies only to --protocol cassandra, --protocol redis-cluster and --protocol dynamo"
+            )
+        })
     }
 }
 

@@ -62,13 +62,14 @@ impl Plan {
         if let Some(flag) = a.cassandra.first_given() {
             return Err(format!("--{flag} applies only to --protocol cassandra"));
         }
-        if let Some(flag) = a.redis.first_given() {
-            return Err(format!("--{flag} applies only to --protocol redis-cluster"));
+        if let Some(e) = a.redis.refusal() {
+            return Err(e);
         }
-        if let Some(flag) = a.faults.first_given() {
-            return Err(format!(
-                "--{flag} applies only to --protocol cassandra and --protocol redis-cluster"
-            ));
+        if let Some(flag) = a.dynamo.first_given() {
+            return Err(format!("--{flag} applies only to --protocol dynamo"));
+        }
+        if let Some(e) = a.faults.refusal() {
+            return Err(e);
         }
         if let Some(t) = a.threads {
             check_count("threads", t, 1, 1024)?;

@@ -16,24 +16,38 @@ pub struct RedisArgs {
     /// Redis Cluster: replicas per master [default: 1].
     #[arg(long, value_parser = count, help_heading = "Redis Cluster")]
     pub replicas: Option<u32>,
-    /// Redis Cluster: cut the nodes A,B,C off from the rest at second T. Repeatable.
+    /// Redis Cluster, Dynamo: cut the nodes A,B,C off from the rest at second T. Repeatable.
     #[arg(long, value_name = "A,B,..@T", value_parser = partition, help_heading = "Redis Cluster")]
     pub partition: Vec<(Vec<u32>, f64)>,
-    /// Redis Cluster: heal every partition at second T. Repeatable.
+    /// Redis Cluster, Dynamo: heal every partition at second T. Repeatable.
     #[arg(long, value_name = "T", value_parser = seconds, help_heading = "Redis Cluster")]
     pub heal: Vec<f64>,
 }
 
 impl RedisArgs {
-    /// The first Redis flag given, by name, to refuse it outside `--protocol redis-cluster`.
-    pub fn first_given(&self) -> Option<&'static str> {
+    /// The first flag given that only Redis Cluster takes (not --partition and --heal, which
+    /// Dynamo shares), by name.
+    pub fn redis_only_given(&self) -> Option<&'static str> {
         let given = [
             ("node-timeout-ms", self.node_timeout_ms.is_some()),
             ("replicas", self.replicas.is_some()),
+        ];
+        given.into_iter().find(|&(_, g)| g).map(|(name, _)| name)
+    }
+
+    /// The refusal of the first of these flags given, under a protocol that takes none of
+    /// them.
+    pub fn refusal(&self) -> Option<String> {
+        if let Some(flag) = self.redis_only_given() {
+            return Some(format!("--{flag} applies only to --protocol redis-cluster"));
+        }
+        let shared = [
             ("partition", !self.partition.is_empty()),
             ("heal", !self.heal.is_empty()),
         ];
-        given.into_iter().find(|&(_, g)| g).map(|(name, _)| name)
+        shared.into_iter().find(|&(_, g)| g).map(|(flag, _)| {
+            format!("--{flag} applies only to --protocol redis-cluster and --protocol dynamo")
+        })
     }
 }
 

@@ -27,6 +27,9 @@ impl RedisPlan {
         if let Some(flag) = a.cassandra.first_given() {
             return Err(format!("--{flag} applies only to --protocol cassandra"));
         }
+        if let Some(flag) = a.dynamo.first_given() {
+            return Err(format!("--{flag} applies only to --protocol dynamo"));
+        }
         let s = &a.swim;
         if let Some(flag) = crate::realtime::round_flag_given(a).or_else(|| s.swim_only_given()) {
             return Err(format!(

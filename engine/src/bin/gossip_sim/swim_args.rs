@@ -10,8 +10,8 @@ use crate::args::{count, named};
 /// refused, and a preset's value stays unless a flag overrides it.
 #[derive(Debug, Args)]
 pub struct SwimArgs {
-    /// SWIM: memberlist defaults to start from [default: consul-lan]; Cassandra: its
-    /// defaults [default: cassandra].
+    /// SWIM: memberlist defaults to start from [default: consul-lan]; Cassandra, Redis
+    /// Cluster, Dynamo: their defaults [default: cassandra, redis-cluster, dynamo].
     #[arg(long, value_parser = crate::cassandra_args::preset_arg(), help_heading = "SWIM")]
     pub preset: Option<crate::cassandra_args::PresetArg>,
     /// SWIM: Lifeguard's awareness, dynamic suspicion and buddy system together [default: on].

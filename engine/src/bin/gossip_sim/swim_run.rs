@@ -29,17 +29,18 @@ impl SwimPlan {
                 "--{flag} applies only to the round-based protocols, not --protocol swim"
             ));
         }
-        if let Some(flag) = a.redis.first_given() {
-            return Err(format!("--{flag} applies only to --protocol redis-cluster"));
+        if let Some(e) = a.redis.refusal() {
+            return Err(e);
+        }
+        if let Some(flag) = a.dynamo.first_given() {
+            return Err(format!("--{flag} applies only to --protocol dynamo"));
         }
         let s = &a.swim;
         if let Some(flag) = a.cassandra.first_given() {
             return Err(format!("--{flag} applies only to --protocol cassandra"));
         }
-        if let Some(flag) = a.faults.first_given() {
-            return Err(format!(
-                "--{flag} applies only to --protocol cassandra and --protocol redis-cluster"
-            ));
+        if let Some(e) = a.faults.refusal() {
+            return Err(e);
         }
         let preset = match s.preset {
             None => Preset::ConsulLan,
