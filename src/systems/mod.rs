@@ -3,4 +3,5 @@
 //! its 300 KB budget; it shares the engine, the language switch, the palette and the panic
 //! overlay with the player.
 
+pub mod lessons;
 pub mod scenario;
