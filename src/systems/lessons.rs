@@ -63,10 +63,11 @@ const FAULT_TICK: u32 = 20;
 /// timeout at N = 12 (4.3 s), so only a late refutation could turn it into a death.
 const PAUSE_MS: u32 = 3_000;
 /// The slow spell: 30 s of 3 s extra on everything the node sends and handles. 3 s is beyond
-/// ProbeTimeout (500 ms) and ProbeInterval (1 s), so every probe it sends fails, and beyond
-/// what a refutation can afford to lose against a 4.3 s timer (a round trip through the node
-/// costs it twice the delay). Below 2 s the gap between Lifeguard off and on mostly vanishes at
-/// this N, so the lesson sits well clear of that edge.
+/// ProbeTimeout (500 ms) and ProbeInterval (1 s), so without local health awareness every
+/// probe it sends fails, and beyond what a refutation can afford to lose against a 4.3 s timer
+/// (a round trip through the node costs it twice the delay). At 1.5 s the gap between
+/// Lifeguard off and on vanished at this N (a 20-seed scan while choosing), so the lesson sits
+/// well clear of that edge.
 const SLOW_MS: u32 = 30_000;
 const SLOW_EXTRA_MS: u32 = 3_000;
 
@@ -135,7 +136,7 @@ const PROBE_SUSPECT_REFUTE: SwimLesson = SwimLesson {
              end of the period, it marks the target suspect. This is SWIM's failure detector \
              (Das, Gupta and Motivala, DSN 2002, §3.1), probing in round-robin order over a \
              shuffled list (§4.3).",
-            "12 个成员，使用 Consul 的 LAN 设置（memberlist DefaultLANConfig）。每个协议周期\
+            "这里有 12 个成员，使用 Consul 的 LAN 设置（memberlist DefaultLANConfig）。每个协议周期\
              （ProbeInterval = 1 秒），每个成员向自己打乱顺序的成员列表中的下一个成员发送 \
              ping。若在 ProbeTimeout = 500 毫秒内没有收到 ack，它就请 IndirectChecks = 3 个\
              其他成员代为 ping 目标（ping-req）；若到周期结束仍没有收到任何 ack，它就把目标\
@@ -196,12 +197,12 @@ const PROBE_SUSPECT_REFUTE: SwimLesson = SwimLesson {
          Lifeguard on: the slow node doubts itself instead; no healthy member is declared dead, \
          and the few false positives left are the slow node itself, which really is answering \
          too late.",
-        "杀死：节点 3 先在一个成员的列表中变为怀疑，接着在其他列表中也是，最短超时过后在各处\
-         都变为死亡。暂停：它沉睡时其他成员怀疑它；醒来后它听到怀疑并反驳，它的化身号在每个\
+        "杀死：节点 3 先在一个成员的列表中变为怀疑，随后在其他成员的列表中也变为怀疑；最短\
+         超时一过，它在各处都变为死亡。暂停：它沉睡时其他成员怀疑它；醒来后它听到怀疑并反驳，它的化身号在每个\
          列表中都从 1 变为 2。变慢并关闭 Lifeguard：慢节点一次又一次地把健康成员判为死亡，\
          它们以越来越高的化身号反驳，误判（false positive）计数不断上升。开启 Lifeguard：\
-         慢节点转而怀疑自己，没有任何健康成员被判死亡，剩下的少数误判都是慢节点本身——它\
-         确实回答得太晚了。",
+         慢节点转而怀疑自己，没有任何健康成员被判死亡，剩下的少数误判都是慢节点本身——它的\
+         应答确实太迟了。",
     ),
     next: Text(
         "Step by tick around the first suspicion to follow one probe: ping, ping-req, \
@@ -218,7 +219,7 @@ const PROBE_SUSPECT_REFUTE: SwimLesson = SwimLesson {
     ),
     variants: &[
         (Text("Kill node 3", "杀死节点 3"), l1_kill),
-        (Text("Pause node 3 for 3 s", "暂停节点 3 达 3 秒"), l1_pause),
+        (Text("Pause node 3 for 3 s", "节点 3 暂停 3 秒"), l1_pause),
         (
             Text("Slow node 3, Lifeguard off", "节点 3 变慢，关闭 Lifeguard"),
             l1_slow_off,
@@ -236,10 +237,11 @@ const PROBE_SUSPECT_REFUTE: SwimLesson = SwimLesson {
 /// 60 s and 360 s on WAN, a retransmit limit of 12) that the texts can quote and a reader can
 /// redo in their head; the same rows are in docs/research/swim-memberlist.md §2.7.
 const L2_NODES: u32 = 100;
-/// Seed chosen so that every variant shows its point on its own: on LAN, WAN and SuspicionMult
-/// 3 the first confirm comes exactly the minimum timeout after the first suspicion, with one
-/// gossip target the dead message spreads more slowly than with three, and under 10% loss
-/// healthy members refute and none is declared dead.
+/// Seed 1, the first tried, shows every variant's point on its own: on LAN, WAN and
+/// SuspicionMult 3 the first confirm comes exactly the minimum timeout after the first
+/// suspicion; with one gossip target the dead message spreads more slowly than with three;
+/// under 10% loss healthy members refute and, by the opening tick, none is declared dead. The
+/// 20-seed tests show the gossip and loss points are not this seed's luck.
 const L2_SEED: u64 = 1;
 /// The member killed in every variant of lesson 2.
 const L2_NODE: u32 = 7;
@@ -354,12 +356,12 @@ const REAL_NUMBERS: SwimLesson = SwimLesson {
         "Watch for three moments: the first suspicion, the first confirm, and the tick from \
          which every member holds node 7 dead. The gap between the first two is the suspicion \
          timer at its minimum, once k members have confirmed: 8 s on LAN, 60 s on WAN, 6 s \
-         with SuspicionMult 3. With 10% loss, watch the refutations add up: a healthy \
-         member is suspected and refutes many times for each time one is declared dead.",
+         with SuspicionMult 3. With 10% loss, watch the refutations add up: for each \
+         healthy member ever declared dead, many suspicions are refuted in time.",
         "留意三个时刻：第一次怀疑、第一次确认，以及所有成员都认定节点 7 已死的那个 tick。\
          前两者之间的间隔，就是在 k 个成员确认后降到最小值的怀疑计时器：LAN 上 8 秒，WAN 上 \
-         60 秒，SuspicionMult 3 时 6 秒。在 10% 丢包下，留意反驳次数不断累积：健康成员\
-         被怀疑并反驳许多次，才偶尔有一次被判死亡。",
+         60 秒，SuspicionMult 3 时 6 秒。在 10% 丢包下，留意反驳次数不断累积：每有一个健康\
+         成员被误判死亡，就有许多次怀疑被及时反驳。",
     ),
     next: Text(
         "Raise N to 1,000 on LAN: log10 N = 3, so the minimum grows to 12 s and the \
@@ -426,6 +428,11 @@ mod tests {
 
     /// Runs `s` until `until` ticks have run, each command applied just before its tick.
     fn run(s: &SwimScenario, until: u32) -> Run {
+        run_with(s, until, |_| {})
+    }
+
+    /// [`run`], showing the simulation to `each` after every tick.
+    fn run_with(s: &SwimScenario, until: u32, mut each: impl FnMut(&SwimSimulation)) -> Run {
         let mut sim = SwimSimulation::new(s.config.clone(), s.seed).expect("a valid config");
         let mut events = Vec::new();
         let mut next = 0;
@@ -436,6 +443,7 @@ mod tests {
             }
             let report = sim.step();
             events.extend(report.events.into_iter().map(|e| (report.tick, e)));
+            each(&sim);
         }
         Run { sim, events }
     }
@@ -564,6 +572,16 @@ mod tests {
         // "once the shortest timeout has run": two members confirmed, so the timer is min.
         assert_eq!(confirm - suspect, ticks(l1_min_ms()));
         assert_eq!(r.sim.metrics().false_positives, 0);
+        // "suspect in one list, then in the others": all of them, just before the confirm.
+        let before = run(&s, FAULT_TICK + confirm).sim;
+        println!(
+            "kill: views just before the confirm {:?}",
+            before.views_of(L1_NODE)
+        );
+        assert_eq!(
+            before.views_of(L1_NODE)[MemberState::Suspect as usize],
+            L1_NODES - 1
+        );
         // Opened at `at`, every live member already holds it dead.
         assert!(FAULT_TICK + all <= s.at, "at {} is before agreement", s.at);
         let at = run(&s, s.at).sim;
@@ -587,6 +605,9 @@ mod tests {
                 if member == L1_NODE && t < wake)
         });
         assert!(suspected, "suspected while it slept");
+        let asleep = run(&s, wake).sim;
+        println!("pause: views as it wakes {:?}", asleep.views_of(L1_NODE));
+        assert!(asleep.views_of(L1_NODE)[MemberState::Suspect as usize] >= L1_NODES / 2);
         let refutes: Vec<_> = r.refutes().collect();
         println!("pause: refutations {refutes:?}");
         assert_eq!(
@@ -652,6 +673,13 @@ mod tests {
         assert_eq!((by_slow_on, healthy_on), (0, 0));
         assert!(fp_on >= 1);
         assert!(fp_off >= 5 * fp_on, "{fp_off} against {fp_on}");
+        // On: the slow node doubts itself (its local health score rose).
+        let mut doubt = 0;
+        run_with(&l1_slow_on(), l1_slow_on().at, |sim| {
+            doubt = doubt.max(sim.node(L1_NODE).unwrap().awareness.score());
+        });
+        println!("slow, Lifeguard on: the slow node's highest health score {doubt}");
+        assert!(doubt >= 3, "{doubt}");
         // Already clear at the opening tick.
         let (at_off, at_on) = (
             run(&l1_slow_off(), l1_slow_off().at),
@@ -872,6 +900,10 @@ mod tests {
             assert!(lan_part.contains(&f), "{f}");
         }
         assert_eq!(lan.retransmit_mult, wan.retransmit_mult);
+        // "untick dynamic suspicion and the timer starts at its minimum": max = 1 · min.
+        let mut c = wan.clone();
+        c.lifeguard.dynamic_suspicion = false;
+        assert_eq!(c.max_timeout_mult(), 1);
         // min, max and k on LAN and WAN at N = 100, and with SuspicionMult 3.
         for (c, k) in [(&lan, 2), (&wan, 4)] {
             let min = suspicion_min_ms(c.suspicion_mult, L2_NODES, c.probe_interval_ms);
