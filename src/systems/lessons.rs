@@ -792,7 +792,7 @@ mod tests {
 
     #[test]
     fn each_knob_does_what_the_text_says() {
-        let (ls, lc, la, _) = detection(&l2_lan());
+        let (_, lc, la, _) = detection(&l2_lan());
         // SuspicionMult 3: the confirm comes 6 s after the suspicion, sooner than on LAN.
         let m = l2_mult3();
         let (ms, mc, _, _) = detection(&m);
@@ -822,7 +822,6 @@ mod tests {
                 L2_NODES - 1
             );
         }
-        let _ = ls;
     }
 
     /// One gossip target against three over 20 seeds: the slower spread is the rule, not this
