@@ -21,9 +21,8 @@ done
 
 if [[ $BUILD -eq 1 ]]; then
   bash scripts/setup.sh --for serve
-  echo "==> building the release bundle (trunk build index.html --release --offline)"
-  # Target before --release: `--release index.html` would read index.html as --release's value.
-  trunk build index.html --release --offline
+  echo "==> building the release bundles of both pages (scripts/build.sh)"
+  bash scripts/build.sh
 fi
 
 exec node scripts/static-server.mjs dist --port "${PORT:-8080}"

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Bundle size report: raw and `gzip -9` bytes of every file a visitor of the player downloads
-# from dist/ (page, boot script, wasm, JS glue, CSS, favicon), and their total. The embed
-# example page is a demo for host pages and is listed apart.
+# Bundle size report, page by page: raw and `gzip -9` bytes of every file a visitor of a
+# page downloads from dist/ (the page, then every file it names, then every file those name:
+# boot script, JS glue, wasm, CSS, favicon), and each page's total.
 #
 #   scripts/size.sh [DIST] [--budget BYTES]
 #
-# (after `trunk build index.html --release`; default dist/). With --budget, exits 1 when the
-# player's gzip total is above BYTES: scripts/test.sh holds the bundle to issue #9's 300 KB.
+# (after scripts/build.sh; default dist/). Pages: index.html (the player) and systems.html
+# (the real-systems page), each with its own budget. With --budget, exits 1 when a page's
+# gzip total is above BYTES: scripts/test.sh holds each page to issue #9's 300 KB.
 set -euo pipefail
 dist=dist
 budget=
@@ -16,27 +17,39 @@ while [[ $# -gt 0 ]]; do
     *) dist="$1"; shift ;;
   esac
 done
-total_raw=0
-total_gz=0
-printf '%-50s %10s %10s\n' file raw gzip
-for f in "$dist"/*.{wasm,js,css,html,svg}; do
-  [[ -f "$f" ]] || continue
-  name=$(basename "$f")
-  raw=$(stat -c %s "$f")
-  gz=$(gzip -9 -c "$f" | wc -c)
-  if [[ "$name" == embed-example* ]]; then
-    printf '%-50s %10d %10d  (demo page, not counted)\n' "$name" "$raw" "$gz"
-  else
+over=0
+for page in index.html systems.html; do
+  [[ -f "$dist/$page" ]] || continue
+  files=("$page")
+  # Two rounds of "files named by the files so far" reach the wasm (page -> boot -> glue/wasm).
+  for _ in 1 2 3; do
+    for g in "$dist"/*; do
+      name=$(basename "$g")
+      # Another page is a link, not a download.
+      [[ "$name" == *.html || " ${files[*]} " == *" $name "* ]] && continue
+      for f in "${files[@]}"; do
+        if grep -qF "$name" "$dist/$f"; then files+=("$name"); break; fi
+      done
+    done
+  done
+  total_raw=0
+  total_gz=0
+  printf '\n%-50s %10s %10s\n' "$page: file" raw gzip
+  for name in "${files[@]}"; do
+    raw=$(stat -c %s "$dist/$name")
+    gz=$(gzip -9 -c "$dist/$name" | wc -c)
     printf '%-50s %10d %10d\n' "$name" "$raw" "$gz"
     total_raw=$((total_raw + raw))
     total_gz=$((total_gz + gz))
+  done
+  printf '%-50s %10d %10d\n' "total ($page)" "$total_raw" "$total_gz"
+  if [[ -n "$budget" ]]; then
+    if ((total_gz > budget)); then
+      echo "size.sh: $page is $total_gz bytes gzip, over the budget of $budget" >&2
+      over=1
+    else
+      echo "$page: within the budget of $budget bytes gzip ($((budget - total_gz)) to spare)"
+    fi
   fi
 done
-printf '%-50s %10d %10d\n' "total (player)" "$total_raw" "$total_gz"
-if [[ -n "$budget" ]]; then
-  if ((total_gz > budget)); then
-    echo "size.sh: the player is $total_gz bytes gzip, over the budget of $budget" >&2
-    exit 1
-  fi
-  echo "within the budget of $budget bytes gzip ($((budget - total_gz)) to spare)"
-fi
+exit "$over"

@@ -25,10 +25,14 @@ pub struct ControlsProps {
     pub dispatch: UseReducerDispatcher<Model>,
 }
 
-/// A number field of the form: label, memberlist's name, value, and how to store it.
+/// How a number field stores its value.
 type Setter = fn(&mut SwimScenario, f64);
+/// How a number field reads its value.
+type Getter = fn(&SwimScenario) -> f64;
+/// A number field of the form: label, memberlist's name, and how to read and store it.
+type Field = (Text, &'static str, Getter, Setter);
 
-fn fields() -> [(Text, &'static str, fn(&SwimScenario) -> f64, Setter); 10] {
+fn fields() -> [Field; 10] {
     [
         (
             tx::NODES,

@@ -43,7 +43,10 @@ pub enum Msg {
     Notice(Option<String>),
 }
 
+/// What the inspection depends on: the tick shown, the commands given, the selection.
 type Key = (u32, usize, Option<u32>);
+/// The last inspection and its key.
+type Cached = Option<(Key, Rc<Inspected>)>;
 
 /// The measures so far and the selected member's state, at the tick shown.
 pub struct Inspected {
@@ -77,7 +80,7 @@ pub struct Model {
     /// What the inspector and the measures show, kept while the tick, the commands and the
     /// selection stay: away from the frontier it is re-run from a snapshot, which at
     /// N = 2,000 is worth not repeating on every render.
-    inspected: Rc<RefCell<Option<(Key, Rc<Inspected>)>>>,
+    inspected: Rc<RefCell<Cached>>,
 }
 
 impl Model {

@@ -387,3 +387,26 @@ mod tests {
         assert_eq!(h[77], r.counts()[2]);
     }
 }
+#[cfg(test)]
+mod perf_tmp {
+    use super::*;
+    use gossip_engine::swim::Preset;
+    #[test]
+    #[ignore]
+    fn perf_period() {
+        let s = SwimScenario::preset(Preset::ConsulLan, 2000, 1);
+        let t0 = std::time::Instant::now();
+        let mut r = Recording::new(s).unwrap();
+        println!("new {:?}", t0.elapsed());
+        for p in 1..=12 {
+            let t = std::time::Instant::now();
+            r.seek(p * 10);
+            let a = t.elapsed();
+            let t = std::time::Instant::now();
+            let h = r.history(3);
+            let b = t.elapsed();
+            let flights = r.in_flight(p * 10 - 1).count();
+            println!("period {p}: seek {a:?} history {b:?} ({}) flights {flights} frames {}", h.len(), r.frames()[r.frames().len()-1].flights.len());
+        }
+    }
+}
