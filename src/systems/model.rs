@@ -124,7 +124,9 @@ impl Model {
     fn seek(&mut self, tick: i64) {
         let tick = tick.clamp(0, i64::from(MAX_TICKS)) as u32;
         let mut rec = self.rec.borrow_mut();
+        let t0 = crate::probe::now();
         rec.seek(tick);
+        crate::probe::record("__swimSeek", crate::probe::now() - t0);
         if rec.now() == MAX_TICKS {
             self.playing = false;
         }

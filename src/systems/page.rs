@@ -139,6 +139,7 @@ pub fn systems_page() -> Html {
         });
     }
 
+    let render_start = crate::probe::now();
     let rec = model.rec.borrow();
     let now = rec.now();
     let scene = Rc::new(SwimScene::at(&rec, model.positions.clone(), model.selected));
@@ -208,7 +209,7 @@ pub fn systems_page() -> Html {
         PacketKind::Gossip,
         PacketKind::PushPull,
     ];
-    html! {
+    let page = html! {
         <div class={classes!("swim-page", model.embed.then_some("embedded"))} lang={lang.tag()}>
             if !model.embed {
                 <header class="topbar">
@@ -281,7 +282,9 @@ pub fn systems_page() -> Html {
                 </aside>
             </main>
         </div>
-    }
+    };
+    crate::probe::record("__swimRender", crate::probe::now() - render_start);
+    page
 }
 
 use wasm_bindgen::JsCast;

@@ -220,12 +220,19 @@ impl Picture for SwimScene {
         let r = self.radius(&view);
         let small = self.looks.len() > 64;
         self.paint_flights(ctx, pal, &view, r, t);
+        if small {
+            self.paint_crowd(ctx, pal, &view, r);
+        }
         for (m, look) in self.looks.iter().enumerate() {
             let Some(&p) = self.positions.get(m) else {
                 continue;
             };
             let (x, y) = view.px(p);
-            paint_member(ctx, pal, look, x, y, r, small);
+            if !small {
+                paint_member(ctx, pal, look, x, y, r);
+            } else if look.process != Process::default() || look.timeout_age.is_some() {
+                paint_marks(ctx, pal, look, x, y, r);
+            }
             if !small {
                 ctx.set_fill_style_str(pal.ink);
                 ctx.set_font(&format!(
@@ -271,67 +278,127 @@ impl Picture for SwimScene {
 }
 
 impl SwimScene {
-    fn paint_flights(&self, ctx: &Ctx, pal: &Palette, view: &View, r: f64, t: f64) {
+    /// Many members: one path per state, filled and stroked once, instead of two canvas
+    /// calls per member (at N = 2,000 this is most of a frame's cost).
+    fn paint_crowd(&self, ctx: &Ctx, pal: &Palette, view: &View, r: f64) {
+        for state in [
+            MemberState::Alive,
+            MemberState::Suspect,
+            MemberState::Dead,
+            MemberState::Left,
+            MemberState::Unknown,
+        ] {
+            ctx.begin_path();
+            let mut any = false;
+            for (m, look) in self.looks.iter().enumerate() {
+                if look.state == state
+                    && let Some(&p) = self.positions.get(m)
+                {
+                    let (x, y) = view.px(p);
+                    shape(ctx, state, x, y, r);
+                    any = true;
+                }
+            }
+            if any {
+                ctx.set_fill_style_str(state_colour(state, pal));
+                ctx.fill();
+                ctx.set_stroke_style_str(pal.ink);
+                ctx.set_line_width(0.6);
+                ctx.stroke();
+            }
+        }
+    }
+
+    /// Where each packet is at animation progress `t`: (packet, x, y, lost), from rim to rim
+    /// so that a packet that has just landed stays visible at its receiver's edge between
+    /// steps; a lost packet falls short, halfway.
+    fn placed(&self, view: &View, r: f64, t: f64) -> Vec<(&Flight, f64, f64, f64, bool)> {
         let clock = f64::from(self.from_tick) + ease(t);
+        self.flights
+            .iter()
+            .filter_map(|f| {
+                let a = view.px(*self.positions.get(f.from as usize)?);
+                let b = view.px(*self.positions.get(f.to as usize)?);
+                let len = ((b.0 - a.0).powi(2) + (b.1 - a.1).powi(2)).sqrt().max(1.0);
+                let rim = ((r * 1.15) / len).min(0.45);
+                let (p, lost) = match f.lands {
+                    Some(l) => {
+                        let span = f64::from(l - f.sent).max(1.0);
+                        (((clock - f64::from(f.sent)) / span).clamp(0.0, 1.0), false)
+                    }
+                    None => ((clock - f64::from(f.sent)).clamp(0.0, 1.0) * 0.45, true),
+                };
+                let p = rim + p * (1.0 - 2.0 * rim);
+                Some((f, a.0 + (b.0 - a.0) * p, a.1 + (b.1 - a.1) * p, p, lost))
+            })
+            .collect()
+    }
+
+    /// The packets, one path per kind (and one for the lost), each filled once.
+    fn paint_flights(&self, ctx: &Ctx, pal: &Palette, view: &View, r: f64, t: f64) {
         let dot = (r * 0.45).clamp(1.5, 5.0);
-        for f in &self.flights {
-            let (Some(&a), Some(&b)) = (
-                self.positions.get(f.from as usize),
-                self.positions.get(f.to as usize),
-            ) else {
-                continue;
-            };
-            let ((ax, ay), (bx, by)) = (view.px(a), view.px(b));
-            // From rim to rim, so a packet that has just landed stays visible at its
-            // receiver's edge between steps.
-            let len = ((bx - ax).powi(2) + (by - ay).powi(2)).sqrt().max(1.0);
-            let rim = ((r * 1.15) / len).min(0.45);
-            let (p, lost) = match f.lands {
-                Some(l) => (
-                    ((clock - f64::from(f.sent)) / f64::from(l - f.sent).max(1.0)).clamp(0.0, 1.0),
-                    false,
-                ),
-                None => ((clock - f64::from(f.sent)).clamp(0.0, 1.0) * 0.45, true),
-            };
-            let p = rim + p * (1.0 - 2.0 * rim);
-            let (x, y) = (ax + (bx - ax) * p, ay + (by - ay) * p);
-            let colour = if lost {
-                pal.lost
-            } else {
-                flight_colour(f.kind)
-            };
-            if f.kind == PacketKind::PushPull {
+        let placed = self.placed(view, r, t);
+        for &(f, x, y, _, lost) in &placed {
+            if f.kind == PacketKind::PushPull && !lost {
+                // A full-state sync is a long transfer: drawn with a tail along its path.
+                let a = view.px(self.positions[f.from as usize]);
+                let (dx, dy) = (x - a.0, y - a.1);
+                let d = (dx * dx + dy * dy).sqrt().max(1.0);
                 ctx.begin_path();
-                ctx.move_to(
-                    ax + (bx - ax) * (p - 0.08).max(0.0),
-                    ay + (by - ay) * (p - 0.08).max(0.0),
-                );
+                ctx.move_to(x - dx / d * dot * 5.0, y - dy / d * dot * 5.0);
                 ctx.line_to(x, y);
-                ctx.set_stroke_style_str(colour);
+                ctx.set_stroke_style_str(flight_colour(f.kind));
                 ctx.set_line_width(dot * 1.4);
                 ctx.stroke();
             }
+        }
+        let kinds = [
+            PacketKind::Ping,
+            PacketKind::BuddyPing,
+            PacketKind::Ack,
+            PacketKind::IndirectAck,
+            PacketKind::PingReq,
+            PacketKind::Nack,
+            PacketKind::Gossip,
+            PacketKind::PushPull,
+        ];
+        for group in kinds.iter().map(Some).chain([None]) {
             ctx.begin_path();
-            match f.kind {
-                PacketKind::PingReq => ctx.rect(x - dot, y - dot, dot * 2.0, dot * 2.0),
-                PacketKind::IndirectAck => {
-                    ctx.move_to(x, y - dot * 1.3);
-                    ctx.line_to(x + dot * 1.3, y);
-                    ctx.line_to(x, y + dot * 1.3);
-                    ctx.line_to(x - dot * 1.3, y);
-                    ctx.close_path();
+            let mut any = false;
+            for &(f, x, y, _, lost) in &placed {
+                if lost != group.is_none() || group.is_some_and(|k| *k != f.kind) {
+                    continue;
                 }
-                PacketKind::Gossip => {
-                    let g = dot * (0.8 + (f64::from(f.updates)).sqrt() * 0.35).min(2.2);
-                    let _ = ctx.arc(x, y, g, 0.0, TAU);
-                }
-                _ => {
-                    let _ = ctx.arc(x, y, dot, 0.0, TAU);
+                any = true;
+                match f.kind {
+                    PacketKind::PingReq => ctx.rect(x - dot, y - dot, dot * 2.0, dot * 2.0),
+                    PacketKind::IndirectAck => {
+                        let h = dot * 1.3;
+                        ctx.move_to(x, y - h);
+                        ctx.line_to(x + h, y);
+                        ctx.line_to(x, y + h);
+                        ctx.line_to(x - h, y);
+                        ctx.close_path();
+                    }
+                    kind => {
+                        let g = if kind == PacketKind::Gossip {
+                            dot * (0.8 + f64::from(f.updates).sqrt() * 0.35).min(2.2)
+                        } else {
+                            dot
+                        };
+                        ctx.move_to(x + g, y);
+                        let _ = ctx.arc(x, y, g, 0.0, TAU);
+                    }
                 }
             }
-            ctx.set_fill_style_str(colour);
-            ctx.fill();
-            if f.kind == PacketKind::BuddyPing {
+            if any {
+                ctx.set_fill_style_str(group.map_or(pal.lost, |k| flight_colour(*k)));
+                ctx.fill();
+            }
+        }
+        for &(f, x, y, p, lost) in &placed {
+            if f.kind == PacketKind::BuddyPing && !lost {
+                // The suspicion it carries, as a ring in the suspect colour.
                 ctx.begin_path();
                 let _ = ctx.arc(x, y, dot * 1.8, 0.0, TAU);
                 ctx.set_stroke_style_str(SUSPECT);
@@ -357,12 +424,12 @@ fn cross(ctx: &Ctx, colour: &str, x: f64, y: f64, s: f64) {
 }
 
 /// One member: the view ring, the shape, the process marks and a failed probe's mark.
-fn paint_member(ctx: &Ctx, pal: &Palette, look: &Look, x: f64, y: f64, r: f64, small: bool) {
+fn paint_member(ctx: &Ctx, pal: &Palette, look: &Look, x: f64, y: f64, r: f64) {
     let c = &look.counts;
     let total: f64 = c[1..].iter().map(|&v| f64::from(v)).sum();
     // The ring appears only when the cluster disagrees about the member.
     let all_alive = c[MemberState::Alive as usize] as f64 == total;
-    if !small && total > 0.0 && !all_alive {
+    if total > 0.0 && !all_alive {
         let mut a0 = -TAU / 4.0;
         for (s, colour) in [
             (MemberState::Alive, ALIVE),
@@ -387,8 +454,13 @@ fn paint_member(ctx: &Ctx, pal: &Palette, look: &Look, x: f64, y: f64, r: f64, s
     ctx.set_fill_style_str(state_colour(look.state, pal));
     ctx.fill();
     ctx.set_stroke_style_str(pal.ink);
-    ctx.set_line_width(if small { 0.6 } else { 1.2 });
+    ctx.set_line_width(1.2);
     ctx.stroke();
+    paint_marks(ctx, pal, look, x, y, r);
+}
+
+/// A member's process marks (crashed, paused, slow) and a failed probe's mark.
+fn paint_marks(ctx: &Ctx, pal: &Palette, look: &Look, x: f64, y: f64, r: f64) {
     let p = look.process;
     if p.crashed {
         cross(ctx, pal.ink, x, y, r * 0.7);

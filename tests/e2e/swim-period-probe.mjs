@@ -18,6 +18,7 @@ try {
   await page.click('[data-testid=apply]');
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid=member-list]').length === 0 && document.querySelector('[data-testid="field-Members N"]').value === String(n), n);
   console.log(`opened N = ${n} in ${Date.now() - t0} ms`);
+  await page.evaluate(() => { window.__swimSeek = []; window.__swimRender = []; window.__gossipPaint = []; });
   const times = [];
   for (let i = 0; i < periods; i++) {
     const ms = await page.evaluate(() => new Promise((resolve) => {
@@ -37,6 +38,9 @@ try {
   }
   const sorted = [...times].sort((a, b) => a - b);
   console.log(`periods (ms): ${times.map((t) => t.toFixed(1)).join(' ')}`);
+  const med = (a) => { const s = [...a].sort((x, y) => x - y); return s.length ? s[Math.floor(s.length / 2)].toFixed(1) : '-'; };
+  const probes = await page.evaluate(() => ({ seek: window.__swimSeek, render: window.__swimRender, paint: window.__gossipPaint }));
+  console.log(`medians: engine seek ${med(probes.seek)} ms, page render ${med(probes.render)} ms, canvas paint ${med(probes.paint)} ms (${probes.paint.length} paints)`);
   console.log(`median ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ms per probe period at N = ${n}`);
 } finally {
   await app.close();
