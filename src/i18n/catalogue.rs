@@ -10,6 +10,11 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
     ("Keyboard shortcuts", "键盘快捷键"),
     ("Dismiss", "关闭"),
     ("Share", "分享"),
+    ("Real systems: SWIM →", "真实系统：SWIM →"),
+    (
+        "SWIM with Lifeguard as Consul and Serf run it, in seconds",
+        "SWIM 与 Lifeguard，按 Consul 和 Serf 的真实参数，以秒计时",
+    ),
     ("Cluster", "集群"),
     ("Details", "详情"),
     ("Language", "语言 (Language)"),

@@ -6,6 +6,7 @@
 pub mod chart;
 pub mod controls;
 pub mod inspector;
+pub mod lesson_card;
 pub mod lessons;
 pub mod link;
 pub mod model;

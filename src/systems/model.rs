@@ -11,6 +11,7 @@ use gossip_engine::swim::{SwimCommand, SwimMetrics};
 use yew::Reducible;
 
 use super::inspector::NodeReport;
+use super::lessons::SWIM_LESSONS;
 use super::recording::{MAX_TICKS, Recording};
 use super::scenario::SwimScenario;
 use super::scene::positions;
@@ -41,6 +42,8 @@ pub enum Msg {
     Lang(Lang),
     /// Show a message, or clear it.
     Notice(Option<String>),
+    /// Open variant `.1` of lesson `.0` with its card, or close the card.
+    Lesson(Option<(usize, usize)>),
 }
 
 /// What the inspection depends on: the tick shown, the commands given, the selection.
@@ -77,6 +80,8 @@ pub struct Model {
     pub notice: Option<String>,
     /// Embedded in another page: controls hidden.
     pub embed: bool,
+    /// The lesson whose card is shown, and the variant loaded.
+    pub lesson: Option<(usize, usize)>,
     /// What the inspector and the measures show, kept while the tick, the commands and the
     /// selection stay: away from the frontier it is re-run from a snapshot, which at
     /// N = 2,000 is worth not repeating on every render.
@@ -98,6 +103,7 @@ impl Model {
             lang,
             notice: None,
             embed,
+            lesson: None,
             inspected: Rc::new(RefCell::new(None)),
         })
     }
@@ -169,11 +175,22 @@ impl Reducible for Model {
                     return Rc::new(Model {
                         rev: m.rev,
                         selected: None,
+                        lesson: m.lesson,
+                        speed: m.speed,
                         ..fresh
                     });
                 }
                 Err(e) => m.notice = Some(e),
             },
+            Msg::Lesson(None) => m.lesson = None,
+            Msg::Lesson(Some((l, v))) => {
+                let Some(variant) = SWIM_LESSONS.get(l).and_then(|l| l.variants.get(v)) else {
+                    return self;
+                };
+                let mut next = (*Rc::new(m).reduce(Msg::Load(Box::new((variant.1)())))).clone();
+                next.lesson = Some((l, v));
+                return Rc::new(next);
+            }
             Msg::Lang(l) => m.lang = l,
             Msg::Notice(n) => m.notice = n,
         }

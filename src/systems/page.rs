@@ -12,6 +12,7 @@ use yew::prelude::*;
 use super::chart::chart;
 use super::controls::Controls;
 use super::inspector::inspector;
+use super::lesson_card::{lesson_card, lesson_picker};
 use super::link;
 use super::model::{Model, Msg, SPEEDS};
 use super::report::{measures, save_buttons};
@@ -25,16 +26,16 @@ use crate::num::fixed;
 /// The run a page opens with: the link in the address bar, else Consul's LAN defaults for
 /// 16 members with one member killed at 2 s (a first story to watch); a bad link is said
 /// in the banner over that default.
-fn opening() -> (SwimScenario, bool, Option<String>) {
+fn opening() -> (SwimScenario, Option<(usize, usize)>, bool, Option<String>) {
     let mut fallback = SwimScenario::preset(gossip_engine::swim::Preset::ConsulLan, 16, 1);
     fallback.push(20, SwimCommand::Kill { node: 5 });
     let hash = web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();
     match link::decode(&hash) {
-        Ok(Some(o)) => (o.scenario, o.embed, None),
-        Ok(None) => (fallback, false, None),
-        Err(e) => (fallback, false, Some(e.to_string())),
+        Ok(Some(o)) => (o.scenario, o.lesson, o.embed, None),
+        Ok(None) => (fallback, None, false, None),
+        Err(e) => (fallback, None, false, Some(e.to_string())),
     }
 }
 
@@ -42,7 +43,7 @@ fn opening() -> (SwimScenario, bool, Option<String>) {
 #[function_component(SystemsPage)]
 pub fn systems_page() -> Html {
     let model = use_reducer(|| {
-        let (scenario, embed, problem) = opening();
+        let (scenario, lesson, embed, problem) = opening();
         let mut m = Model::new(scenario.clone(), Lang::from_browser(), embed)
             .or_else(|e| {
                 let mut fallback =
@@ -56,6 +57,7 @@ pub fn systems_page() -> Html {
             .expect("the default scenario is valid");
         if m.notice.is_none() {
             m.notice = problem;
+            m.lesson = lesson;
         }
         m
     });
@@ -96,10 +98,11 @@ pub fn systems_page() -> Html {
     // The address bar always holds the link of what is on screen.
     {
         let rec = model.rec.clone();
+        let (lesson, embed) = (model.lesson, model.embed);
         use_effect_with(model.rev, move |_| {
             let mut s = rec.borrow().scenario().clone();
             s.at = rec.borrow().now();
-            crate::address::write(&link::encode(&s, false));
+            crate::address::write(&link::encode(&s, lesson, embed));
         });
     }
     // Keys: → ← a tick, Shift+→ ← a period, space plays.
@@ -218,7 +221,8 @@ pub fn systems_page() -> Html {
                         <span class="tagline">{" — "}{tx::SUBTITLE.get(lang)}</span>
                     </div>
                     <div class="swim-buttons">
-                        <a href="./index.html">{tx::BACK.get(lang)}</a>
+                        {lesson_picker(lang, model.lesson.map(|l| l.0), &d)}
+                        <a class="button" href="./index.html" data-testid="to-player">{tx::BACK.get(lang)}</a>
                         <select onchange={on_lang} aria-label="Language" data-testid="lang">
                             { for Lang::ALL.iter().map(|l| html! {
                                 <option value={l.tag()} selected={*l == lang}>{l.native_name()}</option>
@@ -276,9 +280,12 @@ pub fn systems_page() -> Html {
                     {chart(lang, chart_member, &history, now, f64::from(tick_ms) / 1000.0, &rec.scenario().config)}
                 </section>
                 <aside class="swim-side">
+                    if let Some(l) = model.lesson {
+                        {lesson_card(lang, l, &d)}
+                    }
                     {panel.unwrap_or_else(|| html! { <p class="muted">{tx::PICK.get(lang)}</p> })}
                     {measures(lang, &inspected.metrics, f64::from(tick_ms) / 1000.0, seconds, rec.members())}
-                    if !model.embed { {save_buttons(lang, &rec, chart_member, &history, &d)} }
+                    if !model.embed { {save_buttons(lang, &rec, model.lesson, chart_member, &history, &d)} }
                 </aside>
             </main>
         </div>

@@ -92,13 +92,14 @@ fn series(rec: &Recording, history: &[Counts]) -> Vec<(f64, u16, u16, u16, u16)>
 pub fn save_buttons(
     lang: Lang,
     rec: &Recording,
+    lesson: Option<(usize, usize)>,
     member: u32,
     history: &[Counts],
     d: &UseReducerDispatcher<Model>,
 ) -> Html {
     let mut scenario = rec.scenario().clone();
     scenario.at = rec.now();
-    let url = crate::address::url_with(&link::encode(&scenario, false)).unwrap_or_default();
+    let url = crate::address::url_with(&link::encode(&scenario, lesson, false)).unwrap_or_default();
     let copy = Callback::from(move |_: MouseEvent| {
         if let Some(w) = web_sys::window() {
             let full = format!("{}{url}", w.location().origin().unwrap_or_default());

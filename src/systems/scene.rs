@@ -150,7 +150,7 @@ impl SwimScene {
     fn radius(&self, view: &View) -> f64 {
         let n = self.looks.len().max(1) as f64;
         let r = if n <= 64.0 {
-            (0.46 * TAU / n / 2.0 * 0.55).min(0.035)
+            (0.46 * TAU / n / 2.0 * 0.55).min(0.045)
         } else {
             0.47 / n.sqrt() * 0.75
         };

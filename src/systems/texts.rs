@@ -16,7 +16,7 @@ pub const SUBTITLE: Text = Text(
     "SWIM with Lifeguard, as Consul and Serf run it (hashicorp/memberlist), in seconds",
     "SWIM 与 Lifeguard：Consul 和 Serf 的实际运行方式（hashicorp/memberlist），以秒计时",
 );
-pub const BACK: Text = Text("← Round-based playground", "← 按轮次的游乐场");
+pub const BACK: Text = Text("← Round-based playground", "← 按轮次的演练场");
 pub const PRESETS: Text = Text("Preset", "预设");
 pub const PRESET_TIP: Text = Text(
     "Loads memberlist's defaults for this configuration and restarts, keeping N and the seed",

@@ -85,3 +85,47 @@ test('a member paused for 3 s is suspected and refutes when it wakes', async () 
   assert.ok((await page.textContent('[data-testid=false-positives]')).endsWith(': 0'), 'a pause shorter than the suspicion timeout kills nobody');
   assert.deepEqual(errors, []);
 });
+
+test('both SWIM lessons open from the picker and from a link, with their variants', async () => {
+  const { page, errors } = await app.open('/');
+  await waitForApp(page);
+  await page.click('[data-testid=to-systems]');
+  await waitForApp(page);
+  const picker = page.locator('[data-testid=swim-lessons]');
+  const titles = [];
+  for (const index of [1, 2]) {
+    await picker.selectOption({ index });
+    const card = page.locator('[data-testid=swim-lesson]');
+    await card.waitFor();
+    titles.push(await card.locator('h2').textContent());
+    assert.equal(await card.locator('[data-testid=variant-0]').getAttribute('aria-pressed'), 'true');
+    await card.locator('[data-testid=variant-1]').click();
+    assert.equal(await card.locator('[data-testid=variant-1]').getAttribute('aria-pressed'), 'true');
+    await page.waitForTimeout(300);
+    await shot(page, `swim-lesson-${index}`);
+  }
+  assert.match(titles[0], /SWIM/);
+  assert.match(titles[1], /Consul/);
+  // The address now holds the lesson: reopening it shows the same card and run.
+  const url = page.url();
+  assert.match(url, /lesson=consul-serf-real-numbers&variant=1/);
+  const clockBefore = await clock(page);
+  const again = await app.open(new URL(url).pathname + new URL(url).hash);
+  await waitForApp(again.page);
+  assert.match(await again.page.locator('[data-testid=swim-lesson] h2').textContent(), /Consul/);
+  assert.equal(await clock(again.page), clockBefore);
+  // Chinese.
+  await again.page.selectOption('[data-testid=lang]', { index: 1 });
+  assert.match(await again.page.locator('[data-testid=swim-lesson] h2').textContent(), /[\u4e00-\u9fff]/);
+  await shot(again.page, 'swim-lesson-zh');
+  assert.deepEqual(errors, []);
+  assert.deepEqual(again.errors, []);
+});
+
+test('a bad link says what is wrong and opens the default run', async () => {
+  const { page, errors } = await app.open('/systems.html#v=2&sys=swim&s=%%%');
+  await waitForApp(page);
+  assert.match(await page.textContent('[data-testid=swim-notice]'), /base64/);
+  assert.equal(await seconds(page), 0);
+  assert.deepEqual(errors, []);
+});
