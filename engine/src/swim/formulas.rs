@@ -36,10 +36,13 @@ pub fn confirmations_wanted(suspicion_mult: u32, n: u32) -> u32 {
 
 /// Lifeguard's dynamic suspicion timeout after `c` of `k` confirmations, in whole ms:
 /// `max(min, ⌊max − (max − min) · ln(c + 1) / ln(k + 1)⌋`
-/// (`hashicorp/memberlist suspicion.go remainingSuspicionTime`). With k = 0 it stays at max.
+/// (`hashicorp/memberlist suspicion.go remainingSuspicionTime`). With k = 0 no confirmation
+/// can come, so the timer runs the minimum from the start (`suspicion.go newSuspicion`: "If
+/// there aren't any confirmations to be made then take the min time from the start"; the
+/// copies of memberlist vendored since 2017 all have it; its first version started at max).
 pub fn suspicion_timeout_ms(c: u32, k: u32, min_ms: f64, max_ms: f64) -> f64 {
     if k == 0 {
-        return max_ms;
+        return min_ms;
     }
     let frac = (f64::from(c) + 1.0).ln() / (f64::from(k) + 1.0).ln();
     (max_ms - frac * (max_ms - min_ms)).floor().max(min_ms)
@@ -70,7 +73,7 @@ mod tests {
     fn lan_table() {
         // (N, retransmit limit, min s, max s, k, after one confirmation s, push/pull s)
         let rows: [(u32, u32, f64, f64, u32, f64, u64); 6] = [
-            (3, 4, 4.0, 24.0, 0, 24.0, 30),
+            (3, 4, 4.0, 24.0, 0, 4.0, 30),
             (10, 8, 4.0, 24.0, 2, 11.381, 30),
             (100, 12, 8.0, 48.0, 2, 22.762, 90),
             (1000, 16, 12.0, 72.0, 2, 34.144, 180),
@@ -88,7 +91,7 @@ mod tests {
             assert!((t1 - one * 1000.0).abs() < 1.0, "c = 1 at N = {n}: {t1}");
             assert_eq!(
                 suspicion_timeout_ms(k, k, lo, hi),
-                if k == 0 { hi } else { lo }
+                lo, "k confirmations, or none to wait for, give min"
             );
             assert_eq!(
                 push_pull_interval_ms(30_000, n),
