@@ -245,7 +245,7 @@ impl RoundNews {
     }
 }
 
-fn in_frame() -> Option<web_sys::Window> {
+pub fn in_frame() -> Option<web_sys::Window> {
     let w = web_sys::window()?;
     let parent = w.parent().ok().flatten()?;
     (!js_sys::Object::is(&w, &parent)).then_some(parent)

@@ -5,6 +5,7 @@
 
 pub mod chart;
 pub mod controls;
+pub mod embed;
 pub mod inspector;
 pub mod lesson_card;
 pub mod lessons;

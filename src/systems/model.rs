@@ -21,6 +21,7 @@ use crate::lang::Lang;
 pub const SPEEDS: [f64; 5] = [0.25, 0.5, 1.0, 2.0, 5.0];
 
 /// What the user asked for.
+#[derive(Debug)]
 pub enum Msg {
     /// Show this tick.
     Seek(u32),

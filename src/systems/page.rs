@@ -105,6 +105,21 @@ pub fn systems_page() -> Html {
             crate::address::write(&link::encode(&s, lesson, embed));
         });
     }
+    // An embedding page drives the run and hears of every change.
+    {
+        let d = d.clone();
+        use_effect_with(tick_ms, move |ms| {
+            let listener = super::embed::listen_to_host(d, *ms);
+            move || drop(listener)
+        });
+    }
+    {
+        let model = model.clone();
+        use_effect_with(model.rev, move |rev| {
+            let kind = if *rev == 0 { "swim:ready" } else { "swim:tick" };
+            super::embed::tell_host(&model, kind);
+        });
+    }
     // Keys: → ← a tick, Shift+→ ← a period, space plays.
     {
         let d = d.clone();

@@ -129,3 +129,34 @@ test('a bad link says what is wrong and opens the default run', async () => {
   assert.equal(await seconds(page), 0);
   assert.deepEqual(errors, []);
 });
+
+test('an iframe opens a SWIM run at a given second, and the host drives it by postMessage', async () => {
+  // The host is a page of its own (not the player, whose app owns its body).
+  const { page, errors } = await app.open('/embed-example.html');
+  const src = new URL("/systems.html#v=2&sys=swim&lesson=swim-probe-suspect-refute&variant=0&t=12&embed=1", app.url).href;
+  await page.evaluate((src) => {
+    window.news = [];
+    window.addEventListener('message', (e) => window.news.push(e.data));
+    const f = document.createElement('iframe');
+    f.id = 'run';
+    f.src = src;
+    f.width = 900;
+    f.height = 640;
+    document.body.prepend(f);
+  }, src);
+  const frame = page.frameLocator('#run');
+  await frame.locator('[data-testid=clock]').waitFor();
+  assert.match(await frame.locator('[data-testid=clock]').textContent(), /^12\.0 s/);
+  assert.equal(await frame.locator('[data-testid=swim-controls]').count(), 0, 'embed=1 hides the controls');
+  await page.waitForFunction(() => window.news.some((n) => n.type === 'swim:ready'));
+  await page.evaluate(() => document.getElementById('run').contentWindow.postMessage({ type: 'swim:seek', seconds: 5 }, '*'));
+  await page.waitForFunction(() => window.news.some((n) => n.type === 'swim:tick' && n.seconds === 5));
+  assert.match(await frame.locator('[data-testid=clock]').textContent(), /^5\.0 s/);
+  await page.evaluate(() => document.getElementById('run').contentWindow.postMessage({ type: 'swim:period', count: 3 }, '*'));
+  await page.waitForFunction(() => window.news.at(-1)?.tick === 80);
+  const last = await page.evaluate(() => window.news.at(-1));
+  assert.equal(last.members, 12);
+  assert.ok(last.dead >= 1, 'the killed member is held dead by 8 s');
+  await shot(page, 'swim-embedded');
+  assert.deepEqual(errors, []);
+});

@@ -91,7 +91,8 @@ mod tests {
             assert!((t1 - one * 1000.0).abs() < 1.0, "c = 1 at N = {n}: {t1}");
             assert_eq!(
                 suspicion_timeout_ms(k, k, lo, hi),
-                lo, "k confirmations, or none to wait for, give min"
+                lo,
+                "k confirmations, or none to wait for, give min"
             );
             assert_eq!(
                 push_pull_interval_ms(30_000, n),
