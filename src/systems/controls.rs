@@ -179,7 +179,7 @@ pub fn controls(props: &ControlsProps) -> Html {
             draft.set(s);
         });
         html! {
-            <select {onchange} aria-label="latency distribution">
+            <select {onchange}>
                 { for [(LatencyDist::Constant, "constant"), (LatencyDist::Uniform, "uniform"), (LatencyDist::Exponential, "exponential")]
                     .into_iter().map(|(d, n)| html! { <option value={n} selected={cur == d}>{n}</option> }) }
             </select>
@@ -214,7 +214,7 @@ pub fn controls(props: &ControlsProps) -> Html {
             <div class="swim-buttons">{ for presets }</div>
             <h2>{tx::PARAMETERS.get(lang)}</h2>
             { for inputs }
-            <label class="field"><span>{"latency distribution"}</span>{dist}</label>
+            <label class="field"><span>{tx::LATENCY_DIST.get(lang)}</span>{dist}</label>
             <h2>{tx::LIFEGUARD.get(lang)}</h2>
             { for lifeguard }
             <button class="primary" onclick={apply} data-testid="apply">{tx::APPLY.get(lang)}</button>

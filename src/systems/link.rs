@@ -8,7 +8,7 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
 use super::lessons::SWIM_LESSONS;
-use super::scenario::SwimScenario;
+use super::scenario::{ScenarioProblem, SwimScenario};
 
 /// Links longer than this are refused unread (the player's limit too).
 pub const MAX_LINK_BYTES: usize = 1 << 20;
@@ -39,8 +39,8 @@ pub enum LinkProblem {
     BadTime(String),
     /// `lesson=` names no lesson, or `variant=` none of its variants.
     NoSuchLesson(String),
-    /// The scenario is well-formed but out of range (the field and its range).
-    OutOfRange(String),
+    /// The scenario is well-formed but cannot run.
+    OutOfRange(ScenarioProblem),
 }
 
 impl std::fmt::Display for LinkProblem {
@@ -52,7 +52,7 @@ impl std::fmt::Display for LinkProblem {
             LinkProblem::NotAScenario(e) => write!(f, "s= is not a SWIM scenario ({e})"),
             LinkProblem::BadTime(t) => write!(f, "t={t} is not a number of seconds"),
             LinkProblem::NoSuchLesson(l) => write!(f, "there is no lesson {l}"),
-            LinkProblem::OutOfRange(e) => write!(f, "{e}"),
+            LinkProblem::OutOfRange(e) => write!(f, "{e:?}"),
         }
     }
 }

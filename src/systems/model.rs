@@ -12,13 +12,28 @@ use yew::Reducible;
 
 use super::inspector::NodeReport;
 use super::lessons::SWIM_LESSONS;
+use super::link::LinkProblem;
 use super::recording::{MAX_TICKS, Recording};
-use super::scenario::SwimScenario;
+use super::scenario::{ScenarioProblem, SwimScenario};
 use super::scene::positions;
 use crate::lang::Lang;
 
 /// Play speeds, as multiples of real time.
 pub const SPEEDS: [f64; 5] = [0.25, 0.5, 1.0, 2.0, 5.0];
+
+/// Something the page tells the user, kept as a fact and worded in the page's language
+/// when shown (`super::texts::notice`), so that switching language re-words it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// The link the page was opened with could not be read.
+    Link(LinkProblem),
+    /// A run could not be opened.
+    Scenario(ScenarioProblem),
+    /// The engine refused a command.
+    Refused(gossip_engine::Error),
+    /// A file that is not a SWIM scenario (serde_json's words).
+    NotAScenarioFile(String),
+}
 
 /// What the user asked for.
 #[derive(Debug)]
@@ -42,7 +57,7 @@ pub enum Msg {
     /// Switch language.
     Lang(Lang),
     /// Show a message, or clear it.
-    Notice(Option<String>),
+    Notice(Option<Notice>),
     /// Open variant `.1` of lesson `.0` with its card, or close the card.
     Lesson(Option<(usize, usize)>),
 }
@@ -77,8 +92,8 @@ pub struct Model {
     pub selected: Option<u32>,
     /// The page language.
     pub lang: Lang,
-    /// A message for the user (a refused command, a bad link or file).
-    pub notice: Option<String>,
+    /// A message for the user (a refused command, a bad link or file), worded when shown.
+    pub notice: Option<Notice>,
     /// Embedded in another page: controls hidden.
     pub embed: bool,
     /// The lesson whose card is shown, and the variant loaded.
@@ -91,9 +106,9 @@ pub struct Model {
 
 impl Model {
     /// A page showing `scenario`.
-    pub fn new(scenario: SwimScenario, lang: Lang, embed: bool) -> Result<Self, String> {
+    pub fn new(scenario: SwimScenario, lang: Lang, embed: bool) -> Result<Self, ScenarioProblem> {
         scenario.check()?;
-        let rec = Recording::new(scenario).map_err(|e| e.to_string())?;
+        let rec = Recording::new(scenario).map_err(ScenarioProblem::Engine)?;
         Ok(Model {
             positions: Rc::new(positions(rec.members() as usize)),
             rec: Rc::new(RefCell::new(rec)),
@@ -168,7 +183,7 @@ impl Reducible for Model {
             Msg::Select(s) => m.selected = s,
             Msg::Command(c) => {
                 let r = m.rec.borrow_mut().command(c);
-                m.notice = r.err().map(|e| e.to_string());
+                m.notice = r.err().map(Notice::Refused);
                 m.seek(now);
             }
             Msg::Load(s) => match Model::new(*s, m.lang, m.embed) {
@@ -181,7 +196,7 @@ impl Reducible for Model {
                         ..fresh
                     });
                 }
-                Err(e) => m.notice = Some(e),
+                Err(e) => m.notice = Some(Notice::Scenario(e)),
             },
             Msg::Lesson(None) => m.lesson = None,
             Msg::Lesson(Some((l, v))) => {

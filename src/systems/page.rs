@@ -14,7 +14,7 @@ use super::controls::Controls;
 use super::inspector::inspector;
 use super::lesson_card::{lesson_card, lesson_picker};
 use super::link;
-use super::model::{Model, Msg, SPEEDS};
+use super::model::{Model, Msg, Notice, SPEEDS};
 use super::report::{measures, save_buttons};
 use super::scenario::SwimScenario;
 use super::scene::{SwimScene, flight_colour, process};
@@ -26,7 +26,7 @@ use crate::num::fixed;
 /// The run a page opens with: the link in the address bar, else Consul's LAN defaults for
 /// 16 members with one member killed at 2 s (a first story to watch); a bad link is said
 /// in the banner over that default.
-fn opening() -> (SwimScenario, Option<(usize, usize)>, bool, Option<String>) {
+fn opening() -> (SwimScenario, Option<(usize, usize)>, bool, Option<Notice>) {
     let mut fallback = SwimScenario::preset(gossip_engine::swim::Preset::ConsulLan, 16, 1);
     fallback.push(20, SwimCommand::Kill { node: 5 });
     let hash = web_sys::window()
@@ -35,7 +35,7 @@ fn opening() -> (SwimScenario, Option<(usize, usize)>, bool, Option<String>) {
     match link::decode(&hash) {
         Ok(Some(o)) => (o.scenario, o.lesson, o.embed, None),
         Ok(None) => (fallback, None, false, None),
-        Err(e) => (fallback, None, false, Some(e.to_string())),
+        Err(e) => (fallback, None, false, Some(Notice::Link(e))),
     }
 }
 
@@ -50,7 +50,7 @@ pub fn systems_page() -> Html {
                     SwimScenario::preset(gossip_engine::swim::Preset::ConsulLan, 16, 1);
                 fallback.push(20, SwimCommand::Kill { node: 5 });
                 Model::new(fallback, Lang::from_browser(), embed).map(|mut m| {
-                    m.notice = Some(e);
+                    m.notice = Some(Notice::Scenario(e));
                     m
                 })
             })
@@ -248,7 +248,7 @@ pub fn systems_page() -> Html {
             }
             if let Some(n) = &model.notice {
                 <div class="notice" data-kind="error" role="alert" data-testid="swim-notice">
-                    <span>{n}</span>
+                    <span>{tx::notice(n, lang)}</span>
                     <button onclick={send(|| Msg::Notice(None))}>{tx::DISMISS.get(lang)}</button>
                 </div>
             }

@@ -9,7 +9,7 @@ use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
 use super::link;
-use super::model::{Model, Msg};
+use super::model::{Model, Msg, Notice};
 use super::recording::Recording;
 use super::scenario::SwimScenario;
 use super::tally::Counts;
@@ -150,7 +150,7 @@ pub fn save_buttons(
                 match serde_json::from_str::<SwimScenario>(&text) {
                     Ok(s) => d.dispatch(Msg::Load(Box::new(s))),
                     Err(e) => {
-                        d.dispatch(Msg::Notice(Some(format!("not a SWIM scenario file ({e})"))))
+                        d.dispatch(Msg::Notice(Some(Notice::NotAScenarioFile(e.to_string()))))
                     }
                 }
             });

@@ -2,13 +2,24 @@
 //! open at. Links, scenario files, the embed API and the lessons all carry one of these, and
 //! a run is a pure function of it (the engine is deterministic), so sharing it shares the run.
 
-use gossip_engine::swim::{MAX_SWIM_NODES, Preset, SwimCommand, SwimConfig};
+use gossip_engine::swim::{Preset, SwimCommand, SwimConfig};
 use serde::{Deserialize, Serialize};
 
 /// The page draws every member and keeps every member's list, N² entries in all: 2,000
 /// members are 4 million entries (about 100 MB with the recorded history), the most a
 /// browser tab holds comfortably. The CLI goes to the engine's own cap.
 pub const MAX_PAGE_NODES: u32 = 2_000;
+
+/// Why a scenario cannot be run (worded by `super::texts::problem`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum ScenarioProblem {
+    /// More members than [`MAX_PAGE_NODES`].
+    TooManyMembers(u32),
+    /// Commands not in tick order.
+    OutOfOrder,
+    /// A field out of its range (the engine's check).
+    Engine(gossip_engine::Error),
+}
 
 /// One command, applied just before tick `tick` runs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -58,18 +69,16 @@ impl SwimScenario {
         self.actions.insert(i, SwimAction { tick, command });
     }
 
-    /// Checks what the engine does not: the page's cap on N and the order of the commands.
-    pub fn check(&self) -> Result<(), String> {
+    /// Checks what the engine does not (the page's cap on N, the order of the commands),
+    /// then what the engine does (each field's range).
+    pub fn check(&self) -> Result<(), ScenarioProblem> {
         if self.config.nodes > MAX_PAGE_NODES {
-            return Err(format!(
-                "{} members is more than the page draws ({MAX_PAGE_NODES}); the CLI runs up to {MAX_SWIM_NODES}",
-                self.config.nodes
-            ));
+            return Err(ScenarioProblem::TooManyMembers(self.config.nodes));
         }
         if self.actions.windows(2).any(|w| w[0].tick > w[1].tick) {
-            return Err("the commands are not in time order".into());
+            return Err(ScenarioProblem::OutOfOrder);
         }
-        self.config.validate().map_err(|e| e.to_string())
+        self.config.validate().map_err(ScenarioProblem::Engine)
     }
 }
 
@@ -96,7 +105,7 @@ mod tests {
     #[test]
     fn too_many_members_for_the_page_are_refused_with_the_cap() {
         let s = SwimScenario::preset(Preset::ConsulLan, MAX_PAGE_NODES + 1, 1);
-        assert!(s.check().unwrap_err().contains("2000"));
+        assert_eq!(s.check(), Err(ScenarioProblem::TooManyMembers(2001)));
         assert!(
             SwimScenario::preset(Preset::ConsulLan, 50, 1)
                 .check()

@@ -4,9 +4,14 @@
 use gossip_engine::swim::update::Update;
 use gossip_engine::swim::{MemberState, PacketKind};
 
+use super::link::LinkProblem;
+use super::model::Notice;
+use super::scenario::{MAX_PAGE_NODES, ScenarioProblem};
 use super::scene::Process;
 use crate::i18n::Text;
+use crate::i18n::engine_error;
 use crate::lang::Lang;
+use gossip_engine::swim::MAX_SWIM_NODES;
 
 pub const TITLE: Text = Text(
     "Gossip Playground · real systems",
@@ -32,6 +37,7 @@ pub const DYNAMIC_SUSPICION: Text = Text("Dynamic suspicion timeout", "动态怀
 pub const BUDDY: Text = Text("Buddy system", "伙伴机制（buddy）");
 pub const LOSS: Text = Text("Packet loss %", "丢包率 %");
 pub const LATENCY: Text = Text("Latency, ms (mean)", "延迟，毫秒（均值）");
+pub const LATENCY_DIST: Text = Text("Latency distribution", "延迟分布");
 pub const CLUSTER: Text = Text("Cluster", "集群");
 pub const JOIN: Text = Text("A member joins", "新成员加入");
 pub const SPLIT: Text = Text("Partition in halves", "分区为两半");
@@ -213,4 +219,48 @@ pub fn fill(text: &str, values: &[(&str, String)]) -> String {
     values.iter().fold(text.to_owned(), |t, (k, v)| {
         t.replace(&format!("{{{k}}}"), v)
     })
+}
+
+/// Why a run cannot be opened, in words.
+pub fn problem(p: &ScenarioProblem, lang: Lang) -> String {
+    match (p, lang) {
+        (ScenarioProblem::TooManyMembers(n), Lang::En) => format!(
+            "{n} members is more than this page draws ({MAX_PAGE_NODES}): every member keeps a list of every other, N² entries. The CLI (gossip-sim run --protocol swim) runs up to {MAX_SWIM_NODES}."
+        ),
+        (ScenarioProblem::TooManyMembers(n), Lang::Zh) => format!(
+            "{n} 个成员超过了本页能绘制的上限（{MAX_PAGE_NODES}）：每个成员都保存其他所有成员的列表，共 N² 项。命令行（gossip-sim run --protocol swim）最多可运行 {MAX_SWIM_NODES} 个。"
+        ),
+        (ScenarioProblem::OutOfOrder, Lang::En) => "the commands are not in time order".into(),
+        (ScenarioProblem::OutOfOrder, Lang::Zh) => "命令没有按时间顺序排列".into(),
+        (ScenarioProblem::Engine(e), _) => engine_error(lang, e),
+    }
+}
+
+/// A notice, in words.
+pub fn notice(n: &Notice, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    match n {
+        Notice::Scenario(p) => problem(p, lang),
+        Notice::Refused(e) => engine_error(lang, e),
+        Notice::NotAScenarioFile(e) if zh => format!("这不是 SWIM 场景文件（{e}）"),
+        Notice::NotAScenarioFile(e) => format!("not a SWIM scenario file ({e})"),
+        Notice::Link(p) => {
+            let why = match (p, zh) {
+                (LinkProblem::OutOfRange(p), _) => problem(p, lang),
+                (LinkProblem::TooLong(n), true) => format!("链接长 {n} 字节，超过 1 MB 上限"),
+                (LinkProblem::NotSwim, true) => "链接中没有 sys=swim".into(),
+                (LinkProblem::NotBase64, true) => "s= 不是 base64url 文本".into(),
+                (LinkProblem::NotAScenario(e), true) => format!("s= 不是 SWIM 场景（{e}）"),
+                (LinkProblem::BadTime(t), true) => format!("t={t} 不是秒数"),
+                (LinkProblem::NoSuchLesson(l), true) => format!("没有课程 {l}"),
+                (p, false) => p.to_string(),
+            };
+            match lang {
+                Lang::En => {
+                    format!("The link could not be opened: {why}. The default run is shown.")
+                }
+                Lang::Zh => format!("无法打开该链接：{why}。现在显示的是默认运行。"),
+            }
+        }
+    }
 }
