@@ -127,8 +127,10 @@ pub fn inspector(
         }
     };
     let rows = report.rows.iter().map(|r| {
-        let timer = r.suspicion.map_or(String::new(), |(s, c, k)| {
-            format!("{} s · {c}/{k}", fixed(s, 1))
+        // Confirmations only when some are wanted (k = 0 without Lifeguard's dynamic timeout).
+        let timer = r.suspicion.map_or(String::new(), |(s, c, k)| match k {
+            0 => format!("{} s", fixed(s, 1)),
+            _ => format!("{} s · {c}/{k}", fixed(s, 1)),
         });
         html! {
             <tr class={tx::state_class(r.state)}>
