@@ -27,6 +27,7 @@ fn json_has_every_key_and_two_nodes_push_takes_one_round() {
     for key in ["config", "seed", "trials", "converged"] {
         assert!(!v[key].is_null(), "top-level key {key} is missing in {v}");
     }
+    assert_eq!(v["unit"], "rounds", "round protocols count rounds");
     // Node 0 holds the message before round 1 and its only peer is node 1, so round 1
     // delivers it: exactly one round, every trial.
     for s in ["mean", "min", "max"] {

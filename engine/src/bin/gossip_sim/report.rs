@@ -15,6 +15,9 @@ use crate::trial::TrialResult;
 #[derive(Serialize)]
 struct JsonReport<'a> {
     protocol: &'static str,
+    /// The unit of every time below: the round protocols count abstract rounds (the
+    /// real-time ones say `"s"`).
+    unit: &'static str,
     config: &'a Config,
     seed: u64,
     trials: u32,
@@ -49,6 +52,7 @@ pub fn render(
             let mut next = || s.next().expect("one summary per metric");
             let report = JsonReport {
                 protocol: plan.config.protocol.kind().as_str(),
+                unit: "rounds",
                 config: &plan.config,
                 seed: plan.seed,
                 trials: plan.trials,
