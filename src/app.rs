@@ -320,7 +320,7 @@ pub fn app() -> Html {
                     { lang_switch(lang, &dispatch) }
                     <a class="button" href="./systems.html" data-testid="to-systems"
                         title={tr!(lang, "SWIM with Lifeguard as Consul and Serf run it, in seconds")}>
-                        {tr!(lang, "Real systems: SWIM →")}</a>
+                        {tr!(lang, "Real systems →")}</a>
                     <button onclick={open(Action::Intro(!st.intro))} aria-expanded={if st.intro { "true" } else { "false" }} data-testid="intro-toggle">{tr!(lang, "What am I looking at?")}</button>
                     <button onclick={open(Action::Share(true))} data-testid="share">{tr!(lang, "Share")}</button>
                     <button onclick={open(Action::Help(true))} aria-label={tr!(lang, "Keyboard shortcuts")} data-testid="help-toggle">{"?"}</button>

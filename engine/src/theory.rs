@@ -74,6 +74,43 @@ pub fn log2_plus_ln(n: u32) -> f64 {
     n.log2() + n.ln()
 }
 
+/// Rounds for `mode` with fanout `f` to reach all of `n` nodes, to leading order:
+///
+/// - push: log_{1+f} N + (ln N)/f (Pittel 1987 for f = 1, which is [`log2_plus_ln`]; Frieze
+///   and Grimmett 1985 for larger fanouts);
+/// - pull: log₂ N + O(log log N); push-pull: log₃ N + O(log log N) (Karp, Schindelhauer,
+///   Shenker and Vöcking 2000, fanout 1).
+///
+/// The O(log log N) of pull and push-pull is drawn as ln ln N: its constant is not known, so
+/// the marker shows the size of the term, not its value.
+pub fn rounds_estimate(mode: Mode, n: u32, f: u32) -> f64 {
+    let n = f64::from(n.max(3));
+    let f = f64::from(f.max(1));
+    match mode {
+        Mode::Push => n.ln() / (1.0 + f).ln() + n.ln() / f,
+        Mode::Pull => n.log2() + n.ln().ln(),
+        Mode::PushPull => n.ln() / 3f64.ln() + n.ln().ln(),
+    }
+}
+
+/// The formula of [`rounds_estimate`], for the chart: "log₂N+lnN", "log₄N+lnN/3",
+/// "log₃N+O(log log N)".
+pub fn rounds_formula(mode: Mode, f: u32) -> String {
+    const SUB: [char; 10] = ['₀', '₁', '₂', '₃', '₄', '₅', '₆', '₇', '₈', '₉'];
+    let sub = |x: u32| -> String {
+        x.to_string()
+            .chars()
+            .map(|c| SUB[c.to_digit(10).unwrap_or(0) as usize])
+            .collect()
+    };
+    match mode {
+        Mode::Push if f <= 1 => "log₂N+lnN".into(),
+        Mode::Push => format!("log{}N+lnN/{f}", sub(1 + f)),
+        Mode::Pull => "log₂N+O(log log N)".into(),
+        Mode::PushPull => "log₃N+O(log log N)".into(),
+    }
+}
+
 /// The residue of rumor mongering: the root s in (0, 1) of s = e^{-(k+1)(1-s)} (Demers et
 /// al. 1987, for push with feedback and coin, in the large-N limit).
 pub fn residue(k: u32) -> f64 {
@@ -294,6 +331,22 @@ mod tests {
     ///   = 0.9998096 (below 99.99 %), converged(9) = 1/(1 + 31 · e^−13.5)
     ///   = 1/(1 + 31 · 1.370959e−6) = 1/1.0000425 = 0.9999575;
     /// - bandwidth 1400 · 3 · (1/0.2) · 2 = 42000 B/s; · 8 / 1024 = 328.125 kbps, shown 328.1.
+    /// The markers: push with fanout 1 is Pittel's log₂N + ln N; more fanout and pulling
+    /// are faster; the formulas name themselves.
+    #[test]
+    fn rounds_estimates_by_mode() {
+        let n = 1000;
+        assert!((rounds_estimate(Mode::Push, n, 1) - log2_plus_ln(n)).abs() < 1e-9);
+        let push3 = rounds_estimate(Mode::Push, n, 3);
+        assert!((push3 - (1000f64.ln() / 4f64.ln() + 1000f64.ln() / 3.0)).abs() < 1e-9);
+        assert!(push3 < log2_plus_ln(n));
+        assert!(rounds_estimate(Mode::PushPull, n, 1) < rounds_estimate(Mode::Pull, n, 1));
+        assert_eq!(rounds_formula(Mode::Push, 1), "log₂N+lnN");
+        assert_eq!(rounds_formula(Mode::Push, 3), "log₄N+lnN/3");
+        assert_eq!(rounds_formula(Mode::Push, 9), "log₁₀N+lnN/9");
+        assert_eq!(rounds_formula(Mode::PushPull, 1), "log₃N+O(log log N)");
+    }
+
     #[test]
     fn serf_defaults_by_hand() {
         let m = SerfModel::default();

@@ -120,11 +120,13 @@ fn key(out: &mut String, class: &str, text: &str) {
 pub fn chart(p: &ChartInput) -> Html {
     let lang = p.lang;
     let frontier = p.data.frontier;
-    let marker = theory::log2_plus_ln(p.nodes);
     let theory_mode = match &p.protocol {
         Protocol::AntiEntropy { mode, .. } => Some(*mode),
         _ => None,
     };
+    // The leading-order rounds of the run's own mode and fanout (rumors push).
+    let marker_mode = theory_mode.unwrap_or(gossip_engine::Mode::Push);
+    let marker = theory::rounds_estimate(marker_mode, p.nodes, p.fanout);
     let span = frontier.max(8).max(marker.ceil() as u32 + 3);
     let plot_h = H - BARS - TOP - 14.0;
     let x = |r: f64| LEFT + (W - LEFT - RIGHT) * r / f64::from(span);
@@ -148,9 +150,12 @@ pub fn chart(p: &ChartInput) -> Html {
         let xm = x(marker);
         let _ = write!(
             s,
-            r#"<line class="marker" x1="{xm:.1}" x2="{xm:.1}" y1="{TOP:.1}" y2="{y0:.1}"/><text class="tick" x="{:.1}" y="{:.1}">log₂N+lnN ≈ {}</text>"#,
-            xm + 3.0,
+            r#"<line class="marker" x1="{xm:.1}" x2="{xm:.1}" y1="{TOP:.1}" y2="{y0:.1}"/><text class="tick" x="{:.1}" y="{:.1}" text-anchor="{}">{} ≈ {}</text>"#,
+            // Right of the marker, or left of it when the label would run off the chart.
+            if xm > W * 0.6 { xm - 3.0 } else { xm + 3.0 },
             TOP + 9.0,
+            if xm > W * 0.6 { "end" } else { "start" },
+            theory::rounds_formula(marker_mode, p.fanout),
             fixed(marker, 1),
         );
     }

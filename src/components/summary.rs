@@ -15,10 +15,12 @@ use crate::state::AppState;
 /// Appends one figure: a label over a value, with its explanation as tooltip. A long value
 /// takes two grid cells.
 fn figure(out: &mut String, lang: Lang, label: Text, value: &str, title: Text, testid: &str) {
-    let wide = if value.chars().count() > 9 {
-        " wide"
-    } else {
-        ""
+    // Two columns for a long figure, the whole row for a very long one ("346.6 kB + 90.3 MB"
+    // at N = 10,000), so that none is cut off.
+    let wide = match value.chars().count() {
+        0..=9 => "",
+        10..=14 => " wide",
+        _ => " full",
     };
     let _ = write!(
         out,

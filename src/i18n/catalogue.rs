@@ -10,7 +10,7 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
     ("Keyboard shortcuts", "键盘快捷键"),
     ("Dismiss", "关闭"),
     ("Share", "分享"),
-    ("Real systems: SWIM →", "真实系统：SWIM →"),
+    ("Real systems →", "真实系统 →"),
     (
         "SWIM with Lifeguard as Consul and Serf run it, in seconds",
         "SWIM 与 Lifeguard，按 Consul 和 Serf 的真实参数，以秒计时",
