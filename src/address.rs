@@ -23,7 +23,23 @@ fn current() -> Option<String> {
 
 /// The link the page was opened with, decoded; `None` when there is none.
 pub fn read() -> Option<Decoded> {
-    current().map(|text| link::decode(&text, LESSONS.len()))
+    current().map(|text| with_lesson_run(&text, link::decode(&text, LESSONS.len())))
+}
+
+/// Page options a link may carry besides a lesson without describing a run.
+const NOT_RUN: [&str; 6] = ["v", "lesson", "lang", "theme", "embed", "controls"];
+
+/// A link that names a lesson and no run (`#lesson=3`, as a teacher types it) opens that
+/// lesson's own run, not the default one under the lesson's text.
+fn with_lesson_run(text: &str, mut d: Decoded) -> Decoded {
+    let pairs = text.trim_start_matches(['#', '?']);
+    let run_given = form_urlencoded::parse(pairs.as_bytes()).any(|(k, _)| !NOT_RUN.contains(&&*k));
+    if let Some(lesson) = d.link.options.lesson.and_then(|i| LESSONS.get(i))
+        && !run_given
+    {
+        (d.link.scenario, d.link.view) = lesson.opening();
+    }
+    d
 }
 
 /// The state a page opens with: the link in the address bar if there is one (its problems

@@ -205,8 +205,10 @@ pub fn inspector(dispatch: &UseReducerDispatcher<AppState>, st: &AppState) -> Ht
             ),
         ]
     };
+    // Keyed, so that Kill and Revive are different elements: after a click on Kill the focus
+    // does not stay on a button that has become Revive, and Space plays instead of reviving.
     let buttons = actions.map(|(a, title, testid, text)| {
-        html! { <button onclick={send(dispatch, a)} title={title.get(lang)} data-testid={testid}>{ text.get(lang) }</button> }
+        html! { <button key={testid} onclick={send(dispatch, a)} title={title.get(lang)} data-testid={testid}>{ text.get(lang) }</button> }
     });
     let mut table = String::new();
     if matches!(sim.config().protocol, Protocol::Membership { .. }) {

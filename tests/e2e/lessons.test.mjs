@@ -25,8 +25,8 @@ const LESSONS = [
   { en: 'Adaptive gossip interval', zh: '自适应 gossip 间隔', protocol: 'anti-entropy', mode: 'push-pull', nodes: 1000, round: 0, message: true, table: 4 },
 ];
 
-async function open() {
-  const { page, errors, context } = await app.open('/', { viewport: VIEWPORT });
+async function open(path = '/') {
+  const { page, errors, context } = await app.open(path, { viewport: VIEWPORT });
   await waitForApp(page);
   // The cards report each stretch of table computation here (src/components/lessons.rs).
   await page.evaluate(() => { window.__gossipLessonWork = []; });
@@ -140,5 +140,15 @@ test('variant buttons load the same seed another way; restart and close', async 
   await page.waitForSelector('[data-testid=lesson-card]', { state: 'detached' });
   assert.equal(await page.inputValue('[data-testid=field-topology]'), 'hierarchical', 'the run stays');
   assert.equal(await page.inputValue('[data-testid=lesson-picker]'), '');
+  assert.deepEqual(errors, []);
+});
+
+test('a link that names only a lesson (#lesson=5) opens that lesson\'s own run', async () => {
+  const { page, errors } = await open('/#lesson=5');
+  const l = LESSONS[4];
+  await page.waitForSelector('[data-testid=lesson-card][data-lesson="4"]');
+  assert.equal(await round(page), l.round, 'the lesson\'s round, not round 0 of the default run');
+  assert.equal(await page.inputValue('[data-testid=field-protocol]'), l.protocol);
+  assert.equal(await page.inputValue('[data-testid=field-nodes]'), String(l.nodes));
   assert.deepEqual(errors, []);
 });

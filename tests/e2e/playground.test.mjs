@@ -159,3 +159,15 @@ test('keyboard: space plays and pauses, arrows step, ? opens the help', async ()
   assert.equal(await page.locator('[data-testid=help]').count(), 0);
   assert.deepEqual(errors, []);
 });
+
+test('after a click on Kill, Space plays instead of reviving the node', async () => {
+  const { page, errors } = await open();
+  await clickNode(page, 3);
+  await page.click('[data-testid=kill]');
+  assert.equal(await page.textContent('[data-testid=node-status]'), 'dead');
+  await page.keyboard.press(' ');
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid=round]').textContent.replace(/\D+/g, '')) > 0);
+  assert.equal(await page.textContent('[data-testid=node-status]'), 'dead', 'Space did not revive it');
+  await page.keyboard.press(' ');
+  assert.deepEqual(errors, []);
+});
