@@ -88,6 +88,29 @@ impl AppState {
         AppState::load(&scenario, &view)
     }
 
+    /// The state after "Apply & restart" with `config` and `seed`. Inside a lesson the
+    /// lesson's scripted events (its kills, faults and injections) are kept, so that changing
+    /// a parameter replays the same story; if the new configuration cannot take them (a kill
+    /// of a node beyond the new N, say), or outside a lesson, the defaults of `with` apply.
+    pub fn reconfigured(&self, config: Config, seed: u64) -> gossip_engine::Result<Self> {
+        if self.lesson.is_some() {
+            let mut scenario = self.timeline.borrow().scenario();
+            scenario.config = config.clone();
+            scenario.seed = seed;
+            scenario.round = 0;
+            let view = View {
+                selected: self.selected,
+                message: self.message,
+                speed: Some(self.speed),
+                ..View::default()
+            };
+            if let Ok(s) = AppState::load(&scenario, &view) {
+                return Ok(s);
+            }
+        }
+        AppState::with(config, seed)
+    }
+
     /// A state showing `timeline` as `view` says, with every panel closed.
     fn around(timeline: Timeline, view: View) -> Self {
         AppState {
@@ -300,4 +323,44 @@ pub fn check_ui_round(round: u32) -> gossip_engine::Result<()> {
         });
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lessons::LESSONS;
+    use gossip_engine::Command;
+
+    /// Inside a lesson, "Apply & restart" with another parameter keeps the lesson's scripted
+    /// kill (lesson 5 with t_fail = 3 still has its crash); outside a lesson the defaults apply.
+    #[test]
+    fn apply_inside_a_lesson_keeps_its_scripted_events() {
+        let (scenario, view) = LESSONS[4].opening();
+        let kills = |s: &AppState| {
+            s.timeline
+                .borrow()
+                .scenario()
+                .actions
+                .iter()
+                .filter(|a| matches!(a.command, Command::Kill { .. }))
+                .count()
+        };
+        let mut st = AppState::load(&scenario, &view).unwrap();
+        st.lesson = Some(4);
+        assert_eq!(kills(&st), 1);
+        let mut config = scenario.config.clone();
+        config.protocol = gossip_engine::Protocol::Membership {
+            t_fail: 3,
+            t_cleanup: 12,
+        };
+        let again = st.reconfigured(config.clone(), scenario.seed).unwrap();
+        assert_eq!(kills(&again), 1, "the lesson's crash is kept");
+        assert_eq!(again.timeline.borrow().scenario().config, config);
+        st.lesson = None;
+        assert_eq!(
+            kills(&st.reconfigured(config, 1).unwrap()),
+            0,
+            "outside a lesson: defaults"
+        );
+    }
 }

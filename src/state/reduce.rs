@@ -121,7 +121,7 @@ impl yew::Reducible for AppState {
             }
             Action::Heal => s.command(Command::Heal),
             Action::SetLoss(loss) => s.command(Command::SetLoss { loss }),
-            Action::Configure(config, seed) => match AppState::with(*config, seed) {
+            Action::Configure(config, seed) => match s.reconfigured(*config, seed) {
                 Ok(mut fresh) => {
                     fresh.generation = s.generation + 1;
                     fresh.animation = s.animation;
@@ -129,6 +129,7 @@ impl yew::Reducible for AppState {
                     fresh.lang = s.lang;
                     fresh.options = s.options.clone();
                     fresh.last_action = Some(Done::NewScenario);
+                    fresh.lesson = s.lesson;
                     fresh
                 }
                 Err(e) => s.notice(Notice::Refused(e)),
