@@ -91,9 +91,9 @@ pub struct ChartInput {
 }
 
 const W: f64 = 600.0;
-const H: f64 = 150.0;
+const H: f64 = 170.0;
 const BARS: f64 = 34.0;
-const LEFT: f64 = 34.0;
+const LEFT: f64 = 44.0;
 const RIGHT: f64 = 8.0;
 const TOP: f64 = 8.0;
 
@@ -128,7 +128,7 @@ pub fn chart(p: &ChartInput) -> Html {
     let marker_mode = theory_mode.unwrap_or(gossip_engine::Mode::Push);
     let marker = theory::rounds_estimate(marker_mode, p.nodes, p.fanout);
     let span = frontier.max(8).max(marker.ceil() as u32 + 3);
-    let plot_h = H - BARS - TOP - 14.0;
+    let plot_h = H - BARS - TOP - 16.0;
     let x = |r: f64| LEFT + (W - LEFT - RIGHT) * r / f64::from(span);
     let n = f64::from(p.nodes.max(1));
     let y = |c: f64| TOP + plot_h * (1.0 - c / n);
@@ -202,6 +202,31 @@ pub fn chart(p: &ChartInput) -> Html {
             path(&mut s, class, &pts);
         }
     }
+    // Round ticks in the gap between the plot and the bars, at 1, 2 or 5 times a power of
+    // ten so that there are at most ten; the axis titles at the left.
+    let step = [1u32, 2, 5]
+        .iter()
+        .flat_map(|m| [1u32, 10, 100, 1000].map(|p| m * p))
+        .filter(|st| span / st <= 10)
+        .min()
+        .unwrap_or(span.max(1));
+    let row = y0 + 11.0;
+    for r in (step..=span).step_by(step as usize) {
+        let _ = write!(
+            s,
+            r#"<text class="tick" x="{:.1}" y="{row:.1}" text-anchor="middle">{r}</text>"#,
+            x(f64::from(r))
+        );
+    }
+    let _ = write!(
+        s,
+        r#"<text class="tick title" x="{:.1}" y="{row:.1}" text-anchor="end">{}</text><text class="tick title" x="{:.1}" y="{:.1}" text-anchor="end">{}</text>"#,
+        LEFT - 4.0,
+        Esc(tr!(lang, "round")),
+        LEFT - 4.0,
+        (TOP + y0) / 2.0 + 4.0,
+        Esc(tr!(lang, "nodes")),
+    );
     // All bars as one path: one node, however long the run.
     s.push_str(r#"<path class="bar" d=""#);
     for &(round, _, messages) in &p.data.points {
@@ -255,7 +280,7 @@ pub fn chart(p: &ChartInput) -> Html {
     html! {
         <figure class="chart" data-testid="chart">
             // viewBox: "0 0 {W} {H}".
-            <svg viewBox="0 0 600 150" preserveAspectRatio="none" role="img" onclick={on_click}
+            <svg viewBox="0 0 600 170" preserveAspectRatio="none" role="img" onclick={on_click}
                 aria-label={tr!(lang, "Nodes per state per round, with messages per round below")}>
                 { raw(s) }
             </svg>

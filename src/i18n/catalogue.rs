@@ -148,6 +148,7 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
     // Summary.
     ("Summary", "概要"),
     ("round", "轮次"),
+    ("nodes", "节点数"),
     ("rounds completed", "已完成的轮数"),
     (
         "alive nodes holding the latest version",
