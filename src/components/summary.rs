@@ -45,11 +45,25 @@ fn muted(out: &mut String, text: &str) {
 }
 
 fn membership_figures(out: &mut String, lang: Lang, sim: &Simulation, subject: Option<u32>) {
+    // Live nodes declared failed on stale heartbeats: what lesson 5 promises to show.
+    let false_detections = gossip_engine::MembershipViews::of(sim)
+        .map_or(0, |v| v.false_suspicions)
+        .to_string();
+    let false_figure = |out: &mut String| {
+        let title = text!(
+            "(alive observer, alive node) pairs where the observer wrongly declares the node failed"
+        );
+        let label = text!("false detections");
+        figure(out, lang, label, &false_detections, title, "sum-false");
+    };
     let Some(s) = subject.filter(|&s| !sim.is_alive(s)) else {
-        return muted(
+        muted(
             out,
             tr!(lang, "Kill a node to follow the news of its failure."),
         );
+        open_figures(out, lang, sim);
+        false_figure(out);
+        return out.push_str("</dl>");
     };
     let beliefs = sim.beliefs(s);
     let alive: Vec<u32> = (0..sim.nodes())
@@ -95,6 +109,7 @@ fn membership_figures(out: &mut String, lang: Lang, sim: &Simulation, subject: O
         title,
         "sum-messages",
     );
+    false_figure(out);
     out.push_str("</dl>");
 }
 

@@ -317,4 +317,10 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
         "One line per node (the first 50), time to the right: each message is an arrow from its sender to its receiver within its round; a lost one ends in a cross.",
         "每个节点一条横线（最多前 50 个），时间向右推进：每条消息是一支箭头，在它所在的那一轮里从发送者指向接收者；丢失的消息以叉号结束。",
     ),
+    // Membership: false detections (issue #11, lesson 5).
+    ("false detections", "误判"),
+    (
+        "(alive observer, alive node) pairs where the observer wrongly declares the node failed",
+        "（存活观察者，存活节点）对中，观察者错误地宣告该节点失效的数目",
+    ),
 ];

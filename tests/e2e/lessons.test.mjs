@@ -150,5 +150,7 @@ test('a link that names only a lesson (#lesson=5) opens that lesson\'s own run',
   assert.equal(await round(page), l.round, 'the lesson\'s round, not round 0 of the default run');
   assert.equal(await page.inputValue('[data-testid=field-protocol]'), l.protocol);
   assert.equal(await page.inputValue('[data-testid=field-nodes]'), String(l.nodes));
+  // Lesson 5 promises false detections: the summary counts them.
+  assert.match(await page.textContent('[data-testid=sum-false]'), /^\d+$/);
   assert.deepEqual(errors, []);
 });
