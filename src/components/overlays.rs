@@ -128,16 +128,23 @@ fn keys_table(lang: Lang) -> String {
     s
 }
 
-/// The intro's text, as markup.
+/// The intro's text, as markup. It tells what the default run does (rumor push, fanout 1,
+/// feedback + counter with k = 2, 50 nodes). Its two figures were measured with the CLI:
+///
+///   gossip-sim run --protocol rumor --mode push --removal feedback-counter --k 2 \
+///     --nodes 50 --fanout 1 --topology complete --seed 1 --trials 1000000 --format json
+///
+/// residue mean 0.03647 (3.6% of nodes never reached), converged 0.1796 (18% of runs reach
+/// everyone). The page's own seed 42 happens to be one of those that reach everyone.
 fn intro_text(lang: Lang) -> &'static str {
     match lang {
         Lang::En => concat!(
-            "<p>Each circle is a server in a cluster. Node 0 just heard some news (orange). Every round, each node that is spreading the news phones a few random peers and tells them — that is <em>gossip</em>. Travelling dots are those messages: vermillion when they teach something new, grey rings when the peer already knew, a pink cross when lost.</p>",
-            "<p>Press <kbd>Step</kbd> to play one round, or <kbd>Play</kbd>. Watch the news reach everyone in about log₂N + ln N rounds. Then kill a node, add packet loss, or change the protocol on the left. Press <kbd>?</kbd> for the keyboard.</p>",
+            "<p>Each circle is a server in a cluster. Node 0 just heard some news (orange). Every round, each node that is spreading the news tells one random peer — that is <em>gossip</em>. Travelling dots are those messages: vermillion when they teach something new, grey rings when the peer already knew, a pink cross when lost.</p>",
+            "<p>Press <kbd>Step</kbd> to play one round, or <kbd>Play</kbd>. A node stops spreading after 2 messages in a row to peers that already knew, so the news dies out: on average 3.6% of nodes never hear it, and only about 18% of runs reach everyone. Then kill a node, add packet loss, or change the protocol on the left. Press <kbd>?</kbd> for the keyboard.</p>",
         ),
         Lang::Zh => concat!(
-            "<p>每个圆圈是集群中的一台服务器。节点 0 刚刚听到一条消息（橙色）。每一轮，每个正在传播这条消息的节点都会随机联系几个节点，把消息告诉它们——这就是<em>gossip（流言）</em>。移动的圆点就是这些消息：朱红色表示带来了新内容，灰色圆环表示对方早已知道，粉色叉号表示消息丢失。</p>",
-            "<p>按<kbd>单步</kbd>运行一轮，或按<kbd>播放</kbd>。观察消息大约在 log₂N + ln N 轮内传遍所有节点。然后试着杀死一个节点、加入丢包，或在左侧更换协议。按 <kbd>?</kbd> 查看键盘快捷键。</p>",
+            "<p>每个圆圈是集群中的一台服务器。节点 0 刚刚听到一条消息（橙色）。每一轮，每个正在传播这条消息的节点都会随机选一个节点，把消息告诉它——这就是<em>gossip（流言）</em>。移动的圆点就是这些消息：朱红色表示带来了新内容，灰色圆环表示对方早已知道，粉色叉号表示消息丢失。</p>",
+            "<p>按<kbd>单步</kbd>运行一轮，或按<kbd>播放</kbd>。节点连续 2 次发给已知情的节点后就停止传播，所以消息终会消亡：平均有 3.6% 的节点始终没有收到，只有约 18% 的运行能传遍所有节点。然后试着杀死一个节点、加入丢包，或在左侧更换协议。按 <kbd>?</kbd> 查看键盘快捷键。</p>",
         ),
     }
 }
