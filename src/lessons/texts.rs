@@ -55,11 +55,9 @@ pub const MODES_BODY: &[Text] = &[
     ),
     Text(
         "The buttons above load the same seed in each mode. The curves are the share of informed \
-         nodes per round in the mean-field approximation (exact for one round; iterated, it runs \
-         a little ahead of the mean of real runs); the numbers are the rounds until it leaves \
+         nodes per round in the mean-field approximation (exact for one round); the numbers are the rounds until it leaves \
          less than half a node unaware.",
-        "上面的按钮用同一个种子分别载入三种模式。曲线是平均场近似（单轮精确；逐轮迭代后略高于\
-         实际运行的平均值）给出的每轮已知晓节点比例；数字是按此近似，不知情节点数降到半个以下\
+        "上面的按钮用同一个种子分别载入三种模式。曲线是平均场近似（单轮精确）给出的每轮已知晓节点比例；数字是按此近似，不知情节点数降到半个以下\
          所需的轮数。",
     ),
 ];
@@ -130,22 +128,21 @@ pub const RESIDUE_BODY: &[Text] = &[
     Text(
         "Rumor mongering stops by itself: each fresh node loses interest. Demers et al. \
          compared two choices. Feedback: only a call to a peer that already knew counts; \
-         blind: every call counts. Counter: stale after k consecutive counted calls (under \
-         feedback a useful call resets the count); coin: stale with probability 1/k after \
-         each one.",
+         blind: every call counts. Counter: stale after k counted calls in a row (a useful \
+         call resets it); coin: stale with probability 1/k after each one.",
         "谣言传播会自行停止：每个新鲜节点都会失去兴趣。Demers 等人比较了两个维度。反馈式\
          （feedback）：只有发给已知情节点的那次才计数；盲发式（blind）：每次发送都计数。\
-         计数器（counter）：连续计数 k 次后变陈旧（反馈式下，一次有用的发送会让计数清零）；\
+         计数器（counter）：连续计数 k 次后变陈旧（有用的发送会让计数清零）；\
          抛硬币（coin）：每计数一次，就以 1/k 的概率变陈旧。",
     ),
     Text(
         "The residue is the share of nodes that never hear the rumor. For push with feedback \
          and coin in a large cluster, Demers' continuous-time equation s = e^(−(k+1)(1−s)) \
-         predicts it; in synchronous rounds, as here, it measures about 15% lower. The table \
-         above measures all four variants (N = 1,000, k = 2, mean of several seeds).",
+         predicts it; synchronous rounds, as here, measure about 15% lower. The table above \
+         measures all four variants (N = 1,000, k = 2, mean of several seeds).",
         "残留率是始终没有听到谣言的节点比例。对于大集群中“反馈式 + 抛硬币”的推模式，Demers 的\
-         连续时间方程 s = e^(−(k+1)(1−s)) 给出了它的预测值；像这里这样按同步轮次运行，实测值\
-         约低 15%。上表测量全部四种变体（N = 1,000，k = 2，多个种子取平均）。",
+         连续时间方程 s = e^(−(k+1)(1−s)) 给出预测值；按同步轮次运行（如这里），实测约低 \
+         15%。上表测量全部四种变体（N = 1,000，k = 2，多个种子取平均）。",
     ),
 ];
 pub const RESIDUE_WATCH: Text = Text(
@@ -188,21 +185,21 @@ pub const HEARTBEAT_BODY: &[Text] = &[
         "Node 13 crashes at round 3, where the lesson opens (the kill is in the scenario's \
          action log: step back to see the cluster before it). Its heartbeat stops rising. A member whose heartbeat has not risen for t_fail = 6 rounds \
          is considered failed; after t_cleanup = 12 rounds it is forgotten.",
-        "节点 13 在第 3 轮崩溃，本课就从这一轮开始（这次“杀死”操作记录在场景的操作日志里，\
+        "节点 13 在第 3 轮崩溃，本课就从这一轮开始（这次“杀死”写在场景的操作记录里，\
          后退即可看到崩溃之前的集群）。它的心跳从此不再增长。某成员的心跳若 t_fail = 6 轮没有增长，就被判定为失效；t_cleanup = 12 轮后则被遗忘，\
          从表中删除。",
     ),
 ];
 pub const HEARTBEAT_WATCH: Text = Text(
     "Follow the detected count in the summary. At round 6 one node already declares node 13 \
-     failed: it had heard nothing new from it since round 0, before the crash. The verdict \
-     rests on stale information and would have condemned a live node just the same; a \
-     fresher heartbeat still on its way overturns it a round later. From round 9 \
+     failed: it had heard nothing new from it since round 0. That verdict rests on stale \
+     information and would have condemned a live node too; a fresher heartbeat overturns \
+     it a round later. From round 9 \
      (3 + t_fail) nearly everyone declares it failed within a few rounds, and forgets it six \
      rounds later.",
-    "留意概要中的“已检测”数。第 6 轮就有一个节点判定节点 13 失效：它从第 0 轮起，即崩溃之前，\
-     就没再收到过节点 13 的新心跳。这个判定依据的是过时的信息，换作一个活着的节点也会同样被\
-     判定失效；一轮后，仍在路上的较新心跳到达，推翻了它。从第 9 轮（3 + t_fail）起，几轮之内\
+    "留意概要中的“已检测”数。第 6 轮就有一个节点判定节点 13 失效：它从第 0 轮起就没再收到过\
+     节点 13 的新心跳。这个判定依据的是过时的信息，换作活着的节点也一样会被判定失效；一轮后，\
+     较新的心跳到达，推翻了它。从第 9 轮（3 + t_fail）起，几轮之内\
      几乎所有节点都判定它失效，再过六轮便将它遗忘。",
 );
 pub const HEARTBEAT_NEXT: Text = Text(
@@ -322,12 +319,12 @@ pub const HIERARCHY_WATCH: Text = Text(
 /// no datacenter filter).
 pub const HIERARCHY_NEXT: Text = Text(
     "In the hierarchical variant, select node 0, the leader of the group where the news \
-     starts, and kill it at round 0: the news never leaves the group. Real systems do not rely \
-     on one bridge: every Consul server gossips both in its data centre's LAN pool and in the \
-     WAN pool that joins all servers, and Cassandra gossips across data centres directly.",
+     starts, and kill it at round 0: the news never leaves the group. Real systems keep many \
+     bridges: every Consul server is in its data centre's LAN pool and in the WAN pool of all \
+     servers; Cassandra gossips across data centres directly.",
     "在分层变体中选中节点 0（消息起始组的组长），在第 0 轮杀死它：消息永远出不了这个组。\
-     真实系统则靠多座桥：Consul 的每台服务器既在本数据中心的 LAN gossip 池里，也在连通所有\
-     服务器的 WAN gossip 池里；而 Cassandra 直接跨数据中心 gossip。",
+     真实系统则有多座桥：Consul 的每台服务器既在本数据中心的 LAN 池里，也在所有服务器共同的 \
+     WAN 池里；Cassandra 直接跨数据中心 gossip。",
 );
 pub const HIERARCHY_VARIANTS: &[Text] = &[
     Text("Hierarchical (groups of 10)", "分层（每组 10 个）"),
@@ -354,13 +351,12 @@ pub const INTERVAL_BODY: &[Text] = &[
     // RetransmitMult 4), `util.go` retransmitLimit (RetransmitMult · ⌈log10(N + 1)⌉) and
     // pushPullScale (the push/pull interval × (⌈log2 N − log2 32⌉ + 1) above 32 nodes).
     Text(
-        "Real systems keep the gossip interval fixed (memberlist, under Consul and Serf: \
-         200 ms) and scale the rest: each update is retransmitted RetransmitMult·⌈log10(N+1)⌉ \
-         = 4·⌈log10(N+1)⌉ times, and above 32 nodes the push/pull interval grows, whereas \
-         the article stretches every round to min(10, 1 + ln N) seconds.",
-        "真实系统的 gossip 间隔是固定的（Consul 和 Serf 所用的 memberlist：200 毫秒），随规模\
-         调整的是其他参数：每条更新重传 RetransmitMult·⌈log10(N+1)⌉ = 4·⌈log10(N+1)⌉ 次，超过 32 个\
-         节点后推拉同步的间隔变长；文章则把每一轮的间隔都加大到 min(10, 1 + ln N)。",
+        "Real systems keep the interval fixed instead: memberlist (Consul, Serf) gossips every \
+         200 ms, retransmits each update RetransmitMult·⌈log10(N+1)⌉ = 4·⌈log10(N+1)⌉ times, \
+         and above 32 nodes lengthens its push/pull interval.",
+        "真实系统的间隔则是固定的：memberlist（Consul、Serf）每 200 毫秒 gossip 一次，每条更新\
+         重传 RetransmitMult·⌈log10(N+1)⌉ = 4·⌈log10(N+1)⌉ 次，超过 32 个节点后拉长推拉同步的\
+         间隔。",
     ),
 ];
 pub const INTERVAL_WATCH: Text = Text(

@@ -69,12 +69,11 @@ pub const COL_EQUATION: Text = Text(
     "Demers' equation (continuous time)",
     "Demers 方程（连续时间）",
 );
-/// Residue table: what the equation models (followed by the formula). The 15% is
-/// engine/tests/statistical/rumor.rs's measured gap (synchronous rounds below the equation).
+/// Residue table: what the equation models (followed by the formula). The lesson's text says
+/// how far synchronous rounds fall below it (engine/tests/statistical/rumor.rs: about 15%).
 pub const EQUATION: Text = Text(
-    "Demers' continuous-time equation (push, feedback + coin, large N; synchronous rounds \
-     measure about 15% lower):",
-    "Demers 的连续时间方程（推模式、反馈式 + 抛硬币、大集群；同步轮次的实测值约低 15%）：",
+    "Demers' equation (push, feedback + coin, large N):",
+    "Demers 方程（推模式、反馈式 + 抛硬币、大集群）：",
 );
 /// Interval table: interval column.
 pub const COL_INTERVAL: Text = Text("interval", "间隔");
