@@ -38,7 +38,7 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
     ("incremental (digests)", "增量（摘要）"),
     ("full (send everything)", "全量（发送全部）"),
     ("Loss of interest", "失去兴趣"),
-    ("by", "依据"),
+    ("by", "方式"),
     ("feedback", "反馈式"),
     ("blind", "盲发式"),
     ("counter", "计数器"),
