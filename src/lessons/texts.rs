@@ -55,8 +55,8 @@ pub const MODES_BODY: &[Text] = &[
     ),
     Text(
         "The buttons above load the same seed in each mode. The curves are the share of informed \
-         nodes per round in the mean-field approximation (exact for one round); the numbers are the rounds until it leaves \
-         less than half a node unaware.",
+         nodes per round in the mean-field approximation (exact for one round); the numbers are \
+         the rounds until it leaves less than half a node unaware.",
         "上面的按钮用同一个种子分别载入三种模式。曲线是平均场近似（单轮精确）给出的每轮已知晓节点比例；数字是按此近似，不知情节点数降到半个以下\
          所需的轮数。",
     ),
@@ -194,9 +194,8 @@ pub const HEARTBEAT_WATCH: Text = Text(
     "Follow the detected count in the summary. At round 6 one node already declares node 13 \
      failed: it had heard nothing new from it since round 0. That verdict rests on stale \
      information and would have condemned a live node too; a fresher heartbeat overturns \
-     it a round later. From round 9 \
-     (3 + t_fail) nearly everyone declares it failed within a few rounds, and forgets it six \
-     rounds later.",
+     it a round later. From round 9 (3 + t_fail) nearly everyone declares it failed within a \
+     few rounds, and forgets it six rounds later.",
     "留意概要中的“已检测”数。第 6 轮就有一个节点判定节点 13 失效：它从第 0 轮起就没再收到过\
      节点 13 的新心跳。这个判定依据的是过时的信息，换作活着的节点也一样会被判定失效；一轮后，\
      较新的心跳到达，推翻了它。从第 9 轮（3 + t_fail）起，几轮之内\
