@@ -128,16 +128,23 @@ fn keys_table(lang: Lang) -> String {
     s
 }
 
-/// The intro's text, as markup.
+/// The intro's text, as markup. It tells what the default run does (rumor push, fanout 1,
+/// feedback + counter with k = 2, 50 nodes). Its two figures were measured with the CLI:
+///
+///   gossip-sim run --protocol rumor --mode push --removal feedback-counter --k 2 \
+///     --nodes 50 --fanout 1 --topology complete --seed 1 --trials 1000000 --format json
+///
+/// residue mean 0.03647 (3.6% of nodes never reached), converged 0.1796 (18% of runs reach
+/// everyone). The page's own seed 42 happens to be one of those that reach everyone.
 fn intro_text(lang: Lang) -> &'static str {
     match lang {
         Lang::En => concat!(
-            "<p>Each circle is a server in a cluster. Node 0 just heard some news (orange). Every round, each node that is spreading the news phones a few random peers and tells them — that is <em>gossip</em>. Travelling dots are those messages: vermillion when they teach something new, grey rings when the peer already knew, a pink cross when lost.</p>",
-            "<p>Press <kbd>Step</kbd> to play one round, or <kbd>Play</kbd>. Watch the news reach everyone in about log₂N + ln N rounds. Then kill a node, add packet loss, or change the protocol on the left. Press <kbd>?</kbd> for the keyboard.</p>",
+            "<p>Each circle is a server in a cluster. Node 0 just heard some news (orange). Every round, each node that is spreading the news tells one random peer — that is <em>gossip</em>. Travelling dots are those messages: vermillion when they teach something new, grey rings when the peer already knew, a pink cross when lost.</p>",
+            "<p>Press <kbd>Step</kbd> to play one round, or <kbd>Play</kbd>. A node stops after telling 2 peers in a row that already knew, so on average 3.6% of nodes never hear the news; only about 18% of runs reach everyone. Then kill a node, add packet loss, or change the protocol on the left. Press <kbd>?</kbd> for the keyboard.</p>",
         ),
         Lang::Zh => concat!(
-            "<p>每个圆圈是集群中的一台服务器。节点 0 刚刚听到一条消息（橙色）。每一轮，每个正在传播这条消息的节点都会随机联系几个节点，把消息告诉它们——这就是<em>gossip（流言）</em>。移动的圆点就是这些消息：朱红色表示带来了新内容，灰色圆环表示对方早已知道，粉色叉号表示消息丢失。</p>",
-            "<p>按<kbd>单步</kbd>运行一轮，或按<kbd>播放</kbd>。观察消息大约在 log₂N + ln N 轮内传遍所有节点。然后试着杀死一个节点、加入丢包，或在左侧更换协议。按 <kbd>?</kbd> 查看键盘快捷键。</p>",
+            "<p>每个圆圈是集群中的一台服务器。节点 0 刚刚听到一条消息（橙色）。每一轮，每个正在传播这条消息的节点都会随机选一个节点，把消息告诉它——这就是<em>gossip（流言）</em>。移动的圆点就是这些消息：朱红色表示带来了新内容，灰色圆环表示对方早已知道，粉色叉号表示消息丢失。</p>",
+            "<p>按<kbd>单步</kbd>运行一轮，或按<kbd>播放</kbd>。节点连续 2 次发给已知情的节点后就停止传播，所以平均有 3.6% 的节点始终收不到消息；只有约 18% 的运行能传遍所有节点。然后试着杀死一个节点、加入丢包，或在左侧更换协议。按 <kbd>?</kbd> 查看键盘快捷键。</p>",
         ),
     }
 }
@@ -154,5 +161,39 @@ pub fn intro(lang: Lang, dispatch: &UseReducerDispatcher<AppState>) -> Html {
                 intro_text(lang)
             )) }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use gossip_engine::{Config, Mode, Protocol, Scenario, Timeline, TopologyConfig};
+
+    use super::*;
+
+    /// The intro tells what the default run does: hold it to the default configuration.
+    #[test]
+    fn the_intro_describes_the_default_run() {
+        let c = Config::default();
+        assert_eq!((c.nodes, c.fanout, c.loss), (50, 1, 0.0));
+        assert_eq!(c.topology, TopologyConfig::Complete);
+        assert!(matches!(
+            c.protocol,
+            Protocol::Rumor { mode: Mode::Push, removal, repair_every: None }
+                if removal.k == 2 && removal.kind().as_str() == "feedback-counter"
+        ));
+        // The page's own seed (42) is one of the runs that reach everyone.
+        let mut s = Scenario::new(c, 42);
+        s.actions = crate::share::link::default_actions(&s.config);
+        s.round = 60;
+        let t = Timeline::from_scenario(&s).expect("replays");
+        let m = t.sim().message(0).expect("m0");
+        assert!(m.converged_at.is_some());
+        let en = intro_text(Lang::En);
+        assert!(en.contains("tells one random peer"));
+        assert!(en.contains("2 peers in a row that already knew"));
+        assert!(en.contains("3.6%") && en.contains("18%"));
+        let zh = intro_text(Lang::Zh);
+        assert!(zh.contains("随机选一个节点") && zh.contains("连续 2 次"));
+        assert!(zh.contains("3.6%") && zh.contains("18%"));
     }
 }

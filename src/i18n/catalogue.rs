@@ -29,7 +29,7 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
     ("Rumor mongering", "谣言传播"),
     ("Rumor + anti-entropy (hybrid)", "谣言传播 + 反熵（混合）"),
     ("Anti-entropy", "反熵"),
-    ("Heartbeat membership", "心跳成员关系"),
+    ("Heartbeat membership", "心跳式成员管理"),
     ("Mode", "模式"),
     ("push", "推"),
     ("pull", "拉"),
@@ -38,9 +38,9 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
     ("incremental (digests)", "增量（摘要）"),
     ("full (send everything)", "全量（发送全部）"),
     ("Loss of interest", "失去兴趣"),
-    ("by", "依据"),
-    ("feedback", "反馈"),
-    ("blind", "盲目"),
+    ("by", "方式"),
+    ("feedback", "反馈式"),
+    ("blind", "盲发式"),
     ("counter", "计数器"),
     ("coin", "抛硬币"),
     ("Anti-entropy every (rounds)", "反熵间隔（轮）"),
@@ -92,7 +92,7 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
     ("the selected node", "所选节点"),
     (
         "Heartbeat membership: kill a node, then watch the news of its failure spread. Orange = has detected it, blue square = has forgotten it.",
-        "心跳成员关系：杀死一个节点，然后观察它失效的消息如何传播。橙色 = 已检测到失效，蓝色方块 = 已将其遗忘。",
+        "心跳式成员管理：杀死一个节点，然后观察它失效的消息如何传播。橙色 = 已检测到失效，蓝色方块 = 已将其遗忘。",
     ),
     // Legend.
     ("Legend", "图例"),
@@ -143,7 +143,7 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
         "Nodes per state per round, with messages per round below",
         "每轮各状态的节点数，下方为每轮消息数",
     ),
-    ("theory (expected informed)", "理论值（预期已知晓）"),
+    ("theory (expected informed)", "理论值（已知晓的期望）"),
     ("messages per round", "每轮消息数"),
     // Summary.
     ("Summary", "概要"),
@@ -172,9 +172,9 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
     ("converged", "收敛"),
     (
         "first round at whose end every alive node held it",
-        "所有存活节点都已持有它的第一轮（以轮末计）",
+        "所有存活节点在轮末都已持有它的最早一轮",
     ),
-    ("never", "从未"),
+    ("never", "未收敛"),
     ("bytes", "字节"),
     (
         "digest + payload bytes sent so far",
@@ -228,7 +228,7 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
     ("sent", "发送"),
     (
         "last round it sent this (last propagated)",
-        "最后一次发送它的轮次（最后传播）",
+        "最后一次发送它的轮次",
     ),
     (" (old)", "（旧）"),
     ("origin", "源头"),
@@ -249,9 +249,9 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
         "添加一个经由此节点加入的新节点 (J)",
     ),
     ("Revive", "复活"),
-    ("Revive with its state (V)", "保留原有状态复活 (V)"),
+    ("Revive with its state (V)", "保留状态复活 (V)"),
     ("Revive empty", "清空后复活"),
-    ("Revive empty (A)", "以空状态复活 (A)"),
+    ("Revive empty (A)", "清空后复活 (A)"),
     ("Member list", "成员列表"),
     ("Message table", "消息表"),
     // Keyboard help and intro.
@@ -272,7 +272,7 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
     ),
     ("kill the selected node", "杀死所选节点"),
     ("revive the selected node", "复活所选节点"),
-    ("revive it empty (amnesia)", "以空状态复活（失忆）"),
+    ("revive it empty (amnesia)", "清空后复活（失忆）"),
     (
         "join a new node through the selected one",
         "经由所选节点加入一个新节点",
@@ -283,7 +283,10 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
     ("Close the introduction", "关闭介绍"),
     // Share dialog and embedded player.
     ("Share this run", "分享这次运行"),
-    ("Link (opens exactly this round)", "链接（精确打开这一轮）"),
+    (
+        "Link (opens exactly this round)",
+        "链接（打开时正好在这一轮）",
+    ),
     ("Copy", "复制"),
     ("Embed in a page", "嵌入网页"),
     ("Copied.", "已复制。"),

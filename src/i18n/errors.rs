@@ -74,8 +74,8 @@ pub fn engine_error(lang: Lang, e: &gossip_engine::Error) -> String {
                 command_zh(*command)
             )
         }
-        Error::MembershipNeedsComplete => "心跳成员关系协议不支持完全图以外的拓扑".into(),
-        Error::NoMessagesUnderMembership => "心跳成员关系协议不支持注入消息".into(),
+        Error::MembershipNeedsComplete => "心跳式成员管理协议不支持完全图以外的拓扑".into(),
+        Error::NoMessagesUnderMembership => "心跳式成员管理协议不支持注入消息".into(),
         Error::NodeInTwoGroups { node } => format!("分区：节点 {node} 被列入了两个组"),
         Error::TooManyCells { cells, max } => {
             format!("消息数 × 节点数 = {cells}，超过上限 {max}；请减少消息或节点")
@@ -127,7 +127,7 @@ pub fn field_problem(lang: Lang, field: &str, problem: &crate::draft::Problem) -
         (Lang::En, Problem::MembershipNeedsComplete) => {
             "membership runs on the complete graph".into()
         }
-        (Lang::Zh, Problem::MembershipNeedsComplete) => "心跳成员关系只能在完全图上运行".into(),
+        (Lang::Zh, Problem::MembershipNeedsComplete) => "心跳式成员管理只能在完全图上运行".into(),
         (_, Problem::Engine(e)) => engine_error(lang, e),
     }
 }

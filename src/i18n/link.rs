@@ -137,7 +137,7 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
         Problem::Nodes { nodes, max, used } => {
             format!("n={nodes} is out of range: allowed 2..={max} in the playground; used {used}")
         }
-        Problem::MembershipTopology if zh => "心跳成员关系只能在完全图上运行；已忽略拓扑".into(),
+        Problem::MembershipTopology if zh => "心跳式成员管理只能在完全图上运行；已忽略拓扑".into(),
         Problem::MembershipTopology => {
             "membership runs on the complete graph; topology ignored".into()
         }

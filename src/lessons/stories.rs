@@ -72,8 +72,9 @@ fn texts_state_what_the_scenarios_do() {
 /// What the "watch for" texts promise happens in these exact runs.
 #[test]
 fn stories_told_by_the_texts_hold() {
-    // Lesson 5: one early suspicion at round 6, withdrawn at round 7; from round 9 the
-    // whole cluster detects node 13 within a few rounds, and forgets it later.
+    // Lesson 5: one node declares node 13 failed at round 6, on stale information, and a
+    // fresher heartbeat overturns it at round 7; from round 9 the whole cluster detects node
+    // 13 within a few rounds, and forgets it later.
     let s = Scenario {
         round: 24,
         ..heartbeat(0)
@@ -90,8 +91,12 @@ fn stories_told_by_the_texts_hold() {
     let detected = |b: &Belief| matches!(b, Belief::Failed | Belief::Forgotten);
     let forgotten = |b: &Belief| matches!(b, Belief::Forgotten);
     assert_eq!(count(5, detected), 0);
-    assert_eq!(count(6, detected), 1, "one early suspicion at round 6");
-    assert_eq!(count(7, detected), 0, "withdrawn a round later");
+    assert_eq!(
+        count(6, detected),
+        1,
+        "one node declares it failed at round 6"
+    );
+    assert_eq!(count(7, detected), 0, "overturned a round later");
     assert_eq!(count(8, detected), 0);
     assert_eq!(count(14, detected), 39, "everyone by round 14");
     assert_eq!(count(14, forgotten), 0);

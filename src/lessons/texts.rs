@@ -12,17 +12,18 @@ pub const RUMOR_BODY: &[Text] = &[
         "Node 0 has just heard a rumor. Every round, each node for which it is fresh (orange) \
          calls one random peer and pushes it. A node that learns it becomes fresh too, and \
          spreads it from the next round on.",
-        "节点 0 刚听到一条谣言。每一轮，每个持有“新鲜”（fresh，橙色）谣言的节点随机呼叫一个\
-         对端，把谣言推送过去。收到的节点也变为新鲜，并从下一轮起开始传播。",
+        "节点 0 刚听到一条谣言。每一轮，每个持有“新鲜”（fresh，橙色）谣言的节点随机选一个\
+         节点，把谣言推送过去。收到的节点也变为新鲜，并从下一轮起开始传播。",
     ),
     Text(
         "Spreading forever would waste traffic, so nodes lose interest: here a node turns \
-         stale (blue) and stops after k = 2 calls to peers that already knew (feedback + \
-         counter). The rumor dies out once no node is fresh, perhaps before everyone has \
-         heard it.",
-        "无休止地传播会浪费流量，所以节点会“失去兴趣”：这里一个节点连续 k = 2 次呼叫到已经\
-         知情的对端后（反馈 + 计数器），就变为“陈旧”（stale，蓝色），不再传播。一旦没有节点\
-         处于新鲜状态，谣言就消亡了——这时也许还有节点从未听说过它。",
+         stale (blue) and stops after k = 2 consecutive calls to peers that already knew; a \
+         useful call resets the count (feedback + counter). The rumor dies out once no node \
+         is fresh, perhaps before everyone has heard it.",
+        "无休止地传播会浪费流量，所以节点会“失去兴趣”：这里一个节点连续 k = 2 次发给已经\
+         知情的节点后，就变为“陈旧”（stale，蓝色），不再传播；一次有用的发送会让计数清零\
+         （反馈式 + 计数器）。一旦没有节点处于新鲜状态，谣言就消亡了——这时也许还有节点从未\
+         听说过它。",
     ),
 ];
 pub const RUMOR_WATCH: Text = Text(
@@ -36,7 +37,7 @@ pub const RUMOR_NEXT: Text = Text(
     "Step with → and go back with ←, or press Play. Then set k = 3 in the form on the left, \
      or pick blind and coin, and apply: the residue falls as k grows, at the cost of more \
      traffic.",
-    "用 → 单步前进、← 后退，或直接播放。然后在左侧表单把 k 设为 3，或改选“盲目”（blind）\
+    "用 → 单步前进、← 后退，或直接播放。然后在左侧表单把 k 设为 3，或改选“盲发式”（blind）\
      和“抛硬币”（coin）再点“应用并重新开始”：k 越大，残留率越低，代价是更多的流量。",
 );
 
@@ -48,16 +49,16 @@ pub const MODES_BODY: &[Text] = &[
         "In anti-entropy every node contacts one random peer every round, forever, and the \
          two reconcile what they hold. Push sends the caller's news to the peer; pull asks the \
          peer for its news; push-pull does both in one contact.",
-        "在反熵中，每个节点每一轮都随机联系一个对端，永不停止，双方核对并同步各自持有的数据。\
-         推（push）把自己的新数据发给对端；拉（pull）向对端索取它的新数据；推拉（push-pull）\
+        "在反熵中，每个节点每一轮都随机联系一个节点，永不停止，双方核对并同步各自持有的数据。\
+         推（push）把自己的新数据发给对方；拉（pull）向对方索取它的新数据；推拉（push-pull）\
          在一次联系中两者兼做。",
     ),
     Text(
-        "The buttons above load the same seed in each mode. The curves are the expected share of \
-         informed nodes per round (exact mean-field recurrences); the numbers are the rounds \
-         until less than half a node is expected to be unaware.",
-        "上面的按钮用同一个种子分别载入三种模式。曲线是每轮已知晓节点比例的期望值（精确的平均场\
-         递推）；数字是期望不知情节点数降到半个以下所需的轮数。",
+        "The buttons above load the same seed in each mode. The curves are the share of informed \
+         nodes per round in the mean-field approximation (exact for one round); the numbers are \
+         the rounds until it leaves less than half a node unaware.",
+        "上面的按钮用同一个种子分别载入三种模式。曲线是平均场近似（单轮精确）给出的每轮已知晓节点比例；数字是按此近似，不知情节点数降到半个以下\
+         所需的轮数。",
     ),
 ];
 pub const MODES_WATCH: Text = Text(
@@ -67,7 +68,7 @@ pub const MODES_WATCH: Text = Text(
      so their share is squared each round and vanishes fast. Push-pull does both.",
     "起初，推和拉的增长差不多：已知晓的节点每轮大约翻一番。区别在收尾。推模式下，最后那些\
      不知情节点只能等别人碰巧选中，其比例每轮只缩小约 e 倍；拉模式下，每个不知情节点每轮都\
-     主动询问，其比例每轮被平方，很快归零。推拉两者兼得。",
+     主动询问，其比例每轮被平方，很快趋近于零。推拉两者兼得。",
 );
 pub const MODES_NEXT: Text = Text(
     "Play each mode to the end and compare the round it converged at with the theory. Then \
@@ -127,40 +128,41 @@ pub const RESIDUE_BODY: &[Text] = &[
     Text(
         "Rumor mongering stops by itself: each fresh node loses interest. Demers et al. \
          compared two choices. Feedback: only a call to a peer that already knew counts; \
-         blind: every call counts. Counter: stale after k counted calls; coin: stale with \
-         probability 1/k after each one.",
-        "谣言传播会自行停止：每个新鲜节点都会失去兴趣。Demers 等人比较了两个维度。反馈\
-         （feedback）：只有呼叫到已知情的对端才计数；盲目（blind）：每次呼叫都计数。计数器\
-         （counter）：计满 k 次后变陈旧；抛硬币（coin）：每计数一次，就以 1/k 的概率变陈旧。",
+         blind: every call counts. Counter: stale after k counted calls in a row (a useful \
+         call resets it); coin: stale with probability 1/k after each one.",
+        "谣言传播会自行停止：每个新鲜节点都会失去兴趣。Demers 等人比较了两个维度。反馈式\
+         （feedback）：只有发给已知情节点的那次才计数；盲发式（blind）：每次发送都计数。\
+         计数器（counter）：连续计数 k 次后变陈旧（有用的发送会让计数清零）；\
+         抛硬币（coin）：每计数一次，就以 1/k 的概率变陈旧。",
     ),
     Text(
-        "The residue is the share of nodes that never hear the rumor. The equation \
-         s = e^(−(k+1)(1−s)) holds only for push with feedback and coin, in a large cluster; \
-         the table above measures all four variants (N = 1,000, k = 2, mean of several seeds) \
-         against it.",
-        "残留率是始终没有听到谣言的节点比例。方程 s = e^(−(k+1)(1−s)) 只适用于大集群中\
-         “反馈 + 抛硬币”的推模式；上表测量全部四种变体（N = 1,000，k = 2，多个种子取平均），\
-         并与方程对照。",
+        "The residue is the share of nodes that never hear the rumor. For push with feedback \
+         and coin in a large cluster, Demers' continuous-time equation s = e^(−(k+1)(1−s)) \
+         predicts it; synchronous rounds, as here, measure about 15% lower. The table above \
+         measures all four variants (N = 1,000, k = 2, mean of several seeds).",
+        "残留率是始终没有听到谣言的节点比例。对于大集群中“反馈式 + 抛硬币”的推模式，Demers 的\
+         连续时间方程 s = e^(−(k+1)(1−s)) 给出预测值；按同步轮次运行（如这里），实测约低 \
+         15%。上表测量全部四种变体（N = 1,000，k = 2，多个种子取平均）。",
     ),
 ];
 pub const RESIDUE_WATCH: Text = Text(
     "Feedback leaves far fewer nodes behind than blind; the price is traffic, in messages per \
      node. Once no node is fresh, the unaware count in the summary is this run's residue.",
-    "反馈遗漏的节点远少于盲目，代价是流量（每节点发送的消息数）。当没有节点处于新鲜状态时，\
+    "反馈式遗漏的节点远少于盲发式，代价是流量（每节点发送的消息数）。当没有节点处于新鲜状态时，\
      概要中的不知情节点数就是本次运行的残留。",
 );
 pub const RESIDUE_NEXT: Text = Text(
     "Load blind + coin and press Play. Then set k = 3 in the form, or choose the hybrid \
      protocol, which repairs the residue with an occasional anti-entropy round, as Demers et \
      al. recommend.",
-    "载入“盲目 + 抛硬币”并播放。然后在表单中设 k = 3，或选择混合协议：它按照 Demers 等人\
+    "载入“盲发式 + 抛硬币”并播放。然后在表单中设 k = 3，或选择混合协议：它按照 Demers 等人\
      的建议，偶尔做一轮反熵来修补残留。",
 );
 pub const RESIDUE_VARIANTS: &[Text] = &[
-    Text("Feedback + counter", "反馈 + 计数器"),
-    Text("Feedback + coin", "反馈 + 抛硬币"),
-    Text("Blind + counter", "盲目 + 计数器"),
-    Text("Blind + coin", "盲目 + 抛硬币"),
+    Text("Feedback + counter", "反馈式 + 计数器"),
+    Text("Feedback + coin", "反馈式 + 抛硬币"),
+    Text("Blind + counter", "盲发式 + 计数器"),
+    Text("Blind + coin", "盲发式 + 抛硬币"),
 ];
 
 // 5. Heartbeat failure detection.
@@ -183,19 +185,21 @@ pub const HEARTBEAT_BODY: &[Text] = &[
         "Node 13 crashes at round 3, where the lesson opens (the kill is in the scenario's \
          action log: step back to see the cluster before it). Its heartbeat stops rising. A member whose heartbeat has not risen for t_fail = 6 rounds \
          is considered failed; after t_cleanup = 12 rounds it is forgotten.",
-        "节点 13 在第 3 轮崩溃，本课就从这一轮开始（这次“杀死”操作记录在场景的操作日志里，\
+        "节点 13 在第 3 轮崩溃，本课就从这一轮开始（这次“杀死”写在场景的操作记录里，\
          后退即可看到崩溃之前的集群）。它的心跳从此不再增长。某成员的心跳若 t_fail = 6 轮没有增长，就被判定为失效；t_cleanup = 12 轮后则被遗忘，\
          从表中删除。",
     ),
 ];
 pub const HEARTBEAT_WATCH: Text = Text(
-    "Follow the detected count in the summary. At round 6 one node already suspects node 13: \
-     it had heard nothing new from it since round 0. A fresher heartbeat still on its way \
-     corrects it a round later, a false alarm in miniature. From round 9 (3 + t_fail) nearly \
-     everyone declares it failed within a few rounds, and forgets it six rounds later.",
-    "留意概要中的“已检测”数。第 6 轮就有一个节点怀疑节点 13：它从第 0 轮起就没\
-     收到过节点 13 的新心跳。一轮后，仍在路上的较新心跳到达，纠正了它——这是一次微型的误报。\
-     从第 9 轮（3 + t_fail）起，几轮之内几乎所有节点都判定它失效，再过六轮便将它遗忘。",
+    "Follow the detected count in the summary. At round 6 one node already declares node 13 \
+     failed: it had heard nothing new from it since round 0. That verdict rests on stale \
+     information and would have condemned a live node too; a fresher heartbeat overturns \
+     it a round later. From round 9 (3 + t_fail) nearly everyone declares it failed within a \
+     few rounds, and forgets it six rounds later.",
+    "留意概要中的“已检测”数。第 6 轮就有一个节点判定节点 13 失效：它从第 0 轮起就没再收到过\
+     节点 13 的新心跳。这个判定依据的是过时的信息，换作活着的节点也一样会被判定失效；一轮后，\
+     较新的心跳到达，推翻了它。从第 9 轮（3 + t_fail）起，几轮之内\
+     几乎所有节点都判定它失效，再过六轮便将它遗忘。",
 );
 pub const HEARTBEAT_NEXT: Text = Text(
     "Select other nodes to read their member tables in the inspector. Then lower t_fail to 3: \
@@ -224,7 +228,7 @@ pub const FAULTS_BODY: &[Text] = &[
          message is simply tried again. A partition stops it at the border, where about half \
          the calls of the first half are lost.",
         "反熵推拉每轮都会重试，所以丢包只会让它变慢：丢了的消息下一轮再试就是。分区则在边界\
-         把它完全挡住——前一半节点的呼叫约有一半打向另一半，全部丢失。",
+         把它完全挡住——前一半节点的联系约有一半发往另一半，全部丢失。",
     ),
 ];
 pub const FAULTS_WATCH: Text = Text(
@@ -238,7 +242,7 @@ pub const FAULTS_NEXT: Text = Text(
     "Split and heal the cluster yourself at other rounds with the controls on the left, or \
      raise the loss. Kill a node, then revive it empty (amnesia): anti-entropy fills it in \
      again.",
-    "用左侧的“切分”和“修复”在其他轮次自己试试，或调高丢包率。杀死一个节点，再“以空状态复活”（失忆）：反熵会把数据重新补给它。",
+    "用左侧的“切分”和“修复”在其他轮次自己试试，或调高丢包率。杀死一个节点，再“清空后复活”（失忆）：反熵会把数据重新补给它。",
 );
 
 // 7. Incremental vs full sync.
@@ -273,7 +277,7 @@ pub const SYNC_NEXT: Text = Text(
     "Play each variant past round 14 and compare the bytes in the summary. Then inject a long \
      value anywhere: full sync pays for it on every contact from then on.",
     "把两种变体都播放到第 14 轮以后，比较概要中的字节数。然后在任意节点注入一个很长的值：\
-     从此全量同步的每次联系都要为它付费。",
+     从此全量同步的每次联系都要重传它。",
 );
 pub const SYNC_VARIANTS: &[Text] = &[Text("Incremental", "增量同步"), Text("Full", "全量同步")];
 
@@ -286,7 +290,7 @@ pub const HIERARCHY_BODY: &[Text] = &[
          data centres. Hierarchical gossip puts nodes in groups (here 10 groups of 10): \
          members gossip inside their group, and only the leaders (nodes 0, 10, 20, …) gossip \
          across groups.",
-        "在扁平集群中，任何节点都可以呼叫任何其他节点，所以大多数呼叫都跨越机架或数据中心。\
+        "在扁平集群中，任何节点都可以联系任何其他节点，所以大多数联系都跨越机架或数据中心。\
          分层 gossip 把节点分组（这里是 10 组，每组 10 个）：成员只在组内传播，只有组长\
          （节点 0、10、20……）在组间传播。",
     ),
@@ -305,12 +309,21 @@ pub const HIERARCHY_WATCH: Text = Text(
     "分层 gossip 要多花几轮，因为消息必须经组长中转；但它只有一小部分消息跨组，而跨数据中心\
      的流量恰恰又慢又贵。",
 );
+/// What real systems do instead of one leader per group (research notes:
+/// docs/research/cassandra-redis-dynamo.md §4): Consul's docs, page "Gossip"
+/// (consul/docs/concept/gossip: a LAN gossip pool per datacenter, a WAN gossip pool between
+/// datacenters) and the "consul join" command page (`-wan`: servers "form a bridge between
+/// multiple datacenters"); Cassandra's `src/java/org/apache/cassandra/gms/Gossiper.java`
+/// (`doGossipToLiveMember` → `sendGossip` picks a random endpoint among all live ones, with
+/// no datacenter filter).
 pub const HIERARCHY_NEXT: Text = Text(
     "In the hierarchical variant, select node 0, the leader of the group where the news \
-     starts, and kill it at round 0: the news never leaves the group. That is why real \
-     systems elect a new leader.",
+     starts, and kill it at round 0: the news never leaves the group. Real systems keep many \
+     bridges: every Consul server is in its data centre's LAN pool and in the WAN pool of all \
+     servers; Cassandra gossips across data centres directly.",
     "在分层变体中选中节点 0（消息起始组的组长），在第 0 轮杀死它：消息永远出不了这个组。\
-     这正是真实系统要重新选举组长的原因。",
+     真实系统则有多座桥：Consul 的每台服务器既在本数据中心的 LAN 池里，也在所有服务器共同的 \
+     WAN 池里；Cassandra 直接跨数据中心 gossip。",
 );
 pub const HIERARCHY_VARIANTS: &[Text] = &[
     Text("Hierarchical (groups of 10)", "分层（每组 10 个）"),
@@ -332,6 +345,17 @@ pub const INTERVAL_BODY: &[Text] = &[
         "The table above measures rounds to converge with anti-entropy push-pull (fanout 1, mean of \
          several seeds, in your browser) and multiplies them by that interval.",
         "上表在你的浏览器中测量反熵推拉（扇出 1，多个种子取平均）的收敛轮数，再乘以这个间隔。",
+    ),
+    // hashicorp/memberlist: `config.go` DefaultLANConfig (GossipInterval 200 ms,
+    // RetransmitMult 4), `util.go` retransmitLimit (RetransmitMult · ⌈log10(N + 1)⌉) and
+    // pushPullScale (the push/pull interval × (⌈log2 N − log2 32⌉ + 1) above 32 nodes).
+    Text(
+        "Real systems keep the interval fixed instead: memberlist (Consul, Serf) gossips every \
+         200 ms, retransmits each update RetransmitMult·⌈log10(N+1)⌉ = 4·⌈log10(N+1)⌉ times, \
+         and above 32 nodes lengthens its push/pull interval.",
+        "真实系统的间隔则是固定的：memberlist（Consul、Serf）每 200 毫秒 gossip 一次，每条更新\
+         重传 RetransmitMult·⌈log10(N+1)⌉ = 4·⌈log10(N+1)⌉ 次，超过 32 个节点后拉长推拉同步的\
+         间隔。",
     ),
 ];
 pub const INTERVAL_WATCH: Text = Text(

@@ -31,10 +31,11 @@ pub const VARIANTS: Text = Text("Load a variant (same seed)", "载入变体（�
 /// A table cell still being computed.
 pub const COMPUTING: Text = Text("computing…", "计算中…");
 
-/// Modes panel: caption of the curves.
+/// Modes panel: caption of the curves. Iterated on the expectation, the one-round recurrence
+/// runs above the mean of real runs (Jensen), hence "approximation".
 pub const CURVES: Text = Text(
-    "Expected share informed per round (theory, N = {n}, fanout {f})",
-    "每轮已知晓比例的期望值（理论，N = {n}，扇出 {f}）",
+    "Mean-field approximation (exact for one round): share informed per round, N = {n}, fanout {f}",
+    "平均场近似（单轮精确）：每轮已知晓比例，N = {n}，扇出 {f}",
 );
 /// Modes panel: rounds to full.
 pub const TO_FULL: Text = Text("{r} rounds to full", "{r} 轮全覆盖");
@@ -64,11 +65,15 @@ pub const RESIDUE_CAPTION: Text = Text(
     "谣言推模式，N = {n}，k = {k}：{s} 个种子的平均值。流量：每节点消息数。",
 );
 /// Residue table: the equation's column.
-pub const COL_EQUATION: Text = Text("equation", "方程");
-/// Residue table: what the equation models (followed by the formula).
+pub const COL_EQUATION: Text = Text(
+    "Demers' equation (continuous time)",
+    "Demers 方程（连续时间）",
+);
+/// Residue table: what the equation models (followed by the formula). The lesson's text says
+/// how far synchronous rounds fall below it (engine/tests/statistical/rumor.rs: about 15%).
 pub const EQUATION: Text = Text(
-    "The equation (push, feedback + coin, large N):",
-    "方程（推模式、反馈 + 抛硬币、大集群）：",
+    "Demers' equation (push, feedback + coin, large N):",
+    "Demers 方程（推模式、反馈式 + 抛硬币、大集群）：",
 );
 /// Interval table: interval column.
 pub const COL_INTERVAL: Text = Text("interval", "间隔");
