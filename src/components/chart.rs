@@ -261,7 +261,7 @@ pub fn chart(p: &ChartInput) -> Html {
         key(
             &mut caption,
             "theory",
-            tr!(lang, "theory (expected informed)"),
+            tr!(lang, "mean-field approximation (informed)"),
         );
     }
     key(&mut caption, "bar", tr!(lang, "messages per round"));

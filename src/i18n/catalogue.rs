@@ -143,7 +143,10 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
         "Nodes per state per round, with messages per round below",
         "每轮各状态的节点数，下方为每轮消息数",
     ),
-    ("theory (expected informed)", "理论值（已知晓的期望）"),
+    (
+        "mean-field approximation (informed)",
+        "平均场近似（已知晓）",
+    ),
     ("messages per round", "每轮消息数"),
     // Summary.
     ("Summary", "概要"),
