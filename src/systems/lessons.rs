@@ -9,6 +9,7 @@
 
 use gossip_engine::swim::{Lifeguard, Preset, SwimCommand};
 
+use super::lessons_who::WHO_USES_GOSSIP;
 use super::scenario::SwimScenario;
 use crate::i18n::Text;
 
@@ -41,7 +42,7 @@ impl SwimLesson {
 }
 
 /// The lessons, in the picker's order.
-pub const SWIM_LESSONS: &[SwimLesson] = &[PROBE_SUSPECT_REFUTE, REAL_NUMBERS];
+pub const SWIM_LESSONS: &[SwimLesson] = &[PROBE_SUSPECT_REFUTE, REAL_NUMBERS, WHO_USES_GOSSIP];
 
 // Lesson 1: SWIM: probe, suspect, refute.
 
@@ -501,13 +502,18 @@ pub(super) mod tests {
     }
 
     #[test]
-    fn the_lessons_are_the_two_of_the_page() {
+    fn the_lessons_are_the_three_of_the_page() {
         let slugs: Vec<&str> = SWIM_LESSONS.iter().map(|l| l.slug).collect();
         assert_eq!(
             slugs,
-            ["swim-probe-suspect-refute", "consul-serf-real-numbers"]
+            [
+                "swim-probe-suspect-refute",
+                "consul-serf-real-numbers",
+                "who-uses-gossip"
+            ]
         );
         assert_eq!(lesson("swim-probe-suspect-refute").variants.len(), 4);
+        assert_eq!(lesson("who-uses-gossip").variants.len(), 4);
         for l in SWIM_LESSONS {
             assert_eq!(l.opening(), (l.variants[0].1)(), "{}", l.slug);
         }
