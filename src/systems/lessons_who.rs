@@ -177,8 +177,8 @@ pub const WHO_USES_GOSSIP: SwimLesson = SwimLesson {
              in, with N = 10 and with N = 100, and the run opens just after. Then N = 32 and \
              N = 40, either side of push/pull's threshold, opened at 60 s.",
             "这几个按钮让两个随 N 缩放的数字在页面上显现出来。第 2 秒，成员 4 发出一个用户\
-             事件，分别在 N = 10 和 N = 100 时，运行在事件发出后立即打开。然后是 N = 32 和 \
-             N = 40，正好位于 push/pull 阈值的两侧，都在第 60 秒打开。",
+             事件，集群规模分别为 N = 10 和 N = 100，运行在事件发出后立即打开。然后是 N = 32 \
+             和 N = 40，正好位于 push/pull 阈值的两侧，都在第 60 秒打开。",
         ),
     ],
     watch: Text(
