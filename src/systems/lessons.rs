@@ -9,6 +9,7 @@
 
 use gossip_engine::swim::{Lifeguard, Preset, SwimCommand};
 
+use super::lessons_who::WHO_USES_GOSSIP;
 use super::scenario::SwimScenario;
 use crate::i18n::Text;
 
@@ -41,7 +42,7 @@ impl SwimLesson {
 }
 
 /// The lessons, in the picker's order.
-pub const SWIM_LESSONS: &[SwimLesson] = &[PROBE_SUSPECT_REFUTE, REAL_NUMBERS];
+pub const SWIM_LESSONS: &[SwimLesson] = &[PROBE_SUSPECT_REFUTE, REAL_NUMBERS, WHO_USES_GOSSIP];
 
 // Lesson 1: SWIM: probe, suspect, refute.
 
@@ -386,8 +387,10 @@ const REAL_NUMBERS: SwimLesson = SwimLesson {
     ],
 };
 
+/// The checks every lesson passes, and the runs and texts the lessons' own checks share
+/// (`super::lessons_who` uses them too).
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use gossip_engine::swim::formulas::{
         confirmations_wanted, retransmit_limit, suspicion_max_ms, suspicion_min_ms,
     };
@@ -400,8 +403,8 @@ mod tests {
     const HORIZON: u32 = 1_500;
 
     /// A run and every event it recorded, with its tick.
-    struct Run {
-        sim: SwimSimulation,
+    pub(crate) struct Run {
+        pub(crate) sim: SwimSimulation,
         events: Vec<(u32, SwimEvent)>,
     }
 
@@ -427,12 +430,16 @@ mod tests {
     }
 
     /// Runs `s` until `until` ticks have run, each command applied just before its tick.
-    fn run(s: &SwimScenario, until: u32) -> Run {
+    pub(crate) fn run(s: &SwimScenario, until: u32) -> Run {
         run_with(s, until, |_| {})
     }
 
     /// [`run`], showing the simulation to `each` after every tick.
-    fn run_with(s: &SwimScenario, until: u32, mut each: impl FnMut(&SwimSimulation)) -> Run {
+    pub(crate) fn run_with(
+        s: &SwimScenario,
+        until: u32,
+        mut each: impl FnMut(&SwimSimulation),
+    ) -> Run {
         let mut sim = SwimSimulation::new(s.config.clone(), s.seed).expect("a valid config");
         let mut events = Vec::new();
         let mut next = 0;
@@ -467,7 +474,7 @@ mod tests {
     }
 
     /// Every text of a lesson, English and Chinese apart.
-    fn texts(l: &SwimLesson) -> (String, String) {
+    pub(crate) fn texts(l: &SwimLesson) -> (String, String) {
         let all: Vec<Text> = [l.title, l.watch, l.next]
             .into_iter()
             .chain(l.body.iter().copied())
@@ -495,13 +502,18 @@ mod tests {
     }
 
     #[test]
-    fn the_lessons_are_the_two_of_the_page() {
+    fn the_lessons_are_the_three_of_the_page() {
         let slugs: Vec<&str> = SWIM_LESSONS.iter().map(|l| l.slug).collect();
         assert_eq!(
             slugs,
-            ["swim-probe-suspect-refute", "consul-serf-real-numbers"]
+            [
+                "swim-probe-suspect-refute",
+                "consul-serf-real-numbers",
+                "who-uses-gossip"
+            ]
         );
         assert_eq!(lesson("swim-probe-suspect-refute").variants.len(), 4);
+        assert_eq!(lesson("who-uses-gossip").variants.len(), 4);
         for l in SWIM_LESSONS {
             assert_eq!(l.opening(), (l.variants[0].1)(), "{}", l.slug);
         }

@@ -9,6 +9,7 @@ pub mod embed;
 pub mod inspector;
 pub mod lesson_card;
 pub mod lessons;
+pub mod lessons_who;
 pub mod link;
 pub mod model;
 pub mod page;
