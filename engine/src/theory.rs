@@ -331,22 +331,6 @@ mod tests {
     ///   = 0.9998096 (below 99.99 %), converged(9) = 1/(1 + 31 · e^−13.5)
     ///   = 1/(1 + 31 · 1.370959e−6) = 1/1.0000425 = 0.9999575;
     /// - bandwidth 1400 · 3 · (1/0.2) · 2 = 42000 B/s; · 8 / 1024 = 328.125 kbps, shown 328.1.
-    /// The markers: push with fanout 1 is Pittel's log₂N + ln N; more fanout and pulling
-    /// are faster; the formulas name themselves.
-    #[test]
-    fn rounds_estimates_by_mode() {
-        let n = 1000;
-        assert!((rounds_estimate(Mode::Push, n, 1) - log2_plus_ln(n)).abs() < 1e-9);
-        let push3 = rounds_estimate(Mode::Push, n, 3);
-        assert!((push3 - (1000f64.ln() / 4f64.ln() + 1000f64.ln() / 3.0)).abs() < 1e-9);
-        assert!(push3 < log2_plus_ln(n));
-        assert!(rounds_estimate(Mode::PushPull, n, 1) < rounds_estimate(Mode::Pull, n, 1));
-        assert_eq!(rounds_formula(Mode::Push, 1), "log₂N+lnN");
-        assert_eq!(rounds_formula(Mode::Push, 3), "log₄N+lnN/3");
-        assert_eq!(rounds_formula(Mode::Push, 9), "log₁₀N+lnN/9");
-        assert_eq!(rounds_formula(Mode::PushPull, 1), "log₃N+O(log log N)");
-    }
-
     #[test]
     fn serf_defaults_by_hand() {
         let m = SerfModel::default();
@@ -442,5 +426,21 @@ mod tests {
         for m in bad {
             assert!(m.validate().is_err(), "{m:?}");
         }
+    }
+
+    /// The markers: push with fanout 1 is Pittel's log₂N + ln N; more fanout and pulling
+    /// are faster; the formulas name themselves.
+    #[test]
+    fn rounds_estimates_by_mode() {
+        let n = 1000;
+        assert!((rounds_estimate(Mode::Push, n, 1) - log2_plus_ln(n)).abs() < 1e-9);
+        let push3 = rounds_estimate(Mode::Push, n, 3);
+        assert!((push3 - (1000f64.ln() / 4f64.ln() + 1000f64.ln() / 3.0)).abs() < 1e-9);
+        assert!(push3 < log2_plus_ln(n));
+        assert!(rounds_estimate(Mode::PushPull, n, 1) < rounds_estimate(Mode::Pull, n, 1));
+        assert_eq!(rounds_formula(Mode::Push, 1), "log₂N+lnN");
+        assert_eq!(rounds_formula(Mode::Push, 3), "log₄N+lnN/3");
+        assert_eq!(rounds_formula(Mode::Push, 9), "log₁₀N+lnN/9");
+        assert_eq!(rounds_formula(Mode::PushPull, 1), "log₃N+O(log log N)");
     }
 }

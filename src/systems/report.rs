@@ -64,7 +64,7 @@ pub fn measures(lang: Lang, m: &SwimMetrics, tick_s: f64, seconds: f64, members:
                 { for detections }
                 <li data-testid="false-positives">{format!("{}: {}", tx::FALSE_POSITIVES.get(lang), m.false_positives)}</li>
                 <li data-testid="refutations">{format!("{}: {}", tx::REFUTATIONS.get(lang), m.refutations)}</li>
-                <li>{format!("{}: {} packets, {} bytes", tx::TRAFFIC.get(lang), fixed(per(m.messages), 2), fixed(per(m.bytes), 0))}</li>
+                <li>{tx::fill(tx::TRAFFIC_FIGURES.get(lang), &[("p", fixed(per(m.messages), 2)), ("b", fixed(per(m.bytes), 0))])}</li>
             </ul>
         </section>
     }

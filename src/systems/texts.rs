@@ -112,7 +112,10 @@ pub const FALSE_POSITIVES: Text = Text(
     "误判（存活成员被宣告死亡）",
 );
 pub const REFUTATIONS: Text = Text("Refutations", "反驳次数");
-pub const TRAFFIC: Text = Text("Per member per second", "每成员每秒");
+pub const TRAFFIC_FIGURES: Text = Text(
+    "Per member per second: {p} packets, {b} bytes",
+    "每成员每秒：{p} 个包，{b} 字节",
+);
 pub const SHARE: Text = Text("Copy link", "复制链接");
 pub const SAVE: Text = Text("Save scenario", "保存场景");
 pub const OPEN: Text = Text("Open scenario…", "打开场景…");

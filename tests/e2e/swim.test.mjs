@@ -86,14 +86,14 @@ test('a member paused for 3 s is suspected and refutes when it wakes', async () 
   assert.deepEqual(errors, []);
 });
 
-test('both SWIM lessons open from the picker and from a link, with their variants', async () => {
+test('the three real-systems lessons open from the picker and from a link, with their variants', async () => {
   const { page, errors } = await app.open('/');
   await waitForApp(page);
   await page.click('[data-testid=to-systems]');
   await waitForApp(page);
   const picker = page.locator('[data-testid=swim-lessons]');
   const titles = [];
-  for (const index of [1, 2]) {
+  for (const index of [1, 2, 3]) {
     await picker.selectOption({ index });
     const card = page.locator('[data-testid=swim-lesson]');
     await card.waitFor();
@@ -106,6 +106,9 @@ test('both SWIM lessons open from the picker and from a link, with their variant
   }
   assert.match(titles[0], /SWIM/);
   assert.match(titles[1], /Consul/);
+  assert.match(titles[2], /Who uses gossip/i);
+  await picker.selectOption({ index: 2 });
+  await page.locator('[data-testid=swim-lesson] [data-testid=variant-1]').click();
   // The address now holds the lesson: reopening it shows the same card and run.
   const url = page.url();
   assert.match(url, /lesson=consul-serf-real-numbers&variant=1/);
