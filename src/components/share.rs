@@ -48,6 +48,25 @@ pub fn iframe_snippet(st: &AppState) -> String {
     )
 }
 
+/// Reads the file chosen in the `<input type="file">` that fired `e` as text, then calls
+/// `on_text` with it (the player's and the real-systems page's "Open scenario").
+pub fn read_chosen_file(e: &Event, on_text: impl FnOnce(String) + 'static) {
+    let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+    let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        return;
+    };
+    let Ok(reader) = web_sys::FileReader::new() else {
+        return;
+    };
+    let r2 = reader.clone();
+    let onload = Closure::once_into_js(move || {
+        let text = r2.result().ok().and_then(|v| v.as_string());
+        on_text(text.unwrap_or_default());
+    });
+    reader.set_onload(Some(onload.unchecked_ref()));
+    let _ = reader.read_as_text(&file);
+}
+
 /// Offers `data` as a file download.
 pub fn download(name: &str, mime: &str, data: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
@@ -183,32 +202,15 @@ pub fn share_dialog(
     let upload = {
         let d = d.clone();
         Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            let Ok(reader) = web_sys::FileReader::new() else {
-                return;
-            };
             let d = d.clone();
-            let r2 = reader.clone();
-            let onload = Closure::once_into_js(move || {
-                let text = r2
-                    .result()
-                    .ok()
-                    .and_then(|v| v.as_string())
-                    .unwrap_or_default();
-                match export::read_scenario_file(&text) {
-                    Ok(s) => d.dispatch(Action::Load {
-                        scenario: Box::new(s),
-                        view: Default::default(),
-                        lesson: None,
-                    }),
-                    Err(e) => d.dispatch(Action::Notify(Notice::NotAScenario(e))),
-                }
+            read_chosen_file(&e, move |text| match export::read_scenario_file(&text) {
+                Ok(s) => d.dispatch(Action::Load {
+                    scenario: Box::new(s),
+                    view: Default::default(),
+                    lesson: None,
+                }),
+                Err(e) => d.dispatch(Action::Notify(Notice::NotAScenario(e))),
             });
-            reader.set_onload(Some(onload.unchecked_ref()));
-            let _ = reader.read_as_text(&file);
         })
     };
     let button = |testid: &'static str, text: Text, onclick: Callback<MouseEvent>| {

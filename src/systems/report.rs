@@ -4,8 +4,6 @@
 
 use gossip_engine::swim::SwimMetrics;
 use serde::Serialize;
-use wasm_bindgen::JsCast;
-use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
 use super::link;
@@ -14,7 +12,7 @@ use super::recording::Recording;
 use super::scenario::SwimScenario;
 use super::tally::Counts;
 use super::texts as tx;
-use crate::components::share::download;
+use crate::components::share::{download, read_chosen_file};
 use crate::lang::Lang;
 use crate::num::fixed;
 
@@ -132,21 +130,8 @@ pub fn save_buttons(
     let open = {
         let d = d.clone();
         Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            let Ok(reader) = web_sys::FileReader::new() else {
-                return;
-            };
             let d = d.clone();
-            let r2 = reader.clone();
-            let onload = Closure::once_into_js(move || {
-                let text = r2
-                    .result()
-                    .ok()
-                    .and_then(|v| v.as_string())
-                    .unwrap_or_default();
+            read_chosen_file(&e, move |text| {
                 match serde_json::from_str::<SwimScenario>(&text) {
                     Ok(s) => d.dispatch(Msg::Load(Box::new(s))),
                     Err(e) => {
@@ -154,8 +139,6 @@ pub fn save_buttons(
                     }
                 }
             });
-            reader.set_onload(Some(onload.unchecked_ref()));
-            let _ = reader.read_as_text(&file);
         })
     };
     html! {
