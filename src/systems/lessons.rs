@@ -13,33 +13,7 @@ use super::lessons_who::WHO_USES_GOSSIP;
 use super::scenario::SwimScenario;
 use crate::i18n::Text;
 
-/// A variant button: its label and the scenario it loads. (An alias, for clippy's
-/// `type_complexity`; the field's type is `&'static [(Text, fn() -> SwimScenario)]`.)
-pub type SwimVariant = (Text, fn() -> SwimScenario);
-
-/// One lesson of the real-systems page.
-#[derive(Clone, Copy, Debug)]
-pub struct SwimLesson {
-    /// Short stable name (for links, files and tests).
-    pub slug: &'static str,
-    /// Title, in the picker and on the card.
-    pub title: Text,
-    /// The explanation, one paragraph each.
-    pub body: &'static [Text],
-    /// What to watch for.
-    pub watch: Text,
-    /// What to try next, naming the page's controls.
-    pub next: Text,
-    /// Buttons that load the same lesson another way (first is the default), e.g. "Lifeguard on" / "Lifeguard off".
-    pub variants: &'static [SwimVariant],
-}
-
-impl SwimLesson {
-    /// The scenario the picker loads: the first variant's.
-    pub fn opening(&self) -> SwimScenario {
-        (self.variants[0].1)()
-    }
-}
+pub use super::lesson::{SwimLesson, SwimVariant};
 
 /// The lessons, in the picker's order.
 pub const SWIM_LESSONS: &[SwimLesson] = &[PROBE_SUSPECT_REFUTE, REAL_NUMBERS, WHO_USES_GOSSIP];
@@ -390,70 +364,18 @@ const REAL_NUMBERS: SwimLesson = SwimLesson {
 /// The checks every lesson passes, and the runs and texts the lessons' own checks share
 /// (`super::lessons_who` uses them too).
 #[cfg(test)]
-pub(super) mod tests {
+mod tests {
     use gossip_engine::swim::formulas::{
         confirmations_wanted, retransmit_limit, suspicion_max_ms, suspicion_min_ms,
     };
-    use gossip_engine::swim::{MemberState, SwimConfig, SwimEvent, SwimSimulation};
+    use gossip_engine::swim::{MemberState, SwimConfig, SwimEvent};
 
+    use super::super::lesson::testing::{Run, run, run_with, texts};
     use super::*;
 
     /// Every scenario is run this far (150 s): past WAN's detection at N = 100, which needs
     /// a 60 s timer after the first suspicion, and long after lesson 1's slow spell.
     const HORIZON: u32 = 1_500;
-
-    /// A run and every event it recorded, with its tick.
-    pub(crate) struct Run {
-        pub(crate) sim: SwimSimulation,
-        events: Vec<(u32, SwimEvent)>,
-    }
-
-    impl Run {
-        fn confirms(&self) -> impl Iterator<Item = (u32, u32, u32)> + '_ {
-            self.events.iter().filter_map(|&(t, e)| match e {
-                SwimEvent::Confirm {
-                    observer, member, ..
-                } => Some((t, observer, member)),
-                _ => None,
-            })
-        }
-
-        fn refutes(&self) -> impl Iterator<Item = (u32, u32, u32)> + '_ {
-            self.events.iter().filter_map(|&(t, e)| match e {
-                SwimEvent::Refute {
-                    member,
-                    incarnation,
-                } => Some((t, member, incarnation)),
-                _ => None,
-            })
-        }
-    }
-
-    /// Runs `s` until `until` ticks have run, each command applied just before its tick.
-    pub(crate) fn run(s: &SwimScenario, until: u32) -> Run {
-        run_with(s, until, |_| {})
-    }
-
-    /// [`run`], showing the simulation to `each` after every tick.
-    pub(crate) fn run_with(
-        s: &SwimScenario,
-        until: u32,
-        mut each: impl FnMut(&SwimSimulation),
-    ) -> Run {
-        let mut sim = SwimSimulation::new(s.config.clone(), s.seed).expect("a valid config");
-        let mut events = Vec::new();
-        let mut next = 0;
-        while sim.tick() < until {
-            while let Some(a) = s.actions.get(next).filter(|a| a.tick == sim.tick()) {
-                sim.apply(&a.command).expect("a valid command");
-                next += 1;
-            }
-            let report = sim.step();
-            events.extend(report.events.into_iter().map(|e| (report.tick, e)));
-            each(&sim);
-        }
-        Run { sim, events }
-    }
 
     /// A time in ms as the texts write it: one decimal, none when whole (4.3, 8, 25.9).
     fn secs(ms: f64) -> String {
@@ -471,18 +393,6 @@ pub(super) mod tests {
             .iter()
             .find(|l| l.slug == slug)
             .expect("lesson")
-    }
-
-    /// Every text of a lesson, English and Chinese apart.
-    pub(crate) fn texts(l: &SwimLesson) -> (String, String) {
-        let all: Vec<Text> = [l.title, l.watch, l.next]
-            .into_iter()
-            .chain(l.body.iter().copied())
-            .chain(l.variants.iter().map(|v| v.0))
-            .collect();
-        let en = all.iter().map(|t| t.0).collect::<Vec<_>>().join("\n");
-        let zh = all.iter().map(|t| t.1).collect::<Vec<_>>().join("\n");
-        (en, zh)
     }
 
     /// Asserts that the lesson says `value` seconds in both languages.

@@ -10,7 +10,7 @@
 
 use gossip_engine::swim::{Preset, SwimCommand};
 
-use super::lessons::SwimLesson;
+use super::lesson::SwimLesson;
 use super::scenario::SwimScenario;
 use crate::i18n::Text;
 
@@ -241,7 +241,7 @@ mod tests {
     use gossip_engine::swim::update::Update;
     use gossip_engine::swim::{PacketKind, SwimConfig, SwimSimulation};
 
-    use super::super::lessons::tests::{run, run_with, texts};
+    use super::super::lesson::testing::{run, run_with, texts};
     use super::*;
     use crate::lessons::compare::adaptive_interval;
 

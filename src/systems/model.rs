@@ -10,9 +10,9 @@ use std::rc::Rc;
 use gossip_engine::swim::{SwimCommand, SwimMetrics};
 use yew::Reducible;
 
-use super::inspector::NodeReport;
 use super::lessons::SWIM_LESSONS;
-use super::link::LinkProblem;
+use super::node_report::NodeReport;
+pub use super::notice::Notice;
 use super::recording::{MAX_TICKS, Recording};
 use super::scenario::{ScenarioProblem, SwimScenario};
 use super::scene::positions;
@@ -20,20 +20,6 @@ use crate::lang::Lang;
 
 /// Play speeds, as multiples of real time.
 pub const SPEEDS: [f64; 5] = [0.25, 0.5, 1.0, 2.0, 5.0];
-
-/// Something the page tells the user, kept as a fact and worded in the page's language
-/// when shown (`super::texts::notice`), so that switching language re-words it.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Notice {
-    /// The link the page was opened with could not be read.
-    Link(LinkProblem),
-    /// A run could not be opened.
-    Scenario(ScenarioProblem),
-    /// The engine refused a command.
-    Refused(gossip_engine::Error),
-    /// A file that is not a SWIM scenario (serde_json's words).
-    NotAScenarioFile(String),
-}
 
 /// What the user asked for.
 #[derive(Debug)]

@@ -5,7 +5,7 @@ use gossip_engine::swim::update::Update;
 use gossip_engine::swim::{MemberState, PacketKind};
 
 use super::link::LinkProblem;
-use super::model::Notice;
+use super::notice::Notice;
 use super::scenario::{MAX_PAGE_NODES, ScenarioProblem};
 use super::scene::Process;
 use crate::i18n::Text;
