@@ -16,6 +16,7 @@ pub mod model;
 pub mod node_report;
 pub mod notice;
 pub mod page;
+pub mod paint;
 pub mod recording;
 pub mod report;
 pub mod scenario;
