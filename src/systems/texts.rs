@@ -15,7 +15,7 @@ use gossip_engine::swim::MAX_SWIM_NODES;
 
 pub const TITLE: Text = Text(
     "Gossip Playground · real systems",
-    "Gossip 游乐场 · 真实系统",
+    "Gossip 演练场 · 真实系统",
 );
 pub const SUBTITLE: Text = Text(
     "SWIM with Lifeguard, as Consul and Serf run it (hashicorp/memberlist), in seconds",
