@@ -236,6 +236,10 @@ pub fn app() -> Html {
         )
     };
     let membership = matches!(config.protocol, Protocol::Membership { .. });
+    let hierarchical = matches!(
+        config.topology,
+        gossip_engine::topology::TopologyConfig::Hierarchical { .. }
+    );
     let seed = st.timeline.borrow().sim().seed();
     let draft = Draft::from_config(&config, seed);
     let on_pick = {
@@ -295,7 +299,7 @@ pub fn app() -> Html {
                     Controls::Minimal => embed_bar(lang, &dispatch, round, st.playing, AttrValue::from(open_url)),
                     Controls::Full => transport(lang, &dispatch, round, frontier, st.playing, st.speed),
                 } }
-                { legend(lang, membership) }
+                { legend(lang, membership, hierarchical) }
                 { live }
             </div>
         };
@@ -335,7 +339,7 @@ pub fn app() -> Html {
                         <Graph<Scene> scene={scene.clone()} animation={st.animation} duration_ms={duration}
                             {on_pick} label={AttrValue::from(scene::describe(st))} />
                     </div>
-                    { legend(lang, membership) }
+                    { legend(lang, membership, hierarchical) }
                     { transport(lang, &dispatch, round, frontier, st.playing, st.speed) }
                     { chart(&ChartInput { data: chart_data, nodes: config.nodes,
                         protocol: config.protocol.clone(), fanout: config.fanout, round, on_seek, lang }) }

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use gossip_engine::topology::{TopologyConfig, is_leader};
 use gossip_engine::{Belief, Contact, MessageState, Protocol, Simulation};
 
 use crate::palette::message_colour;
@@ -139,6 +140,12 @@ pub fn build(st: &AppState, layout: &Layout, motion: bool) -> Scene {
         selected: st.selected,
         subject: if membership { subject } else { None },
         groups: sim.partition().map(|g| g.to_vec()),
+        leaders: match sim.config().topology {
+            TopologyConfig::Hierarchical { group_size } => (0..sim.nodes())
+                .filter(|&i| is_leader(i, group_size))
+                .collect(),
+            _ => Vec::new(),
+        },
         accent: st.message.map_or("#E69F00", message_colour),
         motion,
     }

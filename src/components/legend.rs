@@ -64,7 +64,7 @@ const BELIEFS: [Text; 3] = [
 
 /// The legend. A plain function, not a component: each component costs its own copy of Yew's
 /// lifecycle code, and this one has no state to keep.
-pub fn legend(lang: Lang, membership: bool) -> Html {
+pub fn legend(lang: Lang, membership: bool, hierarchical: bool) -> Html {
     let mut s = format!(
         r#"<ul class="legend" aria-label="{}" data-testid="legend">"#,
         Esc(tr!(lang, "Legend"))
@@ -78,6 +78,13 @@ pub fn legend(lang: Lang, membership: bool) -> Html {
             s,
             r#"<li><svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">{shape}</svg><span>{}</span></li>"#,
             Esc(label.get(lang))
+        );
+    }
+    if hierarchical {
+        let _ = write!(
+            s,
+            r#"<li><svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true"><rect x="2" y="2" width="16" height="16" class="lg-selected"/></svg><span>{}</span></li>"#,
+            Esc(tr!(lang, "group leader: talks to the other groups"))
         );
     }
     s.push_str("</ul>");

@@ -329,4 +329,8 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
         "(alive observer, alive node) pairs where the observer wrongly declares the node failed",
         "（存活观察者，存活节点）对中，观察者错误地宣告该节点失效的数目",
     ),
+    (
+        "group leader: talks to the other groups",
+        "组长节点：与其他组通信",
+    ),
 ];

@@ -46,6 +46,9 @@ pub struct Scene {
     pub subject: Option<u32>,
     /// Partition group per node, if partitioned.
     pub groups: Option<Vec<u32>>,
+    /// Hierarchical topology: the nodes through which their groups talk (drawn with a
+    /// square frame).
+    pub leaders: Vec<u32>,
     /// Colour of the message shown (thin ring on informed nodes).
     pub accent: &'static str,
     /// Whether contacts travel (false: shown as static highlights, for reduced motion).
@@ -183,6 +186,16 @@ pub fn paint(ctx: &Ctx, scene: &Scene, pal: &Palette, w: f64, h: f64, t: f64) {
         ctx.stroke();
         ctx.set_global_alpha(1.0);
     }
+
+    // Leaders of a hierarchical topology: a square frame around the node.
+    ctx.begin_path();
+    for p in scene.leaders.iter().filter_map(|&i| pos.get(i as usize)) {
+        let (x, y) = view.px(*p);
+        ctx.rect(x - r - 3.0, y - r - 3.0, 2.0 * r + 6.0, 2.0 * r + 6.0);
+    }
+    ctx.set_stroke_style_str(pal.ink);
+    ctx.set_line_width(1.5);
+    ctx.stroke();
 
     for (node, dashed) in [(scene.subject, true), (scene.selected, false)] {
         let Some(p) = node.and_then(|i| pos.get(i as usize)) else {

@@ -75,6 +75,16 @@ pub fn scene_svg(scene: &Scene, pal: &Palette, size: f64) -> String {
                 );
             }
         }
+        if scene.leaders.contains(&(i as u32)) {
+            let _ = write!(
+                s,
+                r#"<rect x="{:.1}" y="{:.1}" width="{w:.1}" height="{w:.1}" fill="none" stroke="{}" stroke-width="1.5"/>"#,
+                x - r - 3.0,
+                y - r - 3.0,
+                pal.ink,
+                w = 2.0 * r + 6.0,
+            );
+        }
         if Some(i as u32) == scene.selected {
             let _ = write!(
                 s,
@@ -107,6 +117,7 @@ mod tests {
             selected: Some(0),
             subject: None,
             groups: None,
+            leaders: vec![2],
             accent: "#E69F00",
             motion: true,
         };
@@ -114,8 +125,8 @@ mod tests {
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
         assert_eq!(
             svg.matches("<rect").count(),
-            2,
-            "background + the stale square"
+            3,
+            "background + the stale square + the leader's frame"
         );
         assert_eq!(svg.matches("<line").count(), 1);
         assert_eq!(

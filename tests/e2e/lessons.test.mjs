@@ -154,3 +154,12 @@ test('a link that names only a lesson (#lesson=5) opens that lesson\'s own run',
   assert.match(await page.textContent('[data-testid=sum-false]'), /^\d+$/);
   assert.deepEqual(errors, []);
 });
+
+test('the hierarchical lesson marks the group leaders and says so in the legend', async () => {
+  const { page, errors } = await open('/#lesson=8');
+  await page.waitForSelector('[data-testid=lesson-card][data-lesson="7"]');
+  assert.match(await page.textContent('[data-testid=legend]'), /group leader/);
+  const flat = await open('/#lesson=1');
+  assert.doesNotMatch(await flat.page.textContent('[data-testid=legend]'), /group leader/);
+  assert.deepEqual(errors, []);
+});
