@@ -9,7 +9,6 @@ use serde::Serialize;
 
 use crate::args::RunArgs;
 use crate::cassandra_args::PresetArg;
-use crate::plan::check_count;
 
 /// A checked Cassandra run: config, seed, and commands at their seconds.
 #[derive(Clone, Debug, Serialize)]
@@ -25,19 +24,8 @@ pub struct CassandraPlan {
 impl CassandraPlan {
     /// Builds and checks the plan; the error is the one-line message to print.
     pub fn from_args(a: &RunArgs) -> Result<Self, String> {
-        check_count("trials", a.trials, 1, 1_000_000)?;
-        if let Some(e) = a.redis.refusal() {
-            return Err(e);
-        }
-        if let Some(flag) = a.dynamo.first_given() {
-            return Err(format!("--{flag} applies only to --protocol dynamo"));
-        }
+        crate::realtime::refuse_foreign_flags(a, crate::realtime::Family::Cassandra)?;
         let s = &a.swim;
-        if let Some(flag) = crate::realtime::round_flag_given(a).or_else(|| s.swim_only_given()) {
-            return Err(format!(
-                "--{flag} applies only to other protocols, not --protocol cassandra"
-            ));
-        }
         let preset = match s.preset {
             None => CassandraPreset::Cassandra,
             Some(PresetArg::Cassandra(p)) => p,

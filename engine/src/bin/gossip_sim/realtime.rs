@@ -8,6 +8,84 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::args::{Format, RunArgs};
+use crate::plan::check_count;
+
+/// The real-time protocol families, for the flags each refuses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Family {
+    /// `--protocol swim`.
+    Swim,
+    /// `--protocol cassandra`.
+    Cassandra,
+    /// `--protocol redis-cluster`.
+    Redis,
+    /// `--protocol dynamo`.
+    Dynamo,
+}
+
+impl Family {
+    /// Its `--protocol` name.
+    fn protocol(self) -> &'static str {
+        match self {
+            Family::Swim => "swim",
+            Family::Cassandra => "cassandra",
+            Family::Redis => "redis-cluster",
+            Family::Dynamo => "dynamo",
+        }
+    }
+}
+
+/// Refuses, with a one-line message, every flag `me` does not take: the round engine's, each
+/// other family's own, and the shared ones `me` is not among (partition and heal: Redis and
+/// Dynamo; restart and join: all but SWIM); then checks the trial and thread counts. One
+/// place for the four runners, so that a new flag is refused everywhere at once.
+pub fn refuse_foreign_flags(a: &RunArgs, me: Family) -> Result<(), String> {
+    check_count("trials", a.trials, 1, 1_000_000)?;
+    let round = round_flag_given(a);
+    if me == Family::Swim {
+        if let Some(flag) = round {
+            return Err(format!(
+                "--{flag} applies only to the round-based protocols, not --protocol swim"
+            ));
+        }
+    } else if let Some(flag) = round.or_else(|| a.swim.swim_only_given()) {
+        return Err(format!(
+            "--{flag} applies only to other protocols, not --protocol {}",
+            me.protocol()
+        ));
+    }
+    if me != Family::Cassandra
+        && let Some(flag) = a.cassandra.first_given()
+    {
+        return Err(format!("--{flag} applies only to --protocol cassandra"));
+    }
+    if me != Family::Dynamo
+        && let Some(flag) = a.dynamo.first_given()
+    {
+        return Err(format!("--{flag} applies only to --protocol dynamo"));
+    }
+    let redis = match me {
+        Family::Redis => None,
+        // Dynamo shares partition and heal with Redis; only Redis's own flags are foreign.
+        Family::Dynamo => a
+            .redis
+            .redis_only_given()
+            .map(|flag| format!("--{flag} applies only to --protocol redis-cluster")),
+        Family::Swim | Family::Cassandra => a.redis.refusal(),
+    };
+    if let Some(e) = redis {
+        return Err(e);
+    }
+    if me == Family::Swim
+        && let Some(e) = a.faults.refusal()
+    {
+        return Err(e);
+    }
+    if let Some(t) = a.threads {
+        check_count("threads", t, 1, 1024)?;
+    }
+    Ok(())
+}
 
 /// The first flag given that only the round-based protocols take, to refuse it under a
 /// real-time one.

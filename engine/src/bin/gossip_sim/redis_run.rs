@@ -7,7 +7,6 @@ use serde::Serialize;
 
 use crate::args::RunArgs;
 use crate::cassandra_args::PresetArg;
-use crate::plan::check_count;
 
 /// A checked Redis Cluster run: config, seed, and commands at their seconds.
 #[derive(Clone, Debug, Serialize)]
@@ -23,22 +22,8 @@ pub struct RedisPlan {
 impl RedisPlan {
     /// Builds and checks the plan; the error is the one-line message to print.
     pub fn from_args(a: &RunArgs) -> Result<Self, String> {
-        check_count("trials", a.trials, 1, 1_000_000)?;
-        if let Some(flag) = a.cassandra.first_given() {
-            return Err(format!("--{flag} applies only to --protocol cassandra"));
-        }
-        if let Some(flag) = a.dynamo.first_given() {
-            return Err(format!("--{flag} applies only to --protocol dynamo"));
-        }
+        crate::realtime::refuse_foreign_flags(a, crate::realtime::Family::Redis)?;
         let s = &a.swim;
-        if let Some(flag) = crate::realtime::round_flag_given(a).or_else(|| s.swim_only_given()) {
-            return Err(format!(
-                "--{flag} applies only to other protocols, not --protocol redis-cluster"
-            ));
-        }
-        if let Some(t) = a.threads {
-            check_count("threads", t, 1, 1024)?;
-        }
         let preset = match s.preset {
             None => RedisPreset::RedisCluster,
             Some(PresetArg::Redis(p)) => p,

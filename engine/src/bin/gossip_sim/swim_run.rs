@@ -7,7 +7,6 @@ use serde::Serialize;
 
 use crate::args::RunArgs;
 use crate::cassandra_args::PresetArg;
-use crate::plan::check_count;
 
 /// A checked SWIM run: config, seed, and commands at their seconds.
 #[derive(Clone, Debug, Serialize)]
@@ -23,25 +22,8 @@ pub struct SwimPlan {
 impl SwimPlan {
     /// Builds and checks the plan; the error is the one-line message to print.
     pub fn from_args(a: &RunArgs) -> Result<Self, String> {
-        check_count("trials", a.trials, 1, 1_000_000)?;
-        if let Some(flag) = crate::realtime::round_flag_given(a) {
-            return Err(format!(
-                "--{flag} applies only to the round-based protocols, not --protocol swim"
-            ));
-        }
-        if let Some(e) = a.redis.refusal() {
-            return Err(e);
-        }
-        if let Some(flag) = a.dynamo.first_given() {
-            return Err(format!("--{flag} applies only to --protocol dynamo"));
-        }
+        crate::realtime::refuse_foreign_flags(a, crate::realtime::Family::Swim)?;
         let s = &a.swim;
-        if let Some(flag) = a.cassandra.first_given() {
-            return Err(format!("--{flag} applies only to --protocol cassandra"));
-        }
-        if let Some(e) = a.faults.refusal() {
-            return Err(e);
-        }
         let preset = match s.preset {
             None => Preset::ConsulLan,
             Some(PresetArg::Swim(p)) => p,
