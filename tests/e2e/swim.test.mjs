@@ -163,3 +163,15 @@ test('an iframe opens a SWIM run at a given second, and the host drives it by po
   await shot(page, 'swim-embedded');
   assert.deepEqual(errors, []);
 });
+
+test('on a 1024×768 projector the graph comes first and fits, the form below', async () => {
+  const { page, errors } = await app.open('/systems.html', { viewport: { width: 1024, height: 768 } });
+  await waitForApp(page);
+  const graph = await page.locator('[data-testid=graph]').boundingBox();
+  const form = await page.locator('[data-testid=swim-controls]').boundingBox();
+  assert.ok(graph.y + graph.height <= 768, `the graph ends at ${graph.y + graph.height}px`);
+  assert.ok(graph.height >= 300, `the graph is ${graph.height}px tall`);
+  assert.ok(form.y > graph.y + graph.height, 'the form comes after the graph');
+  await shot(page, 'swim-1024x768');
+  assert.deepEqual(errors, []);
+});
