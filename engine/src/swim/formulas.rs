@@ -39,7 +39,7 @@ pub fn confirmations_wanted(suspicion_mult: u32, n: u32) -> u32 {
 /// (`hashicorp/memberlist suspicion.go remainingSuspicionTime`). With k = 0 no confirmation
 /// can come, so the timer runs the minimum from the start (`suspicion.go newSuspicion`: "If
 /// there aren't any confirmations to be made then take the min time from the start"; the
-/// copies of memberlist vendored since 2017 all have it; its first version started at max).
+/// copies of later memberlist in the code index all have it; the first version started at max).
 pub fn suspicion_timeout_ms(c: u32, k: u32, min_ms: f64, max_ms: f64) -> f64 {
     if k == 0 {
         return min_ms;
