@@ -16,6 +16,7 @@ pub use super::notice::Notice;
 use super::recording::{MAX_TICKS, Recording};
 use super::scenario::{ScenarioProblem, SwimScenario};
 use super::scene::positions;
+use super::tally::Counts;
 use crate::lang::Lang;
 
 /// Play speeds, as multiples of real time.
@@ -88,6 +89,8 @@ pub struct Model {
     /// selection stay: away from the frontier it is re-run from a snapshot, which at
     /// N = 2,000 is worth not repeating on every render.
     inspected: Rc<RefCell<Cached>>,
+    /// The chart's member, the commands its history was read under, and the history.
+    history: Rc<RefCell<(u32, usize, Vec<Counts>)>>,
 }
 
 impl Model {
@@ -107,7 +110,21 @@ impl Model {
             embed,
             lesson: None,
             inspected: Rc::new(RefCell::new(None)),
+            history: Rc::new(RefCell::new((0, 0, Vec::new()))),
         })
+    }
+
+    /// `member`'s counts at every recorded tick, read only as far as it was not read before
+    /// (a new member, or a command that rewrote the future, reads it again).
+    pub fn history(&self, member: u32) -> Vec<Counts> {
+        let rec = self.rec.borrow();
+        let mut cache = self.history.borrow_mut();
+        let key = (member, rec.scenario().actions.len());
+        if (cache.0, cache.1) != key {
+            *cache = (key.0, key.1, Vec::new());
+        }
+        rec.extend_history(member, &mut cache.2);
+        cache.2.clone()
     }
 
     /// The measures and the selected member at the tick shown.

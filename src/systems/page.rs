@@ -24,12 +24,17 @@ use crate::components::graph::Graph;
 use crate::lang::Lang;
 use crate::num::fixed;
 
-/// The run a page opens with: the link in the address bar, else Consul's LAN defaults for
-/// 16 members with one member killed at 2 s (a first story to watch); a bad link is said
-/// in the banner over that default.
+/// The page's first story: Consul's LAN defaults for 16 members, member 5 killed at 2 s.
+fn default_run() -> SwimScenario {
+    let mut run = SwimScenario::preset(gossip_engine::swim::Preset::ConsulLan, 16, 1);
+    run.push(20, SwimCommand::Kill { node: 5 });
+    run
+}
+
+/// The run a page opens with: the link in the address bar, else [`default_run`]; a bad link
+/// is said in the banner over that default.
 fn opening() -> (SwimScenario, Option<(usize, usize)>, bool, Option<Notice>) {
-    let mut fallback = SwimScenario::preset(gossip_engine::swim::Preset::ConsulLan, 16, 1);
-    fallback.push(20, SwimCommand::Kill { node: 5 });
+    let fallback = default_run();
     let hash = web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();
@@ -47,9 +52,7 @@ pub fn systems_page() -> Html {
         let (scenario, lesson, embed, problem) = opening();
         let mut m = Model::new(scenario.clone(), Lang::from_browser(), embed)
             .or_else(|e| {
-                let mut fallback =
-                    SwimScenario::preset(gossip_engine::swim::Preset::ConsulLan, 16, 1);
-                fallback.push(20, SwimCommand::Kill { node: 5 });
+                let fallback = default_run();
                 Model::new(fallback, Lang::from_browser(), embed).map(|mut m| {
                     m.notice = Some(Notice::Scenario(e));
                     m
@@ -203,7 +206,7 @@ pub fn systems_page() -> Html {
         })
         .unwrap_or(0)
         .min(rec.members().saturating_sub(1));
-    let history = rec.history(chart_member);
+    let history = model.history(chart_member);
     let inspected = model.inspect();
     let panel = inspected.node.as_ref().map(|r| {
         let p = process(&rec.scenario().actions, r.id, now, tick_ms);
@@ -301,7 +304,7 @@ pub fn systems_page() -> Html {
                     }
                     {panel.unwrap_or_else(|| html! { <p class="muted">{tx::PICK.get(lang)}</p> })}
                     {measures(lang, &inspected.metrics, f64::from(tick_ms) / 1000.0, seconds, rec.members())}
-                    if !model.embed { {save_buttons(lang, &rec, model.lesson, chart_member, &history, &d)} }
+                    if !model.embed { {save_buttons(lang, &model.rec, model.lesson, chart_member, &d)} }
                 </aside>
             </main>
         </div>

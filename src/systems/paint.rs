@@ -47,14 +47,7 @@ fn shape(ctx: &Ctx, state: MemberState, x: f64, y: f64, r: f64) {
             ctx.close_path();
         }
         MemberState::Dead => ctx.rect(x - r * 0.9, y - r * 0.9, r * 1.8, r * 1.8),
-        MemberState::Left => {
-            let h = r * 1.2;
-            ctx.move_to(x, y - h);
-            ctx.line_to(x + h, y);
-            ctx.line_to(x, y + h);
-            ctx.line_to(x - h, y);
-            ctx.close_path();
-        }
+        MemberState::Left => diamond(ctx, x, y, r * 1.2),
         _ => {
             ctx.move_to(x + r, y);
             let _ = ctx.arc(x, y, r, 0.0, TAU);
@@ -226,14 +219,7 @@ impl SwimScene {
                 any = true;
                 match f.kind {
                     PacketKind::PingReq => ctx.rect(x - dot, y - dot, dot * 2.0, dot * 2.0),
-                    PacketKind::IndirectAck => {
-                        let h = dot * 1.3;
-                        ctx.move_to(x, y - h);
-                        ctx.line_to(x + h, y);
-                        ctx.line_to(x, y + h);
-                        ctx.line_to(x - h, y);
-                        ctx.close_path();
-                    }
+                    PacketKind::IndirectAck => diamond(ctx, x, y, dot * 1.3),
                     kind => {
                         let g = if kind == PacketKind::Gossip {
                             dot * (0.8 + f64::from(f.updates).sqrt() * 0.35).min(2.2)
@@ -264,6 +250,15 @@ impl SwimScene {
             }
         }
     }
+}
+
+/// Adds a diamond of half-diagonal `h` centred at (x, y) to the path.
+fn diamond(ctx: &Ctx, x: f64, y: f64, h: f64) {
+    ctx.move_to(x, y - h);
+    ctx.line_to(x + h, y);
+    ctx.line_to(x, y + h);
+    ctx.line_to(x - h, y);
+    ctx.close_path();
 }
 
 fn cross(ctx: &Ctx, colour: &str, x: f64, y: f64, s: f64) {

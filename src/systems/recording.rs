@@ -290,20 +290,34 @@ impl Recording {
 
     /// One member's counts at every recorded tick, 0 = before the first tick.
     pub fn history(&self, member: u32) -> Vec<Counts> {
-        let mut now = self
-            .snapshots
-            .first()
-            .and_then(|s| s.1.node(member).map(|_| s.1.views_of(member)))
-            .map_or([0; 5], |v| v.map(|x| x as u16));
         let mut out = Vec::with_capacity(self.frames.len() + 1);
-        out.push(now);
-        for f in &self.frames {
+        self.extend_history(member, &mut out);
+        out
+    }
+
+    /// Brings `history` (a [`Self::history`] of `member` taken earlier, or empty) up to the
+    /// last recorded tick, reading only the ticks recorded since: the chart asks on every
+    /// step while playing, and rescanning the whole run each time grows with its length.
+    /// A history longer than the recording (the future was rewritten) is read again.
+    pub fn extend_history(&self, member: u32, history: &mut Vec<Counts>) {
+        if history.len() > self.frames.len() + 1 {
+            history.clear();
+        }
+        if history.is_empty() {
+            let first = self
+                .snapshots
+                .first()
+                .and_then(|s| s.1.node(member).map(|_| s.1.views_of(member)))
+                .map_or([0; 5], |v| v.map(|x| x as u16));
+            history.push(first);
+        }
+        let mut now = *history.last().expect("not empty");
+        for f in &self.frames[history.len() - 1..] {
             if let Some(c) = f.changes.iter().find(|c| c.member == member) {
                 now = c.after;
             }
-            out.push(now);
+            history.push(now);
         }
-        out
     }
 }
 
@@ -389,5 +403,10 @@ mod tests {
         assert_eq!(h.len(), 151);
         r.seek(77);
         assert_eq!(h[77], r.counts()[2]);
+        // Extending a history taken earlier gives the same as reading it whole.
+        let mut part = h[..=100].to_vec();
+        r.seek(220);
+        r.extend_history(2, &mut part);
+        assert_eq!(part, r.history(2));
     }
 }

@@ -2,6 +2,9 @@
 //! members, false positives, refutations and traffic, in seconds; and the link, the
 //! scenario file and the CSV/JSON exports.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use gossip_engine::swim::SwimMetrics;
 use serde::Serialize;
 use yew::prelude::*;
@@ -10,7 +13,6 @@ use super::link;
 use super::model::{Model, Msg, Notice};
 use super::recording::Recording;
 use super::scenario::SwimScenario;
-use super::tally::Counts;
 use super::texts as tx;
 use crate::components::share::{download, read_chosen_file};
 use crate::lang::Lang;
@@ -78,55 +80,68 @@ struct Export<'a> {
     series: Vec<(f64, u16, u16, u16, u16)>,
 }
 
-fn series(rec: &Recording, history: &[Counts]) -> Vec<(f64, u16, u16, u16, u16)> {
-    history
+/// The run on screen as a scenario that opens at the tick shown.
+fn shown(rec: &Recording) -> SwimScenario {
+    let mut scenario = rec.scenario().clone();
+    scenario.at = rec.now();
+    scenario
+}
+
+/// `member`'s counts per tick: seconds, then how many hold it alive, suspect, dead, left.
+fn series(rec: &Recording, member: u32) -> Vec<(f64, u16, u16, u16, u16)> {
+    rec.history(member)
         .iter()
         .enumerate()
         .map(|(t, c)| (rec.seconds(t as u32), c[1], c[2], c[3], c[4]))
         .collect()
 }
 
-/// Copy link, save and open a scenario file, export the chart's numbers.
+/// Copy link, save and open a scenario file, export the chart's numbers. Links and files are
+/// built when their button is pressed, not on every render (a render comes with every tick
+/// while playing).
 pub fn save_buttons(
     lang: Lang,
-    rec: &Recording,
+    rec: &Rc<RefCell<Recording>>,
     lesson: Option<(usize, usize)>,
     member: u32,
-    history: &[Counts],
     d: &UseReducerDispatcher<Model>,
 ) -> Html {
-    let mut scenario = rec.scenario().clone();
-    scenario.at = rec.now();
-    let url = crate::address::url_with(&link::encode(&scenario, lesson, false)).unwrap_or_default();
-    let copy = Callback::from(move |_: MouseEvent| {
-        if let Some(w) = web_sys::window() {
+    let on = |make: fn(&Recording, Option<(usize, usize)>, u32)| {
+        let rec = rec.clone();
+        Callback::from(move |_: MouseEvent| make(&rec.borrow(), lesson, member))
+    };
+    let copy = on(|rec, lesson, _| {
+        let pairs = link::encode(&shown(rec), lesson, false);
+        if let (Some(w), Some(url)) = (web_sys::window(), crate::address::url_with(&pairs)) {
             let full = format!("{}{url}", w.location().origin().unwrap_or_default());
             let _ = w.navigator().clipboard().write_text(&full);
         }
     });
-    let file = serde_json::to_string_pretty(&scenario).unwrap_or_default();
-    let save = Callback::from(move |_: MouseEvent| {
-        download("swim-scenario.json", "application/json", &file)
+    let save = on(|rec, _, _| {
+        let file = serde_json::to_string_pretty(&shown(rec)).unwrap_or_default();
+        download("swim-scenario.json", "application/json", &file);
     });
-    let rows = series(rec, history);
-    let csv = std::iter::once("seconds,alive,suspect,dead,left".to_owned())
-        .chain(
-            rows.iter()
-                .map(|r| format!("{},{},{},{},{}", fixed(r.0, 1), r.1, r.2, r.3, r.4)),
-        )
-        .collect::<Vec<_>>()
-        .join("\n");
-    let json = serde_json::to_string_pretty(&Export {
-        scenario: &scenario,
-        unit: "s",
-        member,
-        series: rows,
-    })
-    .unwrap_or_default();
-    let export_csv =
-        Callback::from(move |_: MouseEvent| download("swim-member.csv", "text/csv", &csv));
-    let export_json =
-        Callback::from(move |_: MouseEvent| download("swim-run.json", "application/json", &json));
+    let export_csv = on(|rec, _, member| {
+        let csv = std::iter::once("seconds,alive,suspect,dead,left".to_owned())
+            .chain(
+                series(rec, member)
+                    .iter()
+                    .map(|r| format!("{},{},{},{},{}", fixed(r.0, 1), r.1, r.2, r.3, r.4)),
+            )
+            .collect::<Vec<_>>()
+            .join("\n");
+        download("swim-member.csv", "text/csv", &csv);
+    });
+    let export_json = on(|rec, _, member| {
+        let json = serde_json::to_string_pretty(&Export {
+            scenario: &shown(rec),
+            unit: "s",
+            member,
+            series: series(rec, member),
+        })
+        .unwrap_or_default();
+        download("swim-run.json", "application/json", &json);
+    });
     let open = {
         let d = d.clone();
         Callback::from(move |e: Event| {

@@ -107,14 +107,27 @@ impl SwimScene {
         let mut looks: Vec<Look> = rec
             .counts()
             .iter()
-            .enumerate()
-            .map(|(m, c)| Look {
+            .map(|c| Look {
                 state: shown_state(c),
                 counts: *c,
-                process: process(actions, m as u32, now, rec.tick_ms()),
+                process: Process::default(),
                 timeout_age: None,
             })
             .collect();
+        // Only the members the commands name can be crashed, paused, slow or leaving: read
+        // the commands for those, not for every member of every frame.
+        for a in actions.iter().take_while(|a| a.tick <= now) {
+            let node = match a.command {
+                SwimCommand::Kill { node }
+                | SwimCommand::Leave { node }
+                | SwimCommand::Pause { node, .. }
+                | SwimCommand::Slow { node, .. } => node,
+                _ => continue,
+            };
+            if let Some(l) = looks.get_mut(node as usize) {
+                l.process = process(actions, node, now, rec.tick_ms());
+            }
+        }
         let frames = rec.frames();
         for t in now.saturating_sub(TIMEOUT_MARK_TICKS)..now {
             for e in &frames[t as usize].events {
