@@ -261,6 +261,7 @@ impl Draft {
             loss: 0.0,
             protocol,
             topology: self.topology()?,
+            time: None,
         };
         config.validate().map_err(|e| {
             let field = match &e {

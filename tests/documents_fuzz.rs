@@ -106,6 +106,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                         loss,
                         protocol,
                         topology,
+                        time: None,
                     },
                     seed,
                 );

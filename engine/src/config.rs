@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Result, check_range};
+use crate::round_time::RoundTime;
 use crate::topology::TopologyConfig;
 
 /// Largest cluster the engine accepts. A single rumor costs about 20 bytes per node, so
@@ -258,6 +259,14 @@ pub struct Config {
     /// Who may talk to whom.
     #[cfg_attr(feature = "serde", serde(default))]
     pub topology: TopologyConfig,
+    /// Real time: tick length, gossip interval and latency. `None` is the abstract model of
+    /// the papers (a step is a round, every leg lands within it); it is left out of JSON, so
+    /// every link and scenario written before time existed reads back unchanged.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub time: Option<RoundTime>,
 }
 
 impl Default for Config {
@@ -268,6 +277,7 @@ impl Default for Config {
             loss: 0.0,
             protocol: Protocol::with_defaults(ProtocolKind::Rumor),
             topology: TopologyConfig::Complete,
+            time: None,
         }
     }
 }
@@ -299,7 +309,22 @@ impl Config {
                 check_range("t_cleanup", *t_cleanup, t_fail.saturating_add(1), 20_000)?;
             }
         }
+        if let Some(t) = &self.time {
+            t.validate()?;
+        }
         self.topology.validate(self.nodes)
+    }
+
+    /// Ticks per protocol round: the gossip interval under a time model, else 1 (a step is
+    /// a round). Membership's `t_fail` and `t_cleanup` count rounds, so they scale by it.
+    pub fn round_ticks(&self) -> u32 {
+        self.time.map_or(1, |t| t.interval)
+    }
+
+    /// The time of step `tick` in seconds under a time model, or `None` when steps are
+    /// abstract rounds.
+    pub fn seconds(&self, tick: u32) -> Option<f64> {
+        self.time.map(|t| t.ticks().seconds(tick))
     }
 }
 

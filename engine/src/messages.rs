@@ -180,13 +180,15 @@ impl Messages {
         }
     }
 
-    /// Marks convergence and extinction of each message at the end of `round`.
-    pub fn close_round(&mut self, round: u32, alive: u32) {
-        for (m, c) in self.slots.iter_mut().zip(&self.counts) {
+    /// Marks convergence and extinction of each message at the end of `round`. A message
+    /// with no fresh holder is not extinct while `in_flight(slot)`: an update still on the
+    /// wire (under latency) will make its receiver fresh.
+    pub fn close_round(&mut self, round: u32, alive: u32, in_flight: impl Fn(u32) -> bool) {
+        for (s, (m, c)) in self.slots.iter_mut().zip(&self.counts).enumerate() {
             if m.converged_at.is_none() && c.informed() == alive {
                 m.converged_at = Some(round);
             }
-            if m.extinct_at.is_none() && c.fresh == 0 {
+            if m.extinct_at.is_none() && c.fresh == 0 && !in_flight(s as u32) {
                 m.extinct_at = Some(round);
             }
         }

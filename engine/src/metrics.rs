@@ -44,7 +44,7 @@ impl MembershipViews {
     /// The views in `sim`, or `None` outside membership. O(N²), like a membership round.
     pub fn of(sim: &Simulation) -> Option<Self> {
         let ms = sim.membership()?;
-        let protocol = &sim.config().protocol;
+        let config = sim.config();
         let (n, round) = (sim.nodes(), sim.round());
         let mut v = MembershipViews {
             dead: n - sim.alive_count(),
@@ -53,7 +53,7 @@ impl MembershipViews {
         for o in (0..n).filter(|&o| sim.is_alive(o)) {
             for s in (0..n).filter(|&s| s != o) {
                 let failed = matches!(
-                    ms.belief(o, s, round, protocol),
+                    ms.belief(o, s, round, config),
                     Belief::Failed | Belief::Forgotten
                 );
                 match (failed, sim.is_alive(s)) {

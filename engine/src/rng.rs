@@ -26,6 +26,8 @@ pub enum Purpose {
     Repair = 3,
     /// Building a random topology.
     Topology = 4,
+    /// Leg latencies of the round protocols under a time model.
+    Latency = 5,
 }
 
 /// SplitMix64's finaliser: a fast bijective mixer with good avalanche.

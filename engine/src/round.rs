@@ -14,11 +14,19 @@ pub(crate) struct Delivery {
     /// Version index + 1 within the slot.
     pub version: u32,
     pub from: u32,
+    /// Which leg of its conversation carries it (1 = the first), so that under a time model
+    /// it lands after the legs before it ([`crate::round_time::RoundTime::delay`]).
+    pub legs: u8,
 }
 
 /// Per-round working state shared by the protocols.
 pub(crate) struct RoundCtx {
+    /// The step: the round, or the tick under a time model. Times are stamped with it.
     pub round: u32,
+    /// The protocol's own round count, which keys the random streams: under a time model
+    /// with a round every k ticks it is tick / k, so the time model changes when things
+    /// happen but not what is drawn.
+    pub draws: u32,
     pub record: bool,
     pub report: RoundReport,
     pub deliveries: Vec<Delivery>,
@@ -26,12 +34,16 @@ pub(crate) struct RoundCtx {
     /// [`crate::protocol::rumor`]'s `touch`.
     pub touched: Vec<u64>,
     pub peers: Vec<u32>,
+    /// Every leg lands within the round (no latency), so the batch fast paths, which keep
+    /// one delivery per receiver, give the same run as the general paths.
+    pub instant: bool,
 }
 
 impl RoundCtx {
-    pub fn new(round: u32, record: bool) -> Self {
+    pub fn new(round: u32, draws: u32, record: bool, instant: bool) -> Self {
         RoundCtx {
             round,
+            draws,
             record,
             report: RoundReport {
                 round,
@@ -40,6 +52,7 @@ impl RoundCtx {
             deliveries: Vec::new(),
             touched: Vec::new(),
             peers: Vec::new(),
+            instant,
         }
     }
 

@@ -20,7 +20,8 @@ pub use crate::messages::StateCounts;
 use crate::protocol::membership::Membership;
 use crate::protocol::{anti_entropy, membership, rumor};
 use crate::report::{Belief, RoundReport, Traffic};
-use crate::round::RoundCtx;
+use crate::round::{Delivery, RoundCtx};
+use crate::schedule::Schedule;
 use crate::topology::{MAX_GRAPH_NODES, Topology, TopologyKind};
 
 /// A gossiping cluster. Build it from a [`Config`] and a seed, apply [`Command`]s, and call
@@ -34,6 +35,8 @@ pub struct Simulation {
     pub(crate) membership: Option<Membership>,
     pub(crate) record: bool,
     pub(crate) totals: Traffic,
+    /// Updates on the wire under a time model with latency, by the tick they land in.
+    pub(crate) in_flight: Option<Schedule<Delivery>>,
 }
 
 impl Simulation {
@@ -45,7 +48,10 @@ impl Simulation {
                 if config.topology.kind() != TopologyKind::Complete {
                     return Err(Error::MembershipNeedsComplete);
                 }
-                Some(Membership::new(config.nodes))
+                Some(Membership::new(
+                    config.nodes,
+                    config.time.is_some_and(|t| !t.is_instant()),
+                ))
             }
             _ => None,
         };
@@ -56,6 +62,12 @@ impl Simulation {
             record: true,
             totals: Traffic::default(),
             round: 0,
+            // Only latency puts updates on the wire between ticks. The first tick taken is
+            // tick 1; eight ticks of room before the ring grows.
+            in_flight: config
+                .time
+                .filter(|t| !t.is_instant())
+                .map(|_| Schedule::new(1, 8)),
             config,
         })
     }
@@ -68,9 +80,19 @@ impl Simulation {
     pub fn seed(&self) -> u64 {
         self.cluster.seed
     }
-    /// Rounds completed so far (0 before the first step).
+    /// Steps completed so far (0 before the first step): rounds, or ticks under a time
+    /// model ([`Config::time`]).
     pub fn round(&self) -> u32 {
         self.round
+    }
+    /// The time of step `round` in seconds under a time model, `None` in abstract rounds.
+    pub fn seconds(&self, round: u32) -> Option<f64> {
+        self.config.seconds(round)
+    }
+    /// Updates sent but not yet landed (always 0 without latency).
+    pub fn in_flight(&self) -> usize {
+        self.in_flight.as_ref().map_or(0, Schedule::len)
+            + self.membership.as_ref().map_or(0, Membership::in_flight)
     }
     /// Current number of nodes (grows with joins).
     pub fn nodes(&self) -> u32 {
@@ -145,7 +167,7 @@ impl Simulation {
     pub fn beliefs(&self, subject: u32) -> Vec<Belief> {
         match &self.membership {
             Some(m) => (0..self.nodes())
-                .map(|o| m.belief(o, subject, self.round, &self.config.protocol))
+                .map(|o| m.belief(o, subject, self.round, &self.config))
                 .collect(),
             None => Vec::new(),
         }
@@ -229,23 +251,29 @@ impl Simulation {
         self.messages.counted(id, &self.cluster.alive)
     }
 
-    /// Runs one round and reports what happened.
+    /// Runs one round (one tick under a time model) and reports what happened.
     pub fn step(&mut self) -> RoundReport {
         let round = self.round + 1;
-        let mut ctx = RoundCtx::new(round, self.record);
+        let time = self.config.time;
+        let instant = time.is_none_or(|t| t.is_instant());
+        // Under a time model the protocol runs every `interval` ticks; `g` counts its rounds.
+        let every = self.config.round_ticks();
+        let runs = time.is_none_or(|t| t.runs_at(round));
+        let g = round / every;
+        let mut ctx = RoundCtx::new(round, g, self.record, instant);
         let (cluster, messages) = (&self.cluster, &mut self.messages);
         let fanout = self.config.fanout;
         match &self.config.protocol {
-            &Protocol::AntiEntropy { mode, sync } => {
+            &Protocol::AntiEntropy { mode, sync } if runs => {
                 anti_entropy::round(cluster, messages, &mut ctx, mode, sync, fanout, false);
             }
             Protocol::Rumor {
                 mode,
                 removal,
                 repair_every,
-            } => {
+            } if runs => {
                 rumor::round(cluster, messages, &mut ctx, *mode, fanout, removal.feedback);
-                if repair_every.is_some_and(|r| round % r == 0) {
+                if repair_every.is_some_and(|r| g % r == 0) {
                     let (mode, sync) = (Mode::PushPull, Sync::Incremental);
                     anti_entropy::round(cluster, messages, &mut ctx, mode, sync, 1, true);
                 }
@@ -253,14 +281,54 @@ impl Simulation {
             }
             &Protocol::Membership { t_fail, t_cleanup } => {
                 if let Some(ms) = &mut self.membership {
-                    membership::round(cluster, ms, &mut ctx, fanout, t_fail, t_cleanup);
+                    let (t_fail, t_cleanup) = (
+                        t_fail.saturating_mul(every),
+                        t_cleanup.saturating_mul(every),
+                    );
+                    let timers = membership::Timers {
+                        gossips: runs,
+                        t_fail,
+                        t_cleanup,
+                        time: time.as_ref(),
+                    };
+                    membership::round(cluster, ms, &mut ctx, fanout, &timers);
                 }
             }
+            _ => {}
+        }
+        if let (Some(t), Some(flight)) = (time, &mut self.in_flight) {
+            land(&mut ctx, flight, &t, cluster, round);
         }
         self.messages.deliver(&mut ctx);
         self.round = round;
-        self.messages.close_round(round, self.cluster.alive_count());
+        let pending = self.in_flight.as_ref();
+        self.messages
+            .close_round(round, self.cluster.alive_count(), |slot| {
+                pending.is_some_and(|f| f.iter().any(|(_, d)| d.slot == slot))
+            });
         self.totals.add(&ctx.report.traffic);
         ctx.report
     }
+}
+
+/// Holds back the round's updates that take time to land, and adds those landing now: first
+/// the ones sent earlier, in sending order, then this tick's. An update whose receiver is
+/// down when it lands is lost.
+fn land(
+    ctx: &mut RoundCtx,
+    flight: &mut Schedule<Delivery>,
+    time: &crate::round_time::RoundTime,
+    cluster: &Cluster,
+    tick: u32,
+) {
+    let sent = std::mem::take(&mut ctx.deliveries);
+    let mut now = flight.take(Vec::new());
+    now.retain(|d| cluster.is_alive(d.node));
+    for d in sent {
+        match time.delay(cluster.seed, tick, d.from, d.node, d.legs) {
+            0 => now.push(d),
+            wait => flight.push(tick + wait, d),
+        }
+    }
+    ctx.deliveries = now;
 }

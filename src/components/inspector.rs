@@ -123,14 +123,14 @@ fn member_table(out: &mut String, lang: Lang, sim: &Simulation, node: u32) {
     let Some(ms) = sim.membership() else {
         return;
     };
-    let protocol = &sim.config().protocol;
+    let config = sim.config();
     open_table(out, lang, "member-table", &MEMBER_COLUMNS);
     let rows = (0..sim.nodes())
         .map(|s| {
             (
                 s,
                 ms.entry(node, s),
-                ms.belief(node, s, sim.round(), protocol),
+                ms.belief(node, s, sim.round(), config),
             )
         })
         .filter(|(_, e, b)| e.is_present() || *b == Belief::Forgotten)

@@ -5,7 +5,7 @@
 
 use crate::error::{Result, check_range};
 use crate::names::Named;
-use crate::swim::time::{Latency, Ticks};
+use crate::time::{Latency, Ticks};
 
 /// Largest cluster a Cassandra run accepts. Every observer keeps a failure-detector window
 /// per endpoint (up to [`CassandraConfig::sample_size`] intervals each), so memory grows as

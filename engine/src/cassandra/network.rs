@@ -9,9 +9,9 @@
 
 use crate::cassandra::gossip_digest::Packet;
 use crate::rng::Stream;
+use crate::schedule::Schedule;
 use crate::swim::network::Condition;
-use crate::swim::schedule::Schedule;
-use crate::swim::time::{Latency, Ticks};
+use crate::time::{Latency, Ticks};
 
 /// Links, conditions and messages in flight.
 #[derive(Clone, Debug)]

@@ -18,8 +18,8 @@ use crate::cassandra::network::Network;
 use crate::command::CommandKind;
 use crate::error::{Error, Result, check_range};
 use crate::rng::{Stream, splitmix64};
+use crate::schedule::Schedule;
 use crate::swim::network::Condition;
-use crate::swim::schedule::Schedule;
 
 /// Salts that give each node two independent streams of its own.
 const NODE_SALT: u64 = 0x4341_5353_4E4F_4445;

@@ -7,7 +7,7 @@
 use crate::dynamo::merkle::{MAX_DEPTH, MerkleSizes};
 use crate::error::{Result, check_range};
 use crate::names::Named;
-use crate::swim::time::{Latency, Ticks};
+use crate::time::{Latency, Ticks};
 
 /// Largest cluster a Dynamo run accepts: every node holds every member's entry and a replica
 /// of the shared key range, and §6.6 notes the full routing table stops scaling beyond a few

@@ -18,8 +18,8 @@ use crate::dynamo::metrics::{DynamoMetrics, Unreachability};
 use crate::dynamo::node::{DynamoNode, Packet};
 use crate::error::{Error, Result, check_range};
 use crate::rng::{Stream, splitmix64};
+use crate::schedule::Schedule;
 use crate::swim::network::Condition;
-use crate::swim::schedule::Schedule;
 
 const NODE_SALT: u64 = 0x4459_4E41_4E4F_4445;
 const NET_SALT: u64 = 0x4459_4E41_4E45_5457;

@@ -47,6 +47,7 @@ pub(crate) fn round(
         Purpose::Peers
     };
     if !ctx.record
+        && ctx.instant
         && mode == Mode::Push
         && ctx.deliveries.is_empty()
         && msgs.slots.len() == 1
@@ -63,7 +64,7 @@ pub(crate) fn round(
             continue;
         }
         let own = g.own(a);
-        let mut rng = key.stream(ctx.round, a);
+        let mut rng = key.stream(ctx.draws, a);
         cluster.pick_peers(a, fanout, &mut rng, &mut peers);
         for &b in &peers {
             g.exchange(ctx, own, &mut rng, a, b, mode);

@@ -11,11 +11,13 @@
 
 use super::{HEADER_BYTES, MEMBER_ENTRY_BYTES};
 use crate::cluster::Cluster;
-use crate::config::Protocol;
+use crate::config::{Config, Protocol};
 use crate::message::NONE;
 use crate::report::{Belief, ContactKind, Detection};
 use crate::rng::{Purpose, stream};
 use crate::round::{RoundCtx, contact};
+use crate::round_time::RoundTime;
+use crate::schedule::Schedule;
 
 const ABSENT: u8 = 0;
 const PRESENT: u8 = 1;
@@ -61,15 +63,32 @@ impl Member {
 pub struct Membership {
     n: u32,
     table: Vec<Member>,
+    /// Tables on the wire, under a time model with latency.
+    in_flight: Option<Schedule<Gossiped>>,
+}
+
+/// A member table on its way: what the sender held of every member it did not consider
+/// failed, as (member, heartbeat).
+#[derive(Clone, Debug, PartialEq)]
+struct Gossiped {
+    to: u32,
+    entries: Vec<(u32, u32)>,
 }
 
 impl Membership {
-    /// Everyone knows everyone at round 0, heartbeats 0.
-    pub(crate) fn new(n: u32) -> Self {
+    /// Everyone knows everyone at round 0, heartbeats 0. With `latency`, tables take time
+    /// to land and wait on the wire.
+    pub(crate) fn new(n: u32, latency: bool) -> Self {
         Membership {
             n,
             table: vec![Member::present(0, 0); (n as usize) * (n as usize)],
+            in_flight: latency.then(|| Schedule::new(1, 8)),
         }
+    }
+
+    /// Tables sent but not yet landed.
+    pub fn in_flight(&self) -> usize {
+        self.in_flight.as_ref().map_or(0, Schedule::len)
     }
 
     #[inline]
@@ -90,13 +109,13 @@ impl Membership {
             .collect()
     }
 
-    /// What `observer` believes about `subject` at `round`.
-    pub fn belief(&self, observer: u32, subject: u32, round: u32, protocol: &Protocol) -> Belief {
+    /// What `observer` believes about `subject` after step `round` of a run of `config`.
+    pub fn belief(&self, observer: u32, subject: u32, round: u32, config: &Config) -> Belief {
         if observer == subject {
             return Belief::Alive;
         }
-        let t_fail = match protocol {
-            Protocol::Membership { t_fail, .. } => *t_fail,
+        let t_fail = match config.protocol {
+            Protocol::Membership { t_fail, .. } => t_fail.saturating_mul(config.round_ticks()),
             _ => u32::MAX,
         };
         let e = self.entry(observer, subject);
@@ -139,17 +158,53 @@ impl Membership {
     }
 }
 
-/// Runs one round of heartbeat gossip and failure detection.
+/// The clocks of one step of heartbeat membership, in ticks.
+pub(crate) struct Timers<'a> {
+    /// Whether this tick is a gossip round (every tick in the abstract model).
+    pub gossips: bool,
+    /// Ticks of silence before a member is considered failed (`t_fail` rounds).
+    pub t_fail: u32,
+    /// Ticks of silence before it is forgotten (`t_cleanup` rounds).
+    pub t_cleanup: u32,
+    /// The time model, when tables take time to land.
+    pub time: Option<&'a RoundTime>,
+}
+
+/// Runs one step of heartbeat gossip and failure detection: on a gossip round each alive
+/// node bumps its heartbeat and sends its table; tables on the wire land; then every alive
+/// observer checks its clocks.
 pub(crate) fn round(
     cluster: &Cluster,
     ms: &mut Membership,
     ctx: &mut RoundCtx,
     fanout: u32,
-    t_fail: u32,
-    t_cleanup: u32,
+    timers: &Timers,
 ) {
-    let n = ms.n;
-    let r = ctx.round;
+    if timers.gossips {
+        gossip(cluster, ms, ctx, fanout, timers);
+    }
+    if let Some(flight) = &mut ms.in_flight {
+        let landing = flight.take(Vec::new());
+        for t in landing {
+            if cluster.alive[t.to as usize] {
+                let entries = t.entries.iter().copied();
+                merge(ms, t.to, entries, timers.t_fail, ctx);
+            }
+        }
+    }
+    detect(cluster, ms, ctx, timers);
+}
+
+/// Every alive node bumps its own heartbeat and sends the table it then holds to `fanout`
+/// members it does not consider failed. Without latency the receiver merges it at once.
+fn gossip(
+    cluster: &Cluster,
+    ms: &mut Membership,
+    ctx: &mut RoundCtx,
+    fanout: u32,
+    timers: &Timers,
+) {
+    let (n, r, t_fail) = (ms.n, ctx.round, timers.t_fail);
     for a in 0..n {
         if cluster.alive[a as usize] {
             let i = ms.idx(a, a);
@@ -158,7 +213,15 @@ pub(crate) fn round(
         }
     }
     // Everyone sends the table it held after its own bump; merges land in `ms`.
-    let snapshot = ms.clone();
+    let snapshot = ms.table.clone();
+    let row = |a: u32| {
+        let start = a as usize * n as usize;
+        snapshot[start..start + n as usize]
+            .iter()
+            .enumerate()
+            .filter(move |(_, e)| e.is_present() && e.silent(r) < t_fail)
+            .map(|(s, e)| (s as u32, e.heartbeat))
+    };
     let mut candidates = Vec::new();
     let mut picks = Vec::new();
     for a in 0..n {
@@ -166,50 +229,27 @@ pub(crate) fn round(
             continue;
         }
         candidates.clear();
-        candidates.extend((0..n).filter(|&s| {
-            let e = snapshot.entry(a, s);
-            s != a && e.is_present() && e.silent(r) < t_fail
-        }));
+        candidates.extend(row(a).map(|(s, _)| s).filter(|&s| s != a));
         let gossiped = candidates.len() as u64 + 1;
-        let mut rng = stream(cluster.seed, r, a, Purpose::Peers);
+        let mut rng = stream(cluster.seed, ctx.draws, a, Purpose::Peers);
         rng.distinct(candidates.len() as u32, fanout, &mut picks);
         for &pi in &picks {
             let b = candidates[pi as usize];
             let ok = cluster.arrives(a, b, &mut rng);
-            let mut useful = false;
-            if ok {
-                for s in 0..n {
-                    let src = snapshot.entry(a, s);
-                    if !src.is_present() || src.silent(r) >= t_fail {
-                        continue;
-                    }
-                    let i = ms.idx(b, s);
-                    let dst = &mut ms.table[i];
-                    if !dst.is_present() {
-                        *dst = Member::present(src.heartbeat, r);
-                        useful = true;
-                        if ctx.record {
-                            ctx.report.detections.push(Detection {
-                                observer: b,
-                                subject: s,
-                                belief: Belief::Alive,
-                            });
-                        }
-                    } else if src.heartbeat > dst.heartbeat {
-                        let revived = dst.silent(r) >= t_fail;
-                        dst.heartbeat = src.heartbeat;
-                        dst.last_increase = r;
-                        useful = true;
-                        if revived && ctx.record {
-                            ctx.report.detections.push(Detection {
-                                observer: b,
-                                subject: s,
-                                belief: Belief::Alive,
-                            });
-                        }
-                    }
+            let wait = timers.time.map_or(0, |t| t.delay(cluster.seed, r, a, b, 1));
+            let useful = match (ok, wait, &mut ms.in_flight) {
+                (false, ..) => false,
+                (true, 0, _) | (true, _, None) => merge(ms, b, row(a), t_fail, ctx),
+                (true, wait, Some(flight)) => {
+                    let entries: Vec<(u32, u32)> = row(a).collect();
+                    let useful = entries.iter().any(|&(s, hb)| {
+                        let e = ms.table[b as usize * n as usize + s as usize];
+                        !e.is_present() || hb > e.heartbeat
+                    });
+                    flight.push(r + wait, Gossiped { to: b, entries });
+                    useful
                 }
-            }
+            };
             ctx.leg(
                 contact(a, b, ContactKind::Heartbeat, ok, useful),
                 HEADER_BYTES + MEMBER_ENTRY_BYTES * gossiped,
@@ -217,7 +257,48 @@ pub(crate) fn round(
             );
         }
     }
-    // Failure detection and cleanup, by each alive observer's own clock.
+}
+
+/// Merges a received table (member, heartbeat) into `b`'s: per member the larger heartbeat,
+/// noting the tick whenever it grows. Returns whether anything was new.
+fn merge(
+    ms: &mut Membership,
+    b: u32,
+    entries: impl Iterator<Item = (u32, u32)>,
+    t_fail: u32,
+    ctx: &mut RoundCtx,
+) -> bool {
+    let r = ctx.round;
+    let mut useful = false;
+    for (s, heartbeat) in entries {
+        let i = ms.idx(b, s);
+        let dst = &mut ms.table[i];
+        let seen = if !dst.is_present() {
+            *dst = Member::present(heartbeat, r);
+            true
+        } else if heartbeat > dst.heartbeat {
+            let revived = dst.silent(r) >= t_fail;
+            dst.heartbeat = heartbeat;
+            dst.last_increase = r;
+            revived
+        } else {
+            continue;
+        };
+        useful = true;
+        if seen && ctx.record {
+            ctx.report.detections.push(Detection {
+                observer: b,
+                subject: s,
+                belief: Belief::Alive,
+            });
+        }
+    }
+    useful
+}
+
+/// Failure detection and cleanup, by each alive observer's own clock.
+fn detect(cluster: &Cluster, ms: &mut Membership, ctx: &mut RoundCtx, timers: &Timers) {
+    let (n, r) = (ms.n, ctx.round);
     for o in 0..n {
         if !cluster.alive[o as usize] {
             continue;
@@ -232,11 +313,12 @@ pub(crate) fn round(
                 continue;
             }
             let silent = e.silent(r);
-            let belief = if silent >= t_cleanup {
+            let belief = if silent >= timers.t_cleanup {
                 e.status = FORGOTTEN;
                 e.last_increase = NONE;
                 Belief::Forgotten
-            } else if silent == t_fail {
+            } else if silent == timers.t_fail {
+                // Checked every tick, so the silence passes `t_fail` exactly once.
                 Belief::Failed
             } else {
                 continue;

@@ -52,6 +52,7 @@ impl Default for Staged {
             node: 0,
             version: 0,
             from: 0,
+            legs: 0,
         };
         Staged {
             buf: [blank; 128],
@@ -73,11 +74,13 @@ impl Staged {
         if self.len == self.buf.len() {
             self.drain(out);
         }
+        // The fast paths run only when every leg lands at once (`RoundCtx::instant`).
         self.buf[self.len] = Delivery {
             slot: 0,
             node,
             version,
             from,
+            legs: 0,
         };
         self.len += usize::from(keep);
     }

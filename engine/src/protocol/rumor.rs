@@ -41,6 +41,12 @@ pub(crate) fn touch(slot: u32, node: u32, flags: u8) -> u64 {
     u64::from(slot) << 40 | u64::from(node) << 8 | u64::from(flags)
 }
 
+/// The leg of its contact that carries a rumor: a push is the first; a pull answers a
+/// request (or, under push-pull, the push), so it is the second.
+fn legs(kind: ContactKind) -> u8 {
+    if kind == ContactKind::Pull { 2 } else { 1 }
+}
+
 /// Whether `node` holds any rumor fresh.
 fn has_fresh(msgs: &Messages, node: u32) -> bool {
     msgs.slots
@@ -75,6 +81,7 @@ fn send_fresh(
                     node: to,
                     version: vf,
                     from,
+                    legs: legs(kind),
                 });
             } else {
                 flags |= COUNTED;
@@ -99,6 +106,7 @@ pub(crate) fn round(
 ) {
     let blind = feedback == Feedback::Blind;
     if !ctx.record
+        && ctx.instant
         && ctx.deliveries.is_empty()
         && msgs.slots.len() == 1
         && msgs.slots[0].versions.len() == 1
@@ -115,7 +123,7 @@ pub(crate) fn round(
         if !pushes && !mode.pulls() {
             continue;
         }
-        let mut rng = stream(cluster.seed, ctx.round, a, Purpose::Peers);
+        let mut rng = stream(cluster.seed, ctx.draws, a, Purpose::Peers);
         cluster.pick_peers(a, fanout, &mut rng, &mut peers);
         for &b in &peers {
             let asked = if pushes {
@@ -197,7 +205,7 @@ fn one_rumor(
         for i in bit_positions(acting) {
             let a = base + i;
             let a_pushes = pushes && fresh & (1u64 << i) != 0;
-            let mut rng = key.stream(ctx.round, a);
+            let mut rng = key.stream(ctx.draws, a);
             cluster.pick_peers(a, fanout, &mut rng, &mut peers);
             let mut a_flags = 0;
             for &b in &peers {
@@ -325,7 +333,7 @@ pub(crate) fn lose_interest(
                 }
                 coin_key
                     .1
-                    .stream(ctx.round, node)
+                    .stream(ctx.draws, node)
                     .chance(1.0 / f64::from(removal.k))
             }
         };

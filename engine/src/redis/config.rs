@@ -2,7 +2,7 @@
 
 use crate::error::{Result, check_range};
 use crate::names::Named;
-use crate::swim::time::{Latency, MAX_TICK_MS, Ticks};
+use crate::time::{Latency, MAX_TICK_MS, Ticks};
 
 /// Most nodes a run may have (each node keeps a view of every other: N² state).
 pub const MAX_REDIS_NODES: u32 = 2_000;

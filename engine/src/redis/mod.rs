@@ -10,8 +10,8 @@
 //! (`clusterHandleSlaveFailover`, `clusterSendFailoverAuthIfNeeded`).
 //!
 //! Like [`crate::swim`], this is its own simulation ([`RedisSimulation`]): it borrows SWIM's
-//! time model ([`crate::swim::time`]), its ring of delivery buckets
-//! ([`crate::swim::schedule::Schedule`]) and its process conditions
+//! time model ([`crate::time`]), its ring of delivery buckets
+//! ([`crate::schedule::Schedule`]) and its process conditions
 //! ([`crate::swim::network::Condition`]), and the engine's seeded streams and typed errors.
 //! The research notes are docs/research/cassandra-redis-dynamo.md, §2.
 //!

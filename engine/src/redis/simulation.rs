@@ -11,10 +11,10 @@ use crate::redis::gossip::Packet;
 use crate::redis::metrics::RedisMetrics;
 use crate::redis::node::{RedisNode, Role};
 use crate::rng::Stream;
+use crate::schedule::Schedule;
 use crate::swim::network::Condition;
-use crate::swim::schedule::Schedule;
 use crate::swim::simulation::node_stream;
-use crate::swim::time::Ticks;
+use crate::time::Ticks;
 
 /// Salts of each node's two streams (its own choices, its network draws).
 const NODE_SALT: u64 = 0x5245_4449_534E_4F44;

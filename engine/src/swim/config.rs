@@ -6,7 +6,7 @@
 
 use crate::error::{Result, check_range};
 use crate::names::Named;
-use crate::swim::time::{Latency, LatencyDist, Ticks};
+use crate::time::{Latency, LatencyDist, Ticks};
 
 /// Largest cluster a SWIM run accepts. Every node keeps a full member list (N² entries of
 /// 4 bytes), so 20 000 nodes already hold 1.6 GB; the page caps lower.

@@ -28,18 +28,18 @@ pub mod metrics;
 pub mod network;
 pub mod node;
 pub mod probe;
-pub mod schedule;
 pub mod simulation;
 pub mod suspicion;
-pub mod time;
 pub mod timing;
 pub mod update;
 
+/// Real time is shared with the round protocols and the other real systems; re-exported
+/// here because SWIM is where it started and its users import it from here.
+pub use crate::time::{Latency, LatencyDist, Ticks};
 pub use command::SwimCommand;
 pub use config::{Lifeguard, MAX_SWIM_NODES, Preset, SwimConfig};
 pub use event::{Flight, SwimEvent, SwimTick};
 pub use member::{Member, MemberState};
 pub use metrics::{Detection, Spread, SwimMetrics};
 pub use simulation::SwimSimulation;
-pub use time::{Latency, LatencyDist, Ticks};
 pub use update::PacketKind;

@@ -9,9 +9,9 @@
 //!   buffer is taken to overflow), and a slow receiver handles it only after its extra delay.
 
 use crate::rng::Stream;
-use crate::swim::schedule::Schedule;
-use crate::swim::time::Ticks;
+use crate::schedule::Schedule;
 use crate::swim::update::{Message, Packet};
+use crate::time::Ticks;
 
 /// The condition of one process.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]

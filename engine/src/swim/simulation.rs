@@ -10,13 +10,13 @@
 
 use crate::error::Result;
 use crate::rng::{Stream, splitmix64};
+use crate::schedule::Schedule;
 use crate::swim::config::SwimConfig;
 use crate::swim::event::{Flight, SwimTick};
 use crate::swim::member::MemberState;
 use crate::swim::metrics::SwimMetrics;
 use crate::swim::network::{Condition, InFlight, Network};
 use crate::swim::node::{Ctx, SwimNode};
-use crate::swim::schedule::Schedule;
 use crate::swim::timing::Timing;
 use crate::swim::update::Packet;
 

@@ -115,6 +115,7 @@ fn a_scenario_file_gives_config_seed_and_actions() {
                 sync: Sync::Full,
             },
             topology: TopologyConfig::Complete,
+            time: None,
         },
         42,
     );

@@ -16,6 +16,7 @@ pub fn config(nodes: u32, fanout: u32, protocol: Protocol) -> Config {
         loss: 0.0,
         protocol,
         topology: TopologyConfig::Complete,
+        time: None,
     }
 }
 

@@ -117,6 +117,7 @@ pub fn scenarios() -> Vec<(&'static str, Scenario)> {
                     repair_every: None,
                 },
                 topology: TopologyConfig::WattsStrogatz { k: 3, beta: 0.2 },
+                time: None,
             },
             0x5eed_0001,
         )
@@ -134,6 +135,7 @@ pub fn scenarios() -> Vec<(&'static str, Scenario)> {
                     sync: Sync::Incremental,
                 },
                 topology: TopologyConfig::RandomRegular { degree: 4 },
+                time: None,
             },
             0x5eed_0002,
         )
@@ -156,6 +158,7 @@ pub fn scenarios() -> Vec<(&'static str, Scenario)> {
                     repair_every: Some(5),
                 },
                 topology: TopologyConfig::Complete,
+                time: None,
             },
             0x5eed_0003,
         )
@@ -173,6 +176,7 @@ pub fn scenarios() -> Vec<(&'static str, Scenario)> {
                     t_cleanup: 16,
                 },
                 topology: TopologyConfig::Complete,
+                time: None,
             },
             0x5eed_0004,
         )

@@ -21,6 +21,8 @@ mod common;
 use std::collections::BTreeSet;
 
 use common::fingerprint;
+use gossip_engine::round_time::RoundTime;
+use gossip_engine::time::{Latency, LatencyDist};
 use gossip_engine::trace::{TraceHash, trace_hash};
 use gossip_engine::{
     Command, Config, Decay, Feedback, MessageState, Mode, Protocol, Removal, Scenario, Simulation,

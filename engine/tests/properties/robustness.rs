@@ -52,13 +52,29 @@ fn wild_config() -> impl Strategy<Value = Config> {
         count().prop_map(|m| TopologyConfig::BarabasiAlbert { m }),
         count().prop_map(|group_size| TopologyConfig::Hierarchical { group_size }),
     ];
-    (nodes, count(), real(), protocol, topology).prop_map(
-        |(nodes, fanout, loss, protocol, topology)| Config {
+    let dist = prop_oneof![
+        Just(LatencyDist::Constant),
+        Just(LatencyDist::Uniform),
+        Just(LatencyDist::Exponential)
+    ];
+    let time = option::of((count(), count(), dist, real()).prop_map(
+        |(tick_ms, interval, dist, mean)| RoundTime {
+            tick_ms,
+            interval,
+            latency: Latency {
+                dist,
+                mean_ms: mean * 1000.0,
+            },
+        },
+    ));
+    (nodes, count(), real(), protocol, topology, time).prop_map(
+        |(nodes, fanout, loss, protocol, topology, time)| Config {
             nodes,
             fanout,
             loss,
             protocol,
             topology,
+            time,
         },
     )
 }

@@ -50,18 +50,36 @@ pub(crate) fn topology() -> impl Strategy<Value = TopologyConfig> {
     ]
 }
 
-/// A valid configuration: N in 2..60, any protocol, fanout, loss and topology. Topology
-/// parameters that do not fit N fall back to the complete graph.
+/// A time model: any tick, a round every 1 to 4 ticks, any latency up to a few ticks.
+pub(crate) fn round_time() -> impl Strategy<Value = RoundTime> {
+    let dist = prop_oneof![
+        Just(LatencyDist::Constant),
+        Just(LatencyDist::Uniform),
+        Just(LatencyDist::Exponential)
+    ];
+    let mean = prop_oneof![1 => Just(0.0), 3 => 0.0..400.0f64];
+    (1..200u32, 1..5u32, dist, mean).prop_map(|(tick_ms, interval, dist, mean_ms)| RoundTime {
+        tick_ms,
+        interval,
+        latency: Latency { dist, mean_ms },
+    })
+}
+
+/// A valid configuration: N in 2..60, any protocol, fanout, loss and topology, in abstract
+/// rounds or under a time model. Topology parameters that do not fit N fall back to the
+/// complete graph.
 pub(crate) fn config() -> impl Strategy<Value = Config> {
     let loss = prop_oneof![3 => Just(0.0), 2 => 0.0..=1.0f64, 1 => Just(1.0)];
-    (2..60u32, 1..5u32, loss, protocol(), topology()).prop_map(
-        |(nodes, fanout, loss, protocol, topology)| {
+    let time = prop_oneof![2 => Just(None), 1 => round_time().prop_map(Some)];
+    (2..60u32, 1..5u32, loss, protocol(), topology(), time).prop_map(
+        |(nodes, fanout, loss, protocol, topology, time)| {
             let mut c = Config {
                 nodes,
                 fanout: fanout.min(nodes - 1),
                 loss,
                 protocol,
                 topology,
+                time,
             };
             if c.validate().is_err() || matches!(c.protocol, Protocol::Membership { .. }) {
                 c.topology = TopologyConfig::Complete;

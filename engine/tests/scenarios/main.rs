@@ -62,4 +62,5 @@ mod membership;
 mod regressions;
 mod rounds;
 mod rumor;
+mod time;
 mod versions;

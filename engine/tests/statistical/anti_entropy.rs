@@ -178,3 +178,53 @@ fn rounds_to_reach_everyone() {
         "push-pull ({pp:.2}) must be clearly faster than pull ({pull:.2})"
     );
 }
+
+/// Seconds until every node holds the message: anti-entropy push-pull, a round every
+/// second (ticks of 100 ms), each leg taking `latency`.
+fn seconds_to_full(latency: Latency, seed: u64) -> f64 {
+    let time = RoundTime {
+        tick_ms: 100,
+        interval: 10,
+        latency,
+    };
+    let c = Config {
+        time: Some(time),
+        ..config(N, 1, anti_entropy(Mode::PushPull))
+    };
+    let mut sim = Simulation::new(c, seed).expect("valid");
+    sim.set_recording(false);
+    sim.apply(&inject(0, "")).expect("inject");
+    while sim.counts(0).expect("m0").informed() < N {
+        assert!(
+            sim.round() < 10_000,
+            "seed {seed}: anti-entropy must finish"
+        );
+        sim.step();
+    }
+    sim.seconds(sim.round()).expect("a time model")
+}
+
+#[test]
+fn a_latency_tail_past_the_interval_slows_the_spread() {
+    // With exponential legs of mean 300 ms, an incremental push-pull conversation lands its
+    // values after two legs (to the initiator) or three (to the peer). A sum above 900 ms
+    // lands after the next round has started (10 ticks later): P = e^-3 (1 + 3) = 0.20 for
+    // two legs, e^-3 (1 + 3 + 4.5) = 0.42 for three. That news misses a round. With legs of 1 ms every update lands within the
+    // round. The slowdown must exceed Z standard errors of the difference of the means.
+    let lan = Latency::LAN;
+    let wan = Latency {
+        dist: LatencyDist::Exponential,
+        mean_ms: 300.0,
+    };
+    let fast: Vec<f64> = (0..200).map(|s| seconds_to_full(lan, 40_000 + s)).collect();
+    let slow: Vec<f64> = (0..200).map(|s| seconds_to_full(wan, 40_000 + s)).collect();
+    let ((mf, sf), (ms, ss)) = (mean_se(&fast), mean_se(&slow));
+    let se = (sf * sf + ss * ss).sqrt();
+    println!(
+        "push-pull to full: {mf:.2} ± {sf:.2} s with 1 ms legs, {ms:.2} ± {ss:.2} s with exponential 300 ms legs"
+    );
+    assert!(
+        ms - mf > Z * se,
+        "latency with a tail past the interval must slow the spread: {ms:.2} vs {mf:.2} s (SE {se:.3})"
+    );
+}

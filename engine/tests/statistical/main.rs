@@ -65,7 +65,9 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use common::{anti_entropy, config, inject, rumor};
-use gossip_engine::{Decay, Feedback, Mode, Simulation, outcome, theory};
+use gossip_engine::round_time::RoundTime;
+use gossip_engine::time::{Latency, LatencyDist};
+use gossip_engine::{Config, Decay, Feedback, Mode, Simulation, outcome, theory};
 
 /// Width of every two-sided bound, in standard errors (see the module docs).
 const Z: f64 = 4.0;

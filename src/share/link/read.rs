@@ -220,6 +220,7 @@ fn read_config(r: &mut Reader) -> Config {
         loss,
         protocol,
         topology,
+        time: None,
     }
 }
 

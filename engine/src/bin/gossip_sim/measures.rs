@@ -21,7 +21,12 @@ pub struct Theory {
     pub residue: Option<f64>,
 }
 
+/// The theory counts abstract rounds, so a run under a time model gets none: latency
+/// and the tick's rounding break the one-round-per-step mapping it assumes.
 pub fn theory_for(c: &Config) -> Option<Theory> {
+    if c.time.is_some() {
+        return None;
+    }
     let ideal = c.topology == TopologyConfig::Complete && c.loss == 0.0;
     match &c.protocol {
         Protocol::AntiEntropy { mode, .. } => Some(Theory {

@@ -3,6 +3,8 @@
 
 use std::path::Path;
 
+use gossip_engine::round_time::RoundTime;
+use gossip_engine::time::{Latency, Ticks};
 use gossip_engine::{
     Command, Config, Error, Protocol, ProtocolKind, Removal, Scenario, TimedCommand,
     TopologyConfig, TopologyKind,
@@ -46,6 +48,8 @@ pub struct Plan {
     pub target: Target,
     pub trials: u32,
     pub max_rounds: u32,
+    /// `max_rounds` in steps: ticks under a time model.
+    pub max_steps: u32,
     pub per_round: bool,
 }
 
@@ -56,8 +60,15 @@ impl Plan {
         if let Some(p) = a.swim.preset {
             return Err(p.refused());
         }
-        if let Some(flag) = a.swim.first_given() {
+        if let Some(flag) = a.swim.first_given(true) {
             return Err(format!("--{flag} applies only to --protocol swim"));
+        }
+        if a.scenario.is_some() && a.swim.time_given() {
+            return Err(
+                "--scenario gives the time model itself; --tick-ms, --gossip-interval-ms and \
+                 --latency-* are refused with it"
+                    .into(),
+            );
         }
         if let Some(flag) = a.cassandra.first_given() {
             return Err(format!("--{flag} applies only to --protocol cassandra"));
@@ -79,17 +90,26 @@ impl Plan {
             None => from_flags(a)?,
         };
         config.validate().map_err(|e| e.to_string())?;
+        // Flags count protocol rounds; under a time model a step is a tick, and a round is
+        // `every` ticks. A scenario file's actions are in steps already.
+        let every = config.round_ticks();
+        if a.scenario.is_none() {
+            for x in &mut actions {
+                x.round = x.round.saturating_mul(every);
+            }
+        }
+        let max_steps = a.max_rounds.saturating_mul(every);
         let membership = matches!(config.protocol, Protocol::Membership { .. });
         if membership {
             if !actions
                 .iter()
                 .any(|x| matches!(x.command, Command::Kill { .. }))
             {
-                let at = actions.partition_point(|x| x.round <= 1);
+                let at = actions.partition_point(|x| x.round <= every);
                 actions.insert(
                     at,
                     TimedCommand {
-                        round: 1,
+                        round: every,
                         command: Command::Kill { node: 0 },
                     },
                 );
@@ -110,11 +130,11 @@ impl Plan {
                 },
             );
         }
-        if let Some(x) = actions.iter().find(|x| x.round > a.max_rounds) {
+        if let Some(x) = actions.iter().find(|x| x.round > max_steps) {
             return Err(format!(
                 "{} after round {} is beyond --max-rounds {}",
                 x.command.label(),
-                x.round,
+                x.round / every,
                 a.max_rounds
             ));
         }
@@ -146,8 +166,28 @@ impl Plan {
             target,
             trials: a.trials,
             max_rounds: a.max_rounds,
+            max_steps,
             per_round: a.per_round,
         })
+    }
+
+    /// The unit of every time the run reports: abstract rounds (a step is a round), or
+    /// seconds under a time model.
+    pub fn unit(&self) -> &'static str {
+        if self.config.time.is_some() {
+            "s"
+        } else {
+            "rounds"
+        }
+    }
+
+    /// `steps` (possibly a mean) in [`Plan::unit`]. Milliseconds are divided last, so a
+    /// tick of 100 ms gives 0.3 s for 3 ticks, not 0.30000000000000004.
+    pub fn in_unit(&self, steps: f64) -> f64 {
+        match &self.config.time {
+            Some(t) => steps * f64::from(t.tick_ms) / 1000.0,
+            None => steps,
+        }
     }
 
     /// The seed of trial `t`.
@@ -184,6 +224,31 @@ pub fn only_for(flag: &str, given: bool, applies: bool, what: &str) -> Result<()
     } else {
         Ok(())
     }
+}
+
+/// The time model the flags ask for, if any: each flag overrides [`RoundTime::default`]
+/// (100 ms ticks, a round every second, 1 ms legs).
+fn time_model(a: &RunArgs) -> Option<RoundTime> {
+    let s = &a.swim;
+    s.time_given().then(|| {
+        let d = RoundTime::default();
+        let tick_ms = s.tick_ms.unwrap_or(d.tick_ms);
+        let interval_ms = s
+            .gossip_interval_ms
+            .unwrap_or(d.interval.saturating_mul(d.tick_ms));
+        RoundTime {
+            tick_ms,
+            // A tick of 0 ms is refused by validation; do not divide by it here.
+            interval: Ticks {
+                tick_ms: tick_ms.max(1),
+            }
+            .interval(interval_ms),
+            latency: Latency {
+                dist: s.latency_dist.unwrap_or(d.latency.dist),
+                mean_ms: s.latency_ms.unwrap_or(d.latency.mean_ms),
+            },
+        }
+    })
 }
 
 fn from_flags(a: &RunArgs) -> Result<(Config, u64, Vec<TimedCommand>), String> {
@@ -317,6 +382,7 @@ fn from_flags(a: &RunArgs) -> Result<(Config, u64, Vec<TimedCommand>), String> {
         loss: a.loss.unwrap_or(0.0),
         protocol,
         topology: TopologyConfig::Complete,
+        time: time_model(a),
     };
     config.validate().map_err(|e| e.to_string())?;
     // Topology errors name the engine's field ("k", "group_size"): say which flag it is.

@@ -15,8 +15,8 @@ use crate::trial::TrialResult;
 #[derive(Serialize)]
 struct JsonReport<'a> {
     protocol: &'static str,
-    /// The unit of every time below: the round protocols count abstract rounds (the
-    /// real-time ones say `"s"`).
+    /// The unit of every time below: abstract rounds, or `"s"` under a time model (and for
+    /// the real-time protocols), where the `rounds` measure is named `time`.
     unit: &'static str,
     config: &'a Config,
     seed: u64,
@@ -37,6 +37,11 @@ struct JsonReport<'a> {
     per_round: Option<&'a [RoundMean]>,
 }
 
+/// The name of the first measure: `rounds` in abstract rounds, `time` in seconds.
+pub fn time_measure(unit: &str) -> &'static str {
+    if unit == "s" { "time" } else { "rounds" }
+}
+
 /// The whole output for `format`.
 pub fn render(
     plan: &Plan,
@@ -50,9 +55,10 @@ pub fn render(
         Format::Json => {
             let mut s = summaries.into_iter();
             let mut next = || s.next().expect("one summary per metric");
+            let unit = plan.unit();
             let report = JsonReport {
                 protocol: plan.config.protocol.kind().as_str(),
-                unit: "rounds",
+                unit,
                 config: &plan.config,
                 seed: plan.seed,
                 trials: plan.trials,
@@ -69,21 +75,29 @@ pub fn render(
                 theory: theory_for(&plan.config),
                 per_round,
             };
+            let mut report = serde_json::to_value(&report).expect("plain data serialises");
+            if let Some(obj) = report.as_object_mut()
+                && let Some(v) = obj.remove("rounds")
+            {
+                // Insert where it was: `preserve_order` is off, so the keys are sorted anyway.
+                obj.insert(time_measure(unit).to_string(), v);
+            }
             let mut out = serde_json::to_string_pretty(&report).expect("plain data serialises");
             out.push('\n');
             out
         }
         Format::Csv => match per_round {
-            Some(rows) => csv_rounds(rows),
-            None => csv_trials(results),
+            Some(rows) => csv_rounds(rows, plan),
+            None => csv_trials(results, plan.unit()),
         },
         Format::Table => table::render(plan, &summaries, converged, per_round),
     }
 }
 
-fn csv_trials(results: &[TrialResult]) -> String {
-    let mut out = String::from(
-        "trial,seed,rounds,converged,residue,traffic,t_avg,t_last,messages,bytes,ran\n",
+fn csv_trials(results: &[TrialResult], unit: &str) -> String {
+    let mut out = format!(
+        "trial,seed,{},converged,residue,traffic,t_avg,t_last,messages,bytes,ran\n",
+        time_measure(unit)
     );
     for (t, r) in results.iter().enumerate() {
         let _ = writeln!(
@@ -104,15 +118,24 @@ fn csv_trials(results: &[TrialResult]) -> String {
     out
 }
 
-fn csv_rounds(rows: &[RoundMean]) -> String {
-    let mut out = String::from(
-        "round,running,informed,unaware,fresh,stale,dead,messages,updates,digest_bytes,payload_bytes,bytes,lost\n",
+/// One row per step: per round, or under a time model per tick with its time in seconds.
+fn csv_rounds(rows: &[RoundMean], plan: &Plan) -> String {
+    let (step, time) = if plan.unit() == "s" {
+        ("tick,seconds", true)
+    } else {
+        ("round", false)
+    };
+    let mut out = format!(
+        "{step},running,informed,unaware,fresh,stale,dead,messages,updates,digest_bytes,payload_bytes,bytes,lost\n"
     );
     for m in rows {
+        if time {
+            let _ = write!(out, "{},", m.round);
+        }
         let _ = writeln!(
             out,
             "{},{},{},{},{},{},{},{},{},{},{},{},{}",
-            m.round,
+            plan.in_unit(f64::from(m.round)),
             m.running,
             m.informed,
             m.unaware,

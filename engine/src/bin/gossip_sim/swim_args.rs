@@ -32,19 +32,21 @@ pub struct SwimArgs {
     /// SWIM: GossipNodes, members gossiped to each gossip interval.
     #[arg(long, value_parser = count, help_heading = "SWIM")]
     pub gossip_nodes: Option<u32>,
-    /// SWIM: GossipInterval in ms.
+    /// SWIM: GossipInterval in ms. Round protocols: ms between rounds, which sets a time
+    /// model [default: 1000].
     #[arg(long, value_name = "MS", value_parser = count, help_heading = "SWIM")]
     pub gossip_interval_ms: Option<u32>,
     /// SWIM: RetransmitMult.
     #[arg(long, value_parser = count, help_heading = "SWIM")]
     pub retransmit_mult: Option<u32>,
-    /// SWIM: milliseconds per tick [default: 100].
+    /// SWIM, and the round protocols' time model: milliseconds per tick [default: 100].
     #[arg(long, value_name = "MS", value_parser = count, help_heading = "SWIM")]
     pub tick_ms: Option<u32>,
-    /// SWIM: mean one-way latency in ms [default: 1].
+    /// SWIM, and the round protocols' time model: mean one-way latency of a leg in ms
+    /// [default: 1].
     #[arg(long, value_name = "MEAN", help_heading = "SWIM")]
     pub latency_ms: Option<f64>,
-    /// SWIM: latency distribution [default: constant].
+    /// SWIM, and the round protocols' time model: latency distribution [default: constant].
     #[arg(long, value_parser = named::<LatencyDist>(), help_heading = "SWIM")]
     pub latency_dist: Option<LatencyDist>,
     /// SWIM: pause NODE at second T for D seconds. Repeatable.
@@ -82,8 +84,24 @@ impl SwimArgs {
         .map(|(name, _)| name)
     }
 
-    /// The first SWIM flag given, by name, to refuse it outside `--protocol swim`.
-    pub fn first_given(&self) -> Option<&'static str> {
+    /// Whether a flag of the round protocols' time model is given (tick, gossip interval,
+    /// latency).
+    pub fn time_given(&self) -> bool {
+        self.tick_ms.is_some()
+            || self.gossip_interval_ms.is_some()
+            || self.latency_ms.is_some()
+            || self.latency_dist.is_some()
+    }
+
+    /// The first SWIM flag given, by name, to refuse it outside `--protocol swim`; with
+    /// `time`, the time-model flags the round protocols share are allowed.
+    pub fn first_given(&self, time: bool) -> Option<&'static str> {
+        let shared = |name: &str| {
+            time && matches!(
+                name,
+                "tick-ms" | "gossip-interval-ms" | "latency-ms" | "latency-dist"
+            )
+        };
         let given = [
             ("preset", self.preset.is_some()),
             ("lifeguard", self.lifeguard.is_some()),
@@ -102,7 +120,10 @@ impl SwimArgs {
             ("leave", !self.leave.is_empty()),
             ("seconds", self.seconds.is_some()),
         ];
-        given.into_iter().find(|&(_, g)| g).map(|(name, _)| name)
+        given
+            .into_iter()
+            .find(|&(name, g)| g && !shared(name))
+            .map(|(name, _)| name)
     }
 }
 

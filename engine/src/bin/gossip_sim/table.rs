@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use gossip_engine::{Protocol, Summary, TopologyConfig};
+use gossip_engine::{Named, Protocol, Summary, TopologyConfig};
 
 use crate::measures::{METRICS, theory_for};
 use crate::per_round::RoundMean;
@@ -70,6 +70,17 @@ pub fn render(
         c.loss,
         describe_topology(&c.topology)
     );
+    if let Some(t) = &c.time {
+        let _ = writeln!(
+            out,
+            "time      ticks of {} ms, a round every {} ticks ({} s), legs {} with mean {} ms; times in seconds",
+            t.tick_ms,
+            t.interval,
+            t.ticks().seconds(t.interval),
+            t.latency.dist.as_str(),
+            t.latency.mean_ms
+        );
+    }
     let last_seed = plan.trial_seed(plan.trials - 1);
     let _ = writeln!(
         out,
@@ -81,9 +92,10 @@ pub fn render(
         .actions
         .iter()
         .take(SHOWN)
-        .map(|a| match a.round {
-            0 => format!("{} before round 1", a.command.label()),
-            r => format!("{} after round {r}", a.command.label()),
+        .map(|a| match (a.round, c.seconds(a.round)) {
+            (0, _) => format!("{} before round 1", a.command.label()),
+            (_, Some(s)) => format!("{} at {s} s", a.command.label()),
+            (r, None) => format!("{} after round {r}", a.command.label()),
         })
         .collect();
     if plan.actions.len() > SHOWN {
@@ -109,7 +121,9 @@ pub fn render(
         "\n{:<9}{:>12}{:>12}{:>12}{:>12}{:>12}{:>12}",
         "", "mean", "sd", "min", "p50", "p95", "max"
     );
-    for ((name, _), s) in METRICS.iter().zip(summaries) {
+    let first = crate::report::time_measure(plan.unit());
+    for (i, ((name, _), s)) in METRICS.iter().zip(summaries).enumerate() {
+        let name = if i == 0 { first } else { name };
         let _ = writeln!(
             out,
             "{name:<9}{:>12.4}{:>12.4}{:>12.4}{:>12.4}{:>12.4}{:>12.4}",

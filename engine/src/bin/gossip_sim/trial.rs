@@ -143,8 +143,9 @@ fn message_done(sim: &Simulation, stop: Stop) -> bool {
     let converged = c.informed() == sim.alive_count();
     match stop {
         Stop::Converged => converged,
-        Stop::Extinct => c.fresh == 0,
-        Stop::ConvergedAndExtinct => converged && c.fresh == 0,
+        // Under latency an update on the wire can still make its receiver fresh.
+        Stop::Extinct => c.fresh == 0 && sim.in_flight() == 0,
+        Stop::ConvergedAndExtinct => converged && c.fresh == 0 && sim.in_flight() == 0,
     }
 }
 
@@ -208,7 +209,7 @@ fn run_trial(plan: &Plan, t: u32, progress: &Progress) -> Result<(TrialResult, V
             }
             (None, Target::Detection { .. }) => unreachable!("a detection target has a detector"),
         };
-        if r >= plan.max_rounds || (done && r >= last_action) {
+        if r >= plan.max_steps || (done && r >= last_action) {
             break;
         }
         traffic = sim.step().traffic;
@@ -221,14 +222,15 @@ fn run_trial(plan: &Plan, t: u32, progress: &Progress) -> Result<(TrialResult, V
         totals.messages as f64 / nodes,
         (totals.digest_bytes + totals.payload_bytes) as f64 / nodes,
     );
-    let result = |rounds: u32, converged, residue, traffic, t_avg, t_last: u32| TrialResult {
+    // Times in the run's unit: steps are rounds, or ticks.
+    let result = |rounds: u32, converged, residue, traffic, t_avg: f64, t_last: u32| TrialResult {
         seed,
-        rounds: f64::from(rounds),
+        rounds: plan.in_unit(f64::from(rounds)),
         converged,
         residue,
         traffic,
-        t_avg,
-        t_last: f64::from(t_last),
+        t_avg: plan.in_unit(t_avg),
+        t_last: plan.in_unit(f64::from(t_last)),
         messages,
         bytes,
         ran: sim.round(),
@@ -291,7 +293,7 @@ const MESSAGE_EVERY: u64 = 1024;
 impl Progress {
     fn new(plan: &Plan) -> Self {
         let work =
-            u64::from(plan.trials) * u64::from(plan.config.nodes) * u64::from(plan.max_rounds);
+            u64::from(plan.trials) * u64::from(plan.config.nodes) * u64::from(plan.max_steps);
         let enabled = work >= SHOW_ABOVE && std::io::stderr().is_terminal();
         let target = if enabled {
             ProgressDrawTarget::stderr()

@@ -84,7 +84,7 @@ pub(super) fn one_message_push(
         for i in bit_positions(acting) {
             let a = base + i;
             let va = held[a as usize];
-            let mut rng = key.stream(ctx.round, a);
+            let mut rng = key.stream(ctx.draws, a);
             // The peers, as `Cluster::pick_peers` picks them, into a stack buffer.
             let degree = if complete {
                 n - 1
@@ -156,6 +156,8 @@ pub(super) fn one_message_push(
                         node: b,
                         version: va,
                         from: a,
+                        // Only run when every leg lands at once (`RoundCtx::instant`).
+                        legs: 0,
                     });
                 }
             }

@@ -133,8 +133,9 @@ impl<'a> General<'a> {
         d
     }
 
-    /// Queues every value `from` holds newer than `to` (found by the last [`General::diff`]).
-    fn send(&self, ctx: &mut RoundCtx, from: u32, to: u32, initiator_sends: bool) {
+    /// Queues every value `from` holds newer than `to` (found by the last [`General::diff`]),
+    /// carried by the `legs`-th leg of the contact.
+    fn send(&self, ctx: &mut RoundCtx, from: u32, to: u32, initiator_sends: bool, legs: u8) {
         let newer = if initiator_sends {
             &self.newer_a[..self.filled.0]
         } else {
@@ -146,6 +147,7 @@ impl<'a> General<'a> {
                 node: to,
                 version,
                 from,
+                legs,
             }));
     }
 
@@ -191,7 +193,7 @@ impl<'a> General<'a> {
                     d.b_newer_bytes,
                 );
                 if ok {
-                    self.send(ctx, b, a, false);
+                    self.send(ctx, b, a, false, 2);
                 }
             } else {
                 ctx.leg(contact(b, a, Request, ok, false), HEADER_BYTES + request, 0);
@@ -202,7 +204,7 @@ impl<'a> General<'a> {
             let ok = cluster.arrives(a, b, rng);
             ctx.leg(contact(a, b, Push, ok, ok), HEADER_BYTES, d.a_newer_bytes);
             if ok {
-                self.send(ctx, a, b, true);
+                self.send(ctx, a, b, true, 3);
             }
         } else {
             let ok = if mode.pushes() && d.held_a > 0 {
@@ -213,7 +215,7 @@ impl<'a> General<'a> {
                     d.all_a_bytes,
                 );
                 if ok {
-                    self.send(ctx, a, b, true);
+                    self.send(ctx, a, b, true, 1);
                 }
                 ok
             } else if mode.pulls() {
@@ -231,7 +233,7 @@ impl<'a> General<'a> {
                     d.all_b_bytes,
                 );
                 if ok {
-                    self.send(ctx, b, a, false);
+                    self.send(ctx, b, a, false, 2);
                 }
             }
         }

@@ -6,7 +6,7 @@
 //! a delay reaches past its horizon, so no latency is ever clipped.
 
 /// Messages (or any items) due at future ticks.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Schedule<T> {
     /// `buckets[t % len]` holds the items due at tick `t`, for `now <= t < now + len`.
     buckets: Vec<Vec<T>>,
