@@ -72,4 +72,5 @@ mod outputs;
 mod redis;
 mod sweep;
 mod swim;
+mod time;
 mod trials;

@@ -64,6 +64,13 @@ considers it failed; residue = fraction of alive nodes that never did by the end
 heartbeat legs per node; t_avg/t_last = mean and largest detection delay; converged =
 fraction of trials in which every alive node detected it.
 
+Real time: --tick-ms, --gossip-interval-ms, --latency-ms and --latency-dist give the round
+protocols a time model (defaults 100 ms ticks, a round every 1000 ms, legs of 1 ms). A step
+is then a tick; ROUND in --kill and --max-rounds still count protocol rounds; each leg of a
+contact takes its latency, and an update lands after the legs that lead to it. Times are then
+reported in seconds: JSON \"unit\": \"s\", the rounds measure is named time, --per-round
+rows are ticks with their seconds, and the theory (in abstract rounds) is left out.
+
 With --scenario FILE the configuration, seed and action log come from the file (a
 gossip_engine::Scenario serialised as JSON); no flag overrides them, and the flags that
 would are refused. A scenario without an injection gets one at node 0 before round 1
