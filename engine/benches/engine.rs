@@ -49,6 +49,7 @@ fn anti_entropy(nodes: u32) -> Config {
             sync: Sync::Incremental,
         },
         topology: TopologyConfig::Complete,
+        time: None,
     }
 }
 

@@ -9,7 +9,14 @@ use serde::{Deserialize, Serialize};
 /// One user action.
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
-#[cfg_attr(feature = "serde", serde(tag = "cmd", rename_all = "kebab-case"))]
+#[cfg_attr(
+    feature = "serde",
+    serde(
+        tag = "cmd",
+        rename_all = "kebab-case",
+        try_from = "crate::command_form::CommandForm"
+    )
+)]
 pub enum Command {
     /// Writes a value at a node: a new message, or a newer version of message `id`.
     Inject {

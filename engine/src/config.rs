@@ -148,7 +148,14 @@ impl RemovalKind {
 /// The protocol every node runs.
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
-#[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "kebab-case"))]
+#[cfg_attr(
+    feature = "serde",
+    serde(
+        tag = "kind",
+        rename_all = "kebab-case",
+        try_from = "crate::config_form::ProtocolForm"
+    )
+)]
 pub enum Protocol {
     /// Anti-entropy: every node reconciles with `fanout` peers every round, forever.
     AntiEntropy {

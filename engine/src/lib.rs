@@ -39,7 +39,11 @@
 pub mod cassandra;
 mod cluster;
 pub mod command;
+#[cfg(feature = "serde")]
+mod command_form;
 pub mod config;
+#[cfg(feature = "serde")]
+mod config_form;
 pub mod dynamo;
 pub mod error;
 pub mod message;

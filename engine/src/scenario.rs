@@ -18,6 +18,10 @@ pub const MAX_ACTIONS: usize = 10_000;
 /// round's step; 0 = before round 1).
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "crate::command_form::CommandForm")
+)]
 pub struct TimedCommand {
     /// The round.
     pub round: u32,

@@ -13,6 +13,8 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result, check_range};
 use crate::rng::Stream;
 
+#[cfg(feature = "serde")]
+mod form;
 mod generators;
 mod graph;
 #[cfg(test)]
@@ -29,7 +31,14 @@ pub const MAX_EDGES: u64 = 20_000_000;
 /// The shape of the cluster's communication graph.
 #[derive(Clone, Debug, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
-#[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "kebab-case"))]
+#[cfg_attr(
+    feature = "serde",
+    serde(
+        tag = "kind",
+        rename_all = "kebab-case",
+        try_from = "form::TopologyForm"
+    )
+)]
 pub enum TopologyConfig {
     /// Everyone may contact everyone: the setting of the classic analyses.
     #[default]
