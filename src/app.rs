@@ -242,6 +242,8 @@ pub fn app() -> Html {
     );
     let seed = st.timeline.borrow().sim().seed();
     let draft = Draft::from_config(&config, seed);
+    // "round 7", or under a time model "2.5 s · tick 25".
+    let step = i18n::step_label(st.lang, round, config.time.as_ref());
     let on_pick = {
         let d = dispatch.clone();
         Callback::from(move |n: Option<u32>| d.dispatch(Action::Select(n)))
@@ -295,9 +297,9 @@ pub fn app() -> Html {
                         {on_pick} label={AttrValue::from(scene::describe(st))} />
                 </div>
                 { match st.options.controls {
-                    Controls::None => html! { <output class="round embed-round" data-testid="round">{ i18n::round_label(st.lang, round) }</output> },
-                    Controls::Minimal => embed_bar(lang, &dispatch, round, st.playing, AttrValue::from(open_url)),
-                    Controls::Full => transport(lang, &dispatch, round, frontier, st.playing, st.speed),
+                    Controls::None => html! { <output class="round embed-round" data-testid="round">{ step }</output> },
+                    Controls::Minimal => embed_bar(lang, &dispatch, round, &step, st.playing, AttrValue::from(open_url)),
+                    Controls::Full => transport(lang, &dispatch, (round, &step), frontier, st.playing, st.speed),
                 } }
                 { legend(lang, membership, hierarchical) }
                 { live }
@@ -340,9 +342,9 @@ pub fn app() -> Html {
                             {on_pick} label={AttrValue::from(scene::describe(st))} />
                     </div>
                     { legend(lang, membership, hierarchical) }
-                    { transport(lang, &dispatch, round, frontier, st.playing, st.speed) }
+                    { transport(lang, &dispatch, (round, &step), frontier, st.playing, st.speed) }
                     { chart(&ChartInput { data: chart_data, nodes: config.nodes,
-                        protocol: config.protocol.clone(), fanout: config.fanout, round, on_seek, lang }) }
+                        protocol: config.protocol.clone(), fanout: config.fanout, time: config.time, round, on_seek, lang }) }
                     <Analysis dispatch={dispatch.clone()} state={shared.clone()} />
                 </section>
                 <aside class="panel side" aria-label={tr!(lang, "Details")}>

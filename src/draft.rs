@@ -2,6 +2,8 @@
 //! Every refusal names the field, so the form can show it inline.
 
 use gossip_engine::names::Named;
+use gossip_engine::round_time::RoundTime;
+use gossip_engine::time::{Latency, LatencyDist};
 use gossip_engine::{
     Config, Decay, Error, Feedback, Mode, Protocol, ProtocolKind, Removal, Sync, TopologyConfig,
     TopologyKind,
@@ -50,6 +52,16 @@ pub struct Draft {
     pub group_size: String,
     /// Seed.
     pub seed: String,
+    /// "rounds" (the abstract model) or "real" (a time model).
+    pub time: String,
+    /// Time model: milliseconds per tick.
+    pub tick_ms: String,
+    /// Time model: ticks between rounds.
+    pub interval: String,
+    /// Time model: mean latency of a leg, in milliseconds.
+    pub latency_ms: String,
+    /// Time model: constant, uniform or exponential.
+    pub dist: String,
 }
 
 /// A refused form: which field, and why.
@@ -138,7 +150,18 @@ impl Draft {
             m: "2".into(),
             group_size: "10".into(),
             seed: seed.to_string(),
+            time: if c.time.is_some() { "real" } else { "rounds" }.into(),
+            tick_ms: String::new(),
+            interval: String::new(),
+            latency_ms: String::new(),
+            dist: String::new(),
         };
+        // Real time shows its values, or offers the engine's defaults.
+        let t = c.time.unwrap_or_default();
+        d.tick_ms = t.tick_ms.to_string();
+        d.interval = t.interval.to_string();
+        d.latency_ms = t.latency.mean_ms.to_string();
+        d.dist = t.latency.dist.as_str().into();
         match &c.protocol {
             Protocol::AntiEntropy { mode, sync } => {
                 d.mode = mode.as_str().into();
@@ -175,6 +198,21 @@ impl Draft {
             TopologyConfig::Complete | TopologyConfig::Grid => {}
         }
         d
+    }
+
+    /// The time model, when the form asks for real time.
+    fn time(&self) -> Result<Option<RoundTime>, Refused> {
+        if self.time.trim() != "real" {
+            return Ok(None);
+        }
+        Ok(Some(RoundTime {
+            tick_ms: int("tick_ms", &self.tick_ms)?,
+            interval: int("interval", &self.interval)?,
+            latency: Latency {
+                dist: choice::<LatencyDist>("dist", &self.dist)?,
+                mean_ms: float("latency_ms", &self.latency_ms)?,
+            },
+        }))
     }
 
     fn mode(&self) -> Result<Mode, Refused> {
@@ -261,7 +299,7 @@ impl Draft {
             loss: 0.0,
             protocol,
             topology: self.topology()?,
-            time: None,
+            time: self.time()?,
         };
         config.validate().map_err(|e| {
             let field = match &e {
@@ -297,6 +335,35 @@ mod tests {
         let c = Config::default();
         let d = Draft::from_config(&c, 9);
         assert_eq!(d.build(), Ok((c, 9)));
+    }
+
+    #[test]
+    fn round_trips_a_time_model_and_names_its_fields() {
+        let c = Config {
+            time: Some(RoundTime {
+                tick_ms: 50,
+                interval: 4,
+                latency: Latency {
+                    dist: LatencyDist::Exponential,
+                    mean_ms: 120.5,
+                },
+            }),
+            ..Config::default()
+        };
+        let mut d = Draft::from_config(&c, 3);
+        assert_eq!(d.time, "real");
+        assert_eq!(d.build(), Ok((c, 3)));
+        d.interval = "0".into();
+        assert_eq!(d.build().unwrap_err().field, "interval");
+        d.interval = "4".into();
+        d.latency_ms = "-1".into();
+        assert_eq!(d.build().unwrap_err().field, "latency_ms");
+        d.time = "rounds".into();
+        assert_eq!(
+            d.build().map(|(c, _)| c.time),
+            Ok(None),
+            "rounds ignore the rest"
+        );
     }
 
     #[test]

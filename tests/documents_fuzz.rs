@@ -3,6 +3,8 @@
 //! oversized documents yield an error or a notice, never a panic.
 #![cfg(not(target_arch = "wasm32"))]
 
+use gossip_engine::round_time::RoundTime;
+use gossip_engine::time::{Latency, LatencyDist};
 use gossip_engine::{
     Command, Config, Decay, Feedback, Mode, Protocol, Removal, Scenario, Sync, TimedCommand,
     Timeline, TopologyConfig,
@@ -81,6 +83,22 @@ fn command() -> impl Strategy<Value = Command> {
     ]
 }
 
+/// A time model: short ticks, a round every few of them, any latency distribution.
+fn time() -> impl Strategy<Value = RoundTime> {
+    let dist = prop_oneof![
+        Just(LatencyDist::Constant),
+        Just(LatencyDist::Uniform),
+        Just(LatencyDist::Exponential)
+    ];
+    (1..500u32, 1..6u32, dist, 0.0..800.0f64).prop_map(|(tick_ms, interval, dist, mean_ms)| {
+        RoundTime {
+            tick_ms,
+            interval,
+            latency: Latency { dist, mean_ms },
+        }
+    })
+}
+
 fn scenario() -> impl Strategy<Value = Scenario> {
     (
         10..120u32,
@@ -91,9 +109,10 @@ fn scenario() -> impl Strategy<Value = Scenario> {
         any::<u64>(),
         vec((0..20u32, command()), 0..12),
         0..30u32,
+        option::of(time()),
     )
         .prop_map(
-            |(nodes, fanout, loss, protocol, topology, seed, log, round)| {
+            |(nodes, fanout, loss, protocol, topology, seed, log, round, time)| {
                 let topology = if matches!(protocol, Protocol::Membership { .. }) {
                     TopologyConfig::Complete
                 } else {
@@ -106,7 +125,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                         loss,
                         protocol,
                         topology,
-                        time: None,
+                        time,
                     },
                     seed,
                 );

@@ -23,6 +23,7 @@ fn value() -> impl Strategy<Value = String> {
         Just("anti-entropy".to_string()),
         Just("membership".to_string()),
         Just("hybrid".to_string()),
+        Just("exponential".to_string()),
         Just("watts-strogatz".to_string()),
         Just("random-regular".to_string()),
         Just("blind-coin".to_string()),

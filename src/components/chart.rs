@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 
+use gossip_engine::round_time::RoundTime;
 use gossip_engine::{Protocol, RoundStats, StateCounts, theory};
 use yew::prelude::*;
 
@@ -82,6 +83,9 @@ pub struct ChartInput {
     pub protocol: Protocol,
     /// Fanout (for the theory curve).
     pub fanout: u32,
+    /// The time model, if any: the axis then reads seconds, and the theory (in abstract
+    /// rounds) is not drawn.
+    pub time: Option<RoundTime>,
     /// Current round (cursor).
     pub round: u32,
     /// Sends a click on the chart as a seek.
@@ -120,14 +124,18 @@ fn key(out: &mut String, class: &str, text: &str) {
 pub fn chart(p: &ChartInput) -> Html {
     let lang = p.lang;
     let frontier = p.data.frontier;
+    // The theory counts abstract rounds: under a time model neither curve nor marker holds.
     let theory_mode = match &p.protocol {
-        Protocol::AntiEntropy { mode, .. } => Some(*mode),
+        Protocol::AntiEntropy { mode, .. } if p.time.is_none() => Some(*mode),
         _ => None,
     };
+    let marked = p.time.is_none() && !matches!(p.protocol, Protocol::Membership { .. });
     // The leading-order rounds of the run's own mode and fanout (rumors push).
     let marker_mode = theory_mode.unwrap_or(gossip_engine::Mode::Push);
     let marker = theory::rounds_estimate(marker_mode, p.nodes, p.fanout);
-    let span = frontier.max(8).max(marker.ceil() as u32 + 3);
+    let span = frontier
+        .max(8)
+        .max(if marked { marker.ceil() as u32 + 3 } else { 0 });
     let plot_h = H - BARS - TOP - 16.0;
     let x = |r: f64| LEFT + (W - LEFT - RIGHT) * r / f64::from(span);
     let n = f64::from(p.nodes.max(1));
@@ -146,7 +154,7 @@ pub fn chart(p: &ChartInput) -> Html {
         p.nodes,
         tick_x = LEFT - 4.0,
     );
-    if theory_mode.is_some() || matches!(p.protocol, Protocol::Rumor { .. }) {
+    if marked {
         let xm = x(marker);
         let _ = write!(
             s,
@@ -202,27 +210,36 @@ pub fn chart(p: &ChartInput) -> Html {
             path(&mut s, class, &pts);
         }
     }
-    // Round ticks in the gap between the plot and the bars, at 1, 2 or 5 times a power of
-    // ten so that there are at most ten; the axis titles at the left.
-    let step = [1u32, 2, 5]
+    // Ticks in the gap between the plot and the bars, in rounds or (under a time model) in
+    // seconds, at 1, 2 or 5 times a power of ten so that there are at most ten; the axis
+    // titles at the left.
+    let (per_step, unit) = match &p.time {
+        Some(t) => (f64::from(t.tick_ms) / 1000.0, tr!(lang, "seconds")),
+        None => (1.0, tr!(lang, "round")),
+    };
+    let span_u = f64::from(span) * per_step;
+    let step = [1.0, 2.0, 5.0]
         .iter()
-        .flat_map(|m| [1u32, 10, 100, 1000].map(|p| m * p))
-        .filter(|st| span / st <= 10)
-        .min()
-        .unwrap_or(span.max(1));
+        .flat_map(|m| [0.1, 1.0, 10.0, 100.0, 1000.0, 10_000.0].map(|p| m * p))
+        .filter(|st| (span_u / st + 1e-9).floor() <= 10.0)
+        .fold(span_u.max(per_step), f64::min);
     let row = y0 + 11.0;
-    for r in (step..=span).step_by(step as usize) {
+    let mut k = 1.0;
+    while k * step <= span_u + 1e-9 {
+        let v = k * step;
         let _ = write!(
             s,
-            r#"<text class="tick" x="{:.1}" y="{row:.1}" text-anchor="middle">{r}</text>"#,
-            x(f64::from(r))
+            r#"<text class="tick" x="{:.1}" y="{row:.1}" text-anchor="middle">{}</text>"#,
+            x(v / per_step),
+            fixed(v, if step < 1.0 { 1 } else { 0 })
         );
+        k += 1.0;
     }
     let _ = write!(
         s,
         r#"<text class="tick title" x="{:.1}" y="{row:.1}" text-anchor="end">{}</text><text class="tick title" x="{:.1}" y="{:.1}" text-anchor="end">{}</text>"#,
         LEFT - 4.0,
-        Esc(tr!(lang, "round")),
+        Esc(unit),
         LEFT - 4.0,
         (TOP + y0) / 2.0 + 4.0,
         Esc(tr!(lang, "nodes")),

@@ -14,6 +14,7 @@ pub fn embed_bar(
     lang: Lang,
     d: &UseReducerDispatcher<AppState>,
     round: u32,
+    label: &str,
     playing: bool,
     open_url: AttrValue,
 ) -> Html {
@@ -27,7 +28,7 @@ pub fn embed_bar(
             { bar_button(send(d, Action::Step), false, step, step, "step", "▶|") }
             { raw(format!(
                 r#"<output class="round" data-testid="round">{}</output>"#,
-                Esc(&crate::i18n::round_label(lang, round))
+                Esc(label)
             )) }
             <a class="open-full" href={open_url} target="_blank" rel="noopener">{tr!(lang, "Open in playground ↗")}</a>
         </div>

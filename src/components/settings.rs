@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::draft::{Draft, FieldError};
+use gossip_engine::time::LatencyDist;
 use gossip_engine::{Decay, Feedback, Mode, ProtocolKind, Sync, TopologyKind};
 
 use crate::i18n::names::menu;
@@ -43,6 +44,9 @@ fn help_for(field: &str) -> Text {
         "repair_every" => text!("rounds between anti-entropy"),
         "t_fail" => text!("silent rounds before failed"),
         "t_cleanup" => text!("silent rounds before forgotten"),
+        "tick_ms" => text!("milliseconds per step"),
+        "interval" => text!("ticks between rounds"),
+        "latency_ms" => text!("mean one-way delay of each leg"),
         _ => Text("", ""),
     }
 }
@@ -157,9 +161,9 @@ pub fn settings(p: &SettingsProps) -> Html {
         }
     };
 
-    let (protocol, topology) = {
+    let (protocol, topology, real_time) = {
         let d = draft.borrow();
-        (d.protocol.clone(), d.topology.clone())
+        (d.protocol.clone(), d.topology.clone(), d.time == "real")
     };
     let protocol = protocol.as_str();
     let rumorish = protocol == "rumor" || protocol == "hybrid";
@@ -240,6 +244,20 @@ pub fn settings(p: &SettingsProps) -> Html {
                     "hierarchical" => text_field(text!("Group size"), "group_size", |d| &mut d.group_size, "numeric"),
                     _ => html! {},
                 } }
+                { select_field(text!("Time"), "time", |d| &mut d.time, vec![
+                    ("rounds", text!("rounds (as in the papers)")),
+                    ("real", text!("real time (ticks, latency)")),
+                ]) }
+                if real_time {
+                    <div class="row2">
+                        { text_field(text!("Tick (ms)"), "tick_ms", |d| &mut d.tick_ms, "numeric") }
+                        { text_field(text!("Round every (ticks)"), "interval", |d| &mut d.interval, "numeric") }
+                    </div>
+                    <div class="row2">
+                        { text_field(text!("Latency (ms)"), "latency_ms", |d| &mut d.latency_ms, "decimal") }
+                        { select_field(text!("Latency"), "dist", |d| &mut d.dist, menu::<LatencyDist>()) }
+                    </div>
+                }
                 <div class="field seed">
                     <label for="f-seed">{tr!(lang, "Seed")}</label>
                     <div class="inline">

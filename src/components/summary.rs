@@ -132,7 +132,8 @@ pub fn summary(st: &AppState) -> Html {
     {
         let alive = sim.alive_count().max(1);
         let informed = 100.0 * f64::from(c.informed()) / f64::from(alive);
-        let done = c.fresh == 0 || o.converged;
+        // Under latency an update still on the wire can make its receiver fresh.
+        let done = (c.fresh == 0 && sim.in_flight() == 0) || o.converged;
         let traffic = sim.total_traffic();
         let informed = format!("{}%", fixed(informed, 0));
         let residue = if c.fresh == 0 {
@@ -145,7 +146,7 @@ pub fn summary(st: &AppState) -> Html {
             .and_then(|m| m.converged_at)
             .map_or_else(
                 || if done { tr!(lang, "never") } else { "…" }.into(),
-                |r| i18n::converged_at(lang, r),
+                |r| i18n::converged_at(lang, r, sim.config().time.as_ref()),
             );
         let bytes = format!(
             "{} + {}",

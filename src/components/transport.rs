@@ -68,7 +68,7 @@ pub fn play_button(
 pub fn transport(
     lang: Lang,
     d: &UseReducerDispatcher<AppState>,
-    round: u32,
+    (round, label): (u32, &str),
     frontier: u32,
     playing: bool,
     speed: f64,
@@ -91,7 +91,6 @@ pub fn transport(
             }
         })
     };
-    let label = i18n::round_label(lang, round);
     html! {
         <div class="transport" role="toolbar" aria-label={tr!(lang, "Time controls")}>
             { bar_button(send(d, Action::Reset), false, tr!(lang, "Reset to round 0 (R)"), tr!(lang, "Reset to round 0"), "reset", tr!(lang, "Reset")) }
@@ -104,9 +103,9 @@ pub fn transport(
             <label class="round-label">
                 { raw(format!(r#"<span class="visually-hidden">{}</span>"#, Esc(tr!(lang, "Round")))) }
                 <input type="range" min="0" max={frontier.max(1).to_string()} value={round.to_string()}
-                    oninput={on_seek} aria-label={tr!(lang, "Timeline: round")} aria-valuetext={label.clone()} data-testid="scrub" />
+                    oninput={on_seek} aria-label={tr!(lang, "Timeline: round")} aria-valuetext={label.to_string()} data-testid="scrub" />
             </label>
-            { raw(format!(r#"<output class="round" data-testid="round" aria-live="off">{}</output>"#, Esc(&label))) }
+            { raw(format!(r#"<output class="round" data-testid="round" aria-live="off">{}</output>"#, Esc(label))) }
             <label class="speed" title={tr!(lang, "Speed: rounds per second")}>
                 { raw(format!("<span>{}</span>", Esc(tr!(lang, "speed")))) }
                 <input type="range" min="0" max="100" step="1" value={format!("{:.0}", speed_to_slider(speed))}

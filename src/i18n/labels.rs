@@ -1,5 +1,7 @@
 //! Short texts with numbers in them: counters, node names, tooltips, the canvas's description.
 
+use gossip_engine::round_time::RoundTime;
+
 use super::{Lang, state_text};
 use crate::num::fixed;
 /// "round 7" (the transport's counter, the embed's counter).
@@ -57,9 +59,29 @@ pub fn node_name(lang: Lang, node: u32) -> String {
     }
 }
 
-/// The converged figure: "round 7".
-pub fn converged_at(lang: Lang, round: u32) -> String {
-    round_label(lang, round)
+/// A step as the page counts it: "round 7" in abstract rounds; under a time model a step is
+/// a tick, shown by its time first: "2.5 s · tick 25".
+pub fn step_label(lang: Lang, step: u32, time: Option<&RoundTime>) -> String {
+    match time {
+        None => round_label(lang, step),
+        Some(t) => {
+            let s = seconds(t.ticks().seconds(step));
+            match lang {
+                Lang::En => format!("{s} s · tick {step}"),
+                Lang::Zh => format!("{s} 秒 · 第 {step} 刻"),
+            }
+        }
+    }
+}
+
+/// Seconds as the page shows them: tenths, or whole seconds from a minute on.
+pub fn seconds(s: f64) -> String {
+    fixed(s, if s < 60.0 { 1 } else { 0 })
+}
+
+/// The converged figure: "round 7", or "2.5 s · tick 25" under a time model.
+pub fn converged_at(lang: Lang, round: u32, time: Option<&RoundTime>) -> String {
+    step_label(lang, round, time)
 }
 
 /// Tooltip of a message chip.

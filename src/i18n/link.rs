@@ -71,6 +71,10 @@ fn expected(lang: Lang, e: Expected) -> &'static str {
         Expected::Removal => ("is not a loss-of-interest rule", "不是已知的失去兴趣规则"),
         Expected::Sync => ("is not incremental or full", "不是 incremental 或 full"),
         Expected::Topology => ("is not a topology", "不是已知的拓扑"),
+        Expected::LatencyDist => (
+            "is not constant, uniform or exponential",
+            "不是 constant、uniform 或 exponential",
+        ),
         Expected::Controls => ("is not none, minimal or full", "不是 none、minimal 或 full"),
         Expected::Theme => ("is not light or dark", "不是 light 或 dark"),
         Expected::Lang => ("is not en or zh", "不是 en 或 zh"),

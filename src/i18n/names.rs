@@ -2,6 +2,7 @@
 //! (`gossip_engine::Named::ALL`) and show these labels, so a value added to the engine is a
 //! missing label here, caught by the compiler.
 
+use gossip_engine::time::LatencyDist;
 use gossip_engine::{Decay, Feedback, Mode, Named, ProtocolKind, Sync, TopologyKind};
 
 use super::{Text, neutral, text};
@@ -47,6 +48,16 @@ impl Labelled for Feedback {
         match self {
             Feedback::Feedback => text!("feedback"),
             Feedback::Blind => text!("blind"),
+        }
+    }
+}
+
+impl Labelled for LatencyDist {
+    fn label(self) -> Text {
+        match self {
+            LatencyDist::Constant => text!("constant"),
+            LatencyDist::Uniform => text!("uniform"),
+            LatencyDist::Exponential => text!("exponential"),
         }
     }
 }

@@ -141,6 +141,8 @@ pub enum Expected {
     Sync,
     /// A topology name.
     Topology,
+    /// constant, uniform or exponential.
+    LatencyDist,
     /// none, minimal or full.
     Controls,
     /// light or dark.

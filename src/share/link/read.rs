@@ -12,9 +12,11 @@ use super::replay::{default_actions, read_actions, replay_check};
 use super::{Controls, Decoded, LINK_VERSION, Link, MAX_LINK, MAX_REPLAY_WORK, Options, Theme};
 use crate::lang::Lang;
 use crate::view::{MAX_SPEED, MAX_UI_ROUNDS, MIN_SPEED, View};
+use gossip_engine::round_time::RoundTime;
+use gossip_engine::time::Latency;
 
 /// Parameters this build reads.
-pub const KNOWN: [&str; 32] = [
+pub const KNOWN: [&str; 36] = [
     "lesson",
     "v",
     "protocol",
@@ -35,6 +37,10 @@ pub const KNOWN: [&str; 32] = [
     "beta",
     "m",
     "group",
+    "tick",
+    "every",
+    "latency",
+    "dist",
     "seed",
     "round",
     "a",
@@ -220,8 +226,28 @@ fn read_config(r: &mut Reader) -> Config {
         loss,
         protocol,
         topology,
-        time: None,
+        time: read_time(r),
     }
+}
+
+/// The time model: present when any of its parameters is, each defaulting to the engine's
+/// (`RoundTime::default`).
+fn read_time(r: &mut Reader) -> Option<RoundTime> {
+    let keys = ["tick", "every", "latency", "dist"];
+    if !keys.iter().any(|k| r.get(k).is_some()) {
+        return None;
+    }
+    let d = RoundTime::default();
+    Some(RoundTime {
+        tick_ms: r.uint("tick", d.tick_ms),
+        interval: r.uint("every", d.interval),
+        latency: Latency {
+            dist: r
+                .named("dist", Expected::LatencyDist, d.latency.dist)
+                .unwrap_or(d.latency.dist),
+            mean_ms: r.float("latency", d.latency.mean_ms),
+        },
+    })
 }
 
 /// The page options: lesson, embed, controls, theme, language.

@@ -68,6 +68,9 @@ fn link_key(c: &Config, field: &'static str) -> &'static str {
         "nodes" => "n",
         "repair_every" => "repair",
         "group_size" => "group",
+        "tick_ms" => "tick",
+        "interval" => "every",
+        "latency_ms" => "latency",
         "k" if matches!(
             c.topology,
             TopologyConfig::Ring { .. } | TopologyConfig::WattsStrogatz { .. }
@@ -96,6 +99,14 @@ fn set_field(c: &mut Config, field: &str, v: f64) -> bool {
         ("beta", _, TopologyConfig::WattsStrogatz { beta, .. }) => *beta = v,
         ("m", _, TopologyConfig::BarabasiAlbert { m }) => *m = u,
         ("group_size", _, TopologyConfig::Hierarchical { group_size }) => *group_size = u,
+        ("tick_ms" | "interval" | "latency_ms", ..) => {
+            let Some(t) = &mut c.time else { return false };
+            match field {
+                "tick_ms" => t.tick_ms = u,
+                "interval" => t.interval = u,
+                _ => t.latency.mean_ms = v,
+            }
+        }
         _ => return false,
     }
     true

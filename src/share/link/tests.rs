@@ -232,3 +232,51 @@ fn oversized_links_are_cut_with_a_problem() {
     assert_eq!(d.problems[0], Problem::TooLong { max: MAX_LINK });
     assert_eq!(d.link.scenario.config.nodes, 20);
 }
+
+#[test]
+fn a_time_model_round_trips_and_bad_values_are_repaired() {
+    use gossip_engine::round_time::RoundTime;
+    use gossip_engine::time::{Latency, LatencyDist};
+    let (mut s, view) = sample();
+    s.config.time = Some(RoundTime {
+        tick_ms: 50,
+        interval: 20,
+        latency: Latency {
+            dist: LatencyDist::Exponential,
+            mean_ms: 37.5,
+        },
+    });
+    let q = encode(&s, &view, &Options::default());
+    assert!(
+        q.contains("&tick=50&every=20&latency=37.5&dist=exponential&"),
+        "{q}"
+    );
+    let d = link(&q);
+    assert_eq!(d.problems, vec![]);
+    assert_eq!(d.link.scenario, s);
+    // One key is enough; the others take the engine's defaults.
+    let d = link("v=2&tick=250");
+    let t = d.link.scenario.config.time.expect("a time model");
+    assert_eq!(
+        (t.tick_ms, t.interval),
+        (250, RoundTime::default().interval)
+    );
+    // Out of range: clamped, and said so under the link's own key.
+    let d = link("v=2&tick=100&every=0&dist=gaussian");
+    let t = d.link.scenario.config.time.expect("a time model");
+    assert_eq!(t.interval, 1);
+    assert!(
+        d.problems
+            .iter()
+            .any(|p| matches!(p, Problem::OutOfRange { key: "every", .. }))
+    );
+    assert!(
+        d.problems
+            .iter()
+            .any(|p| matches!(p, Problem::Invalid { key: "dist", .. })),
+        "{:?}",
+        d.problems
+    );
+    assert_eq!(t.latency.dist, LatencyDist::Constant);
+    assert!(link("v=2&n=30").link.scenario.config.time.is_none());
+}

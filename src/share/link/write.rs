@@ -2,7 +2,7 @@
 
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use gossip_engine::{Protocol, Scenario, Sync, TopologyConfig};
+use gossip_engine::{Named, Protocol, Scenario, Sync, TopologyConfig};
 
 use super::{LINK_VERSION, Options, Theme, default_actions};
 use crate::lang::Lang;
@@ -58,6 +58,12 @@ pub fn encode(scenario: &Scenario, view: &View, options: &Options) -> String {
         TopologyConfig::BarabasiAlbert { m } => put("m", &m),
         TopologyConfig::Hierarchical { group_size } => put("group", &group_size),
         TopologyConfig::Complete | TopologyConfig::Grid => {}
+    }
+    if let Some(t) = &c.time {
+        put("tick", &t.tick_ms);
+        put("every", &t.interval);
+        put("latency", &t.latency.mean_ms);
+        put("dist", &t.latency.dist.as_str());
     }
     put("seed", &scenario.seed);
     put("round", &scenario.round);
