@@ -268,7 +268,7 @@ pub fn app() -> Html {
     *latest.borrow_mut() = shared.clone();
     let lang = st.lang;
     let narration = if st.report.round == round && round > 0 {
-        narrate::summary_in(st.lang, &st.report)
+        narrate::summary_in(st.lang, &st.report, config.time.as_ref())
     } else {
         String::new()
     };
@@ -354,7 +354,7 @@ pub fn app() -> Html {
                         { intro(lang, &dispatch) }
                     }
                     { summary(st) }
-                    { round_log(lang, &st.report, round, st.last_action.as_ref().map(|d| i18n::done_text(lang, d)).as_deref()) }
+                    { round_log(lang, &st.report, (round, config.time.as_ref()), st.last_action.as_ref().map(|d| i18n::done_text(lang, d)).as_deref()) }
                     { inspector(&dispatch, st) }
                 </aside>
             </main>

@@ -3,6 +3,7 @@
 use gossip_engine::{Belief, MessageState, RoundReport};
 
 use crate::i18n::Lang;
+use gossip_engine::round_time::RoundTime;
 
 fn plural(n: u64, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -10,18 +11,24 @@ fn plural(n: u64, one: &str, many: &str) -> String {
 
 /// One sentence summarising a round, in English: see [`summary_in`].
 pub fn summary(report: &RoundReport) -> String {
-    summary_in(Lang::En, report)
+    summary_in(Lang::En, report, None)
 }
 
 /// One sentence summarising a round: "Round 5: 34 pushes, 21 useful, 3 lost."
 /// (Chinese: "第 5 轮：推送 34 条；有用 21 条，冗余 0 条，丢失 3 条。")
-pub fn summary_in(lang: Lang, report: &RoundReport) -> String {
+/// Under a time model (`time`) the step is a tick, named by its time: "2.5 s · tick 25: …".
+pub fn summary_in(lang: Lang, report: &RoundReport, time: Option<&RoundTime>) -> String {
     let t = &report.traffic;
     let r = report.round;
+    let head = match (time, lang) {
+        (Some(_), _) => crate::i18n::step_label(lang, r, time),
+        (None, Lang::En) => format!("Round {r}"),
+        (None, Lang::Zh) => format!("第 {r} 轮"),
+    };
     if t.messages == 0 {
         return match lang {
-            Lang::En => format!("Round {r}: nobody sent anything."),
-            Lang::Zh => format!("第 {r} 轮：没有节点发送任何消息。"),
+            Lang::En => format!("{head}: nobody sent anything."),
+            Lang::Zh => format!("{head}：没有节点发送任何消息。"),
         };
     }
     let mut kinds = [0u64; 5];
@@ -50,7 +57,7 @@ pub fn summary_in(lang: Lang, report: &RoundReport) -> String {
     }
     match lang {
         Lang::En => {
-            let mut s = format!("Round {r}: {}", parts.join(", "));
+            let mut s = format!("{head}: {}", parts.join(", "));
             if t.updates > 0 {
                 s.push_str(&format!("; {} useful, {} redundant", t.useful, t.redundant));
             }
@@ -58,7 +65,7 @@ pub fn summary_in(lang: Lang, report: &RoundReport) -> String {
             s
         }
         Lang::Zh => {
-            let mut s = format!("第 {r} 轮：{}", parts.join("、"));
+            let mut s = format!("{head}：{}", parts.join("、"));
             if t.updates > 0 {
                 s.push_str(&format!("；有用 {} 条，冗余 {} 条", t.useful, t.redundant));
             }
@@ -164,9 +171,9 @@ mod tests {
             details(&report, 5),
             vec!["node 12 learned m1 from node 40".to_string()]
         );
-        assert_eq!(summary_in(Lang::En, &report), summary(&report));
+        assert_eq!(summary_in(Lang::En, &report, None), summary(&report));
         assert_eq!(
-            summary_in(Lang::Zh, &report),
+            summary_in(Lang::Zh, &report, None),
             "第 5 轮：推送 2 条；有用 1 条，冗余 0 条，丢失 1 条。"
         );
         assert_eq!(

@@ -214,7 +214,7 @@ pub fn chart(p: &ChartInput) -> Html {
     // seconds, at 1, 2 or 5 times a power of ten so that there are at most ten; the axis
     // titles at the left.
     let (per_step, unit) = match &p.time {
-        Some(t) => (f64::from(t.tick_ms) / 1000.0, tr!(lang, "seconds")),
+        Some(t) => (f64::from(t.tick_ms) / 1000.0, tr!(lang, "s")),
         None => (1.0, tr!(lang, "round")),
     };
     let span_u = f64::from(span) * per_step;

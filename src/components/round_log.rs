@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use gossip_engine::RoundReport;
+use gossip_engine::round_time::RoundTime;
 use yew::prelude::*;
 
 use crate::components::markup::{Esc, raw};
@@ -13,11 +14,16 @@ use crate::narrate;
 /// The round log card: `report` is the round just played (empty after a seek), `round` the
 /// current round. A plain function, not a component: each component costs its own copy of
 /// Yew's lifecycle code, and this one has no state to keep.
-pub fn round_log(lang: Lang, report: &RoundReport, round: u32, last_action: Option<&str>) -> Html {
+pub fn round_log(
+    lang: Lang,
+    report: &RoundReport,
+    (round, time): (u32, Option<&RoundTime>),
+    last_action: Option<&str>,
+) -> Html {
     let fresh = report.round == round && round > 0;
     let (headline, details) = if fresh {
         (
-            narrate::summary_in(lang, report),
+            narrate::summary_in(lang, report, time),
             narrate::details_in(lang, report, 8),
         )
     } else if round == 0 {

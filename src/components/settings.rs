@@ -251,11 +251,11 @@ pub fn settings(p: &SettingsProps) -> Html {
                 if real_time {
                     <div class="row2">
                         { text_field(text!("Tick (ms)"), "tick_ms", |d| &mut d.tick_ms, "numeric") }
-                        { text_field(text!("Round every (ticks)"), "interval", |d| &mut d.interval, "numeric") }
+                        { text_field(text!("Interval (ticks)"), "interval", |d| &mut d.interval, "numeric") }
                     </div>
-                    <div class="row2">
+                    <div class="row2 menu-wide">
                         { text_field(text!("Latency (ms)"), "latency_ms", |d| &mut d.latency_ms, "decimal") }
-                        { select_field(text!("Latency"), "dist", |d| &mut d.dist, menu::<LatencyDist>()) }
+                        { select_field(text!("shape"), "dist", |d| &mut d.dist, menu::<LatencyDist>()) }
                     </div>
                 }
                 <div class="field seed">

@@ -34,9 +34,26 @@ fn figure(out: &mut String, lang: Lang, label: Text, value: &str, title: Text, t
 /// Opens the list of figures with the one every view has: the round.
 fn open_figures(out: &mut String, lang: Lang, sim: &Simulation) {
     out.push_str(r#"<dl class="figures">"#);
-    let round = sim.round().to_string();
-    let title = text!("rounds completed");
-    figure(out, lang, text!("round"), &round, title, "sum-round");
+    match sim.seconds(sim.round()) {
+        None => {
+            let round = sim.round().to_string();
+            let title = text!("rounds completed");
+            figure(out, lang, text!("round"), &round, title, "sum-round");
+        }
+        Some(s) => {
+            let time = format!("{} s", i18n::seconds(s));
+            let title = text!("simulated time (a step is a tick)");
+            figure(out, lang, text!("time"), &time, title, "sum-round");
+        }
+    }
+}
+
+/// A delay of `steps` as the summary shows it: rounds, or seconds under a time model.
+fn delay(sim: &Simulation, steps: f64, digits: u32) -> String {
+    match sim.config().time {
+        None => fixed(steps, digits),
+        Some(t) => format!("{} s", fixed(steps * f64::from(t.tick_ms) / 1000.0, 2)),
+    }
 }
 
 /// Appends a muted sentence (the card's text when there is nothing to measure).
@@ -174,21 +191,21 @@ pub fn summary(st: &AppState) -> Html {
             title,
             "sum-traffic",
         );
-        let title = text!("mean rounds from injection to delivery");
+        let title = text!("mean delay from injection to delivery");
         figure(
             out,
             lang,
             neutral("t_avg"),
-            &fixed(o.t_avg, 2),
+            &delay(sim, o.t_avg, 2),
             title,
             "sum-tavg",
         );
-        let title = text!("rounds until the last delivery");
+        let title = text!("delay until the last delivery");
         figure(
             out,
             lang,
             neutral("t_last"),
-            &o.t_last.to_string(),
+            &delay(sim, f64::from(o.t_last), 0),
             title,
             "sum-tlast",
         );

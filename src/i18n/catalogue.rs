@@ -49,12 +49,17 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
     ("rounds (as in the papers)", "轮（同论文）"),
     ("real time (ticks, latency)", "真实时间（时刻、延迟）"),
     ("Tick (ms)", "时刻长度（毫秒）"),
-    ("Round every (ticks)", "每隔几刻一轮"),
+    ("Interval (ticks)", "间隔（刻）"),
     ("Latency (ms)", "延迟（毫秒）"),
-    ("Latency", "延迟分布"),
+    ("shape", "分布"),
     ("constant", "恒定"),
     ("uniform", "均匀"),
     ("exponential", "指数"),
+    (
+        "mean delay from injection to delivery",
+        "从注入到送达的平均延迟",
+    ),
+    ("delay until the last delivery", "到最后一次送达的延迟"),
     ("milliseconds per step", "每步的毫秒数"),
     ("ticks between rounds", "两轮之间的时刻数"),
     ("mean one-way delay of each leg", "每段消息的平均单程延迟"),
@@ -164,7 +169,12 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
     // Summary.
     ("Summary", "概要"),
     ("round", "轮次"),
-    ("seconds", "秒"),
+    ("s", "秒"),
+    ("time", "时间"),
+    (
+        "simulated time (a step is a tick)",
+        "模拟时间（每步为一个时刻）",
+    ),
     ("nodes", "节点数"),
     ("rounds completed", "已完成的轮数"),
     (
@@ -181,11 +191,6 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
         "update messages per node so far",
         "至今平均每个节点的更新消息数",
     ),
-    (
-        "mean rounds from injection to delivery",
-        "从注入到送达的平均轮数",
-    ),
-    ("rounds until the last delivery", "到最后一次送达所用的轮数"),
     ("converged", "收敛"),
     (
         "first round at whose end every alive node held it",
