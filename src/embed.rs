@@ -213,8 +213,11 @@ pub struct RoundNews {
     pub kind: &'static str,
     /// Protocol version.
     pub version: u32,
-    /// Current round.
+    /// Current round (the tick, under a time model).
     pub round: u32,
+    /// Its time in seconds, under a time model only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seconds: Option<f64>,
     /// Furthest computed round.
     pub frontier: u32,
     /// Whether playing.
@@ -236,6 +239,7 @@ impl RoundNews {
             kind,
             version: API_VERSION,
             round: t.round(),
+            seconds: sim.seconds(t.round()),
             frontier: t.frontier(),
             playing: st.playing,
             nodes: sim.nodes(),

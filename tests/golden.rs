@@ -112,7 +112,7 @@ fn exports_are_written_the_same() {
     for want in exports.as_array().expect("a list") {
         let s = serde_json::from_value(want["scenario"].clone()).expect("a scenario");
         let t = Timeline::from_scenario(&s).expect("replays");
-        assert_eq!(json!(stats_csv(t.history(), Some(0))), want["csv"]);
+        assert_eq!(json!(stats_csv(t.history(), Some(0), None)), want["csv"]);
         assert_eq!(json!(stats_json(&s, t.history())), want["json"]);
     }
 }

@@ -134,7 +134,7 @@ fn export(what: Export, st: &AppState, scene: &crate::render::canvas::Scene) {
         Export::Csv => download(
             "gossip-rounds.csv",
             "text/csv",
-            &export::stats_csv(t.history(), st.message),
+            &export::stats_csv(t.history(), st.message, t.sim().config().time.as_ref()),
         ),
         Export::Json => download(
             "gossip-rounds.json",

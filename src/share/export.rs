@@ -2,6 +2,7 @@
 //! and JSON (pure functions; the page turns them into downloads). JSON goes through the
 //! engine's serde derives.
 
+use gossip_engine::round_time::RoundTime;
 use gossip_engine::{RoundStats, Scenario};
 use serde::Serialize;
 
@@ -20,9 +21,13 @@ pub fn read_scenario_file(text: &str) -> Result<Scenario, String> {
 /// The CSV columns, in order.
 const CSV_HEADER: &str = "round,alive,unaware,fresh,stale,dead,messages,updates,useful,redundant,lost,digest_bytes,payload_bytes\n";
 
-/// Per-round statistics of message `message` as CSV, one row per round.
-pub fn stats_csv(history: &[RoundStats], message: Option<u32>) -> String {
-    let mut out = String::from(CSV_HEADER);
+/// Per-round statistics of message `message` as CSV, one row per round; under a time model
+/// (`time`) one row per tick, with its time in a `seconds` column after the tick's number.
+pub fn stats_csv(history: &[RoundStats], message: Option<u32>, time: Option<&RoundTime>) -> String {
+    let mut out = match time {
+        None => String::from(CSV_HEADER),
+        Some(_) => CSV_HEADER.replacen("round,", "tick,seconds,", 1),
+    };
     for s in history {
         let c = message
             .and_then(|m| s.counts.get(m as usize))
@@ -44,7 +49,10 @@ pub fn stats_csv(history: &[RoundStats], message: Option<u32>) -> String {
             t.digest_bytes,
             t.payload_bytes,
         ];
-        let row: Vec<String> = row.iter().map(u64::to_string).collect();
+        let mut row: Vec<String> = row.iter().map(u64::to_string).collect();
+        if let Some(tm) = time {
+            row.insert(1, tm.ticks().seconds(s.round).to_string());
+        }
         out.push_str(&row.join(","));
         out.push('\n');
     }
@@ -85,9 +93,13 @@ mod tests {
         for _ in 0..5 {
             t.step();
         }
-        let csv = stats_csv(t.history(), Some(0));
+        let csv = stats_csv(t.history(), Some(0), None);
         assert_eq!(csv.lines().count(), 6, "header + 5 rounds");
         assert!(csv.lines().nth(1).expect("row").starts_with("1,50,"));
+        let tm = gossip_engine::round_time::RoundTime::default();
+        let csv = stats_csv(t.history(), Some(0), Some(&tm));
+        assert!(csv.starts_with("tick,seconds,alive,"), "{csv}");
+        assert!(csv.lines().nth(3).expect("row").starts_with("3,0.3,50,"));
         let json: serde_json::Value =
             serde_json::from_str(&stats_json(&t.scenario(), t.history())).expect("valid JSON");
         assert_eq!(json["rounds"].as_array().map(Vec::len), Some(5));
