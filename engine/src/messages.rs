@@ -171,7 +171,7 @@ impl Messages {
             if ctx.record {
                 ctx.report.changes.push(Change {
                     node: d.node,
-                    message: d.slot,
+                    message: u32::from(d.slot),
                     before,
                     after: MessageState::Fresh,
                     source: Some(d.from),

@@ -304,7 +304,7 @@ impl Simulation {
         let pending = self.in_flight.as_ref();
         self.messages
             .close_round(round, self.cluster.alive_count(), |slot| {
-                pending.is_some_and(|f| f.iter().any(|(_, d)| d.slot == slot))
+                pending.is_some_and(|f| f.iter().any(|(_, d)| u32::from(d.slot) == slot))
             });
         self.totals.add(&ctx.report.traffic);
         ctx.report

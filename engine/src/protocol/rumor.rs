@@ -77,7 +77,7 @@ fn send_fresh(
                 useful = true;
                 flags |= USEFUL;
                 ctx.deliveries.push(Delivery {
-                    slot: s as u32,
+                    slot: s as u16,
                     node: to,
                     version: vf,
                     from,

@@ -143,7 +143,8 @@ impl<'a> General<'a> {
         };
         ctx.deliveries
             .extend(newer.iter().map(|&(slot, version)| Delivery {
-                slot,
+                // Slots are below MAX_MESSAGES (1024).
+                slot: slot as u16,
                 node: to,
                 version,
                 from,
