@@ -252,7 +252,8 @@ pub fn app() -> Html {
         let d = dispatch.clone();
         Callback::from(move |r: u32| d.dispatch(Action::Seek(r)))
     };
-    let duration = (1000.0 / st.speed).clamp(120.0, 1400.0) * 0.9;
+    // The whole step at the chosen speed, so slow play shows slow dots.
+    let duration = (1000.0 / st.speed).clamp(120.0, 4000.0) * 0.9;
     let dismiss = {
         let d = dispatch.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::Dismiss))

@@ -109,6 +109,7 @@ pub fn build(st: &AppState, layout: &Layout, motion: bool) -> Scene {
     let looks = looks(sim, st.message, subject);
     let report = &st.report;
     let current = report.round == sim.round() && report.round > 0;
+    // Each changed node with its look before the round (as `looks` maps states to looks).
     let pulses = if !current {
         Vec::new()
     } else if membership {
@@ -116,14 +117,28 @@ pub fn build(st: &AppState, layout: &Layout, motion: bool) -> Scene {
             .detections
             .iter()
             .filter(|d| Some(d.subject) == subject)
-            .map(|d| d.observer)
+            .map(|d| {
+                let before = match d.belief {
+                    Belief::Failed => Look::Unaware,
+                    Belief::Forgotten => Look::Fresh,
+                    Belief::Alive | Belief::Unknown => looks[d.observer as usize],
+                };
+                (d.observer, before)
+            })
             .collect()
     } else {
         report
             .changes
             .iter()
             .filter(|c| Some(c.message) == st.message)
-            .map(|c| c.node)
+            .map(|c| {
+                let before = match c.before {
+                    MessageState::Fresh => Look::Fresh,
+                    MessageState::Stale => Look::Stale,
+                    MessageState::Unaware => Look::Unaware,
+                };
+                (c.node, before)
+            })
             .collect()
     };
     Scene {

@@ -36,8 +36,9 @@ pub struct Scene {
     pub edges: Rc<Vec<(u32, u32)>>,
     /// Per node.
     pub looks: Vec<Look>,
-    /// Nodes whose state changed in the animated round.
-    pub pulses: Vec<u32>,
+    /// Nodes whose state changed in the animated round, with how each looked before: it keeps
+    /// that look until the round's dots have arrived.
+    pub pulses: Vec<(u32, Look)>,
     /// The legs to animate (already sampled).
     pub contacts: Vec<Contact>,
     /// The selected node.
@@ -109,6 +110,10 @@ const GROUP_TINTS: [&str; 4] = [
     "rgba(240,228,66,0.40)",
 ];
 
+/// Animation progress at which the round's dots reach their receivers; the receivers change
+/// look then, and the "changed" ring swells over the rest of the animation.
+const ARRIVE: f64 = 0.7;
+
 fn ease(t: f64) -> f64 {
     t * t * (3.0 - 2.0 * t)
 }
@@ -168,19 +173,35 @@ pub fn paint(ctx: &Ctx, scene: &Scene, pal: &Palette, w: f64, h: f64, t: f64) {
     }
 
     paint_contacts(ctx, scene, pal, &view, t, r);
-    paint_nodes(ctx, scene, pal, &view, r, n);
-
-    if t < 1.0 && !scene.pulses.is_empty() {
-        // Reduced motion: a steady ring instead of an expanding, fading one.
-        let k = if scene.motion { ease(t) } else { 0.3 };
-        ctx.begin_path();
-        for &i in &scene.pulses {
-            if let Some(&p) = pos.get(i as usize) {
-                let (x, y) = view.px(p);
-                circle(ctx, x, y, r * (1.3 + 1.4 * k) + 2.0);
+    // Until the dots arrive, a node that changed this round still looks as it did.
+    let arrived = t >= ARRIVE || !scene.motion;
+    let mut shown = std::borrow::Cow::Borrowed(&scene.looks[..n]);
+    if !arrived {
+        let looks = shown.to_mut();
+        for &(i, before) in &scene.pulses {
+            if let Some(l) = looks.get_mut(i as usize) {
+                *l = before;
             }
         }
-        ctx.set_global_alpha(1.0 - k);
+    }
+    paint_nodes(ctx, scene, &shown, pal, &view, r);
+
+    if arrived && !scene.pulses.is_empty() {
+        // From the arrival on, a ring marks each node that changed: it swells once, then stays
+        // for the rest of the round ("changed this round"), however slow the play.
+        let k = if scene.motion && t < 1.0 {
+            ease((t - ARRIVE) / (1.0 - ARRIVE))
+        } else {
+            1.0
+        };
+        ctx.begin_path();
+        for &(i, _) in &scene.pulses {
+            if let Some(&p) = pos.get(i as usize) {
+                let (x, y) = view.px(p);
+                circle(ctx, x, y, r * (1.3 + 0.8 * (1.0 - k)) + 2.0);
+            }
+        }
+        ctx.set_global_alpha(0.55 + 0.45 * (1.0 - k));
         ctx.set_stroke_style_str(pal.useful);
         ctx.set_line_width(2.0);
         ctx.stroke();
@@ -225,7 +246,7 @@ pub fn paint(ctx: &Ctx, scene: &Scene, pal: &Palette, w: f64, h: f64, t: f64) {
         ctx.set_text_baseline("middle");
         for i in 0..n {
             let (x, y) = view.px(pos[i]);
-            let colour = match scene.looks[i] {
+            let colour = match shown[i] {
                 Look::Stale => "#ffffff",
                 Look::Fresh => "#1b1b1b",
                 Look::Unaware | Look::Dead => pal.ink,
@@ -236,14 +257,15 @@ pub fn paint(ctx: &Ctx, scene: &Scene, pal: &Palette, w: f64, h: f64, t: f64) {
     }
 }
 
-fn paint_nodes(ctx: &Ctx, scene: &Scene, pal: &Palette, view: &View, r: f64, n: usize) {
+fn paint_nodes(ctx: &Ctx, scene: &Scene, looks: &[Look], pal: &Palette, view: &View, r: f64) {
     let pos = &scene.positions;
+    let n = looks.len();
     let tiny = r < 2.5;
     for look in [Look::Unaware, Look::Fresh, Look::Stale, Look::Dead] {
         ctx.begin_path();
         let mut any = false;
         for i in 0..n {
-            if scene.looks[i] != look {
+            if looks[i] != look {
                 continue;
             }
             any = true;
@@ -284,7 +306,7 @@ fn paint_nodes(ctx: &Ctx, scene: &Scene, pal: &Palette, view: &View, r: f64, n: 
                 ctx.stroke();
                 ctx.begin_path();
                 for i in 0..n {
-                    if scene.looks[i] == Look::Dead {
+                    if looks[i] == Look::Dead {
                         let (x, y) = view.px(pos[i]);
                         let d = r * 0.7;
                         ctx.move_to(x - d, y - d);
@@ -301,7 +323,7 @@ fn paint_nodes(ctx: &Ctx, scene: &Scene, pal: &Palette, view: &View, r: f64, n: 
     if !tiny && scene.accent != pal.fresh {
         ctx.begin_path();
         for i in 0..n {
-            if matches!(scene.looks[i], Look::Fresh | Look::Stale) {
+            if matches!(looks[i], Look::Fresh | Look::Stale) {
                 let (x, y) = view.px(pos[i]);
                 circle(ctx, x, y, r + 2.2);
             }
@@ -320,7 +342,12 @@ fn paint_contacts(ctx: &Ctx, scene: &Scene, pal: &Palette, view: &View, t: f64, 
         return;
     }
     let pos = &scene.positions;
-    let k = if scene.motion { ease(t) } else { 1.0 };
+    // Dots travel until ARRIVE, then the trails fade.
+    let k = if scene.motion {
+        ease((t / ARRIVE).min(1.0))
+    } else {
+        1.0
+    };
     let dot = (r * 0.55).clamp(2.0, 5.0);
     // Styles: (kind filter, colour, filled, radius).
     let styles: [DotStyle; 3] = [
@@ -364,7 +391,9 @@ fn paint_contacts(ctx: &Ctx, scene: &Scene, pal: &Palette, view: &View, t: f64, 
     ctx.stroke();
     ctx.set_global_alpha(1.0);
 
-    for (filter, colour, filled, rad) in styles {
+    // Delivered dots vanish into their receivers on arrival.
+    let travelling = !scene.motion || t < ARRIVE;
+    for (filter, colour, filled, rad) in styles.into_iter().filter(|_| travelling) {
         ctx.begin_path();
         for c in scene.contacts.iter().filter(|c| c.delivered && filter(c)) {
             let (Some(&a), Some(&b)) = (pos.get(c.from as usize), pos.get(c.to as usize)) else {
