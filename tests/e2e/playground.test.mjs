@@ -171,3 +171,28 @@ test('after a click on Kill, Space plays instead of reviving the node', async ()
   await page.keyboard.press(' ');
   assert.deepEqual(errors, []);
 });
+
+test('a node changes colour when the dot reaches it, and its ring stays for the round', async () => {
+  // 0.5 rounds/s: the step animates for 1.8 s, the dots arrive at 70 % of it.
+  const { page, errors } = await open('/#v=2&protocol=rumor&mode=push&n=30&fanout=2&seed=5&speed=0.5');
+  for (let i = 0; i < 3; i++) await step(page);
+  await page.waitForTimeout(2000);
+  await step(page);
+  await page.waitForFunction(() => /learned/.test(document.querySelector('.details')?.textContent ?? ''));
+  const learned = Number((await page.textContent('.details')).match(/node (\d+) learned/)[1]);
+  const p = await nodePoint(page, learned, 30);
+  // The canvas pixel at the node's centre, as [r, g, b].
+  const pixel = () => page.evaluate(({ x, y }) => {
+    const c = document.querySelector('[data-testid=graph]');
+    const b = c.getBoundingClientRect();
+    const s = c.width / b.width;
+    return Array.from(c.getContext('2d').getImageData(Math.round((x - b.left) * s), Math.round((y - b.top) * s), 1, 1).data.slice(0, 3));
+  }, p);
+  const orange = ([r, g, b]) => r > 200 && g > 130 && g < 190 && b < 60;
+  await page.waitForTimeout(300);
+  assert.ok(!orange(await pixel()), `node ${learned} is not yet fresh while the dot travels`);
+  await page.waitForTimeout(2200);
+  assert.ok(orange(await pixel()), `node ${learned} is fresh once the dot has arrived`);
+  await shot(page, 'playground-changed-ring-after-animation');
+  assert.deepEqual(errors, []);
+});
