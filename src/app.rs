@@ -84,6 +84,7 @@ fn reduced_motion() -> bool {
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(crate::address::opening_state);
+    let drawer = use_state(|| false);
     let dispatch = state.dispatcher();
     let latest: Rc<RefCell<Rc<AppState>>> = use_mut_ref(|| Rc::new((*state).clone()));
 
@@ -308,8 +309,14 @@ pub fn app() -> Html {
         };
     }
 
+    // On a projector (721 to 1,100 px) the form is a drawer, so that the graph and the lesson
+    // share the screen; this button opens and closes it (CSS hides it at other widths).
+    let drawer_toggle = {
+        let drawer = drawer.clone();
+        Callback::from(move |_: MouseEvent| drawer.set(!*drawer))
+    };
     html! {
-        <div class="app" ref={root}>
+        <div class={classes!("app", drawer.then_some("drawer-open"))} ref={root}>
             <header class="topbar">
                 <div class="brand">{ raw(format!(
                     concat!(
@@ -323,6 +330,9 @@ pub fn app() -> Html {
                     Esc(tr!(lang, "epidemic protocols, round by round")),
                 )) }</div>
                 <nav class="top-actions">
+                    <button class="drawer-toggle" onclick={drawer_toggle} aria-controls="scenario-panel"
+                        aria-expanded={if *drawer { "true" } else { "false" }} data-testid="drawer-toggle">
+                        {tr!(lang, "Scenario")}{if *drawer { " ◂" } else { " ▸" }}</button>
                     { lesson_picker(&dispatch, st) }
                     { lang_switch(lang, &dispatch) }
                     <a class="button" href="./systems.html" data-testid="to-systems"

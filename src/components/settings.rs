@@ -201,7 +201,7 @@ pub fn settings(p: &SettingsProps) -> Html {
     };
 
     html! {
-        <aside class="panel settings" aria-label={tr!(lang, "Scenario")}>
+        <aside class="panel settings" id="scenario-panel" aria-label={tr!(lang, "Scenario")}>
             <form onsubmit={apply} novalidate=true>
                 <h2>{tr!(lang, "Scenario")}</h2>
                 { select_field(text!("Protocol"), "protocol", |d| &mut d.protocol, menu::<ProtocolKind>()) }

@@ -46,3 +46,25 @@ test('on a phone the graph comes first and the controls are easy to tap', async 
   await shot(page, 'phone-390');
   assert.deepEqual(errors, []);
 });
+
+test('on a 1024 × 768 projector the graph and the lesson share the screen, the form is a drawer', async () => {
+  const { page, errors } = await app.open('/#lesson=3', { viewport: { width: 1024, height: 768 } });
+  await waitForApp(page);
+  const graph = await page.locator('[data-testid=graph]').boundingBox();
+  const card = await page.locator('.lesson-card').boundingBox();
+  assert.ok(graph.height >= 400 && graph.width >= 600, `the graph is large: ${graph.width} × ${graph.height}`);
+  assert.ok(card.x > graph.x + graph.width && card.y < 200, 'the lesson sits beside the graph, at the top');
+  const play = await page.locator('[data-testid=play]').boundingBox();
+  assert.ok(play.y + play.height <= 768, 'the transport is on the first screen');
+  assert.equal(await page.isVisible('[data-testid=field-nodes]'), false, 'the form waits in its drawer');
+  await shot(page, 'projector-1024-lesson');
+  await page.click('[data-testid=drawer-toggle]');
+  assert.equal(await page.getAttribute('[data-testid=drawer-toggle]', 'aria-expanded'), 'true');
+  await page.fill('[data-testid=field-nodes]', '40');
+  await shot(page, 'projector-1024-drawer');
+  await page.click('[data-testid=apply]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=counts]')?.textContent.includes('unaware 39'));
+  await page.click('[data-testid=drawer-toggle]');
+  assert.equal(await page.isVisible('[data-testid=field-nodes]'), false, 'closed again');
+  assert.deepEqual(errors, []);
+});
