@@ -355,7 +355,7 @@ pub fn app() -> Html {
                     { legend(lang, membership, hierarchical) }
                     { transport(lang, &dispatch, (round, &step), frontier, st.playing, st.speed) }
                     { chart(&ChartInput { data: chart_data, nodes: config.nodes,
-                        protocol: config.protocol.clone(), fanout: config.fanout, time: config.time, round, on_seek, lang }) }
+                        protocol: config.protocol.clone(), fanout: config.fanout, loss: config.loss, time: config.time, round, on_seek, lang }) }
                     <Analysis dispatch={dispatch.clone()} state={shared.clone()} />
                 </section>
                 <aside class="panel side" aria-label={tr!(lang, "Details")}>

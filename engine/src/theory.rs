@@ -6,7 +6,7 @@
 //! one step; iterating them on the expectation gives the usual mean-field curve, which is
 //! what the UI draws and what the asymptotic log2 N + ln N (Pittel 1987) summarises.
 
-use crate::config::Mode;
+use crate::config::{Mode, Sync};
 use crate::error::{Result, check_range};
 
 /// Probability that one informed node's `f` distinct picks miss a given other node.
@@ -31,27 +31,81 @@ fn pull_all_unaware(n: f64, u: f64, f: u32) -> f64 {
 
 /// Expected informed count after one round, given `i` informed of `n`, fanout `f`.
 pub fn next_informed(mode: Mode, n: u32, f: u32, i: f64) -> f64 {
+    next_informed_through(mode, n, f, i, (1.0, 1.0))
+}
+
+/// The chance that a contact's update gets through when each leg is lost with probability
+/// `loss`: (from the initiator to the peer, from the peer back), counting the legs an update
+/// needs (see `protocol/anti_entropy.rs`). Incremental push sends digest, request and values
+/// (3 legs), pull digest and values (2); full push sends the values at once (1), and the
+/// peer's values answer a request or the push (2).
+pub fn through(sync: Sync, loss: f64) -> (f64, f64) {
+    let ok = 1.0 - loss.clamp(0.0, 1.0);
+    match sync {
+        Sync::Incremental => (ok.powi(3), ok.powi(2)),
+        Sync::Full => (ok, ok.powi(2)),
+    }
+}
+
+/// [`next_informed`] when a push gets through with probability `q.0` and a pull's answer
+/// with `q.1` ([`through`]). Still exact for one round: an unaware node stays unaware when
+/// every informed node's push to it fails or misses it, independently, and (pull) every
+/// answer it gets from its informed picks is lost.
+pub fn next_informed_through(mode: Mode, n: u32, f: u32, i: f64, q: (f64, f64)) -> f64 {
     let nf = f64::from(n);
     let u = nf - i;
     if u <= 0.0 {
         return nf;
     }
+    let push = || (1.0 - q.0 * (1.0 - miss_push(nf, f64::from(f)))).powf(i);
     let stay = match mode {
-        Mode::Push => miss_push(nf, f64::from(f)).powf(i),
-        Mode::Pull => pull_all_unaware(nf, u, f),
-        Mode::PushPull => miss_push(nf, f64::from(f)).powf(i) * pull_all_unaware(nf, u, f),
+        Mode::Push => push(),
+        Mode::Pull => pull_stays(nf, u, f, q.1),
+        Mode::PushPull => push() * pull_stays(nf, u, f, q.1),
     };
     nf - u * stay
+}
+
+/// Probability that an unaware node's `f` distinct picks (among `n - 1` others, `u - 1` of
+/// them unaware) bring it nothing when each answer from an informed pick arrives with
+/// probability `q`: the sum over k informed picks of the hypergeometric P(k) · (1 − q)^k.
+fn pull_stays(n: f64, u: f64, f: u32, q: f64) -> f64 {
+    if q >= 1.0 {
+        return pull_all_unaware(n, u, f);
+    }
+    let informed = n - u;
+    // P(k) = C(i, k) C(u − 1, f − k) / C(n − 1, f), built as a product of ratios.
+    let choose = |a: f64, k: u32| -> f64 {
+        (0..k).fold(1.0, |p, j| {
+            p * (a - f64::from(j)).max(0.0) / f64::from(j + 1)
+        })
+    };
+    let all = choose(n - 1.0, f);
+    (0..=f)
+        .map(|k| choose(informed, k) * choose(u - 1.0, f - k) / all * (1.0 - q).powi(k as i32))
+        .sum()
 }
 
 /// Expected informed fraction after rounds 0, 1, ..., `rounds` (mean-field iteration of
 /// [`next_informed`]), starting from `initial` informed nodes.
 pub fn informed_curve(mode: Mode, n: u32, f: u32, initial: u32, rounds: u32) -> Vec<f64> {
+    informed_curve_through(mode, n, f, initial, rounds, (1.0, 1.0))
+}
+
+/// [`informed_curve`] when updates get through with the probabilities `q` ([`through`]).
+pub fn informed_curve_through(
+    mode: Mode,
+    n: u32,
+    f: u32,
+    initial: u32,
+    rounds: u32,
+    q: (f64, f64),
+) -> Vec<f64> {
     let mut i = f64::from(initial);
     let mut out = Vec::with_capacity(rounds as usize + 1);
     out.push(i / f64::from(n));
     for _ in 0..rounds {
-        i = next_informed(mode, n, f, i);
+        i = next_informed_through(mode, n, f, i, q);
         out.push(i / f64::from(n));
     }
     out

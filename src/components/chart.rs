@@ -83,6 +83,8 @@ pub struct ChartInput {
     pub protocol: Protocol,
     /// Fanout (for the theory curve).
     pub fanout: u32,
+    /// Packet loss the run started with (the theory curve counts the legs it costs).
+    pub loss: f64,
     /// The time model, if any: the axis then reads seconds, and the theory (in abstract
     /// rounds) is not drawn.
     pub time: Option<RoundTime>,
@@ -126,12 +128,12 @@ pub fn chart(p: &ChartInput) -> Html {
     let frontier = p.data.frontier;
     // The theory counts abstract rounds: under a time model neither curve nor marker holds.
     let theory_mode = match &p.protocol {
-        Protocol::AntiEntropy { mode, .. } if p.time.is_none() => Some(*mode),
+        Protocol::AntiEntropy { mode, sync } if p.time.is_none() => Some((*mode, *sync)),
         _ => None,
     };
     let marked = p.time.is_none() && !matches!(p.protocol, Protocol::Membership { .. });
     // The leading-order rounds of the run's own mode and fanout (rumors push).
-    let marker_mode = theory_mode.unwrap_or(gossip_engine::Mode::Push);
+    let marker_mode = theory_mode.map_or(gossip_engine::Mode::Push, |(m, _)| m);
     let marker = theory::rounds_estimate(marker_mode, p.nodes, p.fanout);
     let span = frontier
         .max(8)
@@ -167,8 +169,9 @@ pub fn chart(p: &ChartInput) -> Html {
             fixed(marker, 1),
         );
     }
-    if let Some(mode) = theory_mode {
-        let curve = theory::informed_curve(mode, p.nodes, p.fanout, 1, span);
+    if let Some((mode, sync)) = theory_mode {
+        let q = theory::through(sync, p.loss);
+        let curve = theory::informed_curve_through(mode, p.nodes, p.fanout, 1, span, q);
         let pts: Vec<_> = curve
             .iter()
             .enumerate()

@@ -228,3 +228,68 @@ fn a_latency_tail_past_the_interval_slows_the_spread() {
         "latency with a tail past the interval must slow the spread: {ms:.2} vs {mf:.2} s (SE {se:.3})"
     );
 }
+
+/// Informed counts per round, as [`spread`], with each leg lost with probability `loss`.
+fn lossy_spread(mode: Mode, sync: gossip_engine::Sync, loss: f64, seed: u64) -> Vec<u32> {
+    let c = Config {
+        loss,
+        ..config(N, 1, gossip_engine::Protocol::AntiEntropy { mode, sync })
+    };
+    let mut sim = Simulation::new(c, seed).expect("valid");
+    sim.set_recording(false);
+    sim.apply(&inject(0, "")).expect("inject");
+    let mut counts = vec![1];
+    while *counts.last().expect("non-empty") < N {
+        sim.step();
+        counts.push(sim.counts(0).expect("m0").informed());
+        assert!(counts.len() < 400, "{mode:?} seed {seed}: must finish");
+    }
+    counts
+}
+
+#[test]
+fn under_loss_the_one_step_residuals_are_still_martingale_differences() {
+    // `next_informed_through` counts the legs an update needs (three for an incremental
+    // push, two for a pull's answer, one for a full push): with 20% loss per leg the engine's
+    // round must still be the process it describes, as in the lossless test above.
+    use gossip_engine::Sync;
+    for (mode, sync) in [
+        (Mode::Push, Sync::Incremental),
+        (Mode::Pull, Sync::Incremental),
+        (Mode::PushPull, Sync::Incremental),
+        (Mode::Push, Sync::Full),
+        (Mode::PushPull, Sync::Full),
+    ] {
+        let q = theory::through(sync, 0.2);
+        let f = |i: u32| theory::next_informed_through(mode, N, 1, f64::from(i), q);
+        let residuals: Vec<f64> = (0..150)
+            .flat_map(|s| {
+                let t = lossy_spread(mode, sync, 0.2, 50_000 + s);
+                t.windows(2)
+                    .map(|w| f64::from(w[1]) - f(w[0]))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let m = residuals.len() as f64;
+        let mean = residuals.iter().sum::<f64>() / m;
+        let se = residuals.iter().map(|d| d * d).sum::<f64>().sqrt() / m;
+        println!("{mode:?}/{sync:?}, 20% loss: pooled residual {mean:+.4} nodes, SE {se:.4}");
+        assert!(
+            mean.abs() <= Z * se,
+            "{mode:?}/{sync:?}: mean one-step residual {mean:+.4} exceeds {Z} SE ({se:.4})"
+        );
+        // And the loss is really in the formula: the lossless recurrence is off.
+        let lossless: f64 = (0..40)
+            .flat_map(|s| {
+                let t = lossy_spread(mode, sync, 0.2, 50_000 + s);
+                t.windows(2)
+                    .map(|w| f64::from(w[1]) - theory::next_informed(mode, N, 1, f64::from(w[0])))
+                    .collect::<Vec<_>>()
+            })
+            .sum();
+        assert!(
+            lossless < 0.0,
+            "{mode:?}/{sync:?}: ignoring loss overestimates the spread"
+        );
+    }
+}
