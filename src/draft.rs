@@ -1,6 +1,7 @@
 //! The scenario form's values as typed, and their conversion into an engine [`Config`].
 //! Every refusal names the field, so the form can show it inline.
 
+use gossip_engine::config::MAX_K;
 use gossip_engine::names::Named;
 use gossip_engine::round_time::RoundTime;
 use gossip_engine::time::{Latency, LatencyDist};
@@ -304,10 +305,9 @@ impl Draft {
         config.validate().map_err(|e| {
             let field = match &e {
                 Error::OutOfRange { field, .. } | Error::NotFinite { field } => match *field {
-                    "k" if matches!(
-                        config.topology,
-                        TopologyConfig::Ring { .. } | TopologyConfig::WattsStrogatz { .. }
-                    ) && !matches!(config.protocol, Protocol::Rumor { .. }) =>
+                    // The engine calls the ring's k "k" too; it checks the rumor's first.
+                    "k" if !matches!(&config.protocol,
+                        Protocol::Rumor { removal, .. } if !(1..=MAX_K).contains(&removal.k)) =>
                     {
                         "ring_k"
                     }
@@ -364,6 +364,17 @@ mod tests {
             Ok(None),
             "rounds ignore the rest"
         );
+    }
+
+    #[test]
+    fn a_bad_ring_k_under_rumor_names_the_ring() {
+        let mut d = Draft::from_config(&Config::default(), 1);
+        d.topology = "watts-strogatz".into();
+        d.ring_k = "40".into();
+        assert_eq!(d.build().unwrap_err().field, "ring_k");
+        d.ring_k = "2".into();
+        d.k = "0".into();
+        assert_eq!(d.build().unwrap_err().field, "k");
     }
 
     #[test]

@@ -17,6 +17,8 @@ pub const MAX_NODES: u32 = 10_000_000;
 pub const MAX_MEMBERSHIP_NODES: u32 = 2_000;
 /// Largest fanout: beyond a few dozen peers per round gossip is a broadcast.
 pub const MAX_FANOUT: u32 = 64;
+/// Largest loss-of-interest parameter k: beyond it a rumor never dies in practice.
+pub const MAX_K: u32 = 1000;
 
 /// Who sends what in a contact (Demers et al. 1987).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -306,7 +308,7 @@ impl Config {
                 repair_every,
                 ..
             } => {
-                check_range("k", removal.k, 1, 1000)?;
+                check_range("k", removal.k, 1, MAX_K)?;
                 if let Some(r) = repair_every {
                     check_range("repair_every", *r, 1, 1_000_000)?;
                 }

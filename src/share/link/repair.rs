@@ -1,5 +1,6 @@
 //! The nearest valid configuration to what a link asked for.
 
+use gossip_engine::config::MAX_K;
 use gossip_engine::{Config, Error, Protocol, TopologyConfig};
 
 use super::problem::Problem;
@@ -71,15 +72,15 @@ fn link_key(c: &Config, field: &'static str) -> &'static str {
         "tick_ms" => "tick",
         "interval" => "every",
         "latency_ms" => "latency",
-        "k" if matches!(
-            c.topology,
-            TopologyConfig::Ring { .. } | TopologyConfig::WattsStrogatz { .. }
-        ) && !matches!(c.protocol, Protocol::Rumor { .. }) =>
-        {
-            "ring_k"
-        }
+        "k" if !rumor_k_is_wrong(c) => "ring_k",
         f => f,
     }
+}
+
+/// Whether the engine's "k" error is the rumor's loss-of-interest k (checked before the
+/// ring's k, which has the same name).
+fn rumor_k_is_wrong(c: &Config) -> bool {
+    matches!(&c.protocol, Protocol::Rumor { removal, .. } if !(1..=MAX_K).contains(&removal.k))
 }
 
 /// Sets one numeric field by its engine name; false if there is no such field.
@@ -89,7 +90,10 @@ fn set_field(c: &mut Config, field: &str, v: f64) -> bool {
         ("nodes", ..) => c.nodes = u,
         ("fanout", ..) => c.fanout = u,
         ("loss", ..) => c.loss = v,
-        ("k", Protocol::Rumor { removal, .. }, _) => removal.k = u,
+        // The engine names both the rumor's k and the ring's k "k"; it checks the rumor's first.
+        ("k", Protocol::Rumor { removal, .. }, _) if !(1..=MAX_K).contains(&removal.k) => {
+            removal.k = u;
+        }
         ("repair_every", Protocol::Rumor { repair_every, .. }, _) => *repair_every = Some(u),
         ("t_fail", Protocol::Membership { t_fail, .. }, _) => *t_fail = u,
         ("t_cleanup", Protocol::Membership { t_cleanup, .. }, _) => *t_cleanup = u,
