@@ -109,6 +109,23 @@ pub fn build(st: &AppState, layout: &Layout, motion: bool) -> Scene {
     let looks = looks(sim, st.message, subject);
     let report = &st.report;
     let current = report.round == sim.round() && report.round > 0;
+    // Under latency, each update on the wire moves along its way by one tick's share per
+    // step (not at all after a seek, which has no step to animate).
+    let latency = sim.config().time.is_some_and(|t| !t.is_instant());
+    let now = sim.round();
+    let wire: Vec<(u32, u32, f32, f32)> = match st.message {
+        Some(m) if latency => sim
+            .wire(m)
+            .take(MAX_ANIMATED)
+            .map(|w| {
+                let way = (w.due - w.sent).max(1) as f32;
+                let end = (now + 1 - w.sent) as f32 / way;
+                let start = if current { end - 1.0 / way } else { end };
+                (w.from, w.to, start.max(0.0), end.min(1.0))
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
     // Each changed node with its look before the round (as `looks` maps states to looks).
     let pulses = if !current {
         Vec::new()
@@ -141,6 +158,16 @@ pub fn build(st: &AppState, layout: &Layout, motion: bool) -> Scene {
             })
             .collect()
     };
+    // Under latency an update's dot reached its node during an earlier step, on the wire:
+    // the node turns at once.
+    let pulses = if latency {
+        pulses
+            .into_iter()
+            .map(|(i, _)| (i, looks[i as usize]))
+            .collect()
+    } else {
+        pulses
+    };
     Scene {
         positions: layout.positions.clone(),
         radius: layout.radius,
@@ -148,10 +175,16 @@ pub fn build(st: &AppState, layout: &Layout, motion: bool) -> Scene {
         looks,
         pulses,
         contacts: if current {
-            sample(&report.contacts, MAX_ANIMATED)
+            let mut c = sample(&report.contacts, MAX_ANIMATED);
+            if !wire.is_empty() || latency {
+                // Updates that take time travel on the wire instead (below).
+                c.retain(|c| !(c.delivered && c.kind.carries_updates()));
+            }
+            c
         } else {
             Vec::new()
         },
+        wire,
         selected: st.selected,
         subject: if membership { subject } else { None },
         groups: sim.partition().map(|g| g.to_vec()),

@@ -76,6 +76,6 @@ pub use metrics::{MembershipViews, Outcome, RoundStats, Summary, outcome};
 pub use names::{Named, UnknownName};
 pub use report::{Belief, Change, Contact, ContactKind, Detection, RoundReport, Traffic};
 pub use scenario::{Scenario, TimedCommand};
-pub use simulation::{Simulation, StateCounts};
+pub use simulation::{Simulation, StateCounts, Wire};
 pub use timeline::Timeline;
 pub use topology::{Topology, TopologyConfig, TopologyKind};

@@ -35,8 +35,9 @@ pub struct Simulation {
     pub(crate) membership: Option<Membership>,
     pub(crate) record: bool,
     pub(crate) totals: Traffic,
-    /// Updates on the wire under a time model with latency, by the tick they land in.
-    pub(crate) in_flight: Option<Schedule<Delivery>>,
+    /// Updates on the wire under a time model with latency, by the tick they land in, each
+    /// with the tick it was sent in (for drawing it on its way).
+    pub(crate) in_flight: Option<Schedule<(u32, Delivery)>>,
 }
 
 impl Simulation {
@@ -89,6 +90,21 @@ impl Simulation {
     pub fn seconds(&self, round: u32) -> Option<f64> {
         self.config.seconds(round)
     }
+    /// Updates of message slot `message` on the wire (under latency): who sent it to whom,
+    /// the tick it was sent in and the tick it lands in.
+    pub fn wire(&self, message: u32) -> impl Iterator<Item = Wire> + '_ {
+        self.in_flight.iter().flat_map(move |f| {
+            f.iter()
+                .filter(move |(_, (_, d))| u32::from(d.slot) == message)
+                .map(|(due, &(sent, d))| Wire {
+                    from: d.from,
+                    to: d.node,
+                    sent,
+                    due,
+                })
+        })
+    }
+
     /// Updates sent but not yet landed (always 0 without latency).
     pub fn in_flight(&self) -> usize {
         self.in_flight.as_ref().map_or(0, Schedule::len)
@@ -304,7 +320,7 @@ impl Simulation {
         let pending = self.in_flight.as_ref();
         self.messages
             .close_round(round, self.cluster.alive_count(), |slot| {
-                pending.is_some_and(|f| f.iter().any(|(_, d)| u32::from(d.slot) == slot))
+                pending.is_some_and(|f| f.iter().any(|(_, (_, d))| u32::from(d.slot) == slot))
             });
         self.totals.add(&ctx.report.traffic);
         ctx.report
@@ -316,19 +332,36 @@ impl Simulation {
 /// down when it lands is lost.
 fn land(
     ctx: &mut RoundCtx,
-    flight: &mut Schedule<Delivery>,
+    flight: &mut Schedule<(u32, Delivery)>,
     time: &crate::round_time::RoundTime,
     cluster: &Cluster,
     tick: u32,
 ) {
     let sent = std::mem::take(&mut ctx.deliveries);
-    let mut now = flight.take(Vec::new());
-    now.retain(|d| cluster.is_alive(d.node));
+    let mut now: Vec<Delivery> = flight
+        .take(Vec::new())
+        .into_iter()
+        .map(|(_, d)| d)
+        .filter(|d| cluster.is_alive(d.node))
+        .collect();
     for d in sent {
         match time.delay(cluster.seed, tick, d.from, d.node, d.legs) {
             0 => now.push(d),
-            wait => flight.push(tick + wait, d),
+            wait => flight.push(tick + wait, (tick, d)),
         }
     }
     ctx.deliveries = now;
+}
+
+/// An update on the wire ([`Simulation::wire`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Wire {
+    /// The sender.
+    pub from: u32,
+    /// The receiver.
+    pub to: u32,
+    /// The tick it was sent in.
+    pub sent: u32,
+    /// The tick it lands in.
+    pub due: u32,
 }

@@ -41,6 +41,10 @@ pub struct Scene {
     pub pulses: Vec<(u32, Look)>,
     /// The legs to animate (already sampled).
     pub contacts: Vec<Contact>,
+    /// Under latency, updates on the wire: (from, to, progress at the start of this step,
+    /// progress at its end), progress being the share of the way travelled. They carry the
+    /// round's updates over the ticks they take, so a node turns when its dot has arrived.
+    pub wire: Vec<(u32, u32, f32, f32)>,
     /// The selected node.
     pub selected: Option<u32>,
     /// Membership: the node whose failure is followed.
@@ -173,6 +177,7 @@ pub fn paint(ctx: &Ctx, scene: &Scene, pal: &Palette, w: f64, h: f64, t: f64) {
     }
 
     paint_contacts(ctx, scene, pal, &view, t, r);
+    paint_wire(ctx, scene, pal, &view, t, r);
     // Until the dots arrive, a node that changed this round still looks as it did.
     let arrived = t >= ARRIVE || !scene.motion;
     let mut shown = std::borrow::Cow::Borrowed(&scene.looks[..n]);
@@ -332,6 +337,28 @@ fn paint_nodes(ctx: &Ctx, scene: &Scene, looks: &[Look], pal: &Palette, view: &V
         ctx.set_line_width(1.6);
         ctx.stroke();
     }
+}
+
+/// Updates on the wire: each dot moves along its share of the way for this step.
+fn paint_wire(ctx: &Ctx, scene: &Scene, pal: &Palette, view: &View, t: f64, r: f64) {
+    if scene.wire.is_empty() {
+        return;
+    }
+    let k = if scene.motion { ease(t) } else { 1.0 };
+    let dot = (r * 0.55).clamp(2.0, 5.0) * 1.15;
+    let pos = &scene.positions;
+    ctx.begin_path();
+    for &(from, to, p0, p1) in &scene.wire {
+        let (Some(&a), Some(&b)) = (pos.get(from as usize), pos.get(to as usize)) else {
+            continue;
+        };
+        let (ax, ay) = view.px(a);
+        let (bx, by) = view.px(b);
+        let p = f64::from(p0) + (f64::from(p1) - f64::from(p0)) * k;
+        circle(ctx, ax + (bx - ax) * p, ay + (by - ay) * p, dot);
+    }
+    ctx.set_fill_style_str(pal.useful);
+    ctx.fill();
 }
 
 /// How one class of contact dots is drawn: which contacts, colour, filled or ringed, radius.

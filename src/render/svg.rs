@@ -114,6 +114,7 @@ mod tests {
             looks: vec![Look::Fresh, Look::Stale, Look::Dead],
             pulses: vec![],
             contacts: vec![],
+            wire: vec![],
             selected: Some(0),
             subject: None,
             groups: None,

@@ -145,6 +145,19 @@ fn an_update_for_a_node_that_is_down_when_it_lands_is_lost() {
         sim.step();
     }
     assert_eq!(sim.in_flight(), 1, "sent at tick 10, due at tick 13");
+    let wire: Vec<_> = sim.wire(id).collect();
+    let push = gossip_engine::Wire {
+        from: 0,
+        to: 1,
+        sent: 10,
+        due: 13,
+    };
+    assert_eq!(wire, vec![push], "what the page draws on its way");
+    assert_eq!(
+        sim.wire(id + 1).count(),
+        0,
+        "another message has nothing on the wire"
+    );
     sim.apply(&Command::Kill { node: 1 }).expect("alive");
     sim.step();
     sim.step();
