@@ -7,6 +7,7 @@
 use serde::Deserialize;
 
 use crate::command::Command;
+use crate::config_form::need;
 use crate::scenario::TimedCommand;
 
 /// Every field any command takes, and the log entry's round; `cmd` says which are read.
@@ -21,10 +22,6 @@ pub(crate) struct CommandForm {
     loss: Option<f64>,
     groups: Option<Vec<Vec<u32>>>,
     seed: Option<u32>,
-}
-
-fn need<T>(v: Option<T>, name: &str) -> Result<T, String> {
-    v.ok_or_else(|| format!("missing field `{name}`"))
 }
 
 impl TryFrom<CommandForm> for Command {

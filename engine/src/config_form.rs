@@ -20,7 +20,9 @@ pub(crate) struct ProtocolForm {
     t_cleanup: Option<u32>,
 }
 
-fn need<T>(v: Option<T>, name: &str) -> Result<T, String> {
+/// A field a form's `kind` requires, refused in serde's words when absent (shared by every
+/// flat form: commands, protocols, topologies).
+pub(crate) fn need<T>(v: Option<T>, name: &str) -> Result<T, String> {
     v.ok_or_else(|| format!("missing field `{name}`"))
 }
 

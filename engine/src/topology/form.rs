@@ -7,6 +7,7 @@
 use serde::Deserialize;
 
 use super::{TopologyConfig, TopologyKind};
+use crate::config_form::need;
 use crate::names::Named;
 
 /// Every field any topology takes; `kind` says which of them are read.
@@ -27,9 +28,6 @@ impl TryFrom<TopologyForm> for TopologyConfig {
     /// The topology `kind` names, with its parameters; a missing one is refused as serde
     /// would ("missing field `k`"), fields of other kinds are ignored as serde would.
     fn try_from(f: TopologyForm) -> Result<Self, String> {
-        fn need<T>(v: Option<T>, name: &str) -> Result<T, String> {
-            v.ok_or_else(|| format!("missing field `{name}`"))
-        }
         let kind = TopologyKind::from_name(&f.kind).map_err(|e| e.to_string())?;
         Ok(match kind {
             TopologyKind::Complete => TopologyConfig::Complete,

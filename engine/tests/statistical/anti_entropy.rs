@@ -4,19 +4,31 @@ use super::*;
 
 /// Informed count after rounds 0, 1, ... until everyone is informed (inclusive).
 fn spread(mode: Mode, seed: u64) -> Vec<u32> {
-    let mut sim = Simulation::new(config(N, 1, anti_entropy(mode)), seed).expect("valid");
+    spread_of(config(N, 1, anti_entropy(mode)), seed)
+}
+
+/// [`spread`] for any anti-entropy configuration of N nodes.
+fn spread_of(c: Config, seed: u64) -> Vec<u32> {
+    let what = format!("{:?} seed {seed}", c.protocol);
+    let mut sim = Simulation::new(c, seed).expect("valid");
     sim.set_recording(false);
     sim.apply(&inject(0, "")).expect("inject");
     let mut counts = vec![1];
     while *counts.last().expect("non-empty") < N {
         sim.step();
         counts.push(sim.counts(0).expect("m0").informed());
-        assert!(
-            counts.len() < 200,
-            "{mode:?} seed {seed}: anti-entropy must finish"
-        );
+        assert!(counts.len() < 400, "{what}: anti-entropy must finish");
     }
     counts
+}
+
+/// Mean and standard error of pooled one-step residuals. They are uncorrelated with unequal
+/// variances, so Var(mean) = Σ E[D²] / M², estimated by Σ D² / M².
+fn pooled(residuals: &[f64]) -> (f64, f64) {
+    let m = residuals.len() as f64;
+    let mean = residuals.iter().sum::<f64>() / m;
+    let se = residuals.iter().map(|d| d * d).sum::<f64>().sqrt() / m;
+    (mean, se)
 }
 
 /// The anti-entropy sample of each mode, computed once for all the tests below.
@@ -43,15 +55,13 @@ fn one_step_residuals_are_martingale_differences() {
     for mode in AE_MODES {
         let trials = ae_sample(mode);
         let f = |i: u32| theory::next_informed(mode, N, 1, f64::from(i));
-        // Pooled over every round and trial. The residuals are uncorrelated with unequal
-        // variances, so Var(mean) = Σ E[D²] / M², estimated by Σ D² / M².
+        // Pooled over every round and trial.
         let residuals: Vec<f64> = trials
             .iter()
             .flat_map(|t| t.windows(2).map(|w| f64::from(w[1]) - f(w[0])))
             .collect();
-        let m = residuals.len() as f64;
-        let mean = residuals.iter().sum::<f64>() / m;
-        let se = residuals.iter().map(|d| d * d).sum::<f64>().sqrt() / m;
+        let (mean, se) = pooled(&residuals);
+        let m = residuals.len();
         println!("{mode:?}: pooled residual {mean:+.4} nodes, SE {se:.4}, over {m} rounds");
         assert!(
             mean.abs() <= Z * se,
@@ -235,16 +245,7 @@ fn lossy_spread(mode: Mode, sync: gossip_engine::Sync, loss: f64, seed: u64) -> 
         loss,
         ..config(N, 1, gossip_engine::Protocol::AntiEntropy { mode, sync })
     };
-    let mut sim = Simulation::new(c, seed).expect("valid");
-    sim.set_recording(false);
-    sim.apply(&inject(0, "")).expect("inject");
-    let mut counts = vec![1];
-    while *counts.last().expect("non-empty") < N {
-        sim.step();
-        counts.push(sim.counts(0).expect("m0").informed());
-        assert!(counts.len() < 400, "{mode:?} seed {seed}: must finish");
-    }
-    counts
+    spread_of(c, seed)
 }
 
 #[test]
@@ -270,9 +271,7 @@ fn under_loss_the_one_step_residuals_are_still_martingale_differences() {
                     .collect::<Vec<_>>()
             })
             .collect();
-        let m = residuals.len() as f64;
-        let mean = residuals.iter().sum::<f64>() / m;
-        let se = residuals.iter().map(|d| d * d).sum::<f64>().sqrt() / m;
+        let (mean, se) = pooled(&residuals);
         println!("{mode:?}/{sync:?}, 20% loss: pooled residual {mean:+.4} nodes, SE {se:.4}");
         assert!(
             mean.abs() <= Z * se,
