@@ -225,6 +225,27 @@ pub fn app() -> Html {
             ChartData::sample(st.timeline.borrow().history(), st.message)
         })
     };
+    // The theory curve of the shown message: the run's own faults, loss and partitions
+    // counted; recomputed when the log changes, or the run outgrows the curve.
+    let theory = {
+        let st = state.clone();
+        // A command given in the past truncates the log and appends itself, so the length
+        // and the last entry tell every change of the log.
+        let (actions, last, frontier) = {
+            let t = state.timeline.borrow();
+            (t.actions().len(), t.actions().last().cloned(), t.frontier())
+        };
+        let cap = (frontier + 40).next_power_of_two();
+        use_memo((tl_id, actions, last, state.message, cap), move |_| {
+            let t = st.timeline.borrow();
+            let s = t.scenario();
+            let timed = s.config.time.is_some();
+            st.message
+                .filter(|_| !timed)
+                .and_then(|m| gossip_engine::mean_field::spread_curve(&s, m, cap))
+                .map(Rc::new)
+        })
+    };
     let (round, frontier, config, loss, partitioned) = {
         let t = st.timeline.borrow();
         let sim = t.sim();
@@ -355,7 +376,7 @@ pub fn app() -> Html {
                     { legend(lang, membership, hierarchical) }
                     { transport(lang, &dispatch, (round, &step), frontier, st.playing, st.speed) }
                     { chart(&ChartInput { data: chart_data, nodes: config.nodes,
-                        protocol: config.protocol.clone(), fanout: config.fanout, loss: config.loss, time: config.time, round, on_seek, lang }) }
+                        protocol: config.protocol.clone(), fanout: config.fanout, theory: (*theory).clone(), time: config.time, round, on_seek, lang }) }
                     <Analysis dispatch={dispatch.clone()} state={shared.clone()} />
                 </section>
                 <aside class="panel side" aria-label={tr!(lang, "Details")}>

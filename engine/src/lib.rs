@@ -46,6 +46,7 @@ pub mod config;
 mod config_form;
 pub mod dynamo;
 pub mod error;
+pub mod mean_field;
 pub mod message;
 mod messages;
 pub mod metrics;

@@ -83,8 +83,9 @@ pub struct ChartInput {
     pub protocol: Protocol,
     /// Fanout (for the theory curve).
     pub fanout: u32,
-    /// Packet loss the run started with (the theory curve counts the legs it costs).
-    pub loss: f64,
+    /// The mean-field curve of the shown message, in nodes per round
+    /// (`gossip_engine::mean_field::spread_curve`), where one holds.
+    pub theory: Option<std::rc::Rc<Vec<f64>>>,
     /// The time model, if any: the axis then reads seconds, and the theory (in abstract
     /// rounds) is not drawn.
     pub time: Option<RoundTime>,
@@ -169,13 +170,12 @@ pub fn chart(p: &ChartInput) -> Html {
             fixed(marker, 1),
         );
     }
-    if let Some((mode, sync)) = theory_mode {
-        let q = theory::through(sync, p.loss);
-        let curve = theory::informed_curve_through(mode, p.nodes, p.fanout, 1, span, q);
+    if let Some(curve) = &p.theory {
         let pts: Vec<_> = curve
             .iter()
+            .take(span as usize + 1)
             .enumerate()
-            .map(|(r, f)| (x(r as f64), y(f * n)))
+            .map(|(r, c)| (x(r as f64), y(*c)))
             .collect();
         path(&mut s, "theory", &pts);
     }
@@ -277,7 +277,7 @@ pub fn chart(p: &ChartInput) -> Html {
         key(&mut caption, "fresh", tr!(lang, "detected the failure"));
     }
     key(&mut caption, "dead", tr!(lang, "dead"));
-    if theory_mode.is_some() {
+    if p.theory.is_some() {
         key(
             &mut caption,
             "theory",
