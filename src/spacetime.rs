@@ -22,6 +22,8 @@ pub struct Leg {
     pub delivered: bool,
     /// True if it taught the receiver something.
     pub useful: bool,
+    /// Under latency, the ticks after its own that it takes to land (0: within its tick).
+    pub lands: u32,
 }
 
 /// Replays a run and keeps the legs among the drawn nodes, per round.
@@ -77,6 +79,19 @@ impl Spacetime {
             }
             let report = self.timeline.step();
             let lines = self.lines;
+            let sim = self.timeline.sim();
+            let tick = sim.round();
+            // Updates sent this tick that are still on the wire: (from, to) → landing tick.
+            let wire: Vec<_> = sim
+                .message_ids()
+                .flat_map(|m| sim.wire(m))
+                .filter(|w| w.sent == tick && w.from < lines && w.to < lines)
+                .collect();
+            let lands = |from, to| {
+                wire.iter()
+                    .find(|w| w.from == from && w.to == to)
+                    .map_or(0, |w| w.due - tick)
+            };
             self.legs.push(
                 report
                     .contacts
@@ -88,6 +103,11 @@ impl Spacetime {
                         kind: c.kind,
                         delivered: c.delivered,
                         useful: c.useful,
+                        lands: if c.delivered && c.kind.carries_updates() {
+                            lands(c.from, c.to)
+                        } else {
+                            0
+                        },
                     })
                     .collect(),
             );
@@ -140,5 +160,41 @@ mod tests {
         st.extend_to(9);
         while !st.advance() {}
         assert_eq!(st.legs.len(), 9);
+    }
+
+    #[test]
+    fn under_latency_an_update_lands_ticks_later() {
+        use gossip_engine::round_time::RoundTime;
+        use gossip_engine::time::{Latency, LatencyDist};
+        let mut s = Scenario::new(
+            Config {
+                nodes: 2,
+                time: Some(RoundTime {
+                    tick_ms: 100,
+                    interval: 10,
+                    latency: Latency {
+                        dist: LatencyDist::Constant,
+                        mean_ms: 250.0,
+                    },
+                }),
+                ..Config::default()
+            },
+            1,
+        );
+        s.actions = vec![TimedCommand {
+            round: 0,
+            command: Command::Inject {
+                node: 0,
+                id: None,
+                content: "x".into(),
+            },
+        }];
+        let mut st = Spacetime::new(&s, 12).expect("valid");
+        while !st.advance() {}
+        let push = st.legs[9]
+            .iter()
+            .find(|l| l.from == 0)
+            .expect("node 0 pushes at tick 10");
+        assert_eq!(push.lands, 3, "250 ms on 100 ms ticks");
     }
 }

@@ -1,9 +1,10 @@
 //! The time-space diagram: one horizontal line per node (the first 50), time running to the
 //! right, each leg an arrow from its sender's line at the start of its round to its receiver's
 //! line at the end of it (deliveries take effect at the end of a round), a lost leg ending in a
-//! cross. It shows the rounds up to the current one, so it follows the transport; only the
-//! rounds in view are drawn, so a run of any length costs the same. `super::analysis` holds
-//! the panel.
+//! cross. Under latency an update's arrow ends in the tick it lands in, and one still on the
+//! wire is drawn up to now. It shows the rounds up to the current one, so it follows the
+//! transport; only the rounds in view are drawn, so a run of any length costs the same.
+//! `super::analysis` holds the panel.
 
 use gossip_engine::ContactKind;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -86,17 +87,26 @@ pub fn paint(el: &HtmlCanvasElement, st: &Spacetime, round: u32) {
             ctx.set_stroke_style_str(c);
             ctx.set_fill_style_str(c);
             let (x0, y0) = (x(r - 1) + 2.0, y(leg.from));
-            let (x1, y1) = (x(r) - 2.0, y(leg.to));
+            // Under latency an update lands `lands` ticks later; one still on the wire is
+            // drawn up to now, without a head.
+            let (x1, y1) = (x(r + leg.lands) - 2.0, y(leg.to));
+            let on_wire = r + leg.lands > round;
             // A lost leg stops halfway, in a cross.
-            let (x1, y1) = if leg.delivered {
-                (x1, y1)
-            } else {
+            let (x1, y1) = if !leg.delivered {
                 ((x0 + x1) / 2.0, (y0 + y1) / 2.0)
+            } else if on_wire {
+                let k = (x(round) - x0) / (x1 - x0).max(1e-9);
+                (x(round), y0 + (y1 - y0) * k)
+            } else {
+                (x1, y1)
             };
             ctx.begin_path();
             ctx.move_to(x0, y0);
             ctx.line_to(x1, y1);
             ctx.stroke();
+            if on_wire {
+                continue;
+            }
             if leg.delivered {
                 arrow_head(&ctx, x0, y0, x1, y1);
             } else {

@@ -24,8 +24,21 @@ pub fn positions(config: &TopologyConfig, topology: &Topology) -> Vec<(f32, f32)
 /// Cosine and sine of the angle `t` turns (one turn is 2π): every layout angle is a fraction
 /// of a turn.
 pub fn cos_sin(t: f64) -> (f32, f32) {
-    let (sin, cos) = (t * std::f64::consts::TAU).sin_cos();
-    (cos as f32, sin as f32)
+    let a = t.rem_euclid(1.0) * std::f64::consts::TAU;
+    (cos(a) as f32, sin(a) as f32)
+}
+
+// In the page the browser's Math.sin and Math.cos: Rust's own (libm) would add 5 KB of
+// argument reduction for huge angles to the bundle, and these angles are below 2π.
+#[cfg(target_arch = "wasm32")]
+use js_sys::Math::{cos, sin};
+#[cfg(not(target_arch = "wasm32"))]
+fn sin(a: f64) -> f64 {
+    a.sin()
+}
+#[cfg(not(target_arch = "wasm32"))]
+fn cos(a: f64) -> f64 {
+    a.cos()
 }
 
 /// Evenly on a circle, node 0 at the top, clockwise.
