@@ -132,3 +132,52 @@ fn time_flags_are_checked_and_refused_where_they_do_not_apply() {
     assert!(e.contains("--scenario gives the time model itself"), "{e}");
     let _ = std::fs::remove_file(path);
 }
+
+#[test]
+fn a_sweep_over_latency_reports_seconds() {
+    let dir = std::env::temp_dir().join(format!("gossip-sim-time-sweep-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir is writable");
+    let grid = dir.join("grid.toml");
+    let text = "[base]\nprotocol = \"anti-entropy\"\nnodes = 60\ntick-ms = 100\n\
+                [vary]\nlatency-ms = [1, 900]\n";
+    std::fs::write(&grid, text).expect("writable");
+    let plan = dir.join("plan.jsonl");
+    let planned = ok(&["sweep", "plan", grid.to_str().unwrap(), "--trials", "5"]);
+    std::fs::write(&plan, planned).expect("writable");
+    let out = dir.join("out");
+    let o = sim(&[
+        "sweep",
+        "run",
+        plan.to_str().unwrap(),
+        "--shard",
+        "0/1",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let merged: Value = serde_json::from_str(&ok(&[
+        "sweep",
+        "merge",
+        out.to_str().unwrap(),
+        "--format",
+        "json",
+    ]))
+    .expect("one JSON object");
+    let points = merged["points"].as_array().expect("points");
+    for p in points {
+        assert_eq!(p["unit"], "s");
+        assert!(p.get("rounds").is_none() && p["time"]["mean"].is_number());
+    }
+    let (lan, slow) = (&points[0]["time"]["mean"], &points[1]["time"]["mean"]);
+    assert!(
+        slow.as_f64() > lan.as_f64(),
+        "900 ms legs are slower: {slow} vs {lan}"
+    );
+    let csv = ok(&["sweep", "merge", out.to_str().unwrap(), "--format", "csv"]);
+    assert!(
+        csv.starts_with("point,latency-ms,unit,trials,converged,time_mean,"),
+        "{csv}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

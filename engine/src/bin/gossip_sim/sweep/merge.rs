@@ -11,6 +11,7 @@ use super::plan_file::SweepPlan;
 use super::shard::{JobResult, ShardHeader, read_shard};
 use crate::args::Format;
 use crate::measures::{METRICS, converged, summaries};
+use crate::report::time_measure;
 use crate::trial::TrialResult;
 
 /// The merged result of the shard files in `dir`, as JSON or CSV.
@@ -117,6 +118,9 @@ impl<V: Serialize> Serialize for Ordered<'_, V> {
 struct PointReport<'a> {
     point: u32,
     values: Ordered<'a, toml::Value>,
+    /// The unit of its times, as `run` says it: `"rounds"`, or `"s"` under a time model
+    /// (where the `rounds` measure is named `time`).
+    unit: &'static str,
     trials: usize,
     converged: f64,
     #[serde(flatten)]
@@ -133,14 +137,32 @@ struct SweepReport<'a> {
     points: Vec<PointReport<'a>>,
 }
 
+/// The unit of each point's times (`run`'s): a point that no longer plans says rounds.
+fn units(plan: &SweepPlan) -> Vec<&'static str> {
+    plan.points
+        .iter()
+        .map(|p| p.plan().map_or("rounds", |pl| pl.unit()))
+        .collect()
+}
+
+/// The measures' names at a point of `unit`.
+fn names(unit: &str) -> impl Iterator<Item = &'static str> {
+    let first = time_measure(unit);
+    METRICS
+        .iter()
+        .enumerate()
+        .map(move |(i, (name, _))| if i == 0 { first } else { *name })
+}
+
 fn json_report(plan: &SweepPlan, per_point: &[Vec<TrialResult>]) -> String {
+    let units = units(plan);
     let measures: Vec<Vec<(String, Summary)>> = per_point
         .iter()
-        .map(|trials| {
-            METRICS
-                .iter()
+        .zip(&units)
+        .map(|(trials, unit)| {
+            names(unit)
                 .zip(summaries(trials))
-                .map(|((name, _), s)| ((*name).to_string(), s))
+                .map(|(name, s)| (name.to_string(), s))
                 .collect()
         })
         .collect();
@@ -149,9 +171,11 @@ fn json_report(plan: &SweepPlan, per_point: &[Vec<TrialResult>]) -> String {
         .iter()
         .zip(per_point)
         .zip(&measures)
-        .map(|((p, trials), m)| PointReport {
+        .zip(&units)
+        .map(|(((p, trials), m), unit)| PointReport {
             point: p.point,
             values: Ordered(&p.values),
+            unit,
             trials: trials.len(),
             converged: converged(trials),
             measures: Ordered(m),
@@ -169,23 +193,28 @@ fn json_report(plan: &SweepPlan, per_point: &[Vec<TrialResult>]) -> String {
     out
 }
 
+/// One row per point; the first measure is `time` when every point is in seconds, else
+/// `rounds`, and the `unit` column says each row's.
 fn csv(plan: &SweepPlan, per_point: &[Vec<TrialResult>]) -> String {
+    let units = units(plan);
+    let all_s = units.iter().all(|u| *u == "s");
     let mut head: Vec<String> = vec!["point".into()];
     head.extend(plan.vary.iter().cloned());
-    head.extend(["trials".into(), "converged".into()]);
-    for (name, _) in METRICS {
+    head.extend(["unit".into(), "trials".into(), "converged".into()]);
+    for name in names(if all_s { "s" } else { "rounds" }) {
         for stat in ["mean", "sd", "min", "p50", "p95", "max"] {
             head.push(format!("{name}_{stat}"));
         }
     }
     let mut out = head.join(",");
     out.push('\n');
-    for (p, trials) in plan.points.iter().zip(per_point) {
+    for ((p, trials), unit) in plan.points.iter().zip(per_point).zip(&units) {
         let mut row: Vec<String> = vec![p.point.to_string()];
         row.extend(p.values.iter().map(|(_, v)| match v {
             toml::Value::String(s) => s.clone(),
             other => other.to_string(),
         }));
+        row.push((*unit).to_string());
         row.push(trials.len().to_string());
         row.push(converged(trials).to_string());
         for s in summaries(trials) {
