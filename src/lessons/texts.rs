@@ -335,11 +335,13 @@ pub const HIERARCHY_VARIANTS: &[Text] = &[
 pub const INTERVAL_TITLE: Text = Text("Adaptive gossip interval", "自适应 gossip 间隔");
 pub const INTERVAL_BODY: &[Text] = &[
     Text(
-        "The playground counts rounds; a real system runs one round every interval. A short \
-         interval converges sooner but sends more messages per second. The article proposes \
-         to widen the interval as the cluster grows: interval = min(10, 1 + ln N) seconds.",
-        "演练场按轮计数；真实系统则每隔一个固定间隔才跑一轮。间隔越短，收敛越快，但每秒发送\
-         的消息也越多。文章建议随集群规模加大间隔：interval = min(10, 1 + ln N) 秒。",
+        "The playground counts rounds unless the form's Time menu says real time; a real system \
+         runs one round every interval. A short interval converges sooner but sends more \
+         messages per second. The article proposes to widen the interval as the cluster grows: \
+         interval = min(10, 1 + ln N) seconds.",
+        "除非表单的“时间”菜单选了真实时间，演练场按轮计数；真实系统则每隔一个固定间隔才跑一轮。\
+         间隔越短，收敛越快，但每秒发送的消息也越多。文章建议随集群规模加大间隔：\
+         interval = min(10, 1 + ln N) 秒。",
     ),
     Text(
         "The table above measures rounds to converge with anti-entropy push-pull (fanout 1, mean of \
@@ -370,7 +372,9 @@ pub const INTERVAL_WATCH: Text = Text(
 pub const INTERVAL_NEXT: Text = Text(
     "With a fixed 1-second interval, seconds would equal rounds, at ten times the traffic at \
      N = 10,000. Load N = 10,000 and press Play, then try fanout 2: fewer rounds, twice the \
-     messages per round.",
+     messages per round. To watch a clock instead, set Time to real time in the form: a round \
+     every second, and each message travels for its latency.",
     "若把间隔固定为 1 秒，秒数就等于轮数，但 N = 10,000 时流量是原来的十倍。载入 \
-     N = 10,000 并播放，再试试扇出 2：轮数更少，但每轮的消息翻倍。",
+     N = 10,000 并播放，再试试扇出 2：轮数更少，但每轮的消息翻倍。若想看时钟，在表单中把\
+     “时间”设为真实时间：每秒一轮，每条消息都要经过各自的延迟才送达。",
 );
