@@ -158,16 +158,6 @@ pub fn build(st: &AppState, layout: &Layout, motion: bool) -> Scene {
             })
             .collect()
     };
-    // Under latency an update's dot reached its node during an earlier step, on the wire:
-    // the node turns at once.
-    let pulses = if latency {
-        pulses
-            .into_iter()
-            .map(|(i, _)| (i, looks[i as usize]))
-            .collect()
-    } else {
-        pulses
-    };
     Scene {
         positions: layout.positions.clone(),
         radius: layout.radius,
@@ -185,6 +175,8 @@ pub fn build(st: &AppState, layout: &Layout, motion: bool) -> Scene {
             Vec::new()
         },
         wire,
+        // Under latency an update's dot reached its node during earlier steps, on the wire.
+        landed: latency,
         selected: st.selected,
         subject: if membership { subject } else { None },
         groups: sim.partition().map(|g| g.to_vec()),

@@ -45,6 +45,9 @@ pub struct Scene {
     /// progress at its end), progress being the share of the way travelled. They carry the
     /// round's updates over the ticks they take, so a node turns when its dot has arrived.
     pub wire: Vec<(u32, u32, f32, f32)>,
+    /// Under latency: this step's changes were carried in by earlier steps' dots, so they
+    /// show from the start of the step.
+    pub landed: bool,
     /// The selected node.
     pub selected: Option<u32>,
     /// Membership: the node whose failure is followed.
@@ -179,7 +182,7 @@ pub fn paint(ctx: &Ctx, scene: &Scene, pal: &Palette, w: f64, h: f64, t: f64) {
     paint_contacts(ctx, scene, pal, &view, t, r);
     paint_wire(ctx, scene, pal, &view, t, r);
     // Until the dots arrive, a node that changed this round still looks as it did.
-    let arrived = t >= ARRIVE || !scene.motion;
+    let arrived = t >= ARRIVE || !scene.motion || scene.landed;
     let mut shown = std::borrow::Cow::Borrowed(&scene.looks[..n]);
     if !arrived {
         let looks = shown.to_mut();
@@ -194,8 +197,9 @@ pub fn paint(ctx: &Ctx, scene: &Scene, pal: &Palette, w: f64, h: f64, t: f64) {
     if arrived && !scene.pulses.is_empty() {
         // From the arrival on, a ring marks each node that changed: it swells once, then stays
         // for the rest of the round ("changed this round"), however slow the play.
+        let from = if scene.landed { 0.0 } else { ARRIVE };
         let k = if scene.motion && t < 1.0 {
-            ease((t - ARRIVE) / (1.0 - ARRIVE))
+            ease((t - from) / (1.0 - from))
         } else {
             1.0
         };

@@ -115,6 +115,7 @@ mod tests {
             pulses: vec![],
             contacts: vec![],
             wire: vec![],
+            landed: false,
             selected: Some(0),
             subject: None,
             groups: None,
