@@ -322,7 +322,7 @@ pub fn app() -> Html {
                 { match st.options.controls {
                     Controls::None => html! { <output class="round embed-round" data-testid="round">{ step }</output> },
                     Controls::Minimal => embed_bar(lang, &dispatch, round, &step, st.playing, AttrValue::from(open_url)),
-                    Controls::Full => transport(lang, &dispatch, (round, &step), frontier, st.playing, st.speed),
+                    Controls::Full => transport(lang, &dispatch, (round, &step, config.time.is_some()), frontier, st.playing, st.speed),
                 } }
                 { legend(lang, membership, hierarchical) }
                 { live }
@@ -374,7 +374,7 @@ pub fn app() -> Html {
                             {on_pick} label={AttrValue::from(scene::describe(st))} />
                     </div>
                     { legend(lang, membership, hierarchical) }
-                    { transport(lang, &dispatch, (round, &step), frontier, st.playing, st.speed) }
+                    { transport(lang, &dispatch, (round, &step, config.time.is_some()), frontier, st.playing, st.speed) }
                     { chart(&ChartInput { data: chart_data, nodes: config.nodes,
                         protocol: config.protocol.clone(), fanout: config.fanout, theory: (*theory).clone(), time: config.time, round, on_seek, lang }) }
                     <Analysis dispatch={dispatch.clone()} state={shared.clone()} />

@@ -68,7 +68,7 @@ pub fn play_button(
 pub fn transport(
     lang: Lang,
     d: &UseReducerDispatcher<AppState>,
-    (round, label): (u32, &str),
+    (round, label, timed): (u32, &str, bool),
     frontier: u32,
     playing: bool,
     speed: f64,
@@ -110,10 +110,10 @@ pub fn transport(
                 { raw(format!("<span>{}</span>", Esc(tr!(lang, "speed")))) }
                 <input type="range" min="0" max="100" step="1" value={format!("{:.0}", speed_to_slider(speed))}
                     oninput={on_speed} aria-label={tr!(lang, "Speed, rounds per second")}
-                    aria-valuetext={i18n::speed_value_text(lang, speed)} data-testid="speed" />
+                    aria-valuetext={i18n::speed_value_text(lang, speed, timed)} data-testid="speed" />
                 { raw(format!(
                     r#"<span class="speed-value" data-testid="speed-value">{}</span>"#,
-                    Esc(&i18n::speed_value(lang, speed))
+                    Esc(&i18n::speed_value(lang, speed, timed))
                 )) }
             </label>
         </div>

@@ -26,20 +26,23 @@ pub fn packet_loss_label(lang: Lang, percent: f64) -> String {
     }
 }
 
-/// "2.0/s" after the speed slider.
-pub fn speed_value(lang: Lang, speed: f64) -> String {
+/// "2.0/s" after the speed slider: steps per second, rounds or (`timed`) ticks.
+pub fn speed_value(lang: Lang, speed: f64, timed: bool) -> String {
     let v = fixed(speed, if speed < 1.0 { 2 } else { 1 });
     match lang {
         Lang::En => format!("{v}/s"),
-        Lang::Zh => format!("{v} 轮/秒"),
+        Lang::Zh => format!("{v} {}/秒", if timed { "刻" } else { "轮" }),
     }
 }
 
-/// Spoken value of the speed slider: "2.0 rounds per second".
-pub fn speed_value_text(lang: Lang, speed: f64) -> String {
+/// Spoken value of the speed slider: "2.0 rounds per second" (or ticks, when `timed`).
+pub fn speed_value_text(lang: Lang, speed: f64, timed: bool) -> String {
     match lang {
-        Lang::En => format!("{speed} rounds per second"),
-        Lang::Zh => format!("每秒 {speed} 轮"),
+        Lang::En => format!(
+            "{speed} {} per second",
+            if timed { "ticks" } else { "rounds" }
+        ),
+        Lang::Zh => format!("每秒 {speed} {}", if timed { "刻" } else { "轮" }),
     }
 }
 
