@@ -73,7 +73,7 @@ pub use config::{
 };
 pub use error::{Error, Result};
 pub use message::{MessageState, TableRow};
-pub use metrics::{MembershipViews, Outcome, RoundStats, Summary, outcome};
+pub use metrics::{Band, MembershipViews, Outcome, RoundStats, Summary, outcome};
 pub use names::{Named, UnknownName};
 pub use report::{Belief, Change, Contact, ContactKind, Detection, RoundReport, Traffic};
 pub use scenario::{Scenario, TimedCommand};

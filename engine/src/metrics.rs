@@ -166,14 +166,48 @@ impl Summary {
         } else {
             0.0
         };
-        let rank = |q: f64| v[((q * n).ceil() as usize).clamp(1, v.len()) - 1];
         Some(Summary {
             mean,
             sd: var.sqrt(),
             min: v[0],
-            p50: rank(0.5),
-            p95: rank(0.95),
+            p50: nearest_rank(&v, 0.5),
+            p95: nearest_rank(&v, 0.95),
             max: v[v.len() - 1],
+        })
+    }
+}
+
+/// The `q`-quantile of `sorted` (ascending, not empty) by nearest rank: the smallest value
+/// with at least a share `q` of the values at or below it.
+pub fn nearest_rank(sorted: &[f64], q: f64) -> f64 {
+    let n = sorted.len() as f64;
+    sorted[((q * n).ceil() as usize).clamp(1, sorted.len()) - 1]
+}
+
+/// A band over many seeded runs: the median and the 5–95% range, by nearest rank.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Band {
+    /// 5th percentile.
+    pub p5: f64,
+    /// Median.
+    pub p50: f64,
+    /// 95th percentile.
+    pub p95: f64,
+}
+
+impl Band {
+    /// The band of `values`; `None` when empty.
+    pub fn of(values: &[f64]) -> Option<Band> {
+        if values.is_empty() {
+            return None;
+        }
+        let mut v = values.to_vec();
+        v.sort_by(f64::total_cmp);
+        Some(Band {
+            p5: nearest_rank(&v, 0.05),
+            p50: nearest_rank(&v, 0.5),
+            p95: nearest_rank(&v, 0.95),
         })
     }
 }

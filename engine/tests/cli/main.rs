@@ -66,6 +66,7 @@ fn temp_file(name: &str, text: &str) -> PathBuf {
 
 const SUMMARY_KEYS: [&str; 6] = ["mean", "sd", "min", "p50", "p95", "max"];
 
+mod bands;
 mod cassandra;
 mod input;
 mod outputs;

@@ -64,6 +64,10 @@ considers it failed; residue = fraction of alive nodes that never did by the end
 heartbeat legs per node; t_avg/t_last = mean and largest detection delay; converged =
 fraction of trials in which every alive node detected it.
 
+With --per-round, each round also gives the median and 5-95% band over the trials of each
+state series (informed, unaware, fresh, stale, dead; nearest rank, a stopped trial keeping
+its final state): \"bands\" in JSON, *_p5/*_p50/*_p95 columns in CSV.
+
 Real time: --tick-ms, --gossip-interval-ms, --latency-ms and --latency-dist give the round
 protocols a time model (defaults 100 ms ticks, a round every 1000 ms, legs of 1 ms). A step
 is then a tick; ROUND in --kill and --max-rounds still count protocol rounds; each leg of a

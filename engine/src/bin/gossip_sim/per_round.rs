@@ -1,6 +1,6 @@
 //! Per-round means over trials (`--per-round`).
 
-use gossip_engine::Traffic;
+use gossip_engine::{Band, Traffic};
 use serde::Serialize;
 
 /// The state at the end of one round (after that round's actions).
@@ -39,6 +39,20 @@ pub struct RoundMean {
     pub payload_bytes: f64,
     pub bytes: f64,
     pub lost: f64,
+    /// Median and 5–95% band over the trials of each state series (`informed`, `unaware`,
+    /// `fresh`, `stale`, `dead`), a stopped trial keeping its final state: what the page's
+    /// chart draws as bands.
+    pub bands: Bands,
+}
+
+/// [`RoundMean::bands`].
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Bands {
+    pub informed: Band,
+    pub unaware: Band,
+    pub fresh: Band,
+    pub stale: Band,
+    pub dead: Band,
 }
 
 impl RoundMean {
@@ -73,13 +87,16 @@ impl RoundMean {
     }
 }
 
-/// Accumulates per-round rows trial by trial, so rows need not be kept. Sums are taken in
-/// trial order, which keeps the floating-point result independent of the thread count.
+/// Accumulates per-round rows trial by trial. Sums are taken in trial order, which keeps the
+/// floating-point result independent of the thread count; the states are kept (five numbers
+/// per trial and round) for the bands.
 #[derive(Debug, Default)]
 pub struct PerRound {
     sums: Vec<RoundMean>,
     /// `ended[i]`: summed final states of the trials whose last row was round i - 1.
     ended: Vec<RoundMean>,
+    /// Per trial, its states round by round: informed, unaware, fresh, stale, dead.
+    states: Vec<Vec<[f64; 5]>>,
 }
 
 impl PerRound {
@@ -97,14 +114,42 @@ impl PerRound {
             }
             self.ended[rows.len()].add_state(&RoundMean::state_of(last));
         }
+        self.states.push(
+            rows.iter()
+                .map(|r| {
+                    let u = |x: u32| f64::from(x);
+                    [r.informed, u(r.unaware), u(r.fresh), u(r.stale), u(r.dead)]
+                })
+                .collect(),
+        );
     }
 
-    /// The means over `trials` trials.
-    pub fn finish(self, trials: u32) -> Vec<RoundMean> {
+    /// The bands of round `i`: each trial's state then, or its last one if it had stopped.
+    fn bands(&self, i: usize) -> Bands {
+        let series = |k: usize| {
+            let v: Vec<f64> = self
+                .states
+                .iter()
+                .filter_map(|t| t.get(i).or(t.last()).map(|s| s[k]))
+                .collect();
+            Band::of(&v).unwrap_or_default()
+        };
+        Bands {
+            informed: series(0),
+            unaware: series(1),
+            fresh: series(2),
+            stale: series(3),
+            dead: series(4),
+        }
+    }
+
+    /// The means and bands over `trials` trials.
+    pub fn finish(mut self, trials: u32) -> Vec<RoundMean> {
         let t = f64::from(trials.max(1));
         let mut carry = RoundMean::default();
-        let mut out = self.sums;
+        let mut out = std::mem::take(&mut self.sums);
         for (i, m) in out.iter_mut().enumerate() {
+            m.bands = self.bands(i);
             if let Some(e) = self.ended.get(i) {
                 carry.add_state(e);
             }

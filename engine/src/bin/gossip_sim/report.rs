@@ -126,13 +126,18 @@ fn csv_rounds(rows: &[RoundMean], plan: &Plan) -> String {
         ("round", false)
     };
     let mut out = format!(
-        "{step},running,informed,unaware,fresh,stale,dead,messages,updates,digest_bytes,payload_bytes,bytes,lost\n"
+        "{step},running,informed,unaware,fresh,stale,dead,messages,updates,digest_bytes,payload_bytes,bytes,lost"
     );
+    // Then the bands: median and 5–95% of each state series.
+    for series in ["informed", "unaware", "fresh", "stale", "dead"] {
+        let _ = write!(out, ",{series}_p5,{series}_p50,{series}_p95");
+    }
+    out.push('\n');
     for m in rows {
         if time {
             let _ = write!(out, "{},", m.round);
         }
-        let _ = writeln!(
+        let _ = write!(
             out,
             "{},{},{},{},{},{},{},{},{},{},{},{},{}",
             plan.in_unit(f64::from(m.round)),
@@ -149,6 +154,11 @@ fn csv_rounds(rows: &[RoundMean], plan: &Plan) -> String {
             m.bytes,
             m.lost
         );
+        let b = &m.bands;
+        for band in [&b.informed, &b.unaware, &b.fresh, &b.stale, &b.dead] {
+            let _ = write!(out, ",{},{},{}", band.p5, band.p50, band.p95);
+        }
+        out.push('\n');
     }
     out
 }
