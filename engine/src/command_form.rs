@@ -28,7 +28,10 @@ impl TryFrom<CommandForm> for Command {
     type Error = String;
 
     /// The command `cmd` names; a missing argument is refused as serde would ("missing
-    /// field `node`"), and fields of other commands are ignored as serde would.
+    /// field `node`"). Stricter than the derive was on one point and looser on two, none of
+    /// which the app or the CLI ever writes: a field of another command must still have its
+    /// type (`{"cmd":"heal","node":"x"}` is refused), `null` reads as absent, and the
+    /// entries' array form is the flat struct's, not the enum's.
     fn try_from(f: CommandForm) -> Result<Self, String> {
         Ok(match f.cmd.as_str() {
             "inject" => Command::Inject {

@@ -30,8 +30,9 @@ impl TryFrom<ProtocolForm> for Protocol {
     type Error = String;
 
     /// The protocol `kind` names; a missing parameter is refused as serde would ("missing
-    /// field `mode`"), `sync` and `repair_every` default as before, and fields of other
-    /// protocols are ignored as serde would.
+    /// field `mode`"), and `sync` and `repair_every` default as before. A field of another
+    /// protocol must still have its type, and `null` reads as absent (see
+    /// [`crate::command_form`]).
     fn try_from(f: ProtocolForm) -> Result<Self, String> {
         Ok(match f.kind.as_str() {
             "anti-entropy" => Protocol::AntiEntropy {

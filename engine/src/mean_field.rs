@@ -24,14 +24,16 @@ use crate::theory::through;
 use crate::topology::TopologyConfig;
 
 /// Expected informed (alive) nodes after each round 0..=`rounds` for message `message` of
-/// `scenario` under anti-entropy on the complete graph; `None` for another protocol or
-/// topology, or a message never injected.
+/// `scenario` under anti-entropy on the complete graph, in abstract rounds; `None` for
+/// another protocol or topology, a time model, or a message never injected. A newer
+/// version of the message restarts the curve from its writer.
 /// Before its injection a message has no informed node.
 pub fn spread_curve(scenario: &Scenario, message: u32, rounds: u32) -> Option<Vec<f64>> {
     let Protocol::AntiEntropy { mode, sync } = scenario.config.protocol else {
         return None;
     };
-    if scenario.config.topology != TopologyConfig::Complete {
+    // It counts rounds, and the run's steps are ticks under a time model.
+    if scenario.config.topology != TopologyConfig::Complete || scenario.config.time.is_some() {
         return None;
     }
     // The message's origin: the `message`-th new message of the log.
@@ -52,6 +54,14 @@ pub fn spread_curve(scenario: &Scenario, message: u32, rounds: u32) -> Option<Ve
     for r in 0..=rounds {
         for a in scenario.actions.iter().filter(|a| a.round == r) {
             match &a.command {
+                // A newer version of the message starts over from its writer, as the
+                // engine's counts (of the latest version) do.
+                Command::Inject {
+                    node, id: Some(id), ..
+                } if *id == message && r >= start => {
+                    p.iter_mut().for_each(|x| *x = 0.0);
+                    p[*node as usize] = 1.0;
+                }
                 Command::Inject { .. } => {}
                 Command::Revive {
                     node,
@@ -67,7 +77,9 @@ pub fn spread_curve(scenario: &Scenario, message: u32, rounds: u32) -> Option<Ve
             }
         }
         p.resize(cluster.nodes() as usize, 0.0);
-        if r == start && cluster.is_alive(origin) {
+        // The log holds only injections that took (at an alive node); a node killed
+        // later in the same round keeps the message, and spreads it once revived.
+        if r == start {
             p[origin as usize] = 1.0;
         }
         let alive = cluster.alive();
@@ -215,5 +227,27 @@ mod tests {
             "no curve where independence fails"
         );
         assert!(spread_curve(&s, 1, 5).is_none(), "no second message");
+        // A new version at round 20 starts over from its writer.
+        let again = scenario(
+            anti_entropy(50, Mode::Push),
+            vec![
+                at(0, inject(0)),
+                at(
+                    20,
+                    Command::Inject {
+                        node: 3,
+                        id: Some(0),
+                        content: "v2".into(),
+                    },
+                ),
+            ],
+        );
+        let c = spread_curve(&again, 0, 25).expect("anti-entropy");
+        assert!(
+            c[19] > 49.0 && (c[20] - 1.0).abs() < 1e-9,
+            "{} then {}",
+            c[19],
+            c[20]
+        );
     }
 }

@@ -180,9 +180,10 @@ impl Messages {
         }
     }
 
-    /// Marks convergence and extinction of each message at the end of `round`. A message
-    /// with no fresh holder is not extinct while `in_flight(slot)`: an update still on the
-    /// wire (under latency) will make its receiver fresh.
+    /// Marks convergence and extinction of each message at the end of `round`. Extinct means
+    /// no fresh holder and, under latency, nothing of the message on the wire
+    /// (`in_flight(slot)`): an update still travelling may make its receiver fresh (it may
+    /// also find it informed, or down, or superseded; extinction then waits for it anyway).
     pub fn close_round(&mut self, round: u32, alive: u32, in_flight: impl Fn(u32) -> bool) {
         for (s, (m, c)) in self.slots.iter_mut().zip(&self.counts).enumerate() {
             if m.converged_at.is_none() && c.informed() == alive {

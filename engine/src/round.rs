@@ -6,7 +6,8 @@
 
 use crate::report::{Contact, ContactKind, RoundReport};
 
-/// An update on its way: takes effect at the end of the round.
+/// An update on its way: takes effect at the end of the round, or under latency at the end of
+/// the tick it lands in.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Delivery {
     pub node: u32,

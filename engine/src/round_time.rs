@@ -23,9 +23,15 @@ use crate::error::{Result, check_range};
 use crate::rng::{Purpose, StreamKey, splitmix64};
 use crate::time::{Latency, LatencyDist, Ticks};
 
-/// Longest gossip interval, in ticks: a thousand ticks of the shortest tick is a second, and
-/// no protocol here waits longer than that many ticks between rounds.
+/// Longest gossip interval, in ticks: 100 s at the shortest tick, far beyond any real
+/// protocol's interval at the tick it would be run with.
 pub const MAX_INTERVAL_TICKS: u32 = 100_000;
+
+/// Longest mean latency of a leg, in ticks. Updates wait in a ring of per-tick buckets as long
+/// as the longest delay, and a run's snapshots copy it: a 600 s mean on 1 ms ticks (both
+/// allowed alone) took 13 GB. A thousand ticks keeps the ring to tens of thousands of buckets
+/// even in an exponential tail, and is still a 100 s mean at 100 ms ticks.
+pub const MAX_LATENCY_TICKS: u32 = 1_000;
 
 /// How rounds map to time: tick length, gossip interval and network latency.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -57,7 +63,9 @@ impl RoundTime {
     pub fn validate(&self) -> Result<()> {
         Ticks::new(self.tick_ms)?;
         check_range("interval", self.interval, 1, MAX_INTERVAL_TICKS)?;
-        self.latency.validate()
+        self.latency.validate()?;
+        let most = f64::from(MAX_LATENCY_TICKS) * f64::from(self.tick_ms);
+        check_range("latency_ms", self.latency.mean_ms, 0.0, most)
     }
 
     /// The tick's conversion to seconds.
@@ -80,7 +88,9 @@ impl RoundTime {
     /// Ticks until an update carried by the `legs`-th leg of a conversation between `from`
     /// and `to`, started at `tick`, lands. Each leg draws from one stream per (tick, pair), so
     /// the updates of one conversation agree on its legs whichever way they travel, and the
-    /// draws disturb no other random choice of the run.
+    /// draws disturb no other random choice of the run. Two conversations of the same pair in
+    /// the same tick (each node picked the other, or a rumor push beside the hybrid's repair)
+    /// share those draws: a small correlation, kept so that a delivery stays 16 bytes.
     pub fn delay(&self, seed: u64, tick: u32, from: u32, to: u32, legs: u8) -> u32 {
         if self.is_instant() || legs == 0 {
             return 0;
@@ -164,5 +174,15 @@ mod tests {
         t.interval = 1;
         t.tick_ms = 0;
         assert!(t.validate().is_err());
+        t.tick_ms = 1;
+        t.latency.mean_ms = 600_000.0;
+        let e = t.validate().unwrap_err().to_string();
+        assert!(
+            e.starts_with("latency_ms = 600000 is out of range: allowed 0..=1000"),
+            "{e}"
+        );
+        t.latency.mean_ms = 1000.0;
+        t.validate()
+            .expect("a thousand ticks of latency is allowed");
     }
 }

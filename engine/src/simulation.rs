@@ -3,8 +3,10 @@
 //! Rounds are synchronous: in round r every alive node acts on the state that held at the
 //! start of the round, and everything delivered takes effect at its end, so a node that
 //! learns something in round r first spreads it in round r + 1 (as in the published
-//! analyses). The engine never reads a clock and never iterates a hash map: a run is a pure
-//! function of (config, seed, commands).
+//! analyses). Under a time model (`round_time.rs`) a step is a tick, the rounds run every
+//! few ticks, and an update lands after its latency, at the end of a later tick. The engine
+//! never reads a clock and never iterates a hash map: a run is a pure function of (config,
+//! seed, commands).
 //!
 //! The simulation owns the parts and lends each protocol the ones it acts on: the cluster
 //! (`cluster.rs`, read-only), the message tables (`messages.rs`) or the membership tables,

@@ -26,7 +26,8 @@ impl TryFrom<TopologyForm> for TopologyConfig {
     type Error = String;
 
     /// The topology `kind` names, with its parameters; a missing one is refused as serde
-    /// would ("missing field `k`"), fields of other kinds are ignored as serde would.
+    /// would ("missing field `k`"). A field of another kind must still have its type, and
+    /// `null` reads as absent (see [`crate::command_form`]).
     fn try_from(f: TopologyForm) -> Result<Self, String> {
         let kind = TopologyKind::from_name(&f.kind).map_err(|e| e.to_string())?;
         Ok(match kind {

@@ -279,4 +279,13 @@ fn a_time_model_round_trips_and_bad_values_are_repaired() {
     );
     assert_eq!(t.latency.dist, LatencyDist::Constant);
     assert!(link("v=2&n=30").link.scenario.config.time.is_none());
+    // A latency of thousands of ticks would hold gigabytes on the wire: clamped, and said.
+    let d = link("v=2&tick=1&latency=600000&dist=exponential");
+    let t = d.link.scenario.config.time.expect("a time model");
+    assert_eq!(t.latency.mean_ms, 1000.0);
+    assert!(
+        d.problems
+            .iter()
+            .any(|p| matches!(p, Problem::OutOfRange { key: "latency", .. }))
+    );
 }

@@ -134,7 +134,7 @@ impl Plan {
             return Err(format!(
                 "{} after round {} is beyond --max-rounds {}",
                 x.command.label(),
-                x.round / every,
+                x.round.div_ceil(every),
                 a.max_rounds
             ));
         }
