@@ -122,16 +122,9 @@ mod tests {
 
     use super::*;
 
-    #[test]
-    fn legs_are_the_recorded_contacts_among_the_drawn_nodes() {
-        let mut s = Scenario::new(
-            Config {
-                nodes: 80,
-                fanout: 2,
-                ..Config::default()
-            },
-            4,
-        );
+    /// A scenario of `config` and `seed` whose log injects a message at node 0 first.
+    fn injected(config: Config, seed: u64) -> Scenario {
+        let mut s = Scenario::new(config, seed);
         s.actions = vec![TimedCommand {
             round: 0,
             command: Command::Inject {
@@ -140,6 +133,19 @@ mod tests {
                 content: "x".into(),
             },
         }];
+        s
+    }
+
+    #[test]
+    fn legs_are_the_recorded_contacts_among_the_drawn_nodes() {
+        let s = injected(
+            Config {
+                nodes: 80,
+                fanout: 2,
+                ..Config::default()
+            },
+            4,
+        );
         let mut st = Spacetime::new(&s, 6).expect("valid");
         while !st.advance() {}
         assert_eq!((st.lines, st.legs.len()), (50, 6));
@@ -166,7 +172,7 @@ mod tests {
     fn under_latency_an_update_lands_ticks_later() {
         use gossip_engine::round_time::RoundTime;
         use gossip_engine::time::{Latency, LatencyDist};
-        let mut s = Scenario::new(
+        let s = injected(
             Config {
                 nodes: 2,
                 time: Some(RoundTime {
@@ -181,14 +187,6 @@ mod tests {
             },
             1,
         );
-        s.actions = vec![TimedCommand {
-            round: 0,
-            command: Command::Inject {
-                node: 0,
-                id: None,
-                content: "x".into(),
-            },
-        }];
         let mut st = Spacetime::new(&s, 12).expect("valid");
         while !st.advance() {}
         let push = st.legs[9]

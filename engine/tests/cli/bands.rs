@@ -3,19 +3,21 @@
 use super::*;
 use gossip_engine::{Band, Simulation};
 
+/// 20 trials of push anti-entropy at N = 200, seeds 1..=20 (the CLI's SEED + t).
+const RUN: [&str; 8] = [
+    "run",
+    "--protocol",
+    "anti-entropy",
+    "--nodes",
+    "200",
+    "--trials",
+    "20",
+    "--per-round",
+];
+
 #[test]
 fn per_round_bands_are_the_nearest_rank_percentiles_of_the_trials() {
-    // 20 trials of push anti-entropy at N = 200, seeds 1..=20 (the CLI's SEED + t).
-    let out = json(&[
-        "run",
-        "--protocol",
-        "anti-entropy",
-        "--nodes",
-        "200",
-        "--trials",
-        "20",
-        "--per-round",
-    ]);
+    let out = json(&RUN);
     let rows = out["per_round"].as_array().expect("per-round rows");
     // The same trials, replayed here: unaware count per round, the last one held on.
     let trials: Vec<Vec<f64>> = (1..=20u64)
@@ -57,18 +59,9 @@ fn per_round_bands_are_the_nearest_rank_percentiles_of_the_trials() {
         );
         assert!(want.p5 <= want.p50 && want.p50 <= want.p95);
     }
-    let csv = ok(&[
-        "run",
-        "--protocol",
-        "anti-entropy",
-        "--nodes",
-        "200",
-        "--trials",
-        "20",
-        "--per-round",
-        "--format",
-        "csv",
-    ]);
+    let mut csv_args = RUN.to_vec();
+    csv_args.extend(["--format", "csv"]);
+    let csv = ok(&csv_args);
     assert!(
         csv.lines()
             .next()
