@@ -22,7 +22,7 @@ use shard::Shard;
 /// The sweep subcommands.
 #[derive(Debug, Subcommand)]
 pub enum SweepCmd {
-    /// Expand a grid file (TOML: [base] and [vary], keyed by `run`'s long flag names) into a
+    /// Expand a grid file (TOML: `[base]` and `[vary]`, keyed by `run`'s long flag names) into a
     /// plan, printed as JSON lines.
     Plan(PlanArgs),
     /// Run one shard of a plan's jobs into DIR (resumes: finished jobs are not run again).
