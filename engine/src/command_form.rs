@@ -7,7 +7,7 @@
 use serde::Deserialize;
 
 use crate::command::Command;
-use crate::config_form::need;
+use crate::form::need;
 use crate::scenario::TimedCommand;
 
 /// Every field any command takes, and the log entry's round; `cmd` says which are read.

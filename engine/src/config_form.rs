@@ -7,6 +7,7 @@
 use serde::Deserialize;
 
 use crate::config::{Mode, Protocol, Removal, Sync};
+use crate::form::need;
 
 /// Every field any protocol takes; `kind` says which are read.
 #[derive(Deserialize)]
@@ -18,12 +19,6 @@ pub(crate) struct ProtocolForm {
     repair_every: Option<u32>,
     t_fail: Option<u32>,
     t_cleanup: Option<u32>,
-}
-
-/// A field a form's `kind` requires, refused in serde's words when absent (shared by every
-/// flat form: commands, protocols, topologies).
-pub(crate) fn need<T>(v: Option<T>, name: &str) -> Result<T, String> {
-    v.ok_or_else(|| format!("missing field `{name}`"))
 }
 
 impl TryFrom<ProtocolForm> for Protocol {
@@ -116,6 +111,16 @@ mod tests {
         assert!(e.starts_with("unknown variant `gossip`"), "{e}");
         let e = error::<TopologyConfig>(r#"{"kind":"ring"}"#);
         assert!(e.starts_with("missing field `k`"), "{e}");
+        let e = error::<TopologyConfig>(r#"{"kind":"star"}"#);
+        assert!(e.starts_with("unknown variant `star`"), "{e}");
+        for kind in <crate::TopologyKind as crate::names::Named>::ALL {
+            let t = TopologyConfig::with_defaults(*kind, 100);
+            let json = serde_json::to_string(&t).expect("plain data");
+            assert_eq!(
+                serde_json::from_str::<TopologyConfig>(&json).expect("reads"),
+                t
+            );
+        }
         let e = error::<TimedCommand>(r#"{"round":1,"node":3}"#);
         assert!(e.starts_with("missing field `cmd`"), "{e}");
         let e = error::<TimedCommand>(r#"{"cmd":"kill","node":3}"#);

@@ -46,6 +46,8 @@ pub mod config;
 mod config_form;
 pub mod dynamo;
 pub mod error;
+#[cfg(feature = "serde")]
+mod form;
 pub mod mean_field;
 pub mod message;
 mod messages;

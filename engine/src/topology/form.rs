@@ -6,9 +6,8 @@
 
 use serde::Deserialize;
 
-use super::{TopologyConfig, TopologyKind};
-use crate::config_form::need;
-use crate::names::Named;
+use super::TopologyConfig;
+use crate::form::need;
 
 /// Every field any topology takes; `kind` says which of them are read.
 #[derive(Deserialize)]
@@ -29,23 +28,29 @@ impl TryFrom<TopologyForm> for TopologyConfig {
     /// would ("missing field `k`"). A field of another kind must still have its type, and
     /// `null` reads as absent (see [`crate::command_form`]).
     fn try_from(f: TopologyForm) -> Result<Self, String> {
-        let kind = TopologyKind::from_name(&f.kind).map_err(|e| e.to_string())?;
-        Ok(match kind {
-            TopologyKind::Complete => TopologyConfig::Complete,
-            TopologyKind::Ring => TopologyConfig::Ring { k: need(f.k, "k")? },
-            TopologyKind::Grid => TopologyConfig::Grid,
-            TopologyKind::RandomRegular => TopologyConfig::RandomRegular {
+        Ok(match f.kind.as_str() {
+            "complete" => TopologyConfig::Complete,
+            "ring" => TopologyConfig::Ring { k: need(f.k, "k")? },
+            "grid" => TopologyConfig::Grid,
+            "random-regular" => TopologyConfig::RandomRegular {
                 degree: need(f.degree, "degree")?,
             },
-            TopologyKind::ErdosRenyi => TopologyConfig::ErdosRenyi { p: need(f.p, "p")? },
-            TopologyKind::WattsStrogatz => TopologyConfig::WattsStrogatz {
+            "erdos-renyi" => TopologyConfig::ErdosRenyi { p: need(f.p, "p")? },
+            "watts-strogatz" => TopologyConfig::WattsStrogatz {
                 k: need(f.k, "k")?,
                 beta: need(f.beta, "beta")?,
             },
-            TopologyKind::BarabasiAlbert => TopologyConfig::BarabasiAlbert { m: need(f.m, "m")? },
-            TopologyKind::Hierarchical => TopologyConfig::Hierarchical {
+            "barabasi-albert" => TopologyConfig::BarabasiAlbert { m: need(f.m, "m")? },
+            "hierarchical" => TopologyConfig::Hierarchical {
                 group_size: need(f.group_size, "group_size")?,
             },
+            other => {
+                return Err(format!(
+                    "unknown variant `{other}`, expected one of `complete`, `ring`, `grid`, \
+                     `random-regular`, `erdos-renyi`, `watts-strogatz`, `barabasi-albert`, \
+                     `hierarchical`"
+                ));
+            }
         })
     }
 }
