@@ -111,7 +111,7 @@ pub fn build(st: &AppState, layout: &Layout, motion: bool) -> Scene {
     let current = report.round == sim.round() && report.round > 0;
     // Under latency, each update on the wire moves along its way by one tick's share per
     // step (not at all after a seek, which has no step to animate).
-    let latency = sim.config().time.is_some_and(|t| !t.is_instant());
+    let latency = sim.config().has_latency();
     let now = sim.round();
     let wire: Vec<(u32, u32, f32, f32)> = match st.message {
         Some(m) if latency => sim

@@ -330,6 +330,12 @@ impl Config {
         self.time.map_or(1, |t| t.interval)
     }
 
+    /// Whether updates take time to land: a time model with latency. Only then do updates
+    /// and member tables wait on the wire between ticks.
+    pub fn has_latency(&self) -> bool {
+        self.time.is_some_and(|t| !t.is_instant())
+    }
+
     /// The time of step `tick` in seconds under a time model, or `None` when steps are
     /// abstract rounds.
     pub fn seconds(&self, tick: u32) -> Option<f64> {

@@ -154,11 +154,7 @@ pub struct Summary {
 impl Summary {
     /// Summarises `values`; `None` when empty.
     pub fn of(values: &[f64]) -> Option<Summary> {
-        if values.is_empty() {
-            return None;
-        }
-        let mut v = values.to_vec();
-        v.sort_by(f64::total_cmp);
+        let v = sorted(values)?;
         let n = v.len() as f64;
         let mean = v.iter().sum::<f64>() / n;
         let var = if v.len() > 1 {
@@ -175,6 +171,16 @@ impl Summary {
             max: v[v.len() - 1],
         })
     }
+}
+
+/// A sorted copy of `values`, `None` when empty: what every percentile reads.
+fn sorted(values: &[f64]) -> Option<Vec<f64>> {
+    if values.is_empty() {
+        return None;
+    }
+    let mut v = values.to_vec();
+    v.sort_by(f64::total_cmp);
+    Some(v)
 }
 
 /// The `q`-quantile of `sorted` (ascending, not empty) by nearest rank: the smallest value
@@ -199,11 +205,7 @@ pub struct Band {
 impl Band {
     /// The band of `values`; `None` when empty.
     pub fn of(values: &[f64]) -> Option<Band> {
-        if values.is_empty() {
-            return None;
-        }
-        let mut v = values.to_vec();
-        v.sort_by(f64::total_cmp);
+        let v = sorted(values)?;
         Some(Band {
             p5: nearest_rank(&v, 0.05),
             p50: nearest_rank(&v, 0.5),

@@ -51,10 +51,7 @@ impl Simulation {
                 if config.topology.kind() != TopologyKind::Complete {
                     return Err(Error::MembershipNeedsComplete);
                 }
-                Some(Membership::new(
-                    config.nodes,
-                    config.time.is_some_and(|t| !t.is_instant()),
-                ))
+                Some(Membership::new(config.nodes, config.has_latency()))
             }
             _ => None,
         };
@@ -67,10 +64,7 @@ impl Simulation {
             round: 0,
             // Only latency puts updates on the wire between ticks. The first tick taken is
             // tick 1; eight ticks of room before the ring grows.
-            in_flight: config
-                .time
-                .filter(|t| !t.is_instant())
-                .map(|_| Schedule::new(1, 8)),
+            in_flight: config.has_latency().then(|| Schedule::new(1, 8)),
             config,
         })
     }
@@ -273,7 +267,7 @@ impl Simulation {
     pub fn step(&mut self) -> RoundReport {
         let round = self.round + 1;
         let time = self.config.time;
-        let instant = time.is_none_or(|t| t.is_instant());
+        let instant = !self.config.has_latency();
         // Under a time model the protocol runs every `interval` ticks; `g` counts its rounds.
         let every = self.config.round_ticks();
         let runs = time.is_none_or(|t| t.runs_at(round));

@@ -127,14 +127,13 @@ fn key(out: &mut String, class: &str, text: &str) {
 pub fn chart(p: &ChartInput) -> Html {
     let lang = p.lang;
     let frontier = p.data.frontier;
-    // The theory counts abstract rounds: under a time model neither curve nor marker holds.
-    let theory_mode = match &p.protocol {
-        Protocol::AntiEntropy { mode, sync } if p.time.is_none() => Some((*mode, *sync)),
-        _ => None,
-    };
+    // The marker counts abstract rounds: under a time model it does not hold.
     let marked = p.time.is_none() && !matches!(p.protocol, Protocol::Membership { .. });
     // The leading-order rounds of the run's own mode and fanout (rumors push).
-    let marker_mode = theory_mode.map_or(gossip_engine::Mode::Push, |(m, _)| m);
+    let marker_mode = match &p.protocol {
+        Protocol::AntiEntropy { mode, .. } => *mode,
+        _ => gossip_engine::Mode::Push,
+    };
     let marker = theory::rounds_estimate(marker_mode, p.nodes, p.fanout);
     let span = frontier
         .max(8)

@@ -163,7 +163,7 @@ pub fn summary(st: &AppState) -> Html {
             .and_then(|m| m.converged_at)
             .map_or_else(
                 || if done { tr!(lang, "never") } else { "…" }.into(),
-                |r| i18n::converged_at(lang, r, sim.config().time.as_ref()),
+                |r| i18n::step_label(lang, r, sim.config().time.as_ref()),
             );
         let bytes = format!(
             "{} + {}",

@@ -82,11 +82,6 @@ pub fn seconds(s: f64) -> String {
     fixed(s, if s < 60.0 { 1 } else { 0 })
 }
 
-/// The converged figure: "round 7", or "2.5 s · tick 25" under a time model.
-pub fn converged_at(lang: Lang, round: u32, time: Option<&RoundTime>) -> String {
-    step_label(lang, round, time)
-}
-
 /// Tooltip of a message chip.
 pub fn show_message_title(lang: Lang, id: u32, version: u32) -> String {
     match lang {
