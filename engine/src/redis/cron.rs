@@ -2,7 +2,7 @@
 //! sends (`clusterSendPing`).
 
 use crate::redis::gossip::{Entry, Msg, gossip_wanted};
-use crate::redis::simulation::RedisSimulation;
+use crate::redis::simulation::{RedisEvent, RedisSimulation};
 
 /// Random draws per `clusterCron` for the once-a-second PING: 5 (`clusterCron`, "Check a
 /// few random nodes and ping the one with the oldest pong_received time").
@@ -77,6 +77,10 @@ impl RedisSimulation {
         for j in pfails {
             self.nodes[me as usize].peers[j as usize].pfail = true;
             self.metrics.on_pfail(j, now);
+            self.record(RedisEvent::Pfail {
+                observer: me,
+                node: j,
+            });
             // A lone master fails nodes from the cron (`clusterCron`, size 1 case).
             if self.size() == 1 && self.roles[me as usize].master {
                 self.mark_failing_if_needed(me, j);

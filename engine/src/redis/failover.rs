@@ -5,7 +5,7 @@
 
 use crate::redis::gossip::Msg;
 use crate::redis::node::Failover;
-use crate::redis::simulation::RedisSimulation;
+use crate::redis::simulation::{RedisEvent, RedisSimulation};
 
 /// Fixed part of the delay before a replica asks for votes, ms: 500 + rand(0..500) +
 /// rank · 1000 (`clusterHandleSlaveFailover`).
@@ -145,6 +145,10 @@ impl RedisSimulation {
         self.nodes[me as usize].failover = Failover::default();
         let now = self.now_ms();
         self.metrics.on_failover(old, me, now);
+        self.record(RedisEvent::Promoted {
+            replica: me,
+            master: old,
+        });
         // `clusterBroadcastPong`: tell everyone.
         for k in 0..self.nodes.len() as u32 {
             if k != me && self.nodes[me as usize].peers[k as usize].known {

@@ -4,7 +4,7 @@
 
 use crate::redis::config::FAIL_REPORT_VALIDITY_MULT;
 use crate::redis::gossip::Msg;
-use crate::redis::simulation::RedisSimulation;
+use crate::redis::simulation::{RedisEvent, RedisSimulation};
 
 impl RedisSimulation {
     /// `clusterNodeAddFailureReport`: `reporter` (a master) says `j` is failing; add the
@@ -64,6 +64,11 @@ impl RedisSimulation {
         peer.fail_time = now;
         let healthy = self.conditions[j as usize].acts(self.tick);
         self.metrics.on_fail(j, now, healthy);
+        self.record(RedisEvent::Fail {
+            observer: me,
+            node: j,
+            reports: failures,
+        });
         self.send_fail(me, j);
     }
 

@@ -37,7 +37,7 @@ pub use config::{MAX_REDIS_NODES, RedisConfig, RedisPreset};
 pub use gossip::{Entry, Msg, Packet, gossip_wanted};
 pub use metrics::{RedisDetection, RedisMetrics};
 pub use node::{Peer, RedisNode, Role};
-pub use simulation::RedisSimulation;
+pub use simulation::{RedisEvent, RedisFlight, RedisSimulation, RedisTick, RedisVerb};
 
 #[cfg(test)]
 mod tests;

@@ -3,7 +3,7 @@
 
 use crate::redis::config::FAIL_UNDO_TIME_MULT;
 use crate::redis::gossip::{Entry, Msg, Packet};
-use crate::redis::simulation::RedisSimulation;
+use crate::redis::simulation::{RedisEvent, RedisSimulation};
 
 /// A gossiped `pong_received` is adopted only if at most this far in the future, ms
 /// (`clusterProcessGossipSection`: `pongtime <= (server.mstime+500)`).
@@ -58,6 +58,11 @@ impl RedisSimulation {
                     q.fail = true;
                     q.pfail = false;
                     q.fail_time = now;
+                    self.record(RedisEvent::FailReceived {
+                        observer: me,
+                        node: failed,
+                        from,
+                    });
                 }
             }
             Msg::AuthRequest => {

@@ -4,10 +4,15 @@
 //! receiver (`clusterProcessPacket`); then each acting node in id order runs `clusterCron`
 //! when its 100 ms period comes; then the metrics. A packet sent in tick t lands in tick t + 1
 //! at the earliest.
+//!
+//! With [`RedisSimulation::set_recording`] on, [`RedisSimulation::step`] also reports the
+//! packets sent and the flags set in the tick, for the browser page to draw; off (the
+//! default) it records nothing, and either way the run is the same: recording only observes
+//! and draws no randomness.
 
 use crate::error::Result;
 use crate::redis::config::{CRON_MS, RedisConfig};
-use crate::redis::gossip::Packet;
+use crate::redis::gossip::{Msg, Packet};
 use crate::redis::metrics::RedisMetrics;
 use crate::redis::node::{RedisNode, Role};
 use crate::rng::Stream;
@@ -19,6 +24,112 @@ use crate::time::Ticks;
 /// Salts of each node's two streams (its own choices, its network draws).
 const NODE_SALT: u64 = 0x5245_4449_534E_4F44;
 const NET_SALT: u64 = 0x5245_4449_534E_4554;
+
+/// What a bus message is, as `cluster_legacy.h` names its types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+pub enum RedisVerb {
+    /// `CLUSTERMSG_TYPE_PING` (a MEET when the receiver does not know the sender).
+    Ping,
+    /// `CLUSTERMSG_TYPE_PONG`.
+    Pong,
+    /// `CLUSTERMSG_TYPE_FAIL`.
+    Fail,
+    /// `CLUSTERMSG_TYPE_FAILOVER_AUTH_REQUEST`.
+    AuthRequest,
+    /// `CLUSTERMSG_TYPE_FAILOVER_AUTH_ACK`.
+    AuthAck,
+}
+
+impl RedisVerb {
+    /// The verb of `msg`.
+    pub fn of(msg: &Msg) -> Self {
+        match msg {
+            Msg::Ping { .. } => RedisVerb::Ping,
+            Msg::Pong { .. } => RedisVerb::Pong,
+            Msg::Fail { .. } => RedisVerb::Fail,
+            Msg::AuthRequest => RedisVerb::AuthRequest,
+            Msg::AuthAck => RedisVerb::AuthAck,
+        }
+    }
+}
+
+/// One packet sent, for drawing. Its fate is decided when it is sent (see
+/// [`RedisSimulation`]'s `send`), so the landing tick is known at once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct RedisFlight {
+    /// Sender.
+    pub from: u32,
+    /// Receiver.
+    pub to: u32,
+    /// The message type.
+    pub verb: RedisVerb,
+    /// Entries in the gossip section (PING and PONG; 0 for the others).
+    pub gossip: u32,
+    /// Bytes on the wire ([`Packet::bytes`]).
+    pub bytes: u32,
+    /// Landing tick, or `None` if lost to random loss or a partition. A packet that lands
+    /// at a crashed or paused node is dropped there.
+    pub lands: Option<u32>,
+}
+
+/// A flag one observer set, or a promotion.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case", tag = "event"))]
+pub enum RedisEvent {
+    /// `observer` flagged `node` `CLUSTER_NODE_PFAIL`: a ping pending, and nothing heard,
+    /// for over node_timeout (`clusterCron`).
+    Pfail {
+        /// Who flagged it.
+        observer: u32,
+        /// Whom.
+        node: u32,
+    },
+    /// `observer` flagged `node` `CLUSTER_NODE_FAIL` itself, with a majority of the masters
+    /// agreeing (`markNodeAsFailingIfNeeded`), and broadcast FAIL.
+    Fail {
+        /// Who decided.
+        observer: u32,
+        /// Whom.
+        node: u32,
+        /// Failure reports counted, `observer`'s own included if it is a master.
+        reports: u32,
+    },
+    /// `observer` flagged `node` FAIL on a `CLUSTERMSG_TYPE_FAIL` from `from`
+    /// (`clusterProcessPacket`: "FAIL message received from ... about ...").
+    FailReceived {
+        /// Who learned it.
+        observer: u32,
+        /// Whom.
+        node: u32,
+        /// The sender of the FAIL message.
+        from: u32,
+    },
+    /// Replica `replica` won the election and took over `master`'s slots
+    /// (`clusterFailoverReplaceYourMaster`).
+    Promoted {
+        /// The new master.
+        replica: u32,
+        /// The master it replaced.
+        master: u32,
+    },
+}
+
+/// What one tick did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct RedisTick {
+    /// The tick.
+    pub tick: u32,
+    /// Packets sent (when recording), in sending order; packets a command sent between
+    /// ticks (a `CLUSTER MEET`) come first.
+    pub flights: Vec<RedisFlight>,
+    /// Flags set and promotions (when recording), in order.
+    pub events: Vec<RedisEvent>,
+}
 
 /// A Redis Cluster.
 #[derive(Clone, Debug)]
@@ -37,6 +148,12 @@ pub struct RedisSimulation {
     pub(super) tick: u32,
     pub(super) cron_every: u32,
     pub(super) metrics: RedisMetrics,
+    /// Whether flights and events are kept for [`RedisTick`].
+    recording: bool,
+    /// Flights since the last tick's report (empty when not recording).
+    flights: Vec<RedisFlight>,
+    /// Events since the last tick's report (empty when not recording).
+    events: Vec<RedisEvent>,
 }
 
 impl RedisSimulation {
@@ -79,6 +196,9 @@ impl RedisSimulation {
             tick: 0,
             cron_every: ticks.interval(CRON_MS),
             metrics: RedisMetrics::default(),
+            recording: false,
+            flights: Vec::new(),
+            events: Vec::new(),
             config,
         })
     }
@@ -144,8 +264,44 @@ impl RedisSimulation {
         self.size() / 2 + 1
     }
 
+    /// How many acting observers other than `node` (running, not paused) that know it hold
+    /// it healthy, PFAIL, and FAIL (FAIL wins over PFAIL). Each observer's flags are
+    /// `node(observer)?.peer(node)`.
+    pub fn views_of(&self, node: u32) -> (u32, u32, u32) {
+        let mut v = (0, 0, 0);
+        for (n, c) in self.nodes.iter().zip(&self.conditions) {
+            if !c.acts(self.tick) || n.id == node {
+                continue;
+            }
+            match n.peer(node) {
+                Some(p) if p.known && p.fail => v.2 += 1,
+                Some(p) if p.known && p.pfail => v.1 += 1,
+                Some(p) if p.known => v.0 += 1,
+                _ => {}
+            }
+        }
+        v
+    }
+
+    /// Turns recording of flights and events in [`RedisTick`] on or off (off at start).
+    /// Turning it off drops what was kept since the last tick.
+    pub fn set_recording(&mut self, on: bool) {
+        self.recording = on;
+        if !on {
+            self.flights = Vec::new();
+            self.events = Vec::new();
+        }
+    }
+
+    /// Keeps `event` for the tick's report, when recording.
+    pub(super) fn record(&mut self, event: RedisEvent) {
+        if self.recording {
+            self.events.push(event);
+        }
+    }
+
     /// Runs one tick.
-    pub fn step(&mut self) {
+    pub fn step(&mut self) -> RedisTick {
         let tick = self.tick;
         for p in self.flight.take(Vec::new()) {
             if self.conditions[p.to as usize].acts(tick) {
@@ -161,6 +317,11 @@ impl RedisSimulation {
         }
         self.settle();
         self.tick += 1;
+        RedisTick {
+            tick,
+            flights: std::mem::take(&mut self.flights),
+            events: std::mem::take(&mut self.events),
+        }
     }
 
     /// Runs until `seconds` of simulated time have passed.
@@ -174,7 +335,7 @@ impl RedisSimulation {
     /// Sends `msg` from `from` to `to`: decides its fate now, from the sender's stream
     /// (as [`crate::swim::network::Network::fate`] does for SWIM's packets, whose type it
     /// is tied to: a partition or random loss drops it, else it lands after a latency).
-    pub(super) fn send(&mut self, from: u32, to: u32, msg: crate::redis::gossip::Msg) {
+    pub(super) fn send(&mut self, from: u32, to: u32, msg: Msg) {
         let p = Packet {
             from,
             to,
@@ -189,13 +350,30 @@ impl RedisSimulation {
             || rng.chance(self.loss)
                 | rng.chance(self.conditions[f].loss_out)
                 | rng.chance(self.conditions[t].loss_in);
-        if lost {
-            self.metrics.lost += 1;
-            return;
+        let lands = if lost {
+            None
+        } else {
+            let delay = self.config.ticks().delay(self.config.latency.draw_ms(rng));
+            Some(self.tick + delay.max(1))
+        };
+        if self.recording {
+            let gossip = match &p.msg {
+                Msg::Ping { gossip } | Msg::Pong { gossip } => gossip.len() as u32,
+                _ => 0,
+            };
+            self.flights.push(RedisFlight {
+                from,
+                to,
+                verb: RedisVerb::of(&p.msg),
+                gossip,
+                bytes: p.bytes() as u32,
+                lands,
+            });
         }
-        let ticks = self.config.ticks();
-        let delay = ticks.delay(self.config.latency.draw_ms(rng)).max(1);
-        self.flight.push(self.tick + delay, p);
+        match lands {
+            Some(at) => self.flight.push(at, p),
+            None => self.metrics.lost += 1,
+        }
     }
 }
 

@@ -187,3 +187,90 @@ fn a_joined_node_becomes_known_to_all() {
         );
     }
 }
+
+/// A run with loss, a kill, a pause and a join, recording or not: its metrics, roles and
+/// every node's flags after 60 s.
+fn recorded_run(recording: bool) -> (RedisMetrics, Vec<Role>, Vec<Vec<Peer>>, usize) {
+    let mut s = sim(12, 21);
+    s.set_recording(recording);
+    s.apply(&RedisCommand::SetLoss { loss: 0.05 })
+        .expect("loss");
+    let mut flights = 0;
+    for second in 0..60 {
+        match second {
+            2 => s.apply(&RedisCommand::Kill { node: 1 }).expect("kill"),
+            5 => s
+                .apply(&RedisCommand::Pause { node: 8, ms: 4_000 })
+                .expect("pause"),
+            9 => s.apply(&RedisCommand::Join { via: 3 }).expect("join"),
+            _ => {}
+        }
+        for _ in 0..10 {
+            flights += s.step().flights.len();
+        }
+    }
+    let peers = (0..s.nodes())
+        .map(|i| s.node(i).expect("node").peers.clone())
+        .collect();
+    let roles = (0..s.nodes()).map(|i| s.role(i).expect("role")).collect();
+    (s.metrics().clone(), roles, peers, flights)
+}
+
+#[test]
+fn recording_only_observes() {
+    let (m, roles, peers, none) = recorded_run(false);
+    let (m2, roles2, peers2, flights) = recorded_run(true);
+    assert_eq!(none, 0, "nothing recorded by default");
+    assert_eq!((m.clone(), roles, peers), (m2, roles2, peers2));
+    assert_eq!(flights as u64, m.messages, "one flight per packet sent");
+}
+
+#[test]
+fn a_recorded_kill_shows_pfail_fail_and_promotion() {
+    let mut s = sim(6, 7); // masters 0..3, replica 3 of 0
+    s.set_recording(true);
+    s.run_for(1.0);
+    s.apply(&RedisCommand::Kill { node: 0 }).expect("kill");
+    let mut events = Vec::new();
+    let mut lost = 0;
+    while s.seconds() < 60.0 {
+        let t = s.step();
+        for f in &t.flights {
+            if f.lands.is_none() {
+                lost += 1;
+            }
+            assert!(f.lands.is_none_or(|at| at > t.tick));
+            let gossiping = matches!(f.verb, RedisVerb::Ping | RedisVerb::Pong);
+            assert_eq!(gossiping, f.gossip > 0, "{f:?}");
+        }
+        events.extend(t.events);
+    }
+    assert_eq!(lost, 0, "no loss, no partition");
+    let at = |want: &dyn Fn(&RedisEvent) -> bool| events.iter().position(want);
+    let pfail = at(&|e| matches!(e, RedisEvent::Pfail { node: 0, .. })).expect("PFAIL");
+    let fail = at(&|e| matches!(e, RedisEvent::Fail { node: 0, .. })).expect("FAIL");
+    let learned =
+        at(&|e| matches!(e, RedisEvent::FailReceived { node: 0, .. })).expect("FAIL broadcast");
+    let promoted = at(&|e| {
+        matches!(
+            e,
+            RedisEvent::Promoted {
+                replica: 3,
+                master: 0
+            }
+        )
+    })
+    .expect("promotion");
+    assert!(pfail < fail && fail < learned && learned < promoted);
+    let RedisEvent::Fail { reports, .. } = events[fail] else {
+        unreachable!()
+    };
+    assert!(reports >= s.quorum(), "{reports} reports");
+    // Every acting node (1..6) holds 0 FAIL.
+    assert_eq!(s.views_of(0), (0, 0, 5));
+    assert_eq!(
+        s.views_of(1),
+        (4, 0, 0),
+        "0 is not acting, 1 not its own observer"
+    );
+}
