@@ -30,4 +30,6 @@ pub use config::{DynamoConfig, DynamoPreset, MAX_DYNAMO_NODES};
 pub use merkle::{MerkleSizes, MerkleSync, MerkleTree, Replica, leaf_of, reconcile, sync};
 pub use metrics::{DynamoMetrics, Unreachability};
 pub use node::DynamoNode;
-pub use simulation::DynamoSimulation;
+pub use simulation::{
+    DynamoEvent, DynamoFlight, DynamoSimulation, DynamoTick, DynamoVerb, LastSync,
+};

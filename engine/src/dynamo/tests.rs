@@ -1,6 +1,8 @@
 //! Runs of whole Dynamo clusters.
 
-use crate::dynamo::{DynamoCommand, DynamoConfig, DynamoPreset, DynamoSimulation};
+use crate::dynamo::{
+    DynamoCommand, DynamoConfig, DynamoEvent, DynamoPreset, DynamoSimulation, DynamoVerb,
+};
 
 fn sim(n: u32, seed: u64) -> DynamoSimulation {
     DynamoSimulation::new(DynamoConfig::preset(DynamoPreset::Dynamo, n), seed).unwrap()
@@ -102,4 +104,132 @@ fn runs_are_deterministic() {
     };
     assert_eq!(run(9), run(9));
     assert_ne!(run(9), run(10));
+}
+
+/// A run with loss, a kill, a pause and a restart, recording or not: its metrics, every
+/// node's membership, verdicts and replica, and the flights recorded.
+fn recorded_run(
+    recording: bool,
+) -> (
+    crate::dynamo::DynamoMetrics,
+    Vec<crate::dynamo::DynamoNode>,
+    Vec<crate::dynamo::DynamoFlight>,
+) {
+    let mut s = sim(12, 31);
+    s.set_recording(recording);
+    s.apply(&DynamoCommand::SetLoss { loss: 0.05 }).unwrap();
+    let mut flights = Vec::new();
+    for second in 0..60 {
+        match second {
+            3 => s.apply(&DynamoCommand::Kill { node: 4 }).unwrap(),
+            6 => s
+                .apply(&DynamoCommand::Pause { node: 9, ms: 3000 })
+                .unwrap(),
+            40 => s.apply(&DynamoCommand::Restart { node: 4 }).unwrap(),
+            _ => {}
+        }
+        for _ in 0..10 {
+            flights.extend(s.step().flights);
+        }
+    }
+    let nodes = (0..s.nodes()).map(|i| s.node(i).unwrap().clone()).collect();
+    (s.metrics().clone(), nodes, flights)
+}
+
+#[test]
+fn recording_only_observes() {
+    let (m, nodes, none) = recorded_run(false);
+    let (m2, nodes2, flights) = recorded_run(true);
+    assert!(none.is_empty(), "nothing recorded by default");
+    assert_eq!(m, m2);
+    let state = |n: &[crate::dynamo::DynamoNode]| -> Vec<_> {
+        n.iter()
+            .map(|n| (n.members.clone(), n.unreachable.clone(), n.replica.clone()))
+            .collect()
+    };
+    assert_eq!(state(&nodes), state(&nodes2));
+    let count = |v: DynamoVerb| flights.iter().filter(|f| f.verb == v).count() as u64;
+    let gossip = count(DynamoVerb::Gossip) + count(DynamoVerb::GossipReply);
+    assert_eq!(gossip, m.messages, "one flight per gossip message");
+    assert_eq!(count(DynamoVerb::MerkleCompare), m.syncs, "one per sync");
+    let moved: u64 = flights.iter().map(|f| u64::from(f.keys)).sum();
+    assert_eq!(moved, m.keys_transferred);
+    let merkle: u64 = flights
+        .iter()
+        .filter(|f| matches!(f.verb, DynamoVerb::MerkleCompare | DynamoVerb::KeyTransfer))
+        .map(|f| u64::from(f.bytes))
+        .sum();
+    assert_eq!(merkle, m.merkle_bytes);
+}
+
+#[test]
+fn recorded_syncs_ride_with_the_answer_and_match_last_sync() {
+    let mut s = sim(8, 12);
+    s.set_recording(true);
+    let mut transfers = 0;
+    for _ in 0..300 {
+        let tick = s.step();
+        let f = &tick.flights;
+        // Per node, its last sync of the tick: (peer, keys moved).
+        let mut last = std::collections::BTreeMap::new();
+        for (k, x) in f.iter().enumerate() {
+            match x.verb {
+                DynamoVerb::MerkleCompare => {
+                    let reply = f[k - 1];
+                    assert_eq!(reply.verb, DynamoVerb::GossipReply);
+                    assert_eq!((x.from, x.to, x.lands), (reply.from, reply.to, reply.lands));
+                    assert_eq!(x.keys, 0);
+                    last.insert(x.from, (x.to, 0));
+                    last.insert(x.to, (x.from, 0));
+                }
+                DynamoVerb::KeyTransfer => {
+                    let compare = f[k - 1];
+                    assert_eq!(compare.verb, DynamoVerb::MerkleCompare);
+                    assert_eq!(
+                        (x.from, x.to, x.lands),
+                        (compare.from, compare.to, compare.lands)
+                    );
+                    assert!(x.keys > 0);
+                    last.insert(x.from, (x.to, x.keys));
+                    last.insert(x.to, (x.from, x.keys));
+                    transfers += 1;
+                }
+                _ => assert_eq!(x.keys, 0),
+            }
+        }
+        for (node, (peer, keys)) in last {
+            let l = s.last_sync(node).unwrap();
+            assert_eq!((l.peer, l.tick), (peer, tick.tick));
+            assert_eq!(l.sync.keys_transferred.len() as u32, keys);
+        }
+    }
+    assert!(transfers > 10, "writes spread by Merkle syncs: {transfers}");
+    assert!(s.last_sync(99).is_none());
+}
+
+#[test]
+fn recorded_verdicts_follow_a_crash_and_a_restart() {
+    let mut s = sim(6, 13);
+    s.set_recording(true);
+    run_s(&mut s, 2);
+    s.apply(&DynamoCommand::Kill { node: 2 }).unwrap();
+    let mut events = Vec::new();
+    for _ in 0..600 {
+        events.extend(s.step().events);
+    }
+    let about_2 = |e: &DynamoEvent| matches!(e, DynamoEvent::Unreachable { peer: 2, .. });
+    assert_eq!(events.iter().filter(|e| about_2(e)).count(), 5);
+    assert_eq!(s.views_of(2), (0, 5, 0));
+    s.apply(&DynamoCommand::Restart { node: 2 }).unwrap();
+    assert!(s.step().events.is_empty(), "2 held no one unreachable");
+    let mut back = 0;
+    for _ in 0..600 {
+        for e in s.step().events {
+            if matches!(e, DynamoEvent::Reachable { peer: 2, .. }) {
+                back += 1;
+            }
+        }
+    }
+    assert_eq!(back, 5);
+    assert_eq!(s.views_of(2), (5, 0, 0));
 }
