@@ -5,8 +5,8 @@
 #
 #   scripts/size.sh [DIST] [--budget BYTES]
 #
-# (after scripts/build.sh; default dist/). Pages: index.html (the player) and systems.html
-# (the real-systems page), each with its own budget. With --budget, exits 1 when a page's
+# (after scripts/build.sh; default dist/). Pages: index.html (the player), systems.html (SWIM)
+# and stores.html (the data stores), each with its own budget. With --budget, exits 1 when a page's
 # gzip total is above BYTES: scripts/test.sh holds each page to issue #9's 300 KB.
 set -euo pipefail
 dist=dist
@@ -18,7 +18,7 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 over=0
-for page in index.html systems.html; do
+for page in index.html systems.html stores.html; do
   [[ -f "$dist/$page" ]] || continue
   files=("$page")
   # Two rounds of "files named by the files so far" reach the wasm (page -> boot -> glue/wasm).

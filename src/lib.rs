@@ -25,6 +25,7 @@ pub mod scene;
 pub mod share;
 pub mod spacetime;
 pub mod state;
+pub mod stores;
 pub mod systems;
 pub mod view;
 

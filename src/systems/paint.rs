@@ -37,7 +37,7 @@ pub fn state_colour(state: MemberState, pal: &Palette) -> &'static str {
 
 /// Adds the outline of `state`'s shape, centred at (x, y) with radius r, to the path: a
 /// circle (alive), a triangle (suspect), a square (dead), a diamond (left).
-fn shape(ctx: &Ctx, state: MemberState, x: f64, y: f64, r: f64) {
+pub(crate) fn shape(ctx: &Ctx, state: MemberState, x: f64, y: f64, r: f64) {
     match state {
         MemberState::Suspect => {
             let h = r * 1.25;
@@ -55,7 +55,7 @@ fn shape(ctx: &Ctx, state: MemberState, x: f64, y: f64, r: f64) {
     }
 }
 
-fn ease(t: f64) -> f64 {
+pub(crate) fn ease(t: f64) -> f64 {
     t * t * (3.0 - 2.0 * t)
 }
 
@@ -253,7 +253,7 @@ impl SwimScene {
 }
 
 /// Adds a diamond of half-diagonal `h` centred at (x, y) to the path.
-fn diamond(ctx: &Ctx, x: f64, y: f64, h: f64) {
+pub(crate) fn diamond(ctx: &Ctx, x: f64, y: f64, h: f64) {
     ctx.move_to(x, y - h);
     ctx.line_to(x + h, y);
     ctx.line_to(x, y + h);
@@ -261,7 +261,7 @@ fn diamond(ctx: &Ctx, x: f64, y: f64, h: f64) {
     ctx.close_path();
 }
 
-fn cross(ctx: &Ctx, colour: &str, x: f64, y: f64, s: f64) {
+pub(crate) fn cross(ctx: &Ctx, colour: &str, x: f64, y: f64, s: f64) {
     ctx.begin_path();
     ctx.move_to(x - s, y - s);
     ctx.line_to(x + s, y + s);

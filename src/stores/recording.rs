@@ -1,0 +1,307 @@
+//! A run the page can move through in both directions.
+//!
+//! The engines only step forward. The page keeps, for every tick, what it sent and decided
+//! and what every node's peers held of it, so going back is reading a frame, not re-running.
+//! Only the inspector (a node's whole state) and a command given in the past need the engine
+//! at an earlier tick; they re-run from the nearest snapshot, whose number is held to a
+//! memory budget by thinning (every other one dropped, spacing doubled) as the run grows.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::run::{Run, Verdict, Views, Wire};
+use super::scenario::{MAX_TICKS, StoreAction, StoreScenario};
+
+/// Node-pair entries all snapshots together may hold: each engine keeps a view of every
+/// node at every node, N² entries of a few dozen bytes, so 3 million is about 100 MB.
+const SNAPSHOT_ENTRIES: u64 = 3_000_000;
+
+/// The cluster after one tick.
+#[derive(Clone, Debug, Default)]
+pub struct Frame {
+    /// Messages sent in the tick that led here.
+    pub wires: Vec<Wire>,
+    /// Verdicts reached in it.
+    pub verdicts: Vec<Verdict>,
+    /// What the others hold of each node.
+    pub views: Vec<Views>,
+    /// The chart's value per node ([`Run::probe`] from [`observer_of`]).
+    pub probe: Vec<f32>,
+    /// Redis roles (master, master of), shared with the frame before while unchanged.
+    pub roles: Rc<Vec<(bool, Option<u32>)>>,
+    /// Crashed or paused, per node.
+    pub down: Vec<bool>,
+    /// Cumulative bytes: all traffic, and for Dynamo the Merkle, flat-digest and
+    /// full-transfer bytes of its replica syncs.
+    pub bytes: [u64; 4],
+}
+
+/// Whom the chart asks about `node`: node 0 (a seed in Cassandra and Dynamo), or node 1
+/// about node 0.
+pub fn observer_of(node: u32) -> u32 {
+    u32::from(node == 0)
+}
+
+/// A command the engine refused when its tick came (a kill of a node already down, say).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Refused {
+    /// The command.
+    pub action: StoreAction,
+    /// Why.
+    pub error: gossip_engine::Error,
+}
+
+/// A recorded run and a cursor in it.
+#[derive(Clone, Debug)]
+pub struct Recording {
+    scenario: StoreScenario,
+    /// The cluster after `frames.len() - 1` ticks.
+    frontier: Run,
+    /// Commands not yet applied at the frontier.
+    next_action: usize,
+    /// `frames[t]`: the cluster after `t` ticks (`frames[0]` the start).
+    frames: Vec<Frame>,
+    /// `(tick, run before that tick's commands)`; tick 0 always.
+    snapshots: Vec<(u32, Run)>,
+    /// Spacing of snapshots, in ticks.
+    every: u32,
+    /// Longest flight so far, in ticks.
+    longest: u32,
+    refused: Vec<Refused>,
+    /// The tick shown.
+    now: u32,
+    /// The engine last re-run to a past tick, kept so that playing through the past steps
+    /// it on instead of re-running from a snapshot every tick.
+    cursor: RefCell<Option<Run>>,
+}
+
+fn frame(run: &Run, wires: Vec<Wire>, verdicts: Vec<Verdict>, before: Option<&Frame>) -> Frame {
+    let n = run.nodes();
+    let t = run.tick();
+    let roles: Vec<(bool, Option<u32>)> = (0..n).filter_map(|i| run.role(i)).collect();
+    let roles = match before {
+        Some(f) if *f.roles == roles => f.roles.clone(),
+        _ => Rc::new(roles),
+    };
+    Frame {
+        wires,
+        verdicts,
+        views: (0..n).map(|i| run.views(i)).collect(),
+        probe: (0..n).map(|i| run.probe(observer_of(i), i)).collect(),
+        roles,
+        down: (0..n)
+            .map(|i| run.condition(i).is_none_or(|c| !c.acts(t)))
+            .collect(),
+        bytes: run.bytes(),
+    }
+}
+
+impl Recording {
+    /// Starts `scenario` at tick 0 and moves to its `at`.
+    pub fn new(scenario: StoreScenario) -> Result<Self, gossip_engine::Error> {
+        let run = Run::new(&scenario)?;
+        let n = u64::from(run.nodes());
+        let every = (n * n / 5_000).clamp(50, 2_000) as u32;
+        let first = frame(&run, Vec::new(), Vec::new(), None);
+        let at = scenario.at.min(MAX_TICKS);
+        let mut rec = Recording {
+            scenario,
+            snapshots: vec![(0, run.clone())],
+            frontier: run,
+            next_action: 0,
+            frames: vec![first],
+            every,
+            longest: 1,
+            refused: Vec::new(),
+            now: 0,
+            cursor: RefCell::new(None),
+        };
+        rec.seek(at);
+        Ok(rec)
+    }
+
+    /// The scenario (the commands given so far included).
+    pub fn scenario(&self) -> &StoreScenario {
+        &self.scenario
+    }
+
+    /// The tick shown.
+    pub fn now(&self) -> u32 {
+        self.now
+    }
+
+    /// Ticks recorded.
+    pub fn recorded(&self) -> u32 {
+        self.frames.len() as u32 - 1
+    }
+
+    /// Milliseconds per tick.
+    pub fn tick_ms(&self) -> u32 {
+        self.frontier.tick_ms()
+    }
+
+    /// Seconds at `tick`.
+    pub fn seconds(&self, tick: u32) -> f64 {
+        f64::from(tick) * f64::from(self.tick_ms()) / 1000.0
+    }
+
+    /// The frame shown.
+    pub fn frame(&self) -> &Frame {
+        &self.frames[self.now as usize]
+    }
+
+    /// Every recorded frame.
+    pub fn frames(&self) -> &[Frame] {
+        &self.frames
+    }
+
+    /// Commands refused so far.
+    pub fn refused(&self) -> &[Refused] {
+        &self.refused
+    }
+
+    /// Runs one more tick at the frontier.
+    fn advance(&mut self) {
+        let t = self.frontier.tick();
+        if t % self.every == 0 && self.snapshots.last().is_some_and(|s| s.0 < t) {
+            self.snapshots.push((t, self.frontier.clone()));
+            self.thin();
+        }
+        while let Some(a) = self.scenario.actions.get(self.next_action) {
+            if a.tick > t {
+                break;
+            }
+            if let Err(error) = self.frontier.apply(&a.command) {
+                let r = Refused {
+                    action: a.clone(),
+                    error,
+                };
+                if !self.refused.contains(&r) {
+                    self.refused.push(r);
+                }
+            }
+            self.next_action += 1;
+        }
+        let tick = self.frontier.step();
+        for w in &tick.wires {
+            if let Some(l) = w.lands {
+                self.longest = self.longest.max(l - w.sent);
+            }
+        }
+        let f = frame(
+            &self.frontier,
+            tick.wires,
+            tick.verdicts,
+            self.frames.last(),
+        );
+        self.frames.push(f);
+    }
+
+    /// Drops every other snapshot (never the first) while they hold more than the budget.
+    fn thin(&mut self) {
+        let n = u64::from(self.frontier.nodes());
+        while self.snapshots.len() as u64 * n * n > SNAPSHOT_ENTRIES && self.snapshots.len() > 2 {
+            self.every *= 2;
+            let every = self.every;
+            self.snapshots.retain(|(t, _)| t % every == 0);
+        }
+    }
+
+    /// Shows `tick`, recording as far as needed (at most [`MAX_TICKS`]).
+    pub fn seek(&mut self, tick: u32) {
+        let tick = tick.min(MAX_TICKS);
+        while self.recorded() < tick {
+            self.advance();
+        }
+        self.now = tick;
+    }
+
+    /// The engine at the tick shown, before that tick's commands: the frontier, or a re-run
+    /// from the nearest snapshot.
+    pub fn run_at(&self, tick: u32) -> Run {
+        if tick == self.frontier.tick() {
+            return self.frontier.clone();
+        }
+        let (from, snap) = self
+            .snapshots
+            .iter()
+            .rev()
+            .find(|(t, _)| *t <= tick)
+            .expect("tick 0 is always a snapshot");
+        let mut run = snap.clone();
+        let mut next = self.scenario.actions.partition_point(|a| a.tick < *from);
+        while run.tick() < tick {
+            let t = run.tick();
+            while let Some(a) = self.scenario.actions.get(next).filter(|a| a.tick <= t) {
+                let _ = run.apply(&a.command);
+                next += 1;
+            }
+            run.step();
+        }
+        run
+    }
+
+    /// Calls `f` with the engine at the tick shown (before that tick's commands): the
+    /// frontier itself, or a past run kept and stepped on as the cursor moves forward.
+    pub fn with_run<R>(&self, f: impl FnOnce(&Run) -> R) -> R {
+        let tick = self.now;
+        if tick == self.frontier.tick() {
+            return f(&self.frontier);
+        }
+        let mut cursor = self.cursor.borrow_mut();
+        let reusable = cursor
+            .as_ref()
+            .is_some_and(|r| r.tick() <= tick && tick - r.tick() <= self.every);
+        if !reusable {
+            *cursor = Some(self.run_at(tick));
+        }
+        let run = cursor.as_mut().expect("set above");
+        let mut next = self
+            .scenario
+            .actions
+            .partition_point(|a| a.tick < run.tick());
+        while run.tick() < tick {
+            let t = run.tick();
+            while let Some(a) = self.scenario.actions.get(next).filter(|a| a.tick <= t) {
+                let _ = run.apply(&a.command);
+                next += 1;
+            }
+            run.step();
+        }
+        f(run)
+    }
+
+    /// Gives `command` at the tick shown: the future is recorded again from here.
+    pub fn command(&mut self, command: super::scenario::StoreCommand) {
+        let now = self.now;
+        self.scenario.push(now, command);
+        self.rewind(now);
+    }
+
+    /// Forgets every frame after `tick` and puts the frontier back there.
+    fn rewind(&mut self, tick: u32) {
+        self.frames.truncate(tick as usize + 1);
+        self.snapshots.retain(|(t, _)| *t <= tick);
+        self.refused.retain(|r| r.action.tick < tick);
+        self.cursor.replace(None);
+        self.frontier = self.run_at(tick);
+        self.next_action = self.scenario.actions.partition_point(|a| a.tick < tick);
+    }
+
+    /// Messages in the air at some point of the tick that led to `now`: sent before it and
+    /// landing after it started, or lost in it.
+    pub fn in_flight(&self) -> Vec<Wire> {
+        let Some(from) = self.now.checked_sub(1) else {
+            return Vec::new();
+        };
+        let first = from.saturating_sub(self.longest);
+        (first..=from)
+            .flat_map(|t| self.frames[t as usize + 1].wires.iter())
+            .filter(|w| match w.lands {
+                Some(l) => l > from,
+                None => w.sent == from,
+            })
+            .copied()
+            .collect()
+    }
+}
