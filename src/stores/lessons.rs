@@ -256,8 +256,16 @@ pub const STORE_LESSONS: [StoreLesson; 3] = [
              再试“300 个节点”：选中一个节点，读它的 gossip 段，每条 30 个条目，而 10 个节点时只有 3 个。",
         ),
         variants: &[
-            (Text("A master crashes", "主节点崩溃"), redis_kill, WATCH_REDIS_KILL),
-            (Text("Minority partition", "少数派分区"), redis_minority, WATCH_MINORITY),
+            (
+                Text("A master crashes", "主节点崩溃"),
+                redis_kill,
+                WATCH_REDIS_KILL,
+            ),
+            (
+                Text("Minority partition", "少数派分区"),
+                redis_minority,
+                WATCH_MINORITY,
+            ),
             (
                 Text("300 nodes: the gossip section", "300 个节点：gossip 段"),
                 redis_large,
@@ -306,7 +314,11 @@ pub const STORE_LESSONS: [StoreLesson; 3] = [
             "选中一个节点，在检查器中查看它最近一次同步。再打开“节点崩溃”：其他节点逐个、各自发现它不可达。",
         ),
         variants: &[
-            (Text("Merkle sync", "Merkle 同步"), dynamo_sync, WATCH_MERKLE),
+            (
+                Text("Merkle sync", "Merkle 同步"),
+                dynamo_sync,
+                WATCH_MERKLE,
+            ),
             (Text("A node crashes", "节点崩溃"), dynamo_kill, WATCH_LOCAL),
         ],
     },
@@ -387,7 +399,10 @@ mod tests {
             let Run::Cassandra(s) = run else { panic!() };
             let g = s.node(0).unwrap().view(5).unwrap().generation;
             // The engine's clock reads 1 s at tick 0 (see `generation_now`): 35 s in is 36.
-            assert_eq!(g, 36, "node 0 knows node 5's new generation, its clock in seconds");
+            assert_eq!(
+                g, 36,
+                "node 0 knows node 5's new generation, its clock in seconds"
+            );
         });
         assert!(rec.frame().views[5][2] == 0, "everyone holds it UP again");
     }

@@ -6,7 +6,7 @@
 //! `loss.P` (percent), `split.K` (nodes below K on one side), `heal`, `join`. A bad part is
 //! named in the page's banner and skipped; the rest of the link still opens.
 
-use super::scenario::{MAX_STORE_NODES, MAX_TICKS, Store, StoreCommand, StoreScenario};
+use super::scenario::{MAX_TICKS, Store, StoreCommand, StoreScenario};
 
 /// A part of a link the page could not use.
 #[derive(Clone, Debug, PartialEq)]
@@ -95,6 +95,8 @@ pub fn decode(text: &str) -> Option<Opened> {
     let mut problems = Vec::new();
     let mut s = StoreScenario::new(Store::Cassandra, 12, 1);
     let mut lesson = None;
+    // N is checked once the system is known: each has its own cap.
+    let mut nodes: Option<(u32, String)> = None;
     let bad = |key: &str, value: &str, used: String, problems: &mut Vec<LinkProblem>| {
         problems.push(LinkProblem::BadValue {
             key: key.into(),
@@ -109,11 +111,7 @@ pub fn decode(text: &str) -> Option<Opened> {
                 None => problems.push(LinkProblem::UnknownSystem(v.into_owned())),
             },
             "n" => match v.parse::<u32>() {
-                Ok(n) if (3..=MAX_STORE_NODES).contains(&n) => s.nodes = n,
-                Ok(n) => {
-                    s.nodes = n.clamp(3, MAX_STORE_NODES);
-                    bad("n", &v, s.nodes.to_string(), &mut problems);
-                }
+                Ok(n) => nodes = Some((n, v.into_owned())),
                 Err(_) => bad("n", &v, s.nodes.to_string(), &mut problems),
             },
             "seed" => match v.parse::<u64>() {
@@ -139,6 +137,12 @@ pub fn decode(text: &str) -> Option<Opened> {
                 _ => bad("lesson", &v, "—".into(), &mut problems),
             },
             _ => {}
+        }
+    }
+    if let Some((n, text)) = nodes {
+        s.nodes = n.clamp(3, s.store.max_nodes());
+        if s.nodes != n {
+            bad("n", &text, s.nodes.to_string(), &mut problems);
         }
     }
     Some(Opened {
@@ -173,9 +177,16 @@ mod tests {
     fn bad_parts_are_named_and_the_rest_opens() {
         let o = decode("system=dynamo&n=99999&seed=x&do=kill.2@10,boom@3,kill@4").unwrap();
         assert_eq!(o.scenario.store, Store::Dynamo);
-        assert_eq!(o.scenario.nodes, MAX_STORE_NODES);
+        assert_eq!(o.scenario.nodes, crate::stores::scenario::MAX_STORE_NODES);
         assert_eq!(o.scenario.actions.len(), 1);
         assert_eq!(o.problems.len(), 4, "{:?}", o.problems);
+        // Each system has its own cap, whichever key comes first.
+        let o = decode("n=1000&system=redis-cluster").unwrap();
+        assert_eq!(
+            o.scenario.nodes,
+            crate::stores::scenario::MAX_REDIS_PAGE_NODES
+        );
+        assert_eq!(o.problems.len(), 1);
         assert!(decode("").is_none());
         let o = decode("system=mongodb").unwrap();
         assert_eq!(o.problems, [LinkProblem::UnknownSystem("mongodb".into())]);

@@ -188,7 +188,13 @@ impl Reducible for Model {
             Msg::System(store) => {
                 let s = m.rec.borrow().scenario().clone();
                 m.lesson = None;
-                m.load(StoreScenario::new(store, s.nodes, s.seed));
+                // Redis's cap is lower: a larger N is brought down to it, and said.
+                let nodes = s.nodes.min(store.max_nodes());
+                if nodes < s.nodes {
+                    m.notices
+                        .push(Notice::Problem(StoreProblem::Nodes(store, s.nodes)));
+                }
+                m.load(StoreScenario::new(store, nodes, s.seed));
             }
             Msg::Lang(l) => m.lang = l,
             Msg::Dismiss => m.notices.clear(),

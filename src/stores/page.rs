@@ -14,7 +14,7 @@ use super::lessons::STORE_LESSONS;
 use super::link;
 use super::model::{Model, Msg, Notice, SPEEDS};
 use super::report::measures;
-use super::scenario::{MAX_STORE_NODES, Store, StoreCommand, StoreScenario};
+use super::scenario::{Store, StoreCommand, StoreScenario};
 use super::scene::{StoreScene, kind_look, kinds};
 use super::texts as tx;
 use crate::components::graph::Graph;
@@ -349,7 +349,7 @@ pub fn stores_page() -> Html {
                         <p class="muted small">{tx::about(store).get(lang)}</p>
                         <form onsubmit={apply} class="inline-form">
                             <label>{tx::NODES.get(lang)}
-                                <input ref={nodes_ref} type="number" min="3" max={MAX_STORE_NODES.to_string()}
+                                <input ref={nodes_ref} type="number" min="3" max={store.max_nodes().to_string()}
                                     value={scenario.nodes.to_string()} data-testid="nodes" /></label>
                             <label>{tx::SEED.get(lang)}
                                 <input ref={seed_ref} type="number" min="0" value={scenario.seed.to_string()} data-testid="seed" /></label>
@@ -371,7 +371,7 @@ pub fn stores_page() -> Html {
                         <div class="swim-buttons">
                             {fault(tx::SPLIT.get(lang), "split", Some(StoreCommand::Split(n_now / 2)))}
                             {fault(tx::HEAL.get(lang), "heal", Some(StoreCommand::Heal))}
-                            {fault(tx::JOIN.get(lang), "join", (n_now < MAX_STORE_NODES).then_some(StoreCommand::Join))}
+                            {fault(tx::JOIN.get(lang), "join", (n_now < store.max_nodes()).then_some(StoreCommand::Join))}
                         </div>
                         <label>{tx::LOSS.get(lang)}
                             <select onchange={on_loss} data-testid="loss">

@@ -11,6 +11,12 @@ use gossip_engine::redis::RedisCommand;
 /// goes to the engines' own caps.
 pub const MAX_STORE_NODES: u32 = 1_000;
 
+/// Redis Cluster's cap in the page. Every node pings every other within node_timeout/2, each
+/// PING carrying ⌊N/10⌋ entries, so a tick's work grows with N³; and since the cluster starts
+/// with every PONG fresh, those pings come all in one tick every 7.8 s. At 300 nodes that
+/// tick takes about 0.1 s natively, at 1,000 about 15 s, which would freeze the page.
+pub const MAX_REDIS_PAGE_NODES: u32 = 300;
+
 /// The longest run the page records: ten minutes of 100 ms ticks.
 pub const MAX_TICKS: u32 = 6_000;
 
@@ -43,6 +49,14 @@ impl Store {
     /// The system a slug names.
     pub fn parse(s: &str) -> Option<Store> {
         Store::ALL.into_iter().find(|st| st.slug() == s)
+    }
+
+    /// The most nodes the page runs of this system.
+    pub fn max_nodes(self) -> u32 {
+        match self {
+            Store::RedisCluster => MAX_REDIS_PAGE_NODES,
+            _ => MAX_STORE_NODES,
+        }
     }
 
     /// The product's own name.
@@ -162,8 +176,8 @@ pub struct StoreScenario {
 /// Why a scenario cannot be run (worded by `super::texts::problem`).
 #[derive(Clone, Debug, PartialEq)]
 pub enum StoreProblem {
-    /// Fewer than 3 nodes or more than [`MAX_STORE_NODES`].
-    Nodes(u32),
+    /// Fewer than 3 nodes or more than the system's [`Store::max_nodes`].
+    Nodes(Store, u32),
     /// Commands not in tick order.
     OutOfOrder,
     /// The engine refused the configuration.
@@ -196,8 +210,8 @@ impl StoreScenario {
 
     /// Whether the page can run it.
     pub fn check(&self) -> Result<(), StoreProblem> {
-        if !(3..=MAX_STORE_NODES).contains(&self.nodes) {
-            return Err(StoreProblem::Nodes(self.nodes));
+        if !(3..=self.store.max_nodes()).contains(&self.nodes) {
+            return Err(StoreProblem::Nodes(self.store, self.nodes));
         }
         if self.actions.windows(2).any(|w| w[0].tick > w[1].tick) {
             return Err(StoreProblem::OutOfOrder);

@@ -4,7 +4,7 @@
 use super::link::LinkProblem;
 use super::model::Notice;
 use super::run::Kind;
-use super::scenario::{MAX_STORE_NODES, Store, StoreProblem};
+use super::scenario::{Store, StoreProblem};
 use crate::i18n::{Text, engine_error};
 use crate::lang::Lang;
 
@@ -149,14 +149,25 @@ pub fn notice(n: &Notice, lang: Lang) -> String {
                 format!("The link's command “{c}” cannot be read and was skipped; the rest opened.")
             }
         }
-        Notice::Problem(StoreProblem::Nodes(n)) => {
+        Notice::Problem(StoreProblem::Nodes(store, n)) => {
+            let max = store.max_nodes();
+            let name = store.name();
+            let why = match (store, zh) {
+                (Store::RedisCluster, false) => {
+                    " (every node pings every other within node_timeout/2, with ⌊N/10⌋ gossip entries each: beyond this a tick takes seconds here)"
+                }
+                (Store::RedisCluster, true) => {
+                    "（每个节点要在 node_timeout/2 内 PING 其他每个节点，每条带 ⌊N/10⌋ 个 gossip 条目：再多，一个时刻就要计算数秒）"
+                }
+                _ => "",
+            };
             if zh {
                 format!(
-                    "本页可以运行 3 到 {MAX_STORE_NODES} 个节点，而不是 {n} 个；更大的集群请使用命令行 gossip-sim。"
+                    "本页可以运行 3 到 {max} 个 {name} 节点，而不是 {n} 个{why}；更大的集群请使用命令行 gossip-sim。"
                 )
             } else {
                 format!(
-                    "The page runs 3 to {MAX_STORE_NODES} nodes, not {n}; the gossip-sim CLI runs larger clusters."
+                    "The page runs 3 to {max} {name} nodes, not {n}{why}; the gossip-sim CLI runs larger clusters."
                 )
             }
         }
