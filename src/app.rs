@@ -359,6 +359,9 @@ pub fn app() -> Html {
                     <a class="button" href="./systems.html" data-testid="to-systems"
                         title={tr!(lang, "SWIM with Lifeguard as Consul and Serf run it, in seconds")}>
                         {tr!(lang, "Real systems →")}</a>
+                    <a class="button" href="./stores.html" data-testid="to-stores"
+                        title={tr!(lang, "Cassandra, Redis Cluster and Dynamo as they really gossip")}>
+                        {tr!(lang, "Data stores →")}</a>
                     <button onclick={open(Action::Intro(!st.intro))} aria-expanded={if st.intro { "true" } else { "false" }} data-testid="intro-toggle">{tr!(lang, "What am I looking at?")}</button>
                     <button onclick={open(Action::Share(true))} data-testid="share">{tr!(lang, "Share")}</button>
                     <button onclick={open(Action::Help(true))} aria-label={tr!(lang, "Keyboard shortcuts")} data-testid="help-toggle">{"?"}</button>

@@ -11,6 +11,11 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
     ("Dismiss", "关闭"),
     ("Share", "分享"),
     ("Real systems →", "真实系统 →"),
+    ("Data stores →", "数据存储 →"),
+    (
+        "Cassandra, Redis Cluster and Dynamo as they really gossip",
+        "Cassandra、Redis Cluster 和 Dynamo 的真实 gossip 方式",
+    ),
     (
         "SWIM with Lifeguard as Consul and Serf run it, in seconds",
         "SWIM 与 Lifeguard，按 Consul 和 Serf 的真实参数，以秒计时",

@@ -140,13 +140,20 @@ impl StoreScene {
         let _ = ctx.set_line_dash(&js_sys::Array::new());
     }
 
-    fn paint_wires(&self, ctx: &Ctx, pal: &Palette, view: &View, r: f64, t: f64) {
+    /// Paints the messages; returns their labels, painted after the nodes so that none is
+    /// hidden under one.
+    fn paint_wires(
+        &self,
+        ctx: &Ctx,
+        pal: &Palette,
+        view: &View,
+        r: f64,
+        t: f64,
+    ) -> Vec<(String, f64, f64)> {
+        let mut labels = Vec::new();
         let clock = f64::from(self.from_tick) + ease(t);
         let dot = (r * 0.45).clamp(1.5, 5.0);
         let label = self.wires.len() <= LABELLED;
-        ctx.set_font("11px system-ui, sans-serif");
-        ctx.set_text_align("left");
-        ctx.set_text_baseline("bottom");
         // Labels of messages on the same path are stacked, not printed over each other.
         let mut on_path: Vec<((u32, u32), f64)> = Vec::new();
         for w in &self.wires {
@@ -190,7 +197,6 @@ impl StoreScene {
                 cross(ctx, pal.lost, x, y, g * 1.6);
             }
             if label && !lost {
-                ctx.set_fill_style_str(pal.ink);
                 let text = if w.items > 0 {
                     format!("{name} {}", w.items)
                 } else {
@@ -206,8 +212,23 @@ impl StoreScene {
                         0.0
                     }
                 };
-                let _ = ctx.fill_text(&text, x + g + 2.0, y - 2.0 - row * 12.0);
+                labels.push((text, x + g + 2.0, y - 2.0 - row * 12.0));
             }
+        }
+        labels
+    }
+
+    /// The messages' labels, on a halo of the background so they read over nodes and lines.
+    fn paint_labels(ctx: &Ctx, pal: &Palette, labels: &[(String, f64, f64)]) {
+        ctx.set_font("600 11px system-ui, sans-serif");
+        ctx.set_text_align("left");
+        ctx.set_text_baseline("bottom");
+        ctx.set_line_width(3.0);
+        ctx.set_stroke_style_str(pal.background);
+        ctx.set_fill_style_str(pal.ink);
+        for (text, x, y) in labels {
+            let _ = ctx.stroke_text(text, *x, *y);
+            let _ = ctx.fill_text(text, *x, *y);
         }
     }
 
@@ -267,7 +288,7 @@ impl Picture for StoreScene {
         if self.store == Store::RedisCluster && big {
             self.paint_replication(ctx, pal, &view);
         }
-        self.paint_wires(ctx, pal, &view, r, t);
+        let labels = self.paint_wires(ctx, pal, &view, r, t);
         for i in 0..self.views.len() {
             let Some((x, y)) = self.at_px(&view, i as u32) else {
                 continue;
@@ -286,6 +307,7 @@ impl Picture for StoreScene {
                 let _ = ctx.fill_text(&i.to_string(), x - dx / d * r * 2.5, y - dy / d * r * 2.5);
             }
         }
+        Self::paint_labels(ctx, pal, &labels);
         if let Some((x, y)) = self.selected.and_then(|s| self.at_px(&view, s)) {
             ctx.begin_path();
             let _ = ctx.arc(x, y, r * 1.9 + 3.0, 0.0, TAU);

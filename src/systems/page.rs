@@ -242,6 +242,7 @@ pub fn systems_page() -> Html {
                     <div class="swim-buttons">
                         {lesson_picker(lang, model.lesson.map(|l| l.0), &d)}
                         <a class="button" href="./index.html" data-testid="to-player">{tx::BACK.get(lang)}</a>
+                        <a class="button" href="./stores.html" data-testid="to-stores">{tx::TO_STORES.get(lang)}</a>
                         <select onchange={on_lang} aria-label="Language" data-testid="lang">
                             { for Lang::ALL.iter().map(|l| html! {
                                 <option value={l.tag()} selected={*l == lang}>{l.native_name()}</option>

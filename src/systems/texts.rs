@@ -22,6 +22,7 @@ pub const SUBTITLE: Text = Text(
     "SWIM 与 Lifeguard：Consul 和 Serf 的实际运行方式（hashicorp/memberlist），以秒计时",
 );
 pub const BACK: Text = Text("← Round-based playground", "← 按轮次的演练场");
+pub const TO_STORES: Text = Text("Cassandra, Redis, Dynamo →", "Cassandra、Redis、Dynamo →");
 pub const PRESETS: Text = Text("Preset", "预设");
 pub const PRESET_TIP: Text = Text(
     "Loads memberlist's defaults for this configuration and restarts, keeping N and the seed",
