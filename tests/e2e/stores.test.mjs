@@ -68,6 +68,9 @@ test('Redis Cluster lesson: PFAIL, then FAIL by a majority of masters, then fail
   await waitForApp(page);
   await page.selectOption('[data-testid=store-lessons]', { index: 2 });
   await page.locator('[data-testid=store-lesson][data-slug=redis-cluster]').waitFor();
+  await page.click('[data-testid=play]');
+  await page.waitForFunction(() => parseFloat(document.querySelector('[data-testid=clock]').textContent) >= 6);
+  await page.click('[data-testid=play]');
   await seek(page, 21);
   await shot(page, 'stores-redis-pfail');
   await seek(page, 45);
@@ -95,6 +98,9 @@ test('Dynamo lesson: a Merkle sync moves a few keys, the inspector shows the tre
   await waitForApp(page);
   await page.selectOption('[data-testid=store-lessons]', { index: 3 });
   await page.locator('[data-testid=store-lesson][data-slug=dynamo]').waitFor();
+  await page.click('[data-testid=play]');
+  await page.waitForFunction(() => parseFloat(document.querySelector('[data-testid=clock]').textContent) >= 4);
+  await page.click('[data-testid=play]');
   await seek(page, 30);
   await clickNode(page, 2, 8);
   await page.locator('[data-testid=merkle]').waitFor();
