@@ -21,3 +21,4 @@ pub mod spacetime;
 pub mod summary;
 pub mod surface;
 pub mod transport;
+pub mod transport_keys;

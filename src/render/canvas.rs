@@ -96,9 +96,14 @@ impl View {
     /// The node under pixel (x, y), if any.
     pub fn hit(&self, scene: &Scene, x: f64, y: f64) -> Option<u32> {
         let r = self.len(scene.radius).max(3.0) + 5.0;
+        self.nearest(&scene.positions, r, x, y)
+    }
+    /// The node at `positions` nearest to pixel (x, y) within `r` pixels, if any: the click
+    /// test of every page's graph.
+    pub fn nearest(&self, positions: &[(f32, f32)], r: f64, x: f64, y: f64) -> Option<u32> {
         let mut best = None;
         let mut best_d = r * r;
-        for (i, &p) in scene.positions.iter().enumerate() {
+        for (i, &p) in positions.iter().enumerate() {
             let (px, py) = self.px(p);
             let d = (px - x).powi(2) + (py - y).powi(2);
             if d <= best_d {

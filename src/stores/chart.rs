@@ -11,6 +11,7 @@ use super::texts as tx;
 use crate::i18n::Text;
 use crate::lang::Lang;
 use crate::num::fixed;
+use crate::systems::chart::seconds_grid;
 
 const W: f64 = 640.0;
 const H: f64 = 200.0;
@@ -131,21 +132,7 @@ pub fn chart(lang: Lang, rec: &Recording, node: u32, (quorum, threshold): (u32, 
         .map(|k| 10f64.powi(k))
         .filter(|d| log && *d <= top)
         .collect();
-    let seconds = ticks * tick_s;
-    let step = [1.0, 2.0, 5.0, 10.0, 20.0, 30.0, 60.0, 120.0]
-        .into_iter()
-        .find(|s| seconds / s <= 8.0)
-        .unwrap_or(300.0);
-    let grid = (0..=((seconds / step) as u32)).map(|i| {
-        let s = f64::from(i) * step;
-        let gx = x(s / tick_s);
-        html! {
-            <g>
-                <line x1={format!("{gx:.1}")} x2={format!("{gx:.1}")} y1={PAD_T.to_string()} y2={(H - PAD_B).to_string()} class="grid" />
-                <text x={format!("{gx:.1}")} y={(H - 8.0).to_string()} class="tick-label">{fixed(s, 0)}</text>
-            </g>
-        }
-    });
+    let grid = seconds_grid(ticks * tick_s, tick_s, (PAD_T, H - PAD_B, H - 8.0), x);
     // A polyline of at most ~1,000 points: long runs are sampled.
     let every = (frames.len() / 1000).max(1);
     let points = |v: &[f64]| {
@@ -167,7 +154,7 @@ pub fn chart(lang: Lang, rec: &Recording, node: u32, (quorum, threshold): (u32, 
                 }) }
             </figcaption>
             <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-label={title}>
-                { for grid }
+                { grid }
                 { for decades.iter().map(|d| html! {
                     <g>
                         <line x1={PAD_L.to_string()} x2={(W - 8.0).to_string()} y1={format!("{:.1}", y(*d))} y2={format!("{:.1}", y(*d))} class="grid" />

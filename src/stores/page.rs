@@ -3,9 +3,7 @@
 
 use std::rc::Rc;
 
-use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Interval;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::chart::chart;
@@ -53,12 +51,6 @@ fn opening() -> Model {
     m
 }
 
-fn input_u32(e: &Event) -> Option<u32> {
-    let v: web_sys::HtmlInputElement = e.target_unchecked_into();
-    let x = v.value_as_number();
-    (x.is_finite() && x >= 0.0).then_some(x as u32)
-}
-
 /// The page.
 #[function_component(StoresPage)]
 pub fn stores_page() -> Html {
@@ -104,36 +96,18 @@ pub fn stores_page() -> Html {
         let d = d.clone();
         use_effect_with(model.playing, move |playing| {
             let playing = *playing;
-            let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
-                let opts = EventListenerOptions::enable_prevent_default();
-                EventListener::new_with_options(&doc, "keydown", opts, move |e| {
-                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-                        return;
-                    };
-                    let in_field = e
-                        .target()
-                        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
-                        .is_some_and(|el| {
-                            matches!(
-                                el.tag_name().as_str(),
-                                "INPUT" | "SELECT" | "TEXTAREA" | "BUTTON"
-                            )
-                        });
-                    if in_field && e.key() != "ArrowRight" && e.key() != "ArrowLeft" {
-                        return;
-                    }
-                    let second = i64::from(1000 / tick_ms.max(1));
-                    let msg = match (e.key().as_str(), e.shift_key()) {
-                        ("ArrowRight", false) => Msg::Step(1),
-                        ("ArrowLeft", false) => Msg::Step(-1),
-                        ("ArrowRight", true) => Msg::Step(second),
-                        ("ArrowLeft", true) => Msg::Step(-second),
-                        (" ", _) => Msg::Play(!playing),
-                        _ => return,
-                    };
-                    e.prevent_default();
-                    d.dispatch(msg);
-                })
+            let listener = crate::components::transport_keys::listen(move |key, shift| {
+                let second = i64::from(1000 / tick_ms.max(1));
+                let msg = match (key, shift) {
+                    ("ArrowRight", false) => Msg::Step(1),
+                    ("ArrowLeft", false) => Msg::Step(-1),
+                    ("ArrowRight", true) => Msg::Step(second),
+                    ("ArrowLeft", true) => Msg::Step(-second),
+                    (" ", _) => Msg::Play(!playing),
+                    _ => return false,
+                };
+                d.dispatch(msg);
+                true
             });
             move || drop(listener)
         });
@@ -237,7 +211,6 @@ pub fn stores_page() -> Html {
             ))));
         })
     };
-    let _ = input_u32;
     let on_lang = {
         let d = d.clone();
         Callback::from(move |e: Event| {

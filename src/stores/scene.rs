@@ -18,7 +18,7 @@ use crate::palette::Palette;
 use crate::render::canvas::View;
 use crate::render::picture::Picture;
 use crate::systems::paint::{cross, ease, shape, state_colour};
-use crate::systems::scene::{ALIVE, LEFT, SUSPECT};
+use crate::systems::scene::{ALIVE, LEFT, SUSPECT, member_radius};
 
 /// Messages drawn at most; beyond, a sample, so a frame stays cheap at N = 1,000.
 const MAX_DRAWN: usize = 4_000;
@@ -108,13 +108,7 @@ impl StoreScene {
     }
 
     fn radius(&self, view: &View) -> f64 {
-        let n = self.views.len().max(1) as f64;
-        let r = if n <= 64.0 {
-            (0.46 * TAU / n / 2.0 * 0.55).min(0.045)
-        } else {
-            0.47 / n.sqrt() * 0.75
-        };
-        view.len(r as f32).max(2.5)
+        member_radius(self.views.len(), view)
     }
 
     fn at_px(&self, view: &View, node: u32) -> Option<(f64, f64)> {
@@ -319,17 +313,7 @@ impl Picture for StoreScene {
 
     fn hit(&self, w: f64, h: f64, x: f64, y: f64) -> Option<u32> {
         let view = View::fit(w, h);
-        let r = self.radius(&view) + 5.0;
-        let mut best = None;
-        let mut best_d = r * r;
-        for (i, &p) in self.positions.iter().enumerate().take(self.views.len()) {
-            let (px, py) = view.px(p);
-            let d = (px - x).powi(2) + (py - y).powi(2);
-            if d <= best_d {
-                best_d = d;
-                best = Some(i as u32);
-            }
-        }
-        best
+        let n = self.views.len().min(self.positions.len());
+        view.nearest(&self.positions[..n], self.radius(&view) + 5.0, x, y)
     }
 }

@@ -32,6 +32,34 @@ pub fn serf_dead(config: &SwimConfig, others: f64, x: f64) -> f64 {
     others * model.converged(x / model.interval_s)
 }
 
+/// Vertical lines and labels every 1, 2, 5, 10, 20, 30, 60, 120 or 300 s, the first of those
+/// that draws at most 8 of them over `seconds`; `x` maps a tick to its abscissa, `ys` holds the
+/// lines' top and bottom and the labels' baseline. Both real-time pages' charts use it.
+pub fn seconds_grid(
+    seconds: f64,
+    tick_s: f64,
+    (top, bottom, label): (f64, f64, f64),
+    x: impl Fn(f64) -> f64,
+) -> Html {
+    let step = [1.0, 2.0, 5.0, 10.0, 20.0, 30.0, 60.0, 120.0]
+        .into_iter()
+        .find(|s| seconds / s <= 8.0)
+        .unwrap_or(300.0);
+    html! {
+        { for (0..=((seconds / step) as u32)).map(|i| {
+            let s = f64::from(i) * step;
+            let gx = x(s / tick_s);
+            html! {
+                <g>
+                    <line x1={format!("{gx:.1}")} x2={format!("{gx:.1}")} y1={top.to_string()}
+                        y2={bottom.to_string()} class="grid" />
+                    <text x={format!("{gx:.1}")} y={label.to_string()} class="tick-label">{fixed(s, 0)}</text>
+                </g>
+            }
+        }) }
+    }
+}
+
 /// The chart for `member`, whose counts at every recorded tick are `history`.
 pub fn chart(
     lang: Lang,
@@ -75,22 +103,7 @@ pub fn chart(
             .collect::<Vec<_>>()
             .join(" ")
     });
-    let seconds = ticks * tick_s;
-    let step = [1.0, 2.0, 5.0, 10.0, 20.0, 30.0, 60.0, 120.0]
-        .into_iter()
-        .find(|s| seconds / s <= 8.0)
-        .unwrap_or(300.0);
-    let grid = (0..=((seconds / step) as u32)).map(|i| {
-        let s = f64::from(i) * step;
-        let gx = x(s / tick_s);
-        html! {
-            <g>
-                <line x1={format!("{gx:.1}")} x2={format!("{gx:.1}")} y1={PAD_T.to_string()}
-                    y2={(H - PAD_B).to_string()} class="grid" />
-                <text x={format!("{gx:.1}")} y={(H - 8.0).to_string()} class="tick-label">{fixed(s, 0)}</text>
-            </g>
-        }
-    });
+    let grid = seconds_grid(ticks * tick_s, tick_s, (PAD_T, H - PAD_B, H - 8.0), x);
     let cursor = x(f64::from(now));
     let series = [
         (MemberState::Alive, ALIVE),
@@ -113,7 +126,7 @@ pub fn chart(
             </figcaption>
             <svg viewBox={format!("0 0 {W} {H}")} role="img"
                 aria-label={format!("{} {member}", tx::CHART_TITLE.get(lang))}>
-                { for grid }
+                { grid }
                 <text x="4" y={(PAD_T + 8.0).to_string()} class="tick-label start">{fixed(top, 0)}</text>
                 <text x="4" y={(H - PAD_B).to_string()} class="tick-label start">{"0"}</text>
                 <text x={(W - 8.0).to_string()} y={(H - 8.0).to_string()} class="tick-label end">{tx::SECONDS.get(lang)}</text>

@@ -4,7 +4,6 @@
 
 use std::rc::Rc;
 
-use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Interval;
 use gossip_engine::swim::{PacketKind, SwimCommand};
 use yew::prelude::*;
@@ -130,32 +129,17 @@ pub fn systems_page() -> Html {
         let playing = model.playing;
         use_effect_with(playing, move |playing| {
             let playing = *playing;
-            let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
-                let opts = EventListenerOptions::enable_prevent_default();
-                EventListener::new_with_options(&doc, "keydown", opts, move |e| {
-                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-                        return;
-                    };
-                    let in_field = e
-                        .target()
-                        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
-                        .is_some_and(|el| {
-                            matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA")
-                        });
-                    if in_field {
-                        return;
-                    }
-                    let msg = match (e.key().as_str(), e.shift_key()) {
-                        ("ArrowRight", false) => Msg::Step(1),
-                        ("ArrowLeft", false) => Msg::Step(-1),
-                        ("ArrowRight", true) => Msg::Periods(1),
-                        ("ArrowLeft", true) => Msg::Periods(-1),
-                        (" ", _) => Msg::Play(!playing),
-                        _ => return,
-                    };
-                    e.prevent_default();
-                    d.dispatch(msg);
-                })
+            let listener = crate::components::transport_keys::listen(move |key, shift| {
+                let msg = match (key, shift) {
+                    ("ArrowRight", false) => Msg::Step(1),
+                    ("ArrowLeft", false) => Msg::Step(-1),
+                    ("ArrowRight", true) => Msg::Periods(1),
+                    ("ArrowLeft", true) => Msg::Periods(-1),
+                    (" ", _) => Msg::Play(!playing),
+                    _ => return false,
+                };
+                d.dispatch(msg);
+                true
             });
             move || drop(listener)
         });
@@ -313,5 +297,3 @@ pub fn systems_page() -> Html {
     crate::probe::record("__swimRender", crate::probe::now() - render_start);
     page
 }
-
-use wasm_bindgen::JsCast;

@@ -109,18 +109,8 @@ impl Picture for SwimScene {
 
     fn hit(&self, w: f64, h: f64, x: f64, y: f64) -> Option<u32> {
         let view = View::fit(w, h);
-        let r = self.radius(&view) + 5.0;
-        let mut best = None;
-        let mut best_d = r * r;
-        for (i, &p) in self.positions.iter().enumerate().take(self.looks.len()) {
-            let (px, py) = view.px(p);
-            let d = (px - x).powi(2) + (py - y).powi(2);
-            if d <= best_d {
-                best_d = d;
-                best = Some(i as u32);
-            }
-        }
-        best
+        let n = self.looks.len().min(self.positions.len());
+        view.nearest(&self.positions[..n], self.radius(&view) + 5.0, x, y)
     }
 }
 

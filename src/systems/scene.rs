@@ -159,14 +159,20 @@ impl SwimScene {
 
     /// Member radius in pixels for `view`.
     pub(super) fn radius(&self, view: &View) -> f64 {
-        let n = self.looks.len().max(1) as f64;
-        let r = if n <= 64.0 {
-            (0.46 * TAU / n / 2.0 * 0.55).min(0.045)
-        } else {
-            0.47 / n.sqrt() * 0.75
-        };
-        view.len(r as f32).max(2.5)
+        member_radius(self.looks.len(), view)
     }
+}
+
+/// The radius in pixels of each of `n` members laid out by [`positions`]: large enough to read
+/// on a circle, shrinking with the disc's spacing beyond 64.
+pub fn member_radius(n: usize, view: &View) -> f64 {
+    let n = n.max(1) as f64;
+    let r = if n <= 64.0 {
+        (0.46 * TAU / n / 2.0 * 0.55).min(0.045)
+    } else {
+        0.47 / n.sqrt() * 0.75
+    };
+    view.len(r as f32).max(2.5)
 }
 
 #[cfg(test)]

@@ -174,3 +174,37 @@ export async function startApp({ root = DIST_DIR, launchOptions = {} } = {}) {
     },
   };
 }
+
+/**
+ * Clicks node `m` of `n` on the real-time pages' circle layout (node 0 at the top, clockwise;
+ * the layout's radius is 0.46 of the square the graph fits in).
+ */
+export async function clickOnCircle(page, m, n) {
+  const box = await page.locator('[data-testid=graph]').boundingBox();
+  const pad = 12;
+  const side = Math.min(box.width, box.height) - 2 * pad;
+  const ox = box.x + (box.width - side) / 2;
+  const oy = box.y + (box.height - side) / 2;
+  const a = (m / n - 0.25) * 2 * Math.PI;
+  await page.mouse.click(ox + (0.5 + 0.46 * Math.cos(a)) * side, oy + (0.5 + 0.46 * Math.sin(a)) * side);
+}
+
+/**
+ * Milliseconds from a click on `selector` until the clock (`[data-testid=clock]`) reads
+ * something else and the next frame is painted: one step of a real-time page, as a user sees it.
+ */
+export async function stepMs(page, selector) {
+  return page.evaluate((selector) => new Promise((resolve) => {
+    const before = document.querySelector('[data-testid=clock]').textContent;
+    const t = performance.now();
+    document.querySelector(selector).click();
+    const wait = () => {
+      if (document.querySelector('[data-testid=clock]').textContent !== before) {
+        requestAnimationFrame(() => resolve(performance.now() - t));
+      } else {
+        setTimeout(wait, 0);
+      }
+    };
+    wait();
+  }), selector);
+}

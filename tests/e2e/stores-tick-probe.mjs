@@ -5,7 +5,7 @@
 //   node tests/e2e/stores-tick-probe.mjs [N=1000] [TICKS=20] [AT=200]
 //
 // Prints each system's tick times and their median. Needs dist/ (scripts/build.sh).
-import { startApp, waitForApp } from './harness.mjs';
+import { startApp, stepMs, waitForApp } from './harness.mjs';
 
 const n = Number(process.argv[2] ?? 1000);
 const ticks = Number(process.argv[3] ?? 20);
@@ -23,19 +23,7 @@ try {
     await page.evaluate(() => { window.__storeRender = []; window.__gossipPaint = []; });
     const times = [];
     for (let i = 0; i < ticks; i++) {
-      times.push(await page.evaluate(() => new Promise((resolve) => {
-        const before = document.querySelector('[data-testid=clock]').textContent;
-        const t = performance.now();
-        document.querySelector('[data-testid=next-tick]').click();
-        const wait = () => {
-          if (document.querySelector('[data-testid=clock]').textContent !== before) {
-            requestAnimationFrame(() => resolve(performance.now() - t));
-          } else {
-            setTimeout(wait, 0);
-          }
-        };
-        wait();
-      })));
+      times.push(await stepMs(page, '[data-testid=next-tick]'));
     }
     const med = (a) => { const s = [...a].sort((x, y) => x - y); return s.length ? s[Math.floor(s.length / 2)] : NaN; };
     const probes = await page.evaluate(() => ({ render: window.__storeRender, paint: window.__gossipPaint }));

@@ -4,7 +4,7 @@
 // a bad link's banner. Screenshots of each are saved.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { shot, startApp, waitForApp } from './harness.mjs';
+import { clickOnCircle, shot, startApp, waitForApp } from './harness.mjs';
 
 let app;
 before(async () => { app = await startApp(); });
@@ -12,16 +12,6 @@ after(async () => { await app?.close(); });
 
 const seconds = async (page) => parseFloat((await page.textContent('[data-testid=clock]')).trim());
 
-/** Clicks node `m` of `n` on the circle layout (node 0 at the top, clockwise). */
-async function clickNode(page, m, n) {
-  const box = await page.locator('[data-testid=graph]').boundingBox();
-  const pad = 12;
-  const side = Math.min(box.width, box.height) - 2 * pad;
-  const ox = box.x + (box.width - side) / 2;
-  const oy = box.y + (box.height - side) / 2;
-  const a = (m / n - 0.25) * 2 * Math.PI;
-  await page.mouse.click(ox + (0.5 + 0.46 * Math.cos(a)) * side, oy + (0.5 + 0.46 * Math.sin(a)) * side);
-}
 
 /** The slot of Redis node `m` of 12 (6 masters, 6 replicas): each replica beside its master. */
 const redisSlot = (m) => (m < 6 ? 2 * m : 2 * (m - 6) + 1);
@@ -50,7 +40,7 @@ test('Cassandra lesson: φ rises until node 5 is convicted DOWN', async () => {
   assert.match(first, /^\d+(\.\d)? s$/, `node 5 was convicted by 30 s: ${first}`);
   const caption = await page.textContent('[data-testid=store-chart] figcaption');
   assert.match(caption, /φ/);
-  await clickNode(page, 0, 12);
+  await clickOnCircle(page, 0, 12);
   await page.locator('[data-testid=phi-table]').waitFor();
   assert.match(await page.textContent('[data-testid=phi-table]'), /DOWN/);
   await shot(page, 'stores-cassandra-convicted');
@@ -78,14 +68,14 @@ test('Redis Cluster lesson: PFAIL, then FAIL by a majority of masters, then fail
   const first = parseFloat(await page.textContent('[data-testid=detect-first]'));
   const failover = parseFloat(await page.textContent('[data-testid=failover]'));
   assert.ok(first >= 15 && confirm >= first && failover > confirm, `PFAIL ${first}, FAIL ${confirm}, failover ${failover}`);
-  await clickNode(page, redisSlot(8), 12);
+  await clickOnCircle(page, redisSlot(8), 12);
   await page.locator('[data-testid=store-inspector]').waitFor();
   assert.match(await page.textContent('[data-testid=store-inspector]'), /master/);
   await shot(page, 'stores-redis-failover');
   // A minority of one fails nobody.
   await page.click('[data-testid=variant-1]');
   await seek(page, 45);
-  await clickNode(page, 0, 12);
+  await clickOnCircle(page, 0, 12);
   const flags = await page.textContent('[data-testid=flag-table]');
   assert.match(flags, /PFAIL/);
   assert.doesNotMatch(flags, /\bFAIL\b(?!.*PFAIL)/, 'node 0 flags nobody FAIL');
@@ -102,7 +92,7 @@ test('Dynamo lesson: a Merkle sync moves a few keys, the inspector shows the tre
   await page.waitForFunction(() => parseFloat(document.querySelector('[data-testid=clock]').textContent) >= 4);
   await page.click('[data-testid=play]');
   await seek(page, 30);
-  await clickNode(page, 2, 8);
+  await clickOnCircle(page, 2, 8);
   await page.locator('[data-testid=merkle]').waitFor();
   const cells = await page.locator('[data-testid=merkle] .cell.differs').count();
   assert.ok(cells >= 1, 'the differing branches are marked');
@@ -119,7 +109,7 @@ test('faults by click, stepping back and forth, and a link that reopens the run'
   assert.equal(await page.getAttribute('.swim-page', 'data-store'), 'redis-cluster');
   await page.click('[data-testid=next-second]');
   assert.equal(await seconds(page), 1);
-  await clickNode(page, redisSlot(3), 12);
+  await clickOnCircle(page, redisSlot(3), 12);
   await page.click('[data-testid=kill]');
   assert.equal(await page.isDisabled('[data-testid=kill]'), false, 'kill applies at the next tick');
   await page.click('[data-testid=next-tick]');

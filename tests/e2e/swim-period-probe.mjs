@@ -4,7 +4,7 @@
 //   node tests/e2e/swim-period-probe.mjs [N=2000] [PERIODS=10]
 //
 // Prints each period's milliseconds and their median. Needs dist/ (scripts/build.sh).
-import { startApp, waitForApp } from './harness.mjs';
+import { startApp, stepMs, waitForApp } from './harness.mjs';
 
 const n = Number(process.argv[2] ?? 2000);
 const periods = Number(process.argv[3] ?? 10);
@@ -21,19 +21,7 @@ try {
   await page.evaluate(() => { window.__swimSeek = []; window.__swimRender = []; window.__gossipPaint = []; });
   const times = [];
   for (let i = 0; i < periods; i++) {
-    const ms = await page.evaluate(() => new Promise((resolve) => {
-      const before = document.querySelector('[data-testid=clock]').textContent;
-      const t = performance.now();
-      document.querySelector('[data-testid=next-period]').click();
-      const wait = () => {
-        if (document.querySelector('[data-testid=clock]').textContent !== before) {
-          requestAnimationFrame(() => resolve(performance.now() - t));
-        } else {
-          setTimeout(wait, 0);
-        }
-      };
-      wait();
-    }));
+    const ms = await stepMs(page, '[data-testid=next-period]');
     times.push(ms);
   }
   const sorted = [...times].sort((a, b) => a - b);

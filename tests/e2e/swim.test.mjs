@@ -3,7 +3,7 @@
 // back and forth; a link that reopens the same run at a second; a bad link's banner.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { shot, startApp, waitForApp } from './harness.mjs';
+import { clickOnCircle, shot, startApp, waitForApp } from './harness.mjs';
 
 let app;
 before(async () => { app = await startApp(); });
@@ -53,21 +53,11 @@ test('stepping by tick and by period, forward and back, in seconds', async () =>
   assert.deepEqual(errors, []);
 });
 
-/** Clicks member `m` of `n` on the circle layout (node 0 at the top, clockwise). */
-async function clickMember(page, m, n) {
-  const box = await page.locator('[data-testid=graph]').boundingBox();
-  const pad = 12;
-  const side = Math.min(box.width, box.height) - 2 * pad;
-  const ox = box.x + (box.width - side) / 2;
-  const oy = box.y + (box.height - side) / 2;
-  const a = (m / n - 0.25) * 2 * Math.PI;
-  await page.mouse.click(ox + (0.5 + 0.46 * Math.cos(a)) * side, oy + (0.5 + 0.46 * Math.sin(a)) * side);
-}
 
 test('a member paused for 3 s is suspected and refutes when it wakes', async () => {
   const { page, errors } = await app.open('/systems.html');
   await waitForApp(page);
-  await clickMember(page, 9, 16);
+  await clickOnCircle(page, 9, 16);
   await page.locator('[data-testid=swim-inspector]').waitFor();
   assert.match(await page.textContent('[data-testid=swim-inspector] h2'), /9/);
   await page.click('[data-testid=pause]');
@@ -80,7 +70,7 @@ test('a member paused for 3 s is suspected and refutes when it wakes', async () 
   await page.click('[data-testid=play]');
   await shot(page, 'swim-refuted');
   // Its incarnation went up: the member list of another member shows it at incarnation >= 1.
-  await clickMember(page, 0, 16);
+  await clickOnCircle(page, 0, 16);
   const row = page.locator('[data-testid=member-list] tr', { hasText: /^9/ });
   assert.ok((await page.textContent('[data-testid=false-positives]')).endsWith(': 0'), 'a pause shorter than the suspicion timeout kills nobody');
   assert.deepEqual(errors, []);
