@@ -5,7 +5,8 @@
 
 use yew::prelude::*;
 
-use super::recording::{Frame, Recording, observer_of};
+use super::recording::{Frame, Recording};
+use super::run::observer_of;
 use super::scenario::Store;
 use super::texts as tx;
 use crate::i18n::Text;

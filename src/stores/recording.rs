@@ -25,7 +25,7 @@ pub struct Frame {
     pub verdicts: Vec<Verdict>,
     /// What the others hold of each node.
     pub views: Vec<Views>,
-    /// The chart's value per node ([`Run::probe`] from [`observer_of`]).
+    /// The chart's value per node ([`Run::probe`] from [`super::run::observer_of`]).
     pub probe: Vec<f32>,
     /// Redis roles (master, master of), shared with the frame before while unchanged.
     pub roles: Rc<Vec<(bool, Option<u32>)>>,
@@ -36,12 +36,6 @@ pub struct Frame {
     pub bytes: [u64; 4],
     /// [`Run::views_key`] after the tick.
     views_key: Option<usize>,
-}
-
-/// Whom the chart asks about `node`: node 0 (a seed in Cassandra and Dynamo), or node 1
-/// about node 0.
-pub fn observer_of(node: u32) -> u32 {
-    u32::from(node == 0)
 }
 
 /// A command the engine refused when its tick came (a kill of a node already down, say).
@@ -327,6 +321,7 @@ impl Recording {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::stores::run::observer_of;
     use crate::stores::scenario::{Store, StoreCommand};
 
     /// Where a tick's time goes at N = 1,000, 20 s in (engine step against the frame), printed:

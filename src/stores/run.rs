@@ -97,6 +97,12 @@ pub struct Tick {
 /// - Dynamo: reachable, not yet in their ring view, unreachable.
 pub type Views = [u16; 3];
 
+/// Whom the chart asks about `node`: node 0 (a seed in Cassandra and Dynamo), or node 1
+/// about node 0.
+pub fn observer_of(node: u32) -> u32 {
+    u32::from(node == 0)
+}
+
 /// A running cluster.
 #[derive(Clone, Debug)]
 pub enum Run {
@@ -430,7 +436,7 @@ impl Run {
         }
     }
 
-    /// [`Run::probe`] of every node from its observer ([`super::recording::observer_of`]):
+    /// [`Run::probe`] of every node from its observer ([`observer_of`]):
     /// Redis's count in one pass over the masters.
     pub fn all_probes(&self) -> Vec<f32> {
         let n = self.nodes();
@@ -452,9 +458,7 @@ impl Run {
                 }
                 count
             }
-            _ => (0..n)
-                .map(|i| self.probe(super::recording::observer_of(i), i))
-                .collect(),
+            _ => (0..n).map(|i| self.probe(observer_of(i), i)).collect(),
         }
     }
 
