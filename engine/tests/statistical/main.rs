@@ -87,4 +87,5 @@ fn mean_se(xs: &[f64]) -> (f64, f64) {
 }
 
 mod anti_entropy;
+mod real_systems;
 mod rumor;
