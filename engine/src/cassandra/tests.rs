@@ -170,3 +170,60 @@ fn traffic_is_about_three_syns_per_node_per_second_at_most() {
     assert!(m.by_verb[0] - m.by_verb[1] <= 50 && m.by_verb[1] - m.by_verb[2] <= 50);
     assert!(m.by_verb[1] >= m.by_verb[2]);
 }
+
+/// `GossipTask`'s targets against `Gossiper.java`, over (live, unreachable) tables with the
+/// three seeds live: a SYN to an unreachable endpoint with probability U/(L + 1)
+/// (`maybeGossipToUnreachableMember`); one to a seed when the live target was not a seed,
+/// with probability S/(L + U) (`maybeGossipToSeed`). Counted over 20,000 tasks each, within
+/// 4 binomial standard errors.
+#[test]
+fn syn_targets_follow_gossiper_java() {
+    use crate::cassandra::gossiper::{Ctx, Gossiper};
+    use crate::rng::Stream;
+    let config = CassandraConfig::preset(CassandraPreset::Cassandra, 10);
+    let tasks = 20_000u32;
+    for (l, u) in [(9u32, 0u32), (6, 3), (4, 5), (3, 6)] {
+        let me = 9;
+        let mut g = Gossiper::new(me, 1, 3, Stream::from_seed(u64::from(l * 31 + u)), 0);
+        g.live = (0..l).collect();
+        g.unreachable = (l..l + u).collect();
+        let s = g.seeds.len() as u32;
+        let (mut to_unreachable, mut to_seed) = (0u32, 0u32);
+        for t in 0..tasks {
+            let (mut out, mut events) = (Vec::new(), Vec::new());
+            let mut cx = Ctx {
+                config: &config,
+                tick: t,
+                now_ms: u64::from(t) * 1000,
+                out: &mut out,
+                events: &mut events,
+            };
+            g.gossip_task(&mut cx);
+            // The live target first, then the unreachable one, then the seed (all seeds are
+            // live, so a SYN after the first to a seed is the seed's).
+            for p in &out[1..] {
+                if g.unreachable.contains(&p.to) {
+                    to_unreachable += 1;
+                } else if g.seeds.contains(&p.to) {
+                    to_seed += 1;
+                }
+            }
+        }
+        // A probability above 1 (`randDbl < prob` with prob > 1) is a certainty.
+        let p_unreachable = (f64::from(u) / f64::from(l + 1)).min(1.0);
+        let not_seed = f64::from(l - s) / f64::from(l);
+        let p_seed = not_seed * (f64::from(s) / f64::from(l + u)).min(1.0);
+        for (what, count, p) in [
+            ("unreachable", to_unreachable, p_unreachable),
+            ("seed", to_seed, p_seed),
+        ] {
+            let n = f64::from(tasks);
+            let se = (p * (1.0 - p) / n).sqrt().max(1.0 / n);
+            let got = f64::from(count) / n;
+            assert!(
+                (got - p).abs() <= 4.0 * se,
+                "L = {l}, U = {u}: SYN to {what} {got:.4}, Gossiper.java {p:.4}"
+            );
+        }
+    }
+}
