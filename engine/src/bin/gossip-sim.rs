@@ -69,7 +69,17 @@ fn main() -> ExitCode {
         Err(e) if !e.use_stderr() => e.exit(), // --help and --version: stdout, exit 0
         Err(e) => return fail(&one_line(&e)),
     };
-    let out = match cli.cmd {
+    // A preset names its system: `run --preset redis-cluster` needs no `--protocol`.
+    let cmd = match cli.cmd {
+        Cmd::Run(mut a) => {
+            if a.protocol.is_none() {
+                a.protocol = a.swim.preset.map(|p| p.protocol());
+            }
+            Cmd::Run(a)
+        }
+        other => other,
+    };
+    let out = match cmd {
         Cmd::Run(a) if a.protocol == Some(args::ProtocolArg::Swim) => swim_run::run(&a),
         Cmd::Run(a) if a.protocol == Some(args::ProtocolArg::Cassandra) => cassandra_run::run(&a),
         Cmd::Run(a) if a.protocol == Some(args::ProtocolArg::RedisCluster) => redis_run::run(&a),

@@ -123,3 +123,26 @@ fn each_preset_belongs_to_its_protocol() {
         );
     }
 }
+
+/// A preset names its system: `run --preset P` runs P's protocol, as `--protocol P --preset P`
+/// does, for each of the three data stores.
+#[test]
+fn a_preset_alone_picks_its_protocol() {
+    for p in ["cassandra", "redis-cluster", "dynamo"] {
+        let common = [
+            "--nodes",
+            "12",
+            "--kill",
+            "2@5",
+            "--seconds",
+            "30",
+            "--trials",
+            "2",
+        ];
+        let mut alone = vec!["run", "--preset", p];
+        alone.extend(common);
+        let mut both = vec!["run", "--protocol", p, "--preset", p];
+        both.extend(common);
+        assert_eq!(ok(&alone), ok(&both), "{p}");
+    }
+}

@@ -16,8 +16,8 @@ use crate::swim_args::SwimArgs;
     gossip-sim run --protocol rumor --removal feedback-coin --k 2 --nodes 10000 --trials 50 --format json\n  \
     gossip-sim run --protocol membership --nodes 200 --fanout 2 --t-fail 8 --kill 17@5\n  \
     gossip-sim run --protocol swim --preset consul-lan --nodes 100 --kill 3@5 --trials 20\n  \
-    gossip-sim run --protocol cassandra --preset cassandra --nodes 100 --kill 3@5 --trials 20\n  \
-    gossip-sim run --protocol dynamo --preset dynamo --nodes 100 --kill 3@1 --seconds 900\n  \
+    gossip-sim run --preset cassandra --nodes 100 --kill 3@5 --trials 20   # a preset names its system\n  \
+    gossip-sim run --preset dynamo --nodes 100 --kill 3@1 --seconds 900\n  \
     gossip-sim theory --nodes 1000 --fanout 1\n  \
     gossip-sim sweep plan grid.toml --trials 50 > plan.jsonl")]
 pub struct Cli {

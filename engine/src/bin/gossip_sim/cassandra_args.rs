@@ -37,6 +37,17 @@ impl PresetArg {
         }
     }
 
+    /// The protocol it belongs to: `run --preset cassandra` alone runs Cassandra.
+    pub fn protocol(self) -> crate::args::ProtocolArg {
+        use crate::args::ProtocolArg;
+        match self {
+            PresetArg::Swim(_) => ProtocolArg::Swim,
+            PresetArg::Cassandra(_) => ProtocolArg::Cassandra,
+            PresetArg::Redis(_) => ProtocolArg::RedisCluster,
+            PresetArg::Dynamo(_) => ProtocolArg::Dynamo,
+        }
+    }
+
     /// The refusal of this preset under another protocol.
     pub fn refused(self) -> String {
         let (name, protocol) = self.owner();
