@@ -146,3 +146,59 @@ fn a_preset_alone_picks_its_protocol() {
         assert_eq!(ok(&alone), ok(&both), "{p}");
     }
 }
+
+/// `--masters M` makes M masters (the rest replicas); a count that does not divide N is
+/// refused; `--phi-threshold` is Cassandra's `--phi-convict-threshold`.
+#[test]
+fn masters_and_the_phi_threshold_by_the_issue_s_names() {
+    let v = json(&[
+        "run",
+        "--preset",
+        "redis-cluster",
+        "--nodes",
+        "12",
+        "--masters",
+        "4",
+        "--seconds",
+        "5",
+        "--trials",
+        "1",
+    ]);
+    assert_eq!(
+        v["config"]["replicas"], 2,
+        "12 nodes, 4 masters: 2 replicas each"
+    );
+    let e = refused(&[
+        "run",
+        "--preset",
+        "redis-cluster",
+        "--nodes",
+        "12",
+        "--masters",
+        "5",
+    ]);
+    assert!(e.contains("--masters 5 does not divide --nodes 12"), "{e}");
+    let a = ok(&[
+        "run",
+        "--preset",
+        "cassandra",
+        "--nodes",
+        "12",
+        "--seconds",
+        "5",
+        "--phi-threshold",
+        "5",
+    ]);
+    let b = ok(&[
+        "run",
+        "--preset",
+        "cassandra",
+        "--nodes",
+        "12",
+        "--seconds",
+        "5",
+        "--phi-convict-threshold",
+        "5",
+    ]);
+    assert_eq!(a, b);
+}

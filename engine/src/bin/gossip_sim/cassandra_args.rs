@@ -87,7 +87,12 @@ pub struct CassandraArgs {
     #[arg(long, value_parser = count, help_heading = "Cassandra")]
     pub seeds: Option<u32>,
     /// Cassandra: phi_convict_threshold [default: 8].
-    #[arg(long, value_name = "PHI", help_heading = "Cassandra")]
+    #[arg(
+        long,
+        value_name = "PHI",
+        help_heading = "Cassandra",
+        alias = "phi-threshold"
+    )]
     pub phi_convict_threshold: Option<f64>,
     /// Cassandra: split the cluster in two halves (0..N/2, N/2..N) at second T, healed D
     /// seconds later.

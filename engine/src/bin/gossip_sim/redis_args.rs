@@ -16,6 +16,10 @@ pub struct RedisArgs {
     /// Redis Cluster: replicas per master [default: 1].
     #[arg(long, value_parser = count, help_heading = "Redis Cluster")]
     pub replicas: Option<u32>,
+    /// Redis Cluster: masters, the others replicas spread evenly (N must be a multiple of M;
+    /// instead of --replicas) [default: N / 2].
+    #[arg(long, value_parser = count, help_heading = "Redis Cluster", conflicts_with = "replicas")]
+    pub masters: Option<u32>,
     /// Redis Cluster, Dynamo: cut the nodes A,B,C off from the rest at second T. Repeatable.
     #[arg(long, value_name = "A,B,..@T", value_parser = partition, help_heading = "Redis Cluster")]
     pub partition: Vec<(Vec<u32>, f64)>,
@@ -31,6 +35,7 @@ impl RedisArgs {
         let given = [
             ("node-timeout-ms", self.node_timeout_ms.is_some()),
             ("replicas", self.replicas.is_some()),
+            ("masters", self.masters.is_some()),
         ];
         given.into_iter().find(|&(_, g)| g).map(|(name, _)| name)
     }

@@ -34,6 +34,16 @@ impl RedisPlan {
         let mut c = RedisConfig::preset(preset, nodes);
         c.node_timeout_ms = r.node_timeout_ms.unwrap_or(c.node_timeout_ms);
         c.replicas = r.replicas.unwrap_or(c.replicas);
+        if let Some(m) = r.masters {
+            // The engine places N / (replicas + 1) masters (`RedisConfig::masters`).
+            if m == 0 || nodes % m != 0 {
+                return Err(format!(
+                    "--masters {m} does not divide --nodes {nodes}: each master gets the same \
+                     number of replicas, so N must be a multiple of M"
+                ));
+            }
+            c.replicas = nodes / m - 1;
+        }
         c.tick_ms = s.tick_ms.unwrap_or(c.tick_ms);
         c.latency.mean_ms = s.latency_ms.unwrap_or(c.latency.mean_ms);
         c.latency.dist = s.latency_dist.unwrap_or(c.latency.dist);
