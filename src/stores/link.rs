@@ -1,6 +1,6 @@
 //! The page's link: the whole run in the address's fragment, readable by a person.
 //!
-//! `#system=redis-cluster&n=12&seed=3&at=150&do=kill.3@20,split.6@100,heal@400&lesson=1`
+//! `#system=redis-cluster&n=12&seed=3&at=150&do=kill.3@20,split.6@100,heal@400&lesson=1&variant=2`
 //!
 //! `do` lists the commands as `name.args@tick`: `kill.N`, `pause.N.MS`, `restart.N`,
 //! `loss.P` (percent), `split.K` (nodes below K on one side), `heal`, `join`. A bad part is
@@ -28,8 +28,8 @@ pub enum LinkProblem {
 pub struct Opened {
     /// The run.
     pub scenario: StoreScenario,
-    /// The lesson whose card is shown.
-    pub lesson: Option<usize>,
+    /// The lesson whose card is shown, and its variant.
+    pub lesson: Option<(usize, usize)>,
     /// What could not be read.
     pub problems: Vec<LinkProblem>,
 }
@@ -65,8 +65,8 @@ fn parse_command(s: &str) -> Option<(u32, StoreCommand)> {
     Some((tick, c))
 }
 
-/// The fragment (without `#`) of `scenario`, with its lesson.
-pub fn encode(s: &StoreScenario, lesson: Option<usize>) -> String {
+/// The fragment (without `#`) of `scenario`, with its lesson and variant.
+pub fn encode(s: &StoreScenario, lesson: Option<(usize, usize)>) -> String {
     let mut out = form_urlencoded::Serializer::new(String::new());
     out.append_pair("system", s.store.slug());
     out.append_pair("n", &s.nodes.to_string());
@@ -80,8 +80,9 @@ pub fn encode(s: &StoreScenario, lesson: Option<usize>) -> String {
             .collect();
         out.append_pair("do", &log.join(","));
     }
-    if let Some(l) = lesson {
+    if let Some((l, v)) = lesson {
         out.append_pair("lesson", &(l + 1).to_string());
+        out.append_pair("variant", &(v + 1).to_string());
     }
     out.finish()
 }
@@ -95,6 +96,7 @@ pub fn decode(text: &str) -> Option<Opened> {
     let mut problems = Vec::new();
     let mut s = StoreScenario::new(Store::Cassandra, 12, 1);
     let mut lesson = None;
+    let mut variant = 0;
     // N is checked once the system is known: each has its own cap.
     let mut nodes: Option<(u32, String)> = None;
     let bad = |key: &str, value: &str, used: String, problems: &mut Vec<LinkProblem>| {
@@ -136,6 +138,10 @@ pub fn decode(text: &str) -> Option<Opened> {
                 }
                 _ => bad("lesson", &v, "—".into(), &mut problems),
             },
+            "variant" => match v.parse::<usize>() {
+                Ok(i) if i >= 1 => variant = i - 1,
+                _ => bad("variant", &v, "1".into(), &mut problems),
+            },
             _ => {}
         }
     }
@@ -147,7 +153,11 @@ pub fn decode(text: &str) -> Option<Opened> {
     }
     Some(Opened {
         scenario: s,
-        lesson,
+        // A variant the lesson does not have opens its first.
+        lesson: lesson.map(|l| {
+            let count = super::lessons::STORE_LESSONS[l].variants.len();
+            (l, if variant < count { variant } else { 0 })
+        }),
         problems,
     })
 }
@@ -167,9 +177,9 @@ mod tests {
         s.push(410, StoreCommand::Join);
         s.push(420, StoreCommand::Restart(3));
         s.at = 150;
-        let o = decode(&format!("#{}", encode(&s, Some(1)))).unwrap();
+        let o = decode(&format!("#{}", encode(&s, Some((1, 2))))).unwrap();
         assert_eq!(o.scenario, s);
-        assert_eq!(o.lesson, Some(1));
+        assert_eq!(o.lesson, Some((1, 2)));
         assert!(o.problems.is_empty());
     }
 

@@ -47,7 +47,7 @@ fn opening() -> Model {
         Model::new(default_run(), lang).expect("the default run is valid")
     });
     m.notices = notices;
-    m.lesson = lesson.map(|l| (l, 0));
+    m.lesson = lesson;
     m
 }
 
@@ -84,7 +84,7 @@ pub fn stores_page() -> Html {
     });
     {
         let rec = model.rec.clone();
-        let lesson = model.lesson.map(|l| l.0);
+        let lesson = model.lesson;
         use_effect_with(model.rev, move |_| {
             let mut s = rec.borrow().scenario().clone();
             s.at = rec.borrow().now();
@@ -137,7 +137,7 @@ pub fn stores_page() -> Html {
     // The chart follows the node the story is about (the first one a command names), or a
     // selected node that is itself down or commanded; selecting an onlooker to read its
     // inspector does not take the chart away from the story.
-    let named = scenario.actions.iter().find_map(|a| a.command.node());
+    let named = scenario.actions.iter().find_map(|a| a.command.subject());
     let notable = |n: u32| {
         rec.frame().down.get(n as usize).copied().unwrap_or(false)
             || scenario.actions.iter().any(|a| a.command.node() == Some(n))

@@ -140,6 +140,15 @@ impl StoreCommand {
         }
     }
 
+    /// The node a story with this command is about: the one it names, or for a split the
+    /// first node across it from node 0 (whose view of it the chart then follows).
+    pub fn subject(&self) -> Option<u32> {
+        match *self {
+            StoreCommand::Split(k) => Some(k),
+            _ => self.node(),
+        }
+    }
+
     /// The node it names, if any.
     pub fn node(&self) -> Option<u32> {
         match *self {

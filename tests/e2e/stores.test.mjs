@@ -142,3 +142,13 @@ test('a bad link says what was wrong and opens the rest', async () => {
   await shot(page, 'stores-bad-link');
   assert.deepEqual(errors, []);
 });
+
+test('a lesson link opens its variant, and the chart follows the node across a split', async () => {
+  const { page, errors } = await app.open('/stores.html#system=cassandra&n=12&seed=1&at=500&do=split.6@50,heal@650&lesson=1&variant=2');
+  await waitForApp(page);
+  assert.equal(await page.getAttribute('[data-testid=variant-1]', 'aria-pressed'), 'true');
+  assert.match(await page.textContent('[data-testid=watch]'), /splits|分裂/);
+  assert.match(await page.textContent('[data-testid=store-chart] figcaption'), /node 6 at node 0/);
+  await shot(page, 'stores-cassandra-split-link');
+  assert.deepEqual(errors, []);
+});
