@@ -42,6 +42,18 @@ fn get(root: &Element, testid: &str) -> Element {
         .unwrap_or_else(|| panic!("no element with data-testid={testid}"))
 }
 
+/// The element once it is there: Yew renders on its own schedule, and a loaded machine can
+/// take longer than [`settle`] (up to 3 s, then the same panic as [`get`]).
+async fn appear(root: &Element, testid: &str) -> Element {
+    for _ in 0..150 {
+        if let Ok(Some(el)) = root.query_selector(&format!("[data-testid={testid}]")) {
+            return el;
+        }
+        settle().await;
+    }
+    get(root, testid)
+}
+
 fn text(root: &Element, testid: &str) -> String {
     get(root, testid).text_content().unwrap_or_default()
 }
@@ -100,7 +112,10 @@ async fn a_bad_node_count_is_refused_inline_and_the_page_keeps_working() {
         .expect("dispatch");
     settle().await;
     click(&root, "apply").await;
-    let err = text(&root, "form-error");
+    let err = appear(&root, "form-error")
+        .await
+        .text_content()
+        .unwrap_or_default();
     assert!(
         err.contains("allowed 2..=10000"),
         "the message names the range: {err}"
