@@ -21,7 +21,7 @@ done
 
 if [[ $BUILD -eq 1 ]]; then
   bash scripts/setup.sh --for serve
-  echo "==> building the release bundles of both pages (scripts/build.sh)"
+  echo "==> building the release bundles of the three pages (scripts/build.sh)"
   bash scripts/build.sh
 fi
 

@@ -10,7 +10,7 @@
 #   clippy-wasm  clippy, wasm32: the app (all targets) and the engine without its native `cli` feature
 #   test         native tests (engine, CLI, and the app's pure logic)
 #   test-wasm    wasm-bindgen tests in headless Chromium (app, then engine)
-#   build        scripts/build.sh (both pages)  ->  dist/, then each page's size budget
+#   build        scripts/build.sh (the three pages)  ->  dist/, then each page's size budget
 #   e2e          node:test + playwright-core against dist/ (tests/e2e/*.test.mjs)
 set -euo pipefail
 
@@ -124,7 +124,7 @@ for step in "${STEPS[@]}"; do
         --features serde --lib --tests
       ;;
     build)
-      run_step build "trunk release build of both pages -> dist/" bash scripts/build.sh
+      run_step build "trunk release build of the three pages -> dist/" bash scripts/build.sh
       # Bytes are not timing: the bundle size is exact, so each page is held to issue #9's budget.
       run_step build "each page's bundle within 300 KB gzip (scripts/size.sh)" \
         bash scripts/size.sh dist --budget 300000
