@@ -25,6 +25,63 @@ pub(crate) struct Delivery {
 // The batch paths' memory traffic is in deliveries: keep one at 16 bytes.
 const _: () = assert!(std::mem::size_of::<Delivery>() == 16);
 
+/// The deliveries of a one-message fast path in bulk: at most one per receiver, all of
+/// version `version` of slot 0, each from the first sender that reached the receiver this
+/// round. Held as a bit per node and a sender per node rather than as a list of
+/// [`Delivery`]s, so that the round records a delivery with one random write and the end of
+/// the round applies them in node order, walking the message columns front to back instead
+/// of at random. Only built when every leg lands at once ([`RoundCtx::instant`]) and nothing
+/// is recorded, where the order of the deliveries changes nothing.
+#[derive(Debug, Default)]
+pub(crate) struct Receivers {
+    /// Version index + 1 of every delivery.
+    pub version: u32,
+    /// Per 64 nodes: `[holders at the start of the round, receivers]` as bit masks. The
+    /// protocol keeps the two side by side so that a contact's lookups hit one cache line;
+    /// only the second matters here.
+    pub bits: Vec<[u64; 2]>,
+    /// Per node, its sender, where its receiver bit is set (anything elsewhere); one spare
+    /// place at the end takes the writes of contacts that deliver nothing, so that a
+    /// contact writes without a branch.
+    pub from: Vec<u32>,
+}
+
+impl Receivers {
+    /// Buffers for `n` nodes, with no receiver yet: the thread's kept ones if any (a round
+    /// at 10^6 nodes fills megabytes, and fresh ones would cost a page fault per 4 KiB every
+    /// round). `bits` is left empty for the caller to fill; `from` holds stale senders, which
+    /// nothing reads without the bit.
+    pub fn take(n: u32) -> Self {
+        let mut r = RECEIVERS.with(|c| std::mem::take(&mut *c.borrow_mut()));
+        r.bits.clear();
+        r.from.resize(n as usize + 1, 0);
+        r
+    }
+
+    /// Keeps the buffers for the next round of this thread.
+    pub fn recycle(self) {
+        RECEIVERS.with(|c| *c.borrow_mut() = self);
+    }
+
+    /// The receivers, ascending, each with its sender.
+    #[inline]
+    pub fn iter(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        self.bits.iter().enumerate().flat_map(move |(w, cell)| {
+            let base = w as u32 * 64;
+            crate::protocol::bit_positions(cell[1]).map(move |i| {
+                let node = base + i;
+                (node, self.from[node as usize])
+            })
+        })
+    }
+}
+
+thread_local! {
+    /// [`Receivers::take`]'s kept buffers. A cache only: nothing in it is read before it is
+    /// written in a later round.
+    static RECEIVERS: std::cell::RefCell<Receivers> = std::cell::RefCell::default();
+}
+
 /// Per-round working state shared by the protocols.
 pub(crate) struct RoundCtx {
     /// The step: the round, or the tick under a time model. Times are stamped with it.
@@ -36,6 +93,8 @@ pub(crate) struct RoundCtx {
     pub record: bool,
     pub report: RoundReport,
     pub deliveries: Vec<Delivery>,
+    /// Deliveries of a one-message fast path, in bulk; applied before `deliveries`.
+    pub receivers: Option<Receivers>,
     /// Loss-of-interest outcomes of this round's contacts, packed by
     /// [`crate::protocol::rumor`]'s `touch`.
     pub touched: Vec<u64>,
@@ -56,6 +115,7 @@ impl RoundCtx {
                 ..RoundReport::default()
             },
             deliveries: Vec::new(),
+            receivers: None,
             touched: Vec::new(),
             peers: Vec::new(),
             instant,
