@@ -4,7 +4,7 @@
 //! and the general path's per-contact version lookups miss the cache at 10^6 nodes.
 
 use super::super::{DIGEST_ENTRY_BYTES, ENTRY_BYTES, HEADER_BYTES, bit_positions};
-use crate::cluster::{Cluster, mask};
+use crate::cluster::Cluster;
 use crate::config::Sync;
 use crate::messages::Messages;
 use crate::report::Traffic;
@@ -40,7 +40,6 @@ pub(super) fn one_message_push(
     purpose: Purpose,
 ) {
     let m = &msgs.slots[0];
-    let held = &m.held[..];
     let n = cluster.nodes();
     let sure = cluster.loss <= 0.0 && cluster.group.is_empty() && cluster.dead == 0;
     // Non-holders either act like everyone else, or are only counted (`idle`), or do nothing.
@@ -49,17 +48,11 @@ pub(super) fn one_message_push(
         Sync::Full => (false, false),
     };
     let complete = matches!(cluster.topology, Topology::Complete { .. });
-    // Per 64 nodes: [holders, queued], and the first sender of each queued node.
-    let mut receivers = Receivers::take(n);
-    receivers.version = 1; // The only version.
-    receivers.bits.extend(
-        held.chunks(64)
-            .map(|hs| [mask(hs.iter().map(|&h| h != 0)), 0]),
-    );
-    let Receivers { bits, from, .. } = &mut receivers;
-    let (bits, from) = (&mut bits[..], &mut from[..]);
-    // Where a contact that queues nobody writes its sender.
-    let nowhere = n as usize;
+    // Per 64 nodes: [holders, queued], and the queued receivers with their first senders.
+    let mut receivers = Receivers::take(&m.held);
+    let Receivers { bits, staged, .. } = &mut receivers;
+    let (bits, staged) = (&mut bits[..], &mut staged[..]);
+    let mut queued = 0usize;
     let payload = ENTRY_BYTES + m.versions[0].content.len() as u64;
     let key = StreamKey::new(cluster.seed, purpose);
     let mut t = Traffic::default();
@@ -67,7 +60,14 @@ pub(super) fn one_message_push(
     let mut peer_buf = [0u32; crate::config::MAX_FANOUT as usize];
     // The case of every large batch run, with the fanout known at compile time.
     let sure_complete = if sure && complete {
-        let args = (&mut *bits, &mut *from, cluster, key, ctx.draws, count_empty);
+        let args = (
+            &mut *bits,
+            &mut *staged,
+            cluster,
+            key,
+            ctx.draws,
+            count_empty,
+        );
         match fanout.min(n - 1) {
             1 => Some(sure_complete::<1>(args)),
             2 => Some(sure_complete::<2>(args)),
@@ -81,7 +81,7 @@ pub(super) fn one_message_push(
     if let Some(tally) = sure_complete {
         t.messages += tally.idle_legs;
         t.digest_bytes += tally.idle_legs * HEADER_BYTES;
-        (contacts, lacking) = (tally.contacts, tally.lacking);
+        (contacts, lacking, queued) = (tally.contacts, tally.lacking, tally.queued);
     }
     // Otherwise, node by node with the fanout only known at run time.
     let words = if sure_complete.is_some() {
@@ -138,7 +138,8 @@ pub(super) fn one_message_push(
                     lacking += u64::from(lacks);
                     let new = lacks & (cell[1] & bit == 0);
                     cell[1] |= bit & u64::from(lacks).wrapping_neg();
-                    from[if new { b as usize } else { nowhere }] = a;
+                    staged[queued] = Receivers::pair(b, a);
+                    queued += usize::from(new);
                 }
                 continue;
             }
@@ -176,7 +177,8 @@ pub(super) fn one_message_push(
                 let bit = 1u64 << (b % 64);
                 if delivered && cell[1] & bit == 0 {
                     cell[1] |= bit;
-                    from[b as usize] = a;
+                    staged[queued] = Receivers::pair(b, a);
+                    queued += 1;
                 }
             }
         }
@@ -202,6 +204,7 @@ pub(super) fn one_message_push(
         }
     }
     ctx.report.traffic.add(&t);
+    receivers.settle(queued);
     ctx.receivers = Some(receivers);
 }
 
@@ -213,16 +216,18 @@ struct Tally {
     contacts: u64,
     /// Contacts whose peer lacks the message.
     lacking: u64,
+    /// Receivers queued in `staged`.
+    queued: usize,
 }
 
 /// The holders' contacts of [`one_message_push`] when every leg arrives, on the complete
-/// graph, with `K = min(fanout, n - 1)` peers per node: the same draws, bits and senders as
-/// its general loop, with the peers in registers and no branch per contact.
+/// graph, with `K = min(fanout, n - 1)` peers per node: the same draws, bits and queued
+/// receivers as its general loop, with the peers in registers and no branch per contact.
 #[inline(never)]
 fn sure_complete<const K: usize>(
-    (bits, from, cluster, key, draws, count_empty): (
+    (bits, staged, cluster, key, draws, count_empty): (
         &mut [[u64; 2]],
-        &mut [u32],
+        &mut [u64],
         &Cluster,
         StreamKey,
         u32,
@@ -230,8 +235,7 @@ fn sure_complete<const K: usize>(
     ),
 ) -> Tally {
     let n = cluster.nodes();
-    let nowhere = n as usize;
-    let (mut idle_nodes, mut contacts, mut lacking) = (0u64, 0u64, 0u64);
+    let (mut idle_nodes, mut contacts, mut lacking, mut queued) = (0u64, 0u64, 0u64, 0usize);
     for w in 0..bits.len() {
         let base = w as u32 * 64;
         let alive = cluster.alive_word(w);
@@ -254,7 +258,8 @@ fn sure_complete<const K: usize>(
                 lacking += u64::from(lacks);
                 let new = lacks & (cell[1] & bit == 0);
                 cell[1] |= bit & u64::from(lacks).wrapping_neg();
-                from[if new { b as usize } else { nowhere }] = a;
+                staged[queued] = Receivers::pair(b, a);
+                queued += usize::from(new);
             }
         }
     }
@@ -262,5 +267,6 @@ fn sure_complete<const K: usize>(
         idle_legs: K as u64 * idle_nodes,
         contacts,
         lacking,
+        queued,
     }
 }
