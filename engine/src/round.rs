@@ -37,8 +37,10 @@ const _: () = assert!(std::mem::size_of::<Delivery>() == 16);
 pub(crate) struct Receivers {
     /// Version index + 1 of every delivery.
     pub version: u32,
-    /// Per 64 nodes: `[holders at the start of the round, receivers]` as bit masks. The
-    /// protocol keeps the two side by side so that a contact's lookups hit one cache line.
+    /// Per 64 nodes: `[holders at the start of the round, holders and receivers]` as bit
+    /// masks. The protocol keeps the two side by side so that a contact's lookups hit one
+    /// cache line; with the holders in the second too, a contact is new exactly when its
+    /// bit there is clear, and sets it without a condition.
     pub bits: Vec<[u64; 2]>,
     /// The receivers as [`Receivers::pair`]s, in the order they were queued, in the first
     /// places, then room for one more. A contact writes its candidate at the first free
@@ -61,10 +63,13 @@ impl Receivers {
         // Whole words by bytes (see `held_mask`), then the last, partial one.
         let words = held.chunks_exact(64);
         let rest = words.remainder();
-        r.bits.extend(words.map(|hs| [held_mask(hs), 0]));
+        r.bits.extend(words.map(|hs| {
+            let holds = held_mask(hs);
+            [holds, holds]
+        }));
         if !rest.is_empty() {
             let last = crate::cluster::mask(rest.iter().map(|&h| h != 0));
-            r.bits.push([last, 0]);
+            r.bits.push([last, last]);
         }
         let holders: usize = r.bits.iter().map(|c| c[0].count_ones() as usize).sum();
         r.staged.resize(held.len() - holders + 1, 0);
@@ -97,7 +102,7 @@ impl Receivers {
     pub fn iter(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
         self.bits.iter().enumerate().flat_map(move |(w, cell)| {
             let base = w as u32 * 64;
-            crate::protocol::bit_positions(cell[1]).map(move |i| {
+            crate::protocol::bit_positions(cell[1] & !cell[0]).map(move |i| {
                 let node = base + i;
                 (node, self.from[node as usize])
             })

@@ -17,8 +17,9 @@ use crate::topology::Topology;
 /// legs, same first sender per receiver), with these shortcuts:
 /// - With one version, "holds it" is one bit. The round starts by packing the `held` column
 ///   into a bitmap (1/32 of its size, so a contact's lookup stays in cache instead of
-///   missing on a random read), interleaved with a second bitmap of receivers already queued
-///   this round, so both lookups of a contact hit the same cache line.
+///   missing on a random read), interleaved with a second bitmap of the holders and the
+///   receivers already queued this round, so both lookups of a contact hit the same cache
+///   line.
 /// - Nodes are scanned 64 at a time as bit masks (alive, holding), so a random half of
 ///   holders costs no branch misprediction per node.
 /// - A node that holds nothing sends digests of an empty table (incremental) or nothing
@@ -48,7 +49,8 @@ pub(super) fn one_message_push(
         Sync::Full => (false, false),
     };
     let complete = matches!(cluster.topology, Topology::Complete { .. });
-    // Per 64 nodes: [holders, queued], and the queued receivers with their first senders.
+    // Per 64 nodes: [holders, holders and queued], and the queued receivers with their
+    // first senders.
     let mut receivers = Receivers::take(&m.held);
     let Receivers { bits, staged, .. } = &mut receivers;
     let (bits, staged) = (&mut bits[..], &mut staged[..]);
@@ -136,8 +138,8 @@ pub(super) fn one_message_push(
                     let bit = 1u64 << (b % 64);
                     let lacks = cell[0] & bit == 0;
                     lacking += u64::from(lacks);
-                    let new = lacks & (cell[1] & bit == 0);
-                    cell[1] |= bit & u64::from(lacks).wrapping_neg();
+                    let new = cell[1] & bit == 0;
+                    cell[1] |= bit;
                     staged[queued] = Receivers::pair(b, a);
                     queued += usize::from(new);
                 }
@@ -256,8 +258,8 @@ fn sure_complete<const K: usize>(
                 let bit = 1u64 << (b % 64);
                 let lacks = cell[0] & bit == 0;
                 lacking += u64::from(lacks);
-                let new = lacks & (cell[1] & bit == 0);
-                cell[1] |= bit & u64::from(lacks).wrapping_neg();
+                let new = cell[1] & bit == 0;
+                cell[1] |= bit;
                 staged[queued] = Receivers::pair(b, a);
                 queued += usize::from(new);
             }
