@@ -165,7 +165,7 @@ impl MessageSlot {
     }
 
     /// Stores version index+1 `v` at `node`, fresh, arriving in `round` from `from`.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn store(&mut self, node: u32, v: u32, round: u32, from: u32) {
         let i = node as usize;
         self.held[i] = v;

@@ -42,6 +42,33 @@ impl StateCounts {
     }
 }
 
+impl MessageSlot {
+    /// Stores version index+1 `version` at `node`, arriving in `round` from `from`, if it
+    /// supersedes what the node holds, and keeps `counts` (this slot's) in step. Returns the
+    /// node's state before, or `None` when the version was not newer and nothing changed.
+    #[inline(always)]
+    fn receive(
+        &mut self,
+        counts: &mut StateCounts,
+        node: u32,
+        version: u32,
+        round: u32,
+        from: u32,
+    ) -> Option<MessageState> {
+        if !self.newer(version, self.held[node as usize]) {
+            return None;
+        }
+        let before = self.state_of_latest(node);
+        self.store(node, version, round, from);
+        let after = self.state_of_latest(node);
+        if before != after {
+            *counts.slot(before) -= 1;
+            *counts.slot(after) += 1;
+        }
+        Some(before)
+    }
+}
+
 /// Every message's slot, by id, and its kept counts.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Messages {
@@ -152,22 +179,38 @@ impl Messages {
     }
 
     /// Applies the round's deliveries in the order they were sent: the first sender of the
-    /// newest version is recorded as the source.
+    /// newest version is recorded as the source. Bulk deliveries of a fast path
+    /// ([`crate::round::Receivers`]) come first, in node order (one per receiver, nothing recorded, so
+    /// their order changes nothing).
     pub fn deliver(&mut self, ctx: &mut RoundCtx) {
         let round = ctx.round;
+        if let Some(r) = ctx.receivers.take() {
+            debug_assert!(
+                !ctx.record,
+                "bulk deliveries are only made with recording off"
+            );
+            // Each receiver is alive and held nothing of the slot at the start of the round
+            // (`Receivers`), so each goes from unaware to fresh: `receive` without its
+            // checks, and the counts moved once for all.
+            let slot = &mut self.slots[0];
+            let mut received = 0;
+            for (node, from) in r.iter() {
+                debug_assert_eq!(slot.state_of_latest(node), MessageState::Unaware);
+                debug_assert!(slot.newer(r.version, slot.held[node as usize]));
+                slot.store(node, r.version, round, from);
+                received += 1;
+            }
+            let counts = &mut self.counts[0];
+            counts.unaware -= received;
+            counts.fresh += received;
+            r.recycle();
+        }
         for d in std::mem::take(&mut ctx.deliveries) {
             let slot = &mut self.slots[d.slot as usize];
-            if !slot.newer(d.version, slot.held[d.node as usize]) {
+            let counts = &mut self.counts[d.slot as usize];
+            let Some(before) = slot.receive(counts, d.node, d.version, round, d.from) else {
                 continue;
-            }
-            let before = slot.state_of_latest(d.node);
-            slot.store(d.node, d.version, round, d.from);
-            let after = slot.state_of_latest(d.node);
-            if before != after {
-                let c = &mut self.counts[d.slot as usize];
-                *c.slot(before) -= 1;
-                *c.slot(after) += 1;
-            }
+            };
             if ctx.record {
                 ctx.report.changes.push(Change {
                     node: d.node,

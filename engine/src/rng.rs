@@ -113,15 +113,44 @@ impl Stream {
     }
 
     /// Fills `out` with `out.len()` distinct values drawn uniformly from `0..n`, exactly the
-    /// values (and draws) of [`Stream::distinct`] with `k = out.len() <= n`.
+    /// values (and draws) of [`Stream::distinct`] with `k = out.len() <= n`. The usual
+    /// fanouts (1 to 4) take [`Stream::distinct_array`]'s unrolled loop.
     #[inline]
     pub fn distinct_into(&mut self, n: u32, out: &mut [u32]) {
+        match out.len() {
+            1 => out.copy_from_slice(&self.distinct_array::<1>(n)),
+            2 => out.copy_from_slice(&self.distinct_array::<2>(n)),
+            3 => out.copy_from_slice(&self.distinct_array::<3>(n)),
+            4 => out.copy_from_slice(&self.distinct_array::<4>(n)),
+            _ => self.distinct_floyd(n, out),
+        }
+    }
+
+    /// Floyd's algorithm for any `k = out.len() <= n`.
+    fn distinct_floyd(&mut self, n: u32, out: &mut [u32]) {
         let k = out.len() as u32;
         debug_assert!(k <= n);
         for (i, j) in ((n - k)..n).enumerate() {
             let t = self.below(j + 1);
             out[i] = if out[..i].contains(&t) { j } else { t };
         }
+    }
+
+    /// `K` distinct values drawn uniformly from `0..n`: exactly the values (and draws) of
+    /// Floyd's algorithm ([`Stream::distinct`]) with `k = K <= n`. With `K` known the loops unroll and the
+    /// repeat checks become a few compares without branches, which matters in the one-message
+    /// fast paths, where drawing the peers is most of a node's work.
+    #[inline(always)]
+    pub fn distinct_array<const K: usize>(&mut self, n: u32) -> [u32; K] {
+        debug_assert!(K as u32 <= n);
+        let mut out = [0u32; K];
+        for i in 0..K {
+            let j = n - K as u32 + i as u32;
+            let t = self.below(j + 1);
+            let seen = out[..i].iter().fold(false, |seen, &o| seen | (o == t));
+            out[i] = if seen { j } else { t };
+        }
+        out
     }
 }
 
@@ -162,6 +191,27 @@ mod tests {
                 assert_eq!(sorted.len(), out.len(), "no repeats");
                 assert!(out.iter().all(|&v| v < n));
             }
+        }
+    }
+
+    #[test]
+    fn distinct_arrays_draw_as_floyd_does() {
+        fn check<const K: usize>(n: u32) {
+            for seed in 0..200 {
+                let mut out = [0u32; K];
+                Stream::from_seed(seed).distinct_floyd(n, &mut out);
+                let mut a = Stream::from_seed(seed);
+                assert_eq!(a.distinct_array::<K>(n), out);
+                let mut b = Stream::from_seed(seed);
+                b.distinct_floyd(n, &mut out);
+                assert_eq!(a.below(1 << 20), b.below(1 << 20), "the same draws follow");
+            }
+        }
+        for n in [4, 5, 9, 1000] {
+            check::<1>(n);
+            check::<2>(n);
+            check::<3>(n);
+            check::<4>(n);
         }
     }
 

@@ -333,6 +333,10 @@ fn land(
     cluster: &Cluster,
     tick: u32,
 ) {
+    debug_assert!(
+        ctx.receivers.is_none(),
+        "bulk deliveries are only made when every leg lands at once"
+    );
     let sent = std::mem::take(&mut ctx.deliveries);
     let mut now: Vec<Delivery> = flight
         .take(Vec::new())
