@@ -6,6 +6,7 @@ use gossip_engine::redis::gossip_wanted;
 use yew::prelude::*;
 
 use super::run::Run;
+use super::texts::NODE;
 use crate::i18n::Text;
 use crate::lang::Lang;
 use crate::num::fixed;
@@ -15,7 +16,6 @@ const TABLE_ROWS: usize = 8;
 /// Levels of the Merkle tree drawn: 1 + 2 + … + 32 = 63 cells fit a side panel.
 const TREE_LEVELS: u32 = 6;
 
-const NODE: Text = Text("Node", "节点");
 const STATE: Text = Text("Process", "进程");
 const RUNNING: Text = Text("running", "运行中");
 const CRASHED: Text = Text("crashed", "已崩溃");

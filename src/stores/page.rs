@@ -332,7 +332,7 @@ pub fn stores_page() -> Html {
                     <fieldset>
                         <legend>{tx::FAULTS.get(lang)}</legend>
                         if let Some(n) = sel {
-                            <p><strong>{format!("{} {n}", Text2::NODE.get(lang))}</strong></p>
+                            <p><strong>{format!("{} {n}", tx::NODE.get(lang))}</strong></p>
                         } else {
                             <p class="muted small">{tx::SELECT_FIRST.get(lang)}</p>
                         }
@@ -389,7 +389,7 @@ pub fn stores_page() -> Html {
                             <span class="shape left">{"◆"}</span>{classes[3].get(lang)}
                         }
                         if store == Store::RedisCluster {
-                            <span class="shape">{"◉"}</span>{Text2::MASTERS.get(lang)}
+                            <span class="shape">{"◉"}</span>{tx::MASTERS.get(lang)}
                         }
                         { for kinds(store).iter().map(|k| html! {
                             <span class="packet"><svg width="10" height="10"><circle cx="5" cy="5" r="4" fill={kind_look(*k).0} /></svg>
@@ -408,15 +408,4 @@ pub fn stores_page() -> Html {
     };
     crate::probe::record("__storeRender", crate::probe::now() - render_start);
     page
-}
-
-/// Words used only here.
-struct Text2;
-
-impl Text2 {
-    const NODE: crate::i18n::Text = crate::i18n::Text("Node", "节点");
-    const MASTERS: crate::i18n::Text = crate::i18n::Text(
-        "thick outline: master; dashed line: replica to its master",
-        "粗边框：主节点；虚线：副本连向其主节点",
-    );
 }

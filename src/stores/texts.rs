@@ -58,6 +58,11 @@ pub const NEXT: Text = Text("Try next", "接下来试试");
 pub const MORE: Text = Text("How it works, with sources", "原理与出处");
 pub const CLOSE: Text = Text("Close the lesson", "关闭课程");
 pub const SECONDS: Text = Text("s", "秒");
+pub const NODE: Text = Text("Node", "节点");
+pub const MASTERS: Text = Text(
+    "thick outline: master; dashed line: replica to its master",
+    "粗边框：主节点；虚线：副本连向其主节点",
+);
 
 /// One line of a system's description, under the picker, with its source.
 pub fn about(store: Store) -> Text {
