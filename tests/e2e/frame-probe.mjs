@@ -1,7 +1,7 @@
 // Frame-time probe (a benchmark, not a test): loads the release build in headless Chromium,
 // plays complete-graph rumor mongering at N = 1,000 and N = 10,000, and reports the median and
-// p95 frame intervals while the animation runs, the time spent painting each frame, and the
-// time of each engine step().
+// p95 frame intervals while the animation runs, the time spent painting each frame, the
+// time of each engine step(), and the main-thread tasks over 50 ms (Long Tasks API).
 // Then steps 10,000 rounds at N = 1,000 and reports the JS heap and wasm memory.
 //
 //   node tests/e2e/frame-probe.mjs [--seconds S] [--json]
@@ -37,7 +37,14 @@ try {
     await page.waitForFunction(() => document.querySelector('[data-testid=counts]')?.textContent.includes('unaware'));
     await page.locator('[data-testid=speed]').fill(String(slider));
     const speed = await page.textContent('[data-testid=speed-value]');
-    await page.evaluate(() => { window.__gossipFrames = []; window.__gossipSteps = []; window.__gossipPaint = []; });
+    await page.evaluate(() => {
+      window.__gossipFrames = []; window.__gossipSteps = []; window.__gossipPaint = [];
+      // Main-thread tasks over 50 ms while playing (the Long Tasks API).
+      window.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+      }).observe({ type: 'longtask' });
+    });
     await page.locator('[data-testid=graph]').focus();
     await page.click('[data-testid=play]');
     const until = Date.now() + seconds * 1000;
@@ -52,7 +59,7 @@ try {
       }
     }
     await page.click('[data-testid=play]');
-    const { frames, steps, paint } = await page.evaluate(() => ({ frames: window.__gossipFrames, steps: window.__gossipSteps, paint: window.__gossipPaint }));
+    const { frames, steps, paint, long } = await page.evaluate(() => ({ frames: window.__gossipFrames, steps: window.__gossipSteps, paint: window.__gossipPaint, long: window.__longTasks }));
     results[`N=${n} at ${speed}`] = {
       frames: frames.length,
       frame_median_ms: q(frames, 0.5),
@@ -63,6 +70,8 @@ try {
       step_median_ms: q(steps, 0.5),
       step_p95_ms: q(steps, 0.95),
       step_max_ms: Math.max(...steps),
+      long_tasks: long.length,
+      long_task_max_ms: long.length ? Math.max(...long) : 0,
     };
     await context.close();
   }
@@ -107,7 +116,8 @@ if (asJson) {
     if (k.startsWith('N=')) {
       console.log(`${k}: frames ${v.frames}, frame interval median ${fmt(v.frame_median_ms)} ms, p95 ${fmt(v.frame_p95_ms)} ms; ` +
         `paint median ${fmt(v.paint_median_ms)} ms, p95 ${fmt(v.paint_p95_ms)} ms; ` +
-        `steps ${v.steps}, step median ${fmt(v.step_median_ms)} ms, p95 ${fmt(v.step_p95_ms)} ms, max ${fmt(v.step_max_ms)} ms`);
+        `steps ${v.steps}, step median ${fmt(v.step_median_ms)} ms, p95 ${fmt(v.step_p95_ms)} ms, max ${fmt(v.step_max_ms)} ms; ` +
+        `main-thread tasks over 50 ms: ${v.long_tasks}${v.long_tasks ? ` (longest ${fmt(v.long_task_max_ms)} ms)` : ''}`);
     }
   }
   console.log('memory while stepping 10,000 rounds at N = 1,000:');
