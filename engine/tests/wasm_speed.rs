@@ -1,0 +1,91 @@
+//! wasm against native: the anti-entropy push round of the criterion bench (`benches/engine.rs`,
+//! `push_round/anti_entropy/100000`: fanout 3, a pseudo-random half informed, recording off),
+//! timed in a dedicated worker in headless Chromium, where the page's workers would run it.
+//! A measurement, not a check, so it is ignored unless asked for:
+//!
+//! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --release --target wasm32-unknown-unknown
+//! -p gossip-engine --no-default-features --features serde --test wasm_speed -- --include-ignored`
+//!
+//! and its native counterpart is `cargo bench -p gossip-engine --bench engine -- push_round`.
+
+#![cfg(target_arch = "wasm32")]
+
+use gossip_engine::rng::splitmix64;
+use gossip_engine::{Command, Config, Mode, Protocol, Simulation, Sync, TopologyConfig};
+use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_dedicated_worker);
+
+/// The bench's seed and size.
+const SEED: u64 = 2024;
+const N: u32 = 100_000;
+/// Rounds timed, each the first on a fresh copy of the half-informed cluster, as criterion's
+/// `iter_batched_ref` does natively.
+const SAMPLES: usize = 100;
+
+/// The bench's `half_informed`: the same cluster, built the same way.
+fn half_informed(nodes: u32) -> Simulation {
+    let config = Config {
+        nodes,
+        fanout: 3,
+        loss: 0.0,
+        protocol: Protocol::AntiEntropy {
+            mode: Mode::Push,
+            sync: Sync::Incremental,
+        },
+        topology: TopologyConfig::Complete,
+        time: None,
+    };
+    let mut sim = Simulation::new(config, SEED).expect("valid config");
+    sim.set_recording(false);
+    let half: Vec<u32> = (0..nodes)
+        .filter(|&i| i == 0 || splitmix64(u64::from(i)) & 1 == 0)
+        .collect();
+    let size = half.len() as u32;
+    sim.apply(&Command::Partition { groups: vec![half] })
+        .expect("valid partition");
+    sim.apply(&Command::Inject {
+        node: 0,
+        id: None,
+        content: "benchmark".into(),
+    })
+    .expect("node 0 is alive");
+    while sim.counts(0).expect("message 0").informed() < size {
+        sim.step();
+    }
+    sim.apply(&Command::Heal).expect("heal");
+    sim
+}
+
+/// `performance.now()` of the worker's global scope, in ms (Date's millisecond steps are too
+/// coarse for a round of about a millisecond).
+fn now() -> f64 {
+    use js_sys::wasm_bindgen::JsCast;
+    let perf = js_sys::Reflect::get(&js_sys::global(), &"performance".into()).expect("performance");
+    let f: js_sys::Function = js_sys::Reflect::get(&perf, &"now".into())
+        .expect("now")
+        .dyn_into()
+        .expect("a function");
+    f.call0(&perf).expect("now()").as_f64().expect("a number")
+}
+
+#[wasm_bindgen_test]
+#[ignore = "a measurement, not a check"]
+fn push_round_in_a_worker() {
+    let base = half_informed(N);
+    let mut ms = Vec::with_capacity(SAMPLES);
+    for _ in 0..SAMPLES {
+        let mut sim = base.clone();
+        let t = now();
+        std::hint::black_box(sim.step());
+        ms.push(now() - t);
+    }
+    ms.sort_by(f64::total_cmp);
+    console_log!(
+        "push_round/anti_entropy/{N} in a dedicated worker: median {:.3} ms ({} rounds; min {:.3}, max {:.3})",
+        ms[SAMPLES / 2],
+        SAMPLES,
+        ms[0],
+        ms[SAMPLES - 1]
+    );
+}
