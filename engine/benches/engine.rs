@@ -33,52 +33,13 @@ use std::time::Duration;
 use criterion::{
     BatchSize, BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
 };
-use gossip_engine::rng::{Purpose, splitmix64, stream};
-use gossip_engine::{Command, Config, Mode, Protocol, Simulation, Sync, TopologyConfig};
+mod cluster;
 
-const SEED: u64 = 2024;
+use cluster::{SEED, anti_entropy, half_informed, inject};
+use gossip_engine::rng::{Purpose, stream};
+use gossip_engine::{Config, Simulation};
+
 const SIZES: [u32; 4] = [1_000, 10_000, 100_000, 1_000_000];
-
-fn anti_entropy(nodes: u32) -> Config {
-    Config {
-        nodes,
-        fanout: 3,
-        loss: 0.0,
-        protocol: Protocol::AntiEntropy {
-            mode: Mode::Push,
-            sync: Sync::Incremental,
-        },
-        topology: TopologyConfig::Complete,
-        time: None,
-    }
-}
-
-fn inject(node: u32) -> Command {
-    Command::Inject {
-        node,
-        id: None,
-        content: "benchmark".into(),
-    }
-}
-
-/// A cluster of `nodes` in which exactly a pseudo-random half holds message 0 (see the
-/// module docs), recording off, at the round after the spread.
-fn half_informed(nodes: u32) -> Simulation {
-    let mut sim = Simulation::new(anti_entropy(nodes), SEED).expect("valid config");
-    sim.set_recording(false);
-    let half: Vec<u32> = (0..nodes)
-        .filter(|&i| i == 0 || splitmix64(u64::from(i)) & 1 == 0)
-        .collect();
-    let size = half.len() as u32;
-    sim.apply(&Command::Partition { groups: vec![half] })
-        .expect("valid partition");
-    sim.apply(&inject(0)).expect("node 0 is alive");
-    while sim.counts(0).expect("message 0").informed() < size {
-        sim.step();
-    }
-    sim.apply(&Command::Heal).expect("heal");
-    sim
-}
 
 /// The floor: per node, its engine-style random stream and 3 counter increments.
 fn kernel(counters: &mut [u32], round: u32) {

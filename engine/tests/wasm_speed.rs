@@ -10,52 +10,21 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use gossip_engine::rng::splitmix64;
-use gossip_engine::{Command, Config, Mode, Protocol, Simulation, Sync, TopologyConfig};
+// The bench's own cluster; this test uses only `half_informed` of it.
+#[path = "../benches/cluster.rs"]
+#[allow(dead_code)]
+mod cluster;
+
+use cluster::half_informed;
 use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_dedicated_worker);
 
-/// The bench's seed and size.
-const SEED: u64 = 2024;
+/// The bench's size.
 const N: u32 = 100_000;
 /// Rounds timed, each the first on a fresh copy of the half-informed cluster, as criterion's
 /// `iter_batched_ref` does natively.
 const SAMPLES: usize = 100;
-
-/// The bench's `half_informed`: the same cluster, built the same way.
-fn half_informed(nodes: u32) -> Simulation {
-    let config = Config {
-        nodes,
-        fanout: 3,
-        loss: 0.0,
-        protocol: Protocol::AntiEntropy {
-            mode: Mode::Push,
-            sync: Sync::Incremental,
-        },
-        topology: TopologyConfig::Complete,
-        time: None,
-    };
-    let mut sim = Simulation::new(config, SEED).expect("valid config");
-    sim.set_recording(false);
-    let half: Vec<u32> = (0..nodes)
-        .filter(|&i| i == 0 || splitmix64(u64::from(i)) & 1 == 0)
-        .collect();
-    let size = half.len() as u32;
-    sim.apply(&Command::Partition { groups: vec![half] })
-        .expect("valid partition");
-    sim.apply(&Command::Inject {
-        node: 0,
-        id: None,
-        content: "benchmark".into(),
-    })
-    .expect("node 0 is alive");
-    while sim.counts(0).expect("message 0").informed() < size {
-        sim.step();
-    }
-    sim.apply(&Command::Heal).expect("heal");
-    sim
-}
 
 /// `performance.now()` of the worker's global scope, in ms (Date's millisecond steps are too
 /// coarse for a round of about a millisecond).
