@@ -127,16 +127,19 @@ impl Model {
             Ok(()) => rec.command(command),
             Err(e) => self.notices.push(Notice::Refused(e)),
         }
-        if self.positions.len() != rec.frame().views.len() {
-            self.positions = Rc::new(layout(&rec));
-        }
     }
+}
+
+/// Nodes in the last recorded frame: joins only add nodes, so every frame fits a layout of
+/// this many, and a node added by a join keeps its place when the cursor moves.
+fn recorded_nodes(rec: &Recording) -> usize {
+    rec.frames().last().map_or(0, |f| f.views.len())
 }
 
 /// Node positions: the SWIM page's circle (or disc beyond 64 nodes), with each Redis replica
 /// placed beside its master so that the replication lines stay short.
 fn layout(rec: &Recording) -> Vec<(f32, f32)> {
-    let n = rec.frame().views.len();
+    let n = recorded_nodes(rec);
     let slots = positions(n);
     let roles = &rec.frames()[0].roles;
     let mut order: Vec<usize> = Vec::with_capacity(n);
@@ -206,6 +209,34 @@ impl Reducible for Model {
                 }
             }
         }
+        // A join recorded since (by a step past it, or a command): lay out the new nodes too.
+        if m.positions.len() != recorded_nodes(&m.rec.borrow()) {
+            m.positions = Rc::new(layout(&m.rec.borrow()));
+        }
         Rc::new(m)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stores::scenario::Store;
+
+    /// A node added by a join is drawn once the run reaches it, and keeps its place when the
+    /// cursor goes back and forth.
+    #[test]
+    fn a_joined_node_gets_a_place() {
+        for store in Store::ALL {
+            let m = Rc::new(Model::new(StoreScenario::new(store, 8, 1), Lang::En).unwrap());
+            let m = m.reduce(Msg::Step(10));
+            assert_eq!(m.positions.len(), 8);
+            let m = m.reduce(Msg::Command(StoreCommand::Join));
+            let m = m.reduce(Msg::Step(5));
+            assert_eq!(m.rec.borrow().frame().views.len(), 9, "{store:?}");
+            assert_eq!(m.positions.len(), 9, "{store:?}: the new node has a place");
+            let placed = m.positions.clone();
+            let m = m.reduce(Msg::Step(-10));
+            assert_eq!(m.positions, placed, "{store:?}: going back moves nobody");
+        }
     }
 }
