@@ -3,9 +3,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::events::{EventListener, EventListenerOptions};
 use gossip_engine::Protocol;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::analysis::Analysis;
@@ -100,50 +98,16 @@ pub fn app() -> Html {
             let host = crate::embed::listen_to_host(dispatch.clone(), latest.clone());
             let pasted = crate::address::follow(dispatch.clone());
             let unpause = crate::embed::pause_when_hidden(dispatch.clone(), root.cast());
-            let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
-                let opts = EventListenerOptions::enable_prevent_default();
-                EventListener::new_with_options(&doc, "keydown", opts, move |e| {
-                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-                        return;
-                    };
-                    if e.ctrl_key() || e.meta_key() || e.alt_key() {
-                        return;
-                    }
-                    let key = e.key();
-                    let target = e
-                        .target()
-                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-                    let tag = target.as_ref().map(|el| el.tag_name()).unwrap_or_default();
-                    let kind = target
-                        .as_ref()
-                        .and_then(|el| el.get_attribute("type"))
-                        .unwrap_or_default();
-                    // Typing in a field keeps every key; a focused button or slider keeps the
-                    // keys it uses itself (Space and Enter press, arrows slide).
-                    let text_field = matches!(tag.as_str(), "SELECT" | "TEXTAREA")
-                        || (tag == "INPUT" && kind != "range");
-                    let own_key = match tag.as_str() {
-                        "BUTTON" => matches!(key.as_str(), " " | "Enter"),
-                        "INPUT" if kind == "range" => key.starts_with("Arrow"),
-                        _ => false,
-                    };
-                    if (text_field && key != "Escape") || own_key {
-                        return;
-                    }
+            // A focused control keeps the keys it uses itself (components::transport_keys).
+            let listener = {
+                let dispatch = dispatch.clone();
+                crate::components::transport_keys::listen(move |key, _| {
                     let st = latest.borrow().clone();
-                    if let Some(a) = key_action(&key, &st) {
-                        e.prevent_default();
-                        dispatch.dispatch(a);
-                    }
+                    key_action(key, &st).map(|a| dispatch.dispatch(a)).is_some()
                 })
-            });
+            };
             // The page is interactive from here on (end-to-end tests wait for this).
-            if let Some(body) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.body())
-            {
-                body.set_attribute("data-ready", "true").ok();
-            }
+            crate::probe::mark_ready();
             move || {
                 drop(listener);
                 drop(host);

@@ -47,3 +47,14 @@ pub fn wasm_memory_bytes() -> f64 {
             f64::from(js_sys::ArrayBuffer::from(m.buffer()).byte_length())
         })
 }
+
+/// Marks the page mounted and drawn (`<body data-ready="true">`), which the end-to-end tests
+/// and the probes wait for.
+pub fn mark_ready() {
+    if let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    {
+        body.set_attribute("data-ready", "true").ok();
+    }
+}

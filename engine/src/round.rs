@@ -102,7 +102,7 @@ impl Receivers {
     pub fn iter(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
         self.bits.iter().enumerate().flat_map(move |(w, cell)| {
             let base = w as u32 * 64;
-            crate::protocol::bit_positions(cell[1] & !cell[0]).map(move |i| {
+            bit_positions(cell[1] & !cell[0]).map(move |i| {
                 let node = base + i;
                 (node, self.from[node as usize])
             })
@@ -202,6 +202,18 @@ pub(crate) fn contact(
         delivered,
         useful,
     }
+}
+
+/// The positions of the set bits of `mask`, ascending.
+#[inline]
+pub(crate) fn bit_positions(mut mask: u64) -> impl Iterator<Item = u32> {
+    std::iter::from_fn(move || {
+        (mask != 0).then(|| {
+            let i = mask.trailing_zeros();
+            mask &= mask - 1;
+            i
+        })
+    })
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ pub mod lessons;
 pub mod markup;
 pub mod messages;
 pub mod overlays;
+pub mod playback;
 pub mod reading;
 pub mod round_log;
 pub mod settings;

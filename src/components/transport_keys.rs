@@ -1,7 +1,7 @@
-//! The transport's keys on the two real-time pages (→ ← a tick, Shift+→ ← a longer step,
-//! Space plays), heard on the whole document while the page lives. A focused control keeps
-//! the keys it uses itself, as in the player: a text field every key, a button Space and
-//! Enter (so Space after a click on "Crash" does not crash again), a slider its arrows.
+//! The pages' keys (the player's shortcuts; on the real-time pages → ← a tick, Shift+→ ← a
+//! longer step, Space plays), heard on the whole document while the page lives. A focused
+//! control keeps the keys it uses itself: a text field every key but Escape, a button Space
+//! and Enter (so Space after a click on "Crash" does not crash again), a slider its arrows.
 
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
@@ -32,9 +32,9 @@ pub fn listen(take: impl Fn(&str, bool) -> bool + 'static) -> Option<EventListen
                 .and_then(|el| el.get_attribute("type"))
                 .unwrap_or_default();
             let own = match tag.as_str() {
-                "SELECT" | "TEXTAREA" => true,
+                "SELECT" | "TEXTAREA" => key != "Escape",
                 "INPUT" if kind == "range" => key.starts_with("Arrow"),
-                "INPUT" => true,
+                "INPUT" => key != "Escape",
                 "BUTTON" => matches!(key.as_str(), " " | "Enter"),
                 _ => false,
             };

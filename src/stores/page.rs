@@ -3,7 +3,6 @@
 
 use std::rc::Rc;
 
-use gloo::timers::callback::Interval;
 use yew::prelude::*;
 
 use super::chart::chart;
@@ -16,6 +15,7 @@ use super::scenario::{Store, StoreCommand, StoreScenario};
 use super::scene::{StoreScene, kind_look, kinds};
 use super::texts as tx;
 use crate::components::graph::Graph;
+use crate::components::playback::use_playback;
 use crate::lang::Lang;
 use crate::num::fixed;
 
@@ -58,30 +58,12 @@ pub fn stores_page() -> Html {
     let d = model.dispatcher();
     let lang = model.lang;
     let tick_ms = model.rec.borrow().tick_ms();
-    let wall_ms = f64::from(tick_ms) / SPEEDS[model.speed];
-    let (every_ms, per_step) = if wall_ms >= 16.0 {
-        (wall_ms, 1)
-    } else {
-        (16.0, (16.0 / wall_ms).ceil() as i64)
-    };
-    {
+    let every_ms = {
         let d = d.clone();
-        use_effect_with((model.playing, model.speed), move |(playing, _)| {
-            let interval = playing.then(|| {
-                let d = d.clone();
-                Interval::new(every_ms as u32, move || d.dispatch(Msg::Step(per_step)))
-            });
-            move || drop(interval)
-        });
-    }
-    use_effect_with((), |_| {
-        if let Some(body) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.body())
-        {
-            body.set_attribute("data-ready", "true").ok();
-        }
-    });
+        let step = Callback::from(move |k| d.dispatch(Msg::Step(k)));
+        use_playback(model.playing, tick_ms, SPEEDS[model.speed], step)
+    };
+    use_effect_with((), |_| crate::probe::mark_ready());
     {
         let rec = model.rec.clone();
         let lesson = model.lesson;

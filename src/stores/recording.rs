@@ -240,17 +240,25 @@ impl Recording {
             .rev()
             .find(|(t, _)| *t <= tick)
             .expect("tick 0 is always a snapshot");
+        debug_assert_eq!(snap.tick(), *from);
         let mut run = snap.clone();
-        let mut next = self.scenario.actions.partition_point(|a| a.tick < *from);
+        self.replay(&mut run, tick);
+        run
+    }
+
+    /// Steps `run` on to `tick` with the scenario's commands, as the recording did (a
+    /// refusal was recorded then, so it is skipped silently here).
+    fn replay(&self, run: &mut Run, tick: u32) {
+        let actions = &self.scenario.actions;
+        let mut next = actions.partition_point(|a| a.tick < run.tick());
         while run.tick() < tick {
             let t = run.tick();
-            while let Some(a) = self.scenario.actions.get(next).filter(|a| a.tick <= t) {
+            while let Some(a) = actions.get(next).filter(|a| a.tick <= t) {
                 let _ = run.apply(&a.command);
                 next += 1;
             }
             run.step();
         }
-        run
     }
 
     /// Calls `f` with the engine at the tick shown (before that tick's commands): the
@@ -268,18 +276,7 @@ impl Recording {
             *cursor = Some(self.run_at(tick));
         }
         let run = cursor.as_mut().expect("set above");
-        let mut next = self
-            .scenario
-            .actions
-            .partition_point(|a| a.tick < run.tick());
-        while run.tick() < tick {
-            let t = run.tick();
-            while let Some(a) = self.scenario.actions.get(next).filter(|a| a.tick <= t) {
-                let _ = run.apply(&a.command);
-                next += 1;
-            }
-            run.step();
-        }
+        self.replay(run, tick);
         f(run)
     }
 

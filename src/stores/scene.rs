@@ -17,7 +17,7 @@ use super::scenario::Store;
 use crate::palette::Palette;
 use crate::render::canvas::View;
 use crate::render::picture::Picture;
-use crate::systems::paint::{cross, ease, shape, state_colour};
+use crate::systems::paint::{cross, ease, shape, state_colour, view_ring};
 use crate::systems::scene::{ALIVE, LEFT, SUSPECT, member_radius};
 
 /// Messages drawn at most; beyond, a sample, so a frame stays cheap at N = 1,000.
@@ -239,24 +239,15 @@ impl StoreScene {
         let state = class(self.store, &v);
         let total: f64 = v.iter().map(|&c| f64::from(c)).sum();
         if big && total > 0.0 && f64::from(v[0]) < total {
-            let mut a0 = -TAU / 4.0;
             let doubt = if self.store == Store::Dynamo {
                 LEFT
             } else {
                 SUSPECT
             };
-            for (c, colour) in v.iter().zip([ALIVE, doubt, pal.dead]) {
-                let share = f64::from(*c) / total;
-                if share <= 0.0 {
-                    continue;
-                }
-                ctx.begin_path();
-                let _ = ctx.arc(x, y, r * 1.6, a0, a0 + share * TAU);
-                ctx.set_stroke_style_str(colour);
-                ctx.set_line_width((r * 0.3).max(2.5));
-                ctx.stroke();
-                a0 += share * TAU;
-            }
+            let colours = [ALIVE, doubt, pal.dead];
+            let shares: [(f64, &str); 3] =
+                std::array::from_fn(|k| (f64::from(v[k]) / total, colours[k]));
+            view_ring(ctx, &shares, x, y, r);
         }
         ctx.begin_path();
         shape(ctx, state, x, y, r);

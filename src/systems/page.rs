@@ -4,7 +4,6 @@
 
 use std::rc::Rc;
 
-use gloo::timers::callback::Interval;
 use gossip_engine::swim::{PacketKind, SwimCommand};
 use yew::prelude::*;
 
@@ -20,6 +19,7 @@ use super::scenario::SwimScenario;
 use super::scene::{SwimScene, process};
 use super::texts as tx;
 use crate::components::graph::Graph;
+use crate::components::playback::use_playback;
 use crate::lang::Lang;
 use crate::num::fixed;
 
@@ -70,34 +70,13 @@ pub fn systems_page() -> Html {
     // Playing: one step per tick's worth of wall time at the chosen speed (at least 16 ms,
     // several ticks per step beyond that).
     let tick_ms = model.rec.borrow().tick_ms();
-    let wall_ms = f64::from(tick_ms) / SPEEDS[model.speed];
-    let (every_ms, per_step) = if wall_ms >= 16.0 {
-        (wall_ms, 1)
-    } else {
-        (16.0, (16.0 / wall_ms).ceil() as i64)
-    };
-    {
+    let every_ms = {
         let d = d.clone();
-        use_effect_with(
-            (model.playing, model.speed, every_ms as u32),
-            move |(playing, _, ms)| {
-                let interval = playing.then(|| {
-                    let d = d.clone();
-                    Interval::new(*ms, move || d.dispatch(Msg::Step(per_step)))
-                });
-                move || drop(interval)
-            },
-        );
-    }
+        let step = Callback::from(move |k| d.dispatch(Msg::Step(k)));
+        use_playback(model.playing, tick_ms, SPEEDS[model.speed], step)
+    };
     // Tests and embeds wait for this: the page is mounted and drawn.
-    use_effect_with((), |_| {
-        if let Some(body) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.body())
-        {
-            body.set_attribute("data-ready", "true").ok();
-        }
-    });
+    use_effect_with((), |_| crate::probe::mark_ready());
     // The address bar always holds the link of what is on screen.
     {
         let rec = model.rec.clone();

@@ -262,6 +262,20 @@ pub(crate) fn cross(ctx: &Ctx, colour: &str, x: f64, y: f64, s: f64) {
     ctx.stroke();
 }
 
+/// The ring of a member's views around (x, y): one arc per (share, colour), clockwise from
+/// the top. Both real-time pages draw the cluster's disagreement about a node with it.
+pub(crate) fn view_ring(ctx: &Ctx, shares: &[(f64, &str)], x: f64, y: f64, r: f64) {
+    let mut a0 = -TAU / 4.0;
+    for &(share, colour) in shares.iter().filter(|(share, _)| *share > 0.0) {
+        ctx.begin_path();
+        let _ = ctx.arc(x, y, r * 1.6, a0, a0 + share * TAU);
+        ctx.set_stroke_style_str(colour);
+        ctx.set_line_width((r * 0.3).max(2.5));
+        ctx.stroke();
+        a0 += share * TAU;
+    }
+}
+
 /// One member: the view ring, the shape, the process marks and a failed probe's mark.
 fn paint_member(ctx: &Ctx, pal: &Palette, look: &Look, x: f64, y: f64, r: f64) {
     let c = &look.counts;
@@ -269,24 +283,14 @@ fn paint_member(ctx: &Ctx, pal: &Palette, look: &Look, x: f64, y: f64, r: f64) {
     // The ring appears only when the cluster disagrees about the member.
     let all_alive = c[MemberState::Alive as usize] as f64 == total;
     if total > 0.0 && !all_alive {
-        let mut a0 = -TAU / 4.0;
-        for (s, colour) in [
+        let shares = [
             (MemberState::Alive, ALIVE),
             (MemberState::Suspect, SUSPECT),
             (MemberState::Dead, pal.dead),
             (MemberState::Left, LEFT),
-        ] {
-            let share = f64::from(c[s as usize]) / total;
-            if share <= 0.0 {
-                continue;
-            }
-            ctx.begin_path();
-            let _ = ctx.arc(x, y, r * 1.6, a0, a0 + share * TAU);
-            ctx.set_stroke_style_str(colour);
-            ctx.set_line_width((r * 0.3).max(2.5));
-            ctx.stroke();
-            a0 += share * TAU;
-        }
+        ]
+        .map(|(s, colour)| (f64::from(c[s as usize]) / total, colour));
+        view_ring(ctx, &shares, x, y, r);
     }
     ctx.begin_path();
     shape(ctx, look.state, x, y, r);

@@ -14,6 +14,7 @@ pub mod rumor;
 use std::cell::RefCell;
 
 use crate::round::Delivery;
+pub(crate) use crate::round::bit_positions;
 
 /// Fixed size of every message's header, in bytes.
 pub const HEADER_BYTES: u64 = 8;
@@ -25,18 +26,6 @@ pub const ENTRY_BYTES: u64 = 16;
 pub const MEMBER_ENTRY_BYTES: u64 = 8;
 
 // Helpers of the one-message fast paths (recording off, one message with one version).
-
-/// The positions of the set bits of `mask`, ascending.
-#[inline]
-pub(crate) fn bit_positions(mut mask: u64) -> impl Iterator<Item = u32> {
-    std::iter::from_fn(move || {
-        (mask != 0).then(|| {
-            let i = mask.trailing_zeros();
-            mask &= mask - 1;
-            i
-        })
-    })
-}
 
 /// A small buffer for branch-free appends to the deliveries: every candidate is written,
 /// and the length only advances for a new receiver. Used by the one-message fast paths.
