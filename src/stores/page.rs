@@ -287,6 +287,14 @@ pub fn stores_page() -> Html {
                     <button onclick={send(Rc::new(|| Msg::Dismiss))}>{tx::DISMISS.get(lang)}</button>
                 </div>
             }) }
+            // A command of the link that the engine refused when its tick came (a crash of a
+            // node already down): the run went on without it.
+            { for rec.refused().iter().filter(|r| r.action.tick <= now).map(|r| html! {
+                <div class="notice" data-kind="error" role="alert" data-testid="store-refused">
+                    <span>{format!("{} s: {}", fixed(rec.seconds(r.action.tick), 1),
+                        tx::notice(&Notice::Refused(r.error.clone()), lang))}</span>
+                </div>
+            }) }
             <main class="swim-main">
                 <aside class="swim-controls" data-testid="store-controls">
                     <fieldset>

@@ -152,3 +152,13 @@ test('a lesson link opens its variant, and the chart follows the node across a s
   await shot(page, 'stores-cassandra-split-link');
   assert.deepEqual(errors, []);
 });
+
+test('a command of a link that the engine refuses is named, and the run goes on without it', async () => {
+  const { page, errors } = await app.open('/stores.html#system=cassandra&n=12&seed=1&at=60&do=kill.3@10,kill.3@20');
+  await waitForApp(page);
+  const refused = await page.locator('[data-testid=store-refused]').allTextContents();
+  assert.equal(refused.length, 1, refused.join(' | '));
+  assert.match(refused[0], /^2\.0 s: .*3/);
+  assert.equal((await page.textContent('[data-testid=clock]')).trim().split(' ')[0], '6.0');
+  assert.deepEqual(errors, []);
+});
