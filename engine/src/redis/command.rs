@@ -143,7 +143,7 @@ impl RedisSimulation {
                 }
                 let mut node =
                     RedisNode::new(n, 0, n + 1, now, node_stream(self.seed, n, JOIN_NODE_SALT));
-                node.peers[via as usize].known = true;
+                node.learn(via);
                 self.nodes.push(node);
                 self.roles.push(Role {
                     master: true,

@@ -75,7 +75,7 @@ impl RedisSimulation {
             }
         }
         for j in pfails {
-            self.nodes[me as usize].peers[j as usize].pfail = true;
+            self.nodes[me as usize].set_pfail(j, true);
             self.metrics.on_pfail(j, now);
             self.record(RedisEvent::Pfail {
                 observer: me,
@@ -133,9 +133,11 @@ impl RedisSimulation {
             freshnodes -= 1;
         }
         // Every PFAIL node, beyond `wanted`.
-        for (j, p) in node.peers.iter().enumerate() {
-            if p.known && p.pfail && j as u32 != me {
-                gossip.push(entry(j as u32, p));
+        if node.flags_any_pfail() {
+            for (j, p) in node.peers.iter().enumerate() {
+                if p.known && p.pfail && j as u32 != me {
+                    gossip.push(entry(j as u32, p));
+                }
             }
         }
         let msg = if pong {

@@ -58,8 +58,8 @@ impl RedisSimulation {
             return;
         }
         let now = self.now_ms();
+        self.nodes[me as usize].set_pfail(j, false);
         let peer = &mut self.nodes[me as usize].peers[j as usize];
-        peer.pfail = false;
         peer.fail = true;
         peer.fail_time = now;
         let healthy = self.conditions[j as usize].acts(self.tick);

@@ -73,6 +73,12 @@ pub struct RedisNode {
     pub failover: Failover,
     /// Its random stream (cron draws, failover delay).
     pub(crate) rng: Stream,
+    /// Peers with `known` set, itself included: `clusterSendPing` reads this for every
+    /// PING and PONG, and counting N entries each time made a tick at N = 1,000 quadratic.
+    known_count: u32,
+    /// Peers with `pfail` set: most PINGs are sent with none, and then the section's
+    /// PFAIL pass over all N entries can be skipped.
+    pfail_count: u32,
 }
 
 impl RedisNode {
@@ -90,7 +96,7 @@ impl RedisNode {
             .collect();
         // Real nodes do not start their crons in step: a random phase for `iteration`.
         let iteration = u64::from(rng.below(10));
-        RedisNode {
+        let mut node = RedisNode {
             id,
             iteration,
             current_epoch: 0,
@@ -98,7 +104,11 @@ impl RedisNode {
             peers,
             failover: Failover::default(),
             rng,
-        }
+            known_count: 0,
+            pfail_count: 0,
+        };
+        node.known_count = node.peers.iter().filter(|p| p.known).count() as u32;
+        node
     }
 
     /// Its view of `node`.
@@ -108,7 +118,37 @@ impl RedisNode {
 
     /// Nodes in its table, itself included (`dictSize(server.cluster->nodes)`).
     pub fn known(&self) -> u32 {
-        self.peers.iter().filter(|p| p.known).count() as u32
+        self.known_count
+    }
+
+    /// Adds `j` to its table (a MEET, a gossiped node, a `CLUSTER MEET` target); returns
+    /// whether it was new.
+    pub(crate) fn learn(&mut self, j: u32) -> bool {
+        let p = &mut self.peers[j as usize];
+        if p.known {
+            return false;
+        }
+        p.known = true;
+        self.known_count += 1;
+        true
+    }
+
+    /// Sets or clears `CLUSTER_NODE_PFAIL` on `j`.
+    pub(crate) fn set_pfail(&mut self, j: u32, on: bool) {
+        let p = &mut self.peers[j as usize];
+        if p.pfail != on {
+            p.pfail = on;
+            if on {
+                self.pfail_count += 1;
+            } else {
+                self.pfail_count -= 1;
+            }
+        }
+    }
+
+    /// Whether it flags any node PFAIL.
+    pub(crate) fn flags_any_pfail(&self) -> bool {
+        self.pfail_count > 0
     }
 
     /// Forgets every timer and flag, as a restart with an empty state would.
@@ -123,5 +163,6 @@ impl RedisNode {
             };
         }
         self.failover = Failover::default();
+        self.pfail_count = 0;
     }
 }

@@ -21,12 +21,10 @@ impl RedisSimulation {
         match p.msg {
             Msg::Ping { gossip } => {
                 // A PING from an unknown node is a MEET: add it (`clusterProcessPacket`).
-                let peer = &mut node.peers[from as usize];
-                if !peer.known {
-                    peer.known = true;
-                    peer.pong_received = now;
+                if node.learn(from) {
+                    node.peers[from as usize].pong_received = now;
                 }
-                peer.data_received = now;
+                node.peers[from as usize].data_received = now;
                 self.send_ping(me, from, true);
                 self.process_gossip(me, from, &gossip);
             }
@@ -41,7 +39,7 @@ impl RedisSimulation {
                     peer.pong_received = now;
                     peer.ping_sent = None;
                     if peer.pfail {
-                        peer.pfail = false;
+                        node.set_pfail(from, false);
                     } else if peer.fail {
                         self.clear_failure_if_needed(me, from);
                     }
@@ -56,8 +54,8 @@ impl RedisSimulation {
                 let q = &mut node.peers[failed as usize];
                 if failed != me && q.known && !q.fail {
                     q.fail = true;
-                    q.pfail = false;
                     q.fail_time = now;
+                    node.set_pfail(failed, false);
                     self.record(RedisEvent::FailReceived {
                         observer: me,
                         node: failed,
@@ -91,10 +89,9 @@ impl RedisSimulation {
                 continue;
             }
             let node = &mut self.nodes[me as usize];
-            let peer = &mut node.peers[j as usize];
-            if !peer.known {
+            if node.learn(j) {
                 // An unknown node with an address: start a handshake (here: add it).
-                peer.known = true;
+                let peer = &mut node.peers[j as usize];
                 peer.pong_received = now;
                 peer.data_received = now;
                 continue;

@@ -26,8 +26,8 @@ fn gossip_section_at_10_and_300_follows_cluster_send_ping() {
     assert_eq!(section(&mut sim(300, 1)), (30, 5376));
     // PFAIL nodes ride on top.
     let mut s = sim(10, 1);
-    s.nodes[0].peers[7].pfail = true;
-    s.nodes[0].peers[8].pfail = true;
+    s.nodes[0].set_pfail(7, true);
+    s.nodes[0].set_pfail(8, true);
     let (k, _) = section(&mut s);
     assert_eq!(k, 5, "3 regular entries and 2 PFAIL nodes");
 }
@@ -272,5 +272,45 @@ fn a_recorded_kill_shows_pfail_fail_and_promotion() {
         s.views_of(1),
         (4, 0, 0),
         "0 is not acting, 1 not its own observer"
+    );
+}
+
+/// Where the page's per-tick budget goes at N = 1,000 (or `GP_N`): the wall time of every tick of the
+/// first 60 simulated seconds, natively (`cargo test --release -p gossip-engine --lib
+/// redis::tests::tick_cost -- --ignored --nocapture`). Also prints a fingerprint of the run
+/// (messages, bytes), so that a change meant only to be faster can be checked to change
+/// nothing.
+#[test]
+#[ignore = "a measurement, not a check"]
+fn tick_cost() {
+    let n: u32 = std::env::var("GP_N").map_or(1000, |v| v.parse().expect("GP_N"));
+    let mut s = sim(n, 1);
+    let mut ms: Vec<f64> = Vec::new();
+    let start = std::time::Instant::now();
+    for _ in 0..600 {
+        let t = std::time::Instant::now();
+        s.step();
+        ms.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    let total = start.elapsed().as_secs_f64();
+    let mut sorted = ms.clone();
+    sorted.sort_by(f64::total_cmp);
+    let q = |p: f64| sorted[((sorted.len() - 1) as f64 * p) as usize];
+    let slow: Vec<(usize, u32)> = ms
+        .iter()
+        .enumerate()
+        .filter(|&(_, &m)| m > 50.0)
+        .map(|(i, &m)| (i, m as u32))
+        .collect();
+    println!(
+        "N = {n}, 600 ticks: total {total:.2} s, mean {:.1} ms, p50 {:.1}, p95 {:.1}, max {:.1}; \
+         messages {}, bytes {}; ticks over 50 ms: {} {slow:?}",
+        total * 1e3 / 600.0,
+        q(0.5),
+        q(0.95),
+        q(1.0),
+        s.metrics().messages,
+        s.metrics().bytes,
+        slow.len()
     );
 }
