@@ -142,7 +142,7 @@ fn redis(lang: Lang, s: &gossip_engine::redis::RedisSimulation, node: u32) -> Ht
                 { for flagged.iter().take(TABLE_ROWS).map(|(j, p)| html! {
                     <tr class="down">
                         <td>{j}</td><td>{if p.fail { "FAIL" } else { "PFAIL" }}</td>
-                        <td>{p.reports.len()}</td>
+                        <td>{r.records[*j as usize].reports.len()}</td>
                         <td>{format!("{} s", fixed(now.saturating_sub(p.pong_received) as f64 / 1000.0, 1))}</td>
                     </tr>
                 }) }

@@ -232,10 +232,13 @@ pub const STORE_LESSONS: [StoreLesson; 3] = [
             ),
             Text(
                 "Each PING and PONG carries a gossip section: max(3, ⌊N/10⌋) other nodes (at \
-                 most N − 2), plus every node the sender flags PFAIL (clusterSendPing). A \
+                 most N − 2, drawn at random with at most three draws per entry, so in a small \
+                 cluster one section in about 160 comes one short), plus every node the sender \
+                 flags PFAIL (clusterSendPing). A \
                  PFAIL in a master's gossip is a failure report; reports expire after \
                  2 · node_timeout (markNodeAsFailingIfNeeded).",
-                "每个 PING 和 PONG 都带一个 gossip 段：max(3, ⌊N/10⌋) 个其他节点（最多 N − 2 个），\
+                "每个 PING 和 PONG 都带一个 gossip 段：max(3, ⌊N/10⌋) 个其他节点（最多 N − 2 个；\
+                 随机抽取，每个条目最多抽三次，所以小集群中约每 160 个 gossip 段有一个少一个条目），\
                  再加上发送方标记为 PFAIL 的所有节点（clusterSendPing）。主节点 gossip 中的 PFAIL 就是一份故障报告；\
                  报告在 2 · node_timeout 后过期（markNodeAsFailingIfNeeded）。",
             ),
@@ -479,8 +482,8 @@ mod tests {
 
     #[test]
     fn the_redis_gossip_section_is_a_tenth_of_the_cluster() {
-        for (n, want) in [(10, 3), (300, 30)] {
-            let rec = record(StoreScenario::new(Store::RedisCluster, n, SEED), 3);
+        for (n, want, seconds) in [(10, 3, 60), (300, 30, 3)] {
+            let rec = record(StoreScenario::new(Store::RedisCluster, n, SEED), seconds);
             let pings: Vec<u32> = rec
                 .frames()
                 .iter()
@@ -489,10 +492,17 @@ mod tests {
                 .map(|w| w.items)
                 .collect();
             assert!(!pings.is_empty());
+            assert!(pings.iter().all(|&g| g <= want), "N = {n}: over {want}");
+            // clusterSendPing gives up after 3 · wanted random draws: at N = 10 (3 entries,
+            // 8 eligible nodes) a section comes short with probability 0.0061 (2·10^5
+            // simulated sections), at N = 300 practically never. Fewer than 1 in 20 short
+            // is then a bound no seed should cross (binomial: about 4 expected short in the
+            // 620 PINGs of a minute at N = 10, against a bound of 31).
+            let short = pings.iter().filter(|&&g| g < want).count();
             assert!(
-                pings.iter().all(|&g| g == want),
-                "N = {n}: {:?}",
-                &pings[..5.min(pings.len())]
+                short * 20 < pings.len(),
+                "N = {n}: {short} of {} PINGs short of {want}",
+                pings.len()
             );
         }
     }

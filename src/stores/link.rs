@@ -190,12 +190,9 @@ mod tests {
         assert_eq!(o.scenario.nodes, crate::stores::scenario::MAX_STORE_NODES);
         assert_eq!(o.scenario.actions.len(), 1);
         assert_eq!(o.problems.len(), 4, "{:?}", o.problems);
-        // Each system has its own cap, whichever key comes first.
-        let o = decode("n=1000&system=redis-cluster").unwrap();
-        assert_eq!(
-            o.scenario.nodes,
-            crate::stores::scenario::MAX_REDIS_PAGE_NODES
-        );
+        // The cap holds whichever key comes first.
+        let o = decode("n=1001&system=redis-cluster").unwrap();
+        assert_eq!(o.scenario.nodes, crate::stores::scenario::MAX_STORE_NODES);
         assert_eq!(o.problems.len(), 1);
         assert!(decode("").is_none());
         let o = decode("system=mongodb").unwrap();

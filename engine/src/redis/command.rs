@@ -95,7 +95,7 @@ impl RedisSimulation {
                     });
                 }
                 c.crashed = true;
-                self.metrics.on_kill(node, now);
+                self.metrics.on_kill(node, self.elapsed_ms());
             }
             RedisCommand::Pause { node, ms } => {
                 known(node)?;
@@ -140,6 +140,7 @@ impl RedisSimulation {
                 }
                 for node in &mut self.nodes {
                     node.peers.push(Default::default());
+                    node.records.push(Default::default());
                 }
                 let mut node =
                     RedisNode::new(n, 0, n + 1, now, node_stream(self.seed, n, JOIN_NODE_SALT));
@@ -154,7 +155,8 @@ impl RedisSimulation {
                 self.group.push(0);
                 self.net_rng.push(node_stream(self.seed, n, JOIN_NET_SALT));
                 // CLUSTER MEET: a PING the receiver answers by adding the sender.
-                self.nodes[n as usize].peers[via as usize].ping_sent = Some(now);
+                self.nodes[n as usize].peers[via as usize].ping_sent =
+                    std::num::NonZeroU64::new(now);
                 self.send(n, via, Msg::Ping { gossip: Vec::new() });
             }
             RedisCommand::Restart { node } => {

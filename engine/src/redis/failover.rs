@@ -96,13 +96,15 @@ impl RedisSimulation {
         if epoch < node.current_epoch || node.last_vote_epoch == node.current_epoch {
             return;
         }
-        let m = &node.peers[master as usize];
-        if !m.fail || m.voted_time.is_some_and(|t| now.saturating_sub(t) < nt * 2) {
+        let voted = node.records[master as usize].voted_time;
+        if !node.peers[master as usize].fail
+            || voted.is_some_and(|t| now.saturating_sub(t) < nt * 2)
+        {
             return;
         }
         let node = &mut self.nodes[me as usize];
         node.last_vote_epoch = node.current_epoch;
-        node.peers[master as usize].voted_time = Some(now);
+        node.records[master as usize].voted_time = Some(now);
         self.send(me, from, Msg::AuthAck);
     }
 
@@ -143,8 +145,7 @@ impl RedisSimulation {
         old_role.slots = false;
         old_role.master_of = Some(me);
         self.nodes[me as usize].failover = Failover::default();
-        let now = self.now_ms();
-        self.metrics.on_failover(old, me, now);
+        self.metrics.on_failover(old, me, self.elapsed_ms());
         self.record(RedisEvent::Promoted {
             replica: me,
             master: old,

@@ -11,19 +11,18 @@ impl RedisSimulation {
     /// report or refresh its time.
     pub(super) fn add_failure_report(&mut self, me: u32, j: u32, reporter: u32) {
         let now = self.now_ms();
-        let reports = &mut self.nodes[me as usize].peers[j as usize].reports;
-        match reports.iter_mut().find(|(r, _)| *r == reporter) {
-            Some(r) => r.1 = now,
-            None => reports.push((reporter, now)),
-        }
+        self.nodes[me as usize].edit_reports(j, |reports| {
+            match reports.iter_mut().find(|(r, _)| *r == reporter) {
+                Some(r) => r.1 = now,
+                None => reports.push((reporter, now)),
+            }
+        });
     }
 
     /// `clusterNodeDelFailureReport`: `reporter` sees `j` without failure flags.
     pub(super) fn del_failure_report(&mut self, me: u32, j: u32, reporter: u32) {
         self.cleanup_failure_reports(me, j);
-        self.nodes[me as usize].peers[j as usize]
-            .reports
-            .retain(|(r, _)| *r != reporter);
+        self.nodes[me as usize].edit_reports(j, |reports| reports.retain(|(r, _)| *r != reporter));
     }
 
     /// `clusterNodeCleanupFailureReports`: drop reports older than
@@ -31,15 +30,15 @@ impl RedisSimulation {
     fn cleanup_failure_reports(&mut self, me: u32, j: u32) {
         let now = self.now_ms();
         let validity = u64::from(self.config.node_timeout_ms) * FAIL_REPORT_VALIDITY_MULT;
-        self.nodes[me as usize].peers[j as usize]
-            .reports
-            .retain(|&(_, t)| now.saturating_sub(t) <= validity);
+        self.nodes[me as usize].edit_reports(j, |reports| {
+            reports.retain(|&(_, t)| now.saturating_sub(t) <= validity)
+        });
     }
 
     /// `clusterNodeFailureReportsCount`: valid reports about `j` held by `me`.
     pub fn failure_reports(&mut self, me: u32, j: u32) -> u32 {
         self.cleanup_failure_reports(me, j);
-        self.nodes[me as usize].peers[j as usize].reports.len() as u32
+        self.nodes[me as usize].records[j as usize].reports.len() as u32
     }
 
     /// `markNodeAsFailingIfNeeded`: if `me` holds `j` PFAIL and a majority of the masters
@@ -59,11 +58,11 @@ impl RedisSimulation {
         }
         let now = self.now_ms();
         self.nodes[me as usize].set_pfail(j, false);
-        let peer = &mut self.nodes[me as usize].peers[j as usize];
-        peer.fail = true;
-        peer.fail_time = now;
+        let node = &mut self.nodes[me as usize];
+        node.peers[j as usize].fail = true;
+        node.records[j as usize].fail_time = now;
         let healthy = self.conditions[j as usize].acts(self.tick);
-        self.metrics.on_fail(j, now, healthy);
+        self.metrics.on_fail(j, self.elapsed_ms(), healthy);
         self.record(RedisEvent::Fail {
             observer: me,
             node: j,

@@ -32,8 +32,9 @@ pub struct Entry {
     pub pfail: bool,
     /// The sender flags it FAIL.
     pub fail: bool,
-    /// The sender's `pong_received` for it, in ms.
-    pub pong_received: u64,
+    /// The sender's `pong_received` for it in whole seconds, as the wire carries it
+    /// (`clusterSetGossipEntry`: `htonl(n->pong_received/1000)`).
+    pub pong_received_s: u32,
 }
 
 /// A bus message.
@@ -136,7 +137,7 @@ mod tests {
                         node: 2,
                         pfail: false,
                         fail: false,
-                        pong_received: 0
+                        pong_received_s: 0
                     };
                     k
                 ],

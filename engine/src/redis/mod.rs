@@ -18,8 +18,10 @@
 //! Simplifications, each named where it is made: the slot map and the roles are one table
 //! shared by all nodes (a promotion is known at once, as if the epoch bump spread instantly);
 //! replication offsets are equal, so a replica's rank is its order among its master's live
-//! replicas; links are not modelled (no link drop or reconnect); ping extensions are not
-//! counted in the bytes.
+//! replicas; a link is only its age and whether a partition broke it (a packet is lost or
+//! delivered, never queued and retransmitted as TCP would, so a broken link is re-made, and
+//! its PING re-sent, in the first cron after the heal); ping extensions are not counted in
+//! the bytes. The run starts from a cluster already running (see [`RedisSimulation::new`]).
 
 pub mod command;
 pub mod config;
@@ -36,7 +38,7 @@ pub use command::RedisCommand;
 pub use config::{MAX_REDIS_NODES, RedisConfig, RedisPreset};
 pub use gossip::{Entry, Msg, Packet, gossip_wanted};
 pub use metrics::{RedisDetection, RedisMetrics};
-pub use node::{Peer, RedisNode, Role};
+pub use node::{Peer, PeerRecord, RedisNode, Role};
 pub use simulation::{RedisEvent, RedisFlight, RedisSimulation, RedisTick, RedisVerb};
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! One node's state: its view of every other node (`clusterNode` as seen from it), its
 //! epochs and its failover attempt.
 
+use std::num::NonZeroU64;
+
 use crate::rng::Stream;
 
 /// A node's role in the shared slot table (a simplification: Redis spreads it in every
@@ -16,24 +18,49 @@ pub struct Role {
     pub master_of: Option<u32>,
 }
 
-/// What an observer knows of one other node (`clusterNode`).
+/// What an observer knows of one other node (`clusterNode`): the fields that every
+/// `clusterCron`, and every gossip entry sent or received, reads. The rest is in
+/// [`PeerRecord`]. At N = 1,000 a tick reads a few hundred thousand of these at random
+/// among a million, and a miss to memory is most of its cost: 32 bytes on a 32-byte
+/// boundary keep each read to one cache line.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[repr(align(32))]
 pub struct Peer {
-    /// In the observer's node table.
-    pub known: bool,
-    /// When the pending PING was sent, ms (`ping_sent`, 0 in Redis when none).
-    pub ping_sent: Option<u64>,
+    /// When the pending PING was sent, ms (`ping_sent`, 0 in Redis when none: the
+    /// cluster's clock never reads 0, see [`crate::redis::RedisSimulation::now_ms`]).
+    pub ping_sent: Option<NonZeroU64>,
     /// Last PONG on the outbound link, ms (`pong_received`).
     pub pong_received: u64,
-    /// When the outbound link was (re)connected, ms (`link->ctime`).
-    pub link_created: u64,
     /// Last packet of any kind from it, ms (`data_received`).
     pub data_received: u64,
+    /// In the observer's node table.
+    pub known: bool,
     /// `CLUSTER_NODE_PFAIL`.
     pub pfail: bool,
     /// `CLUSTER_NODE_FAIL`.
     pub fail: bool,
+    /// It holds failure reports about it ([`PeerRecord::reports`] is not empty), so that
+    /// a gossip entry without failure flags looks at the record only when there is one
+    /// to delete.
+    pub reported: bool,
+}
+
+/// What an observer keeps about one other node beyond [`Peer`]: the link's age, and
+/// what is read only while the node is failing.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct PeerRecord {
+    /// When the outbound link was (re)connected, ms (`link->ctime`).
+    pub link_created: u64,
+    /// The outbound link is broken: a PING on it met a partition. Redis then finds the
+    /// link dead and tries to connect again in every `clusterCron` until a connect
+    /// succeeds, and a new link sends a PING at once (`clusterLinkConnectHandler`). Without
+    /// this, a PING lost in a partition stays pending after the heal while the other
+    /// side's PINGs keep `data_received` fresh, so the link is never re-made, and the node
+    /// stays PFAIL for good: enough, with a second master in the same state, to fail a
+    /// live master.
+    pub link_down: bool,
     /// When it was flagged FAIL, ms (`fail_time`).
     pub fail_time: u64,
     /// Failure reports: (reporting master, time in ms) (`fail_reports`).
@@ -69,6 +96,8 @@ pub struct RedisNode {
     pub last_vote_epoch: u64,
     /// Its view of every node (its own entry unused).
     pub peers: Vec<Peer>,
+    /// Its records of every node, beside `peers`.
+    pub records: Vec<PeerRecord>,
     /// Its failover attempt, as a replica.
     pub failover: Failover,
     /// Its random stream (cron draws, failover delay).
@@ -90,10 +119,16 @@ impl RedisNode {
                 known: j < known || j == id,
                 pong_received: now,
                 data_received: now,
-                link_created: now,
                 ..Peer::default()
             })
             .collect();
+        let records = vec![
+            PeerRecord {
+                link_created: now,
+                ..PeerRecord::default()
+            };
+            total as usize
+        ];
         // Real nodes do not start their crons in step: a random phase for `iteration`.
         let iteration = u64::from(rng.below(10));
         let mut node = RedisNode {
@@ -102,6 +137,7 @@ impl RedisNode {
             current_epoch: 0,
             last_vote_epoch: 0,
             peers,
+            records,
             failover: Failover::default(),
             rng,
             known_count: 0,
@@ -111,9 +147,29 @@ impl RedisNode {
         node
     }
 
+    /// Sets the last PONG (and last packet) from each other node it knows to a time drawn
+    /// uniformly in the `span` ms before `now`, as in a cluster that has been running for
+    /// a while (see [`crate::redis::RedisSimulation::new`]).
+    pub(crate) fn spread_pongs(&mut self, now: u64, span: u64) {
+        let span = u32::try_from(span.max(1)).unwrap_or(u32::MAX);
+        for (j, (p, r)) in self.peers.iter_mut().zip(&mut self.records).enumerate() {
+            if p.known && j as u32 != self.id {
+                let heard = now - u64::from(self.rng.below(span));
+                p.pong_received = heard;
+                p.data_received = heard;
+                r.link_created = 0;
+            }
+        }
+    }
+
     /// Its view of `node`.
     pub fn peer(&self, node: u32) -> Option<&Peer> {
         self.peers.get(node as usize)
+    }
+
+    /// Its record of `node`.
+    pub fn record(&self, node: u32) -> Option<&PeerRecord> {
+        self.records.get(node as usize)
     }
 
     /// Nodes in its table, itself included (`dictSize(server.cluster->nodes)`).
@@ -131,6 +187,18 @@ impl RedisNode {
         p.known = true;
         self.known_count += 1;
         true
+    }
+
+    /// Edits its failure reports about `j`, keeping [`Peer::reported`] in step.
+    pub(crate) fn edit_reports<R>(
+        &mut self,
+        j: u32,
+        edit: impl FnOnce(&mut Vec<(u32, u64)>) -> R,
+    ) -> R {
+        let reports = &mut self.records[j as usize].reports;
+        let out = edit(reports);
+        self.peers[j as usize].reported = !reports.is_empty();
+        out
     }
 
     /// Sets or clears `CLUSTER_NODE_PFAIL` on `j`.
@@ -158,10 +226,13 @@ impl RedisNode {
                 known: p.known,
                 pong_received: now,
                 data_received: now,
-                link_created: now,
                 ..Peer::default()
             };
         }
+        self.records.fill(PeerRecord {
+            link_created: now,
+            ..PeerRecord::default()
+        });
         self.failover = Failover::default();
         self.pfail_count = 0;
     }

@@ -54,7 +54,7 @@ impl RedisSimulation {
                 let q = &mut node.peers[failed as usize];
                 if failed != me && q.known && !q.fail {
                     q.fail = true;
-                    q.fail_time = now;
+                    node.records[failed as usize].fail_time = now;
                     node.set_pfail(failed, false);
                     self.record(RedisEvent::FailReceived {
                         observer: me,
@@ -100,19 +100,21 @@ impl RedisSimulation {
                 if e.pfail || e.fail {
                     self.add_failure_report(me, j, from);
                     self.mark_failing_if_needed(me, j);
-                } else {
+                } else if self.nodes[me as usize].peers[j as usize].reported {
                     self.del_failure_report(me, j, from);
                 }
             }
+            // Back to ms (`pongtime *= 1000`).
+            let pongtime = u64::from(e.pong_received_s) * 1000;
             let peer = &mut self.nodes[me as usize].peers[j as usize];
             if !e.pfail
                 && !e.fail
                 && peer.ping_sent.is_none()
-                && peer.reports.is_empty()
-                && e.pong_received > peer.pong_received
-                && e.pong_received <= now + PONG_FUTURE_MS
+                && !peer.reported
+                && pongtime > peer.pong_received
+                && pongtime <= now + PONG_FUTURE_MS
             {
-                peer.pong_received = e.pong_received;
+                peer.pong_received = pongtime;
             }
         }
     }
@@ -123,11 +125,11 @@ impl RedisSimulation {
         let now = self.now_ms();
         let nt = u64::from(self.config.node_timeout_ms);
         let role = self.roles[j as usize];
-        let peer = &mut self.nodes[me as usize].peers[j as usize];
+        let node = &mut self.nodes[me as usize];
         let undo = !(role.master && role.slots)
-            || now.saturating_sub(peer.fail_time) > nt * FAIL_UNDO_TIME_MULT;
+            || now.saturating_sub(node.records[j as usize].fail_time) > nt * FAIL_UNDO_TIME_MULT;
         if undo {
-            peer.fail = false;
+            node.peers[j as usize].fail = false;
         }
     }
 }

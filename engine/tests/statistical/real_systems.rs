@@ -98,7 +98,7 @@ fn redis_fails_a_master_only_after_a_majority_of_masters_flag_it() {
         let fail = loop {
             assert!(s.tick() < 1_000, "seed {seed}: no FAIL within 100 s");
             if s.tick() == 200 {
-                killed = Some(s.now_ms());
+                killed = Some(u64::from(s.tick()) * tick);
                 s.apply(&gossip_engine::redis::RedisCommand::Kill { node: dead })
                     .unwrap();
             }
