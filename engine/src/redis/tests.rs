@@ -97,6 +97,40 @@ fn a_minority_partition_cannot_fail_anyone() {
 }
 
 #[test]
+fn a_healed_partition_clears_every_pfail_at_once() {
+    // A PING lost in the partition leaves a ping pending; the other side's PINGs keep
+    // `data_received` fresh after the heal, so only re-making the broken link (as Redis's
+    // connect in every cron does) gets the PONG that clears the PFAIL.
+    for seed in 0..8 {
+        let mut s = sim(10, seed);
+        s.run_for(2.0);
+        s.apply(&RedisCommand::Partition {
+            groups: vec![vec![0, 1, 5, 6]],
+        })
+        .expect("partition");
+        s.run_for(40.0);
+        let pfails = |s: &RedisSimulation| {
+            (0..10)
+                .flat_map(|o| (0..10).map(move |j| (o, j)))
+                .filter(|&(o, j)| o != j && s.node(o).expect("node").peers[j as usize].pfail)
+                .count()
+        };
+        assert!(
+            pfails(&s) > 0,
+            "seed {seed}: the partition flags nodes PFAIL"
+        );
+        s.apply(&RedisCommand::Heal).expect("heal");
+        // A cron (100 ms), then a PING and its PONG (a tick each at 1 ms latency).
+        s.run_for(0.5);
+        assert_eq!(
+            pfails(&s),
+            0,
+            "seed {seed}: PFAIL left 0.5 s after the heal"
+        );
+    }
+}
+
+#[test]
 fn failover_needs_a_majority_of_masters_to_vote() {
     let mut s = sim(6, 11);
     s.run_for(1.0);
