@@ -18,7 +18,8 @@ try {
     const nodes = n;
     const { page, errors } = await app.open(`/stores.html#system=${system}&n=${nodes}&seed=1&at=${at}`);
     const t0 = Date.now();
-    await waitForApp(page);
+    // Opening replays every tick up to AT: at N = 1,000 that takes a while.
+    await waitForApp(page, { timeout: 300_000 });
     const opened = Date.now() - t0;
     await page.evaluate(() => { window.__storeRender = []; window.__gossipPaint = []; });
     const times = [];
