@@ -36,6 +36,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod bands;
 pub mod cassandra;
 mod cluster;
 pub mod command;
@@ -68,6 +69,7 @@ pub mod time;
 pub mod timeline;
 pub mod topology;
 pub mod trace;
+pub mod trial;
 
 pub use command::{Command, CommandKind};
 pub use config::{
