@@ -357,4 +357,21 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
         "group leader: talks to the other groups",
         "组长节点：与其他组通信",
     ),
+    // Bands over many seeds (components/bands.rs, the chart).
+    ("Seeds run", "已运行的种子"),
+    ("of", "/"),
+    ("seeds", "个种子"),
+    ("Cancel", "取消"),
+    ("Median and 5–95% band of", "中位数与 5–95% 区间，共"),
+    ("Run again", "重新运行"),
+    ("Hide", "隐藏"),
+    ("Band over", "区间：运行"),
+    (
+        "Run this scenario with 200 seeds in the background and draw the median and the 5–95% band of every line",
+        "在后台用 200 个种子运行此场景，并为每条曲线画出中位数与 5–95% 区间",
+    ),
+    (
+        "median and 5–95% of the seeds (dashed: median)",
+        "各种子的中位数与 5–95% 区间（虚线：中位数）",
+    ),
 ];

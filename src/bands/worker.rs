@@ -1,0 +1,68 @@
+//! The bands worker's side: waits for a [`Job`], runs its seeds one after another through
+//! the engine, and posts progress and then the bands.
+//!
+//! The trials are the engine's [`Trials`] and the percentiles its [`TrialBands`]: the same
+//! code as `gossip-sim run --per-round`, so the page's bands are the CLI's, number for
+//! number, for the same scenario and seeds.
+//!
+//! The loop is synchronous: a worker has no frame to keep, and the page cancels a run by
+//! terminating the worker, which stops it between any two instructions.
+
+use gossip_engine::bands::TrialBands;
+use gossip_engine::trial::Trials;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+use super::protocol::{Job, Reply, flatten};
+
+/// Milliseconds between two progress messages: often enough for a smooth bar, rarely enough
+/// that the page does not redraw for every seed of a fast run.
+const PROGRESS_EVERY_MS: f64 = 50.0;
+
+/// Installs the message handler and tells the page the worker is ready (a message posted to
+/// a worker before its handler exists would be lost, so the page waits for this).
+pub fn start() {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let post_to = scope.clone();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+        let reply = match e.data().as_string() {
+            Some(text) => run(&text, js_sys::Date::now, |k| {
+                let _ = post_to.post_message(&Reply::Progress(k).to_js());
+            }),
+            None => Reply::Failed("the job is not text".into()),
+        };
+        let _ = post_to.post_message(&reply.to_js());
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The handler lives as long as the worker.
+    on_message.forget();
+    let _ = scope.post_message(&Reply::Progress(0).to_js());
+}
+
+/// Runs the job in `text` (JSON), reporting finished trials through `progress` at most
+/// every [`PROGRESS_EVERY_MS`] of `clock` (and after the first); returns the final reply.
+pub fn run(text: &str, clock: impl Fn() -> f64, mut progress: impl FnMut(u32)) -> Reply {
+    let job: Job = match serde_json::from_str(text) {
+        Ok(job) => job,
+        Err(e) => return Reply::Failed(e.to_string()),
+    };
+    if let Err(e) = job.scenario.validate() {
+        return Reply::Failed(e.to_string());
+    }
+    let trials = Trials::of_scenario(&job.scenario, job.max_rounds);
+    let mut bands = TrialBands::default();
+    let mut last = f64::NEG_INFINITY;
+    for t in 0..job.trials {
+        match trials.run(t, true, || {}) {
+            Ok(trial) => bands.add(&trial.rows),
+            Err(e) => return Reply::Failed(e.to_string()),
+        }
+        let now = clock();
+        if now - last >= PROGRESS_EVERY_MS {
+            progress(t + 1);
+            last = now;
+        }
+    }
+    Reply::Done(flatten(&bands.all()))
+}
