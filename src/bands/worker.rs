@@ -66,3 +66,80 @@ pub fn run(text: &str, clock: impl Fn() -> f64, mut progress: impl FnMut(u32)) -
     }
     Reply::Done(flatten(&bands.all()))
 }
+
+#[cfg(test)]
+mod tests {
+    use gossip_engine::{Config, Scenario};
+
+    use super::*;
+    use crate::bands::protocol::PER_STEP;
+
+    fn job(trials: u32) -> String {
+        serde_json::to_string(&Job {
+            scenario: Scenario::new(
+                Config {
+                    nodes: 60,
+                    fanout: 2,
+                    ..Config::default()
+                },
+                9,
+            ),
+            trials,
+            max_rounds: 1000,
+        })
+        .expect("serialises")
+    }
+
+    #[test]
+    fn a_job_reports_progress_then_the_engine_s_bands() {
+        let mut seen = Vec::new();
+        // A clock that moves 60 ms per reading: every trial is reported.
+        let tick = std::cell::Cell::new(0.0);
+        let clock = || {
+            tick.set(tick.get() + 60.0);
+            tick.get()
+        };
+        let reply = run(&job(12), clock, |k| seen.push(k));
+        assert_eq!(
+            seen,
+            (1..=12).collect::<Vec<_>>(),
+            "progress after every trial"
+        );
+        let Reply::Done(flat) = reply else {
+            panic!("the job finishes: {reply:?}")
+        };
+        let trials = Trials::new(
+            Config {
+                nodes: 60,
+                fanout: 2,
+                ..Config::default()
+            },
+            9,
+            Vec::new(),
+            1000,
+        );
+        let mut bands = TrialBands::default();
+        for t in 0..12 {
+            bands.add(&trials.run(t, true, || {}).expect("runs").rows);
+        }
+        assert_eq!(flat, flatten(&bands.all()), "the engine's bands, flattened");
+        assert_eq!(flat.len() % PER_STEP, 0);
+    }
+
+    #[test]
+    fn progress_is_thinned_on_a_fast_clock_and_bad_jobs_are_refused() {
+        let mut seen = Vec::new();
+        let reply = run(&job(5), || 0.0, |k| seen.push(k));
+        assert_eq!(seen, vec![1], "only the first trial within 50 ms");
+        assert!(matches!(reply, Reply::Done(_)));
+        assert!(matches!(
+            run("{}", || 0.0, |_| {}),
+            Reply::Failed(e) if e.contains("missing field")
+        ));
+        let bad = job(3).replace("\"nodes\":60", "\"nodes\":0");
+        assert!(
+            matches!(run(&bad, || 0.0, |_| {}), Reply::Failed(_)),
+            "N = 0"
+        );
+    }
+}
