@@ -7,7 +7,7 @@ use gossip_engine::Protocol;
 use yew::prelude::*;
 
 use crate::components::analysis::Analysis;
-use crate::components::bands::{BandResult, Bands};
+use crate::components::bands::{bands_panel, use_bands};
 use crate::components::chart::{ChartData, ChartInput, chart};
 use crate::components::embed_bar::embed_bar;
 use crate::components::graph::Graph;
@@ -183,8 +183,13 @@ pub fn app() -> Html {
         })
     };
 
-    // Bands over many seeds, once a run of the bands worker has finished (components/bands.rs).
-    let band = use_state(|| None::<Rc<BandResult>>);
+    // Bands over many seeds, run by the bands worker (components/bands.rs).
+    let (band, band_press) = {
+        let latest = latest.clone();
+        use_bands(Callback::from(move |()| {
+            latest.borrow().timeline.borrow().scenario()
+        }))
+    };
     let st = &*state;
     let chart_data = {
         let st = state.clone();
@@ -254,17 +259,7 @@ pub fn app() -> Html {
 
     // The bands hold for the scenario they were run for; any change of configuration, seed
     // or log hides them.
-    let shown_band = (*band)
-        .clone()
-        .filter(|b| b.fits(&st.timeline.borrow().scenario()));
-    let on_band = {
-        let band = band.clone();
-        Callback::from(move |b: Option<Rc<BandResult>>| band.set(b))
-    };
-    let band_scenario = {
-        let latest = latest.clone();
-        Callback::from(move |()| latest.borrow().timeline.borrow().scenario())
-    };
+    let shown_band = band.shown(|| st.timeline.borrow().scenario());
     // This render's state, for what reads it later: the share dialog's exports, and the
     // keyboard and host-page listeners (through `latest`).
     let shared = Rc::new(st.clone());
@@ -360,7 +355,7 @@ pub fn app() -> Html {
                     { transport(lang, &dispatch, (round, &step, config.time.is_some()), frontier, st.playing, st.speed) }
                     { chart(&ChartInput { data: chart_data, nodes: config.nodes,
                         protocol: config.protocol.clone(), fanout: config.fanout, theory: (*theory).clone(), time: config.time, round, on_seek, lang, bands: shown_band.clone() }) }
-                    <Bands scenario={band_scenario} shown={shown_band} on_result={on_band} {lang} />
+                    { bands_panel(lang, &band, shown_band.as_deref(), band_press) }
                     <Analysis dispatch={dispatch.clone()} state={shared.clone()} />
                 </section>
                 <aside class="panel side" aria-label={tr!(lang, "Details")}>

@@ -24,7 +24,7 @@ impl BandRun {
     /// "ready" (progress, then the bands or an error).
     pub fn spawn(job: &Job, on_reply: impl Fn(Reply) + 'static) -> Result<BandRun, String> {
         let on_reply = std::rc::Rc::new(on_reply);
-        let text = serde_json::to_string(job).map_err(|e| e.to_string())?;
+        let message = job.to_js();
         let worker = Worker::new(WORKER_URL).map_err(|e| format!("{e:?}"))?;
         let to_worker = worker.clone();
         let reply_to = on_reply.clone();
@@ -32,7 +32,7 @@ impl BandRun {
             match Reply::from_js(&e.data()) {
                 // The worker is ready: hand it the job.
                 Some(Reply::Progress(0)) => {
-                    if let Err(e) = to_worker.post_message(&text.as_str().into()) {
+                    if let Err(e) = to_worker.post_message(&message) {
                         reply_to(Reply::Failed(format!("{e:?}")));
                     }
                 }

@@ -2,7 +2,7 @@
 //! trials of the page's current scenario, computed off the main thread.
 //!
 //! The trials run in a Web Worker (its own wasm bundle, `src/bin/bands-worker.rs`, built by
-//! Trunk with the engine's `fast-push` feature), so the page only draws and answers input.
+//! Trunk with the engine's `fast-paths` feature), so the page only draws and answers input.
 //! The worker is spawned when the user asks for bands, never before, so a visitor who does
 //! not ask downloads none of it.
 //!

@@ -1,23 +1,25 @@
 //! The messages between the page and the bands worker.
 //!
-//! Page → worker: one [`Job`], as JSON text (the scenario goes through the engine's serde
-//! form, the same as a scenario file). Worker → page: a [`Reply`], kept to plain JS values so
-//! that the page decodes a reply without a parser (the page's bundle has a size budget):
-//! a number is progress (0 also says "ready for the job"), a `Float64Array` is the result,
-//! and a string is an error.
+//! Page → worker: one [`Job`], as a JS array `[scenario file text, trials, max_rounds]`: the
+//! scenario in the very text "Download JSON" writes (`crate::share::export::scenario_file`),
+//! which `gossip-sim run --scenario` reads too. Worker → page: a [`Reply`]. Both are kept to
+//! plain JS values so that the page adds no serde code of its own for them (its bundle has a
+//! size budget): a number is progress (0 also says "ready for the job"), a `Float64Array` is
+//! the result, and a string is an error.
 
 use gossip_engine::Scenario;
 use gossip_engine::bands::RoundBands;
 use gossip_engine::metrics::Band;
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
+
+use crate::share::export::{read_scenario_file, scenario_file};
 
 /// Seeds per band run unless asked otherwise (issue #12: M = 200).
 pub const DEFAULT_TRIALS: u32 = 200;
 
 /// What to run: `trials` seeds of `scenario` (seeds `scenario.seed + t`), each for at most
 /// `max_rounds` rounds, as `gossip-sim run --scenario … --trials … --max-rounds …` would.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Job {
     /// The page's scenario: configuration, seed of trial 0, action log.
     pub scenario: Scenario,
@@ -25,6 +27,31 @@ pub struct Job {
     pub trials: u32,
     /// Rounds after which a trial stops anyway.
     pub max_rounds: u32,
+}
+
+impl Job {
+    /// As a JS value for `postMessage`.
+    pub fn to_js(&self) -> JsValue {
+        let a = js_sys::Array::new();
+        a.push(&JsValue::from_str(&scenario_file(&self.scenario)));
+        a.push(&JsValue::from(self.trials));
+        a.push(&JsValue::from(self.max_rounds));
+        a.into()
+    }
+
+    /// Reads a message's data; the error says what is wrong with it.
+    pub fn from_js(v: &JsValue) -> Result<Job, String> {
+        let a = v
+            .dyn_ref::<js_sys::Array>()
+            .ok_or("the job is not an array")?;
+        let text = a.get(0).as_string().ok_or("the job has no scenario")?;
+        let number = |i| a.get(i).as_f64().map(|x| x as u32);
+        Ok(Job {
+            scenario: read_scenario_file(&text)?,
+            trials: number(1).ok_or("the job has no number of trials")?,
+            max_rounds: number(2).ok_or("the job has no round limit")?,
+        })
+    }
 }
 
 /// Numbers per step in a result: p5, p50 and p95 of informed (a fraction), unaware, fresh,
@@ -36,8 +63,9 @@ pub const PER_STEP: usize = 15;
 pub enum Reply {
     /// Trials finished so far (0: the worker has started and waits for its job).
     Progress(u32),
-    /// The bands, step by step, flattened ([`flatten`]).
-    Done(Vec<f64>),
+    /// The bands, step by step, flattened ([`flatten`]); read by the page also as text, the
+    /// numbers comma-separated (JS's own shortest form, which reads back exactly).
+    Done(Vec<f64>, String),
     /// The job was refused (a bad scenario, a refused command).
     Failed(String),
 }
@@ -47,7 +75,7 @@ impl Reply {
     pub fn to_js(&self) -> JsValue {
         match self {
             Reply::Progress(k) => JsValue::from(*k),
-            Reply::Done(v) => js_sys::Float64Array::from(&v[..]).into(),
+            Reply::Done(v, _) => js_sys::Float64Array::from(&v[..]).into(),
             Reply::Failed(e) => JsValue::from_str(e),
         }
     }
@@ -60,8 +88,10 @@ impl Reply {
         if let Some(e) = v.as_string() {
             return Some(Reply::Failed(e));
         }
-        v.dyn_ref::<js_sys::Float64Array>()
-            .map(|a| Reply::Done(a.to_vec()))
+        v.dyn_ref::<js_sys::Float64Array>().map(|a| {
+            let text = js_sys::Object::to_string(a).into();
+            Reply::Done(a.to_vec(), text)
+        })
     }
 }
 

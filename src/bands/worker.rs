@@ -26,11 +26,11 @@ pub fn start() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let post_to = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-        let reply = match e.data().as_string() {
-            Some(text) => run(&text, js_sys::Date::now, |k| {
+        let reply = match Job::from_js(&e.data()) {
+            Ok(job) => run(&job, js_sys::Date::now, |k| {
                 let _ = post_to.post_message(&Reply::Progress(k).to_js());
             }),
-            None => Reply::Failed("the job is not text".into()),
+            Err(e) => Reply::Failed(e),
         };
         let _ = post_to.post_message(&reply.to_js());
     });
@@ -40,13 +40,9 @@ pub fn start() {
     let _ = scope.post_message(&Reply::Progress(0).to_js());
 }
 
-/// Runs the job in `text` (JSON), reporting finished trials through `progress` at most
-/// every [`PROGRESS_EVERY_MS`] of `clock` (and after the first); returns the final reply.
-pub fn run(text: &str, clock: impl Fn() -> f64, mut progress: impl FnMut(u32)) -> Reply {
-    let job: Job = match serde_json::from_str(text) {
-        Ok(job) => job,
-        Err(e) => return Reply::Failed(e.to_string()),
-    };
+/// Runs `job`, reporting finished trials through `progress` at most every
+/// [`PROGRESS_EVERY_MS`] of `clock` (and after the first); returns the final reply.
+pub fn run(job: &Job, clock: impl Fn() -> f64, mut progress: impl FnMut(u32)) -> Reply {
     if let Err(e) = job.scenario.validate() {
         return Reply::Failed(e.to_string());
     }
@@ -64,7 +60,7 @@ pub fn run(text: &str, clock: impl Fn() -> f64, mut progress: impl FnMut(u32)) -
             last = now;
         }
     }
-    Reply::Done(flatten(&bands.all()))
+    Reply::Done(flatten(&bands.all()), String::new())
 }
 
 #[cfg(test)]
@@ -74,8 +70,8 @@ mod tests {
     use super::*;
     use crate::bands::protocol::PER_STEP;
 
-    fn job(trials: u32) -> String {
-        serde_json::to_string(&Job {
+    fn job(trials: u32) -> Job {
+        Job {
             scenario: Scenario::new(
                 Config {
                     nodes: 60,
@@ -86,8 +82,7 @@ mod tests {
             ),
             trials,
             max_rounds: 1000,
-        })
-        .expect("serialises")
+        }
     }
 
     #[test]
@@ -105,7 +100,7 @@ mod tests {
             (1..=12).collect::<Vec<_>>(),
             "progress after every trial"
         );
-        let Reply::Done(flat) = reply else {
+        let Reply::Done(flat, _) = reply else {
             panic!("the job finishes: {reply:?}")
         };
         let trials = Trials::new(
@@ -131,15 +126,12 @@ mod tests {
         let mut seen = Vec::new();
         let reply = run(&job(5), || 0.0, |k| seen.push(k));
         assert_eq!(seen, vec![1], "only the first trial within 50 ms");
-        assert!(matches!(reply, Reply::Done(_)));
-        assert!(matches!(
-            run("{}", || 0.0, |_| {}),
-            Reply::Failed(e) if e.contains("missing field")
-        ));
-        let bad = job(3).replace("\"nodes\":60", "\"nodes\":0");
+        assert!(matches!(reply, Reply::Done(..)));
+        let mut bad = job(3);
+        bad.scenario.config.nodes = 0;
         assert!(
-            matches!(run(&bad, || 0.0, |_| {}), Reply::Failed(_)),
-            "N = 0"
+            matches!(run(&bad, || 0.0, |_| {}), Reply::Failed(e) if e.contains("nodes")),
+            "N = 0 is named"
         );
     }
 }

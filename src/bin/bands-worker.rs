@@ -1,5 +1,5 @@
 //! Entry point of the bands worker (a Web Worker with its own wasm bundle, built by Trunk from
-//! index.html's `data-type="worker"` link with the engine's `fast-push` feature); see
+//! index.html's `data-type="worker"` link with the engine's `fast-paths` feature); see
 //! `gossip_playground::bands`.
 
 fn main() {

@@ -1,186 +1,176 @@
-//! The bands panel under the chart: runs M seeds of the current scenario in the bands worker
-//! (`crate::bands`), shows "k of M seeds" with a Cancel button while it runs, and hands the
-//! finished bands to the page, whose chart draws them under the live run.
+//! The bands control under the chart: runs M seeds of the current scenario in the bands worker
+//! (`crate::bands`), shows "k of M seeds" while it runs (the same button then cancels), and
+//! hands the finished bands to the chart, which draws them under the live run.
+//!
+//! A hook and a plain function rather than a component of its own: the page's bundle has a
+//! size budget, and a component costs its own mount, diff and props code.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use gossip_engine::Scenario;
 use gossip_engine::trial::DEFAULT_MAX_ROUNDS;
-use gossip_engine::{Config, Scenario, TimedCommand};
 use yew::prelude::*;
 
 use crate::bands::client::BandRun;
 use crate::bands::protocol::{DEFAULT_TRIALS, Job, Reply};
 use crate::i18n::{Lang, tr};
+use crate::share::export::scenario_file;
 
 /// A finished band run: the numbers and what they are the bands of.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BandResult {
-    /// The configuration, seed of trial 0 and action log that were run (the bands hold for
-    /// them only: the page hides them once any of the three changes).
-    pub config: Config,
+    /// The scenario file of the run (its round aside): the bands hold for it only, and the
+    /// page hides them once the configuration, seed or log differ.
+    pub scenario: String,
     /// Seed of trial 0; trial t ran `seed + t`.
     pub seed: u64,
-    /// The action log.
-    pub actions: Vec<TimedCommand>,
     /// Seeds run.
     pub trials: u32,
     /// The bands, step by step (`crate::bands::protocol::PER_STEP` numbers a step).
     pub flat: Vec<f64>,
+    /// The same numbers as text (comma-separated, each the shortest that reads back exactly),
+    /// for scripts and tests (`data-bands`).
+    pub text: String,
 }
 
-impl BandResult {
-    /// Whether these are the bands of `scenario` (its round aside).
-    pub fn fits(&self, scenario: &Scenario) -> bool {
-        self.seed == scenario.seed
-            && self.config == scenario.config
-            && self.actions == scenario.actions
+/// Where the bands stand.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum BandState {
+    /// Nothing asked, or hidden.
+    #[default]
+    Idle,
+    /// Running: seeds done so far.
+    Running(u32),
+    /// Finished.
+    Done(Rc<BandResult>),
+    /// Refused or broken, with why.
+    Failed(String),
+}
+
+/// The scenario file of `s` with round 0: the key bands are kept under.
+fn key(mut s: Scenario) -> String {
+    s.round = 0;
+    scenario_file(&s)
+}
+
+impl BandState {
+    /// The bands to draw for `scenario`, if these are its bands.
+    pub fn shown(&self, scenario: impl FnOnce() -> Scenario) -> Option<Rc<BandResult>> {
+        match self {
+            BandState::Done(b) if b.scenario == key(scenario()) => Some(b.clone()),
+            _ => None,
+        }
     }
 }
 
-/// [`Bands`]' properties.
-#[derive(Properties, PartialEq)]
-pub struct BandsProps {
-    /// The page's scenario when asked (read at the click, not at every render).
-    pub scenario: Callback<(), Scenario>,
-    /// The bands the chart shows now, if any.
-    pub shown: Option<Rc<BandResult>>,
-    /// Receives finished bands, or `None` when the user hides them.
-    pub on_result: Callback<Option<Rc<BandResult>>>,
-    /// Interface language.
-    pub lang: Lang,
-}
-
-/// The panel. It owns the worker of a running job: Cancel, a new run or leaving the page
-/// terminates it.
-#[function_component(Bands)]
-pub fn bands(p: &BandsProps) -> Html {
-    let lang = p.lang;
+/// The bands' state and the button's action: start a run of the scenario `current` returns
+/// (read at the click), cancel a running one, or hide finished bands. The worker of a
+/// running job is terminated by Cancel, by a new run, and when the page goes away.
+#[hook]
+pub fn use_bands(
+    current: Callback<(), Scenario>,
+) -> (UseStateHandle<BandState>, Callback<MouseEvent>) {
+    let state = use_state(BandState::default);
     let run: Rc<RefCell<Option<BandRun>>> = use_mut_ref(|| None);
-    // While running: seeds done.
-    let progress = use_state(|| None::<u32>);
-    let error = use_state(|| None::<String>);
     {
         let run = run.clone();
         use_effect_with((), move |_| move || drop(run.borrow_mut().take()));
     }
-    let start = {
-        let (run, progress, error) = (run.clone(), progress.clone(), error.clone());
-        let (get, on_result) = (p.scenario.clone(), p.on_result.clone());
+    let press = {
+        let state = state.clone();
         Callback::from(move |_: MouseEvent| {
-            let scenario = get.emit(());
+            // Running: cancel. Shown or failed: hide. Otherwise: start.
+            drop(run.borrow_mut().take());
+            let scenario = current.emit(());
+            let hide = match &*state {
+                BandState::Idle => false,
+                BandState::Done(b) => b.scenario == key(scenario.clone()),
+                _ => true,
+            };
+            if hide {
+                state.set(BandState::Idle);
+                return;
+            }
+            let (seed, scenario_text) = (scenario.seed, key(scenario.clone()));
             let job = Job {
                 scenario,
                 trials: DEFAULT_TRIALS,
                 max_rounds: DEFAULT_MAX_ROUNDS,
             };
-            drop(run.borrow_mut().take());
-            error.set(None);
-            progress.set(Some(0));
-            let (slot, progress2, error2, on_result) = (
-                run.clone(),
-                progress.clone(),
-                error.clone(),
-                on_result.clone(),
-            );
-            let Job {
-                scenario, trials, ..
-            } = job.clone();
+            state.set(BandState::Running(0));
+            let (slot, to) = (run.clone(), state.clone());
             let spawned = BandRun::spawn(&job, move |reply| {
-                // The worker is done with: terminate it once this handler has returned
-                // (it belongs to the worker being dropped).
-                let finish = || {
+                let next = match reply {
+                    Reply::Progress(k) => BandState::Running(k),
+                    Reply::Done(flat, text) => BandState::Done(Rc::new(BandResult {
+                        scenario: scenario_text.clone(),
+                        seed,
+                        trials: DEFAULT_TRIALS,
+                        flat,
+                        text,
+                    })),
+                    Reply::Failed(e) => BandState::Failed(e),
+                };
+                let finished = !matches!(next, BandState::Running(_));
+                to.set(next);
+                if finished {
+                    // Done with the worker: terminate it once this handler has returned (the
+                    // handler belongs to the worker being dropped).
                     let slot = slot.clone();
                     yew::platform::spawn_local(async move { drop(slot.borrow_mut().take()) });
-                    progress2.set(None);
-                };
-                match reply {
-                    Reply::Progress(k) => progress2.set(Some(k)),
-                    Reply::Done(flat) => {
-                        finish();
-                        on_result.emit(Some(Rc::new(BandResult {
-                            config: scenario.config.clone(),
-                            seed: scenario.seed,
-                            actions: scenario.actions.clone(),
-                            trials,
-                            flat,
-                        })));
-                    }
-                    Reply::Failed(e) => {
-                        finish();
-                        error2.set(Some(e));
-                    }
                 }
             });
             match spawned {
                 Ok(r) => *run.borrow_mut() = Some(r),
-                Err(e) => {
-                    progress.set(None);
-                    error.set(Some(e));
-                }
+                Err(e) => state.set(BandState::Failed(e)),
             }
         })
     };
-    let cancel = {
-        let (run, progress) = (run.clone(), progress.clone());
-        Callback::from(move |_: MouseEvent| {
-            drop(run.borrow_mut().take());
-            progress.set(None);
-        })
-    };
-    let hide = {
-        let on_result = p.on_result.clone();
-        Callback::from(move |_: MouseEvent| on_result.emit(None))
-    };
+    (state, press)
+}
+
+/// The control: one button (start, cancel or hide) and a status line.
+pub fn bands_panel(
+    lang: Lang,
+    state: &BandState,
+    shown: Option<&BandResult>,
+    press: Callback<MouseEvent>,
+) -> Html {
     let m = DEFAULT_TRIALS;
-    let body = match (*progress, &p.shown) {
-        (Some(k), _) => html! {
-            <>
-                <progress max={m.to_string()} value={k.to_string()} aria-label={tr!(lang, "Seeds run")} />
-                <span data-testid="bands-progress" role="status">
-                    { format!("{k} {} {m} {}", tr!(lang, "of"), tr!(lang, "seeds")) }</span>
-                <button onclick={cancel} data-testid="bands-cancel">{ tr!(lang, "Cancel") }</button>
-            </>
-        },
-        (None, Some(b)) => html! {
-            <>
-                <span data-testid="bands-done">{ format!(
-                    "{} {} {} ({} {}–{})",
-                    tr!(lang, "Median and 5–95% band of"),
-                    b.trials,
-                    tr!(lang, "seeds"),
-                    tr!(lang, "seeds"),
-                    b.seed,
-                    b.seed.wrapping_add(u64::from(b.trials) - 1),
-                ) }</span>
-                <button onclick={start} data-testid="bands-run">{ tr!(lang, "Run again") }</button>
-                <button onclick={hide} data-testid="bands-hide">{ tr!(lang, "Hide") }</button>
-            </>
-        },
-        (None, None) => html! {
-            <button onclick={start} data-testid="bands-run"
-                title={tr!(lang, "Run this scenario with 200 seeds in the background and draw the median and the 5–95% band of every line")}>
-                { format!("{} {m} {}", tr!(lang, "Band over"), tr!(lang, "seeds")) }</button>
-        },
+    let (label, status) = match (state, shown) {
+        (BandState::Running(k), _) => (
+            tr!(lang, "Cancel"),
+            format!("{k} {} {m} {}", tr!(lang, "of"), tr!(lang, "seeds")),
+        ),
+        (_, Some(b)) => (
+            tr!(lang, "Hide band"),
+            format!(
+                "{} {} {} ({} {}–{})",
+                tr!(lang, "Median and 5–95% band of"),
+                b.trials,
+                tr!(lang, "seeds"),
+                tr!(lang, "seeds"),
+                b.seed,
+                b.seed.wrapping_add(u64::from(b.trials) - 1),
+            ),
+        ),
+        (BandState::Failed(e), _) => (tr!(lang, "Hide band"), e.clone()),
+        _ => (tr!(lang, "Band over 200 seeds"), String::new()),
     };
-    let numbers = p.shown.as_ref().map(|b| {
-        let mut s = String::with_capacity(b.flat.len() * 6);
-        for (i, v) in b.flat.iter().enumerate() {
-            if i > 0 {
-                s.push(',');
-            }
-            s.push_str(&v.to_string());
-        }
-        s
-    });
+    let progress = match state {
+        BandState::Running(k) => html! { <progress max={m.to_string()} value={k.to_string()} /> },
+        _ => Html::default(),
+    };
     html! {
-        // `data-bands`: the shown bands' numbers for scripts and tests, step by step, each
-        // step p5, p50, p95 of informed (a fraction), unaware, fresh, stale and dead.
-        <div class="bands" data-testid="bands" data-bands={numbers}>
-            { body }
-            if let Some(e) = &*error {
-                <span class="bands-error" role="alert" data-testid="bands-error">{ e.clone() }</span>
-            }
+        // `data-bands`: the shown bands' numbers (comma-separated), step by step, each step
+        // p5, p50, p95 of informed (a fraction), unaware, fresh, stale and dead.
+        <div class="bands" data-testid="bands" data-bands={shown.map(|b| b.text.clone())}>
+            <button onclick={press} data-testid="bands-button"
+                title={tr!(lang, "Run this scenario with 200 seeds in the background and draw the median and the 5–95% band of every line")}>
+                { label }</button>
+            { progress }
+            <span role="status" data-testid="bands-status">{ status }</span>
         </div>
     }
 }

@@ -170,19 +170,14 @@ fn bands(
             .iter()
             .filter_map(|&i| band_at(&b.flat, i, which).map(|band| (i, band)))
             .collect();
-        let _ = write!(out, r#"<path class="band {class}" d=""#);
-        let upper = pts.iter().map(|(i, band)| (*i, band.p95));
-        let lower = pts.iter().rev().map(|(i, band)| (*i, band.p5));
-        for (k, (i, v)) in upper.chain(lower).enumerate() {
-            let _ = write!(
-                out,
-                "{}{:.1},{:.1}",
-                if k == 0 { "M" } else { "L" },
-                x(i as f64),
-                y(value(i, v))
-            );
-        }
-        out.push_str(r#"Z"/>"#);
+        // The area: along p95, back along p5 (a fill closes the path by itself).
+        let area: Vec<_> = pts
+            .iter()
+            .map(|(i, band)| (*i, band.p95))
+            .chain(pts.iter().rev().map(|(i, band)| (*i, band.p5)))
+            .map(|(i, v)| (x(i as f64), y(value(i, v))))
+            .collect();
+        path(out, &format!("band {class}"), &area);
         let median: Vec<_> = pts
             .iter()
             .map(|(i, band)| (x(*i as f64), y(value(*i, band.p50))))

@@ -358,14 +358,12 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
         "组长节点：与其他组通信",
     ),
     // Bands over many seeds (components/bands.rs, the chart).
-    ("Seeds run", "已运行的种子"),
     ("of", "/"),
     ("seeds", "个种子"),
     ("Cancel", "取消"),
     ("Median and 5–95% band of", "中位数与 5–95% 区间，共"),
-    ("Run again", "重新运行"),
-    ("Hide", "隐藏"),
-    ("Band over", "区间：运行"),
+    ("Hide band", "隐藏区间"),
+    ("Band over 200 seeds", "用 200 个种子画区间"),
     (
         "Run this scenario with 200 seeds in the background and draw the median and the 5–95% band of every line",
         "在后台用 200 个种子运行此场景，并为每条曲线画出中位数与 5–95% 区间",

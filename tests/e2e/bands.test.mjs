@@ -63,7 +63,7 @@ test('a band run shows progress, completes with the CLI\'s numbers, and is drawn
   await page.locator('[data-testid=chart]').screenshot({ path: path.join(REPO_ROOT, 'target', 'e2e-screenshots', 'bands-rumor-n1000-chart.png') });
 
   // The page's numbers are the CLI's for the same scenario file and seeds.
-  const flat = (await page.getAttribute('[data-testid=bands]', 'data-bands')).split(',').map(Number);
+  const flat = JSON.parse(await page.getAttribute('[data-testid=bands]', 'data-bands'));
   await page.click('[data-testid=share]');
   const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-scenario]')]);
   const file = path.join(os.tmpdir(), `gossip-bands-${process.pid}.json`);

@@ -60,9 +60,7 @@ pub(super) fn one_message_push(
     let mut t = Traffic::default();
     let (mut contacts, mut lacking) = (0u64, 0u64);
     let mut peer_buf = [0u32; crate::config::MAX_FANOUT as usize];
-    // The case of every large batch run, with the fanout known at compile time (feature
-    // `fast-push`; without it the loop below gives the same draws and results).
-    #[cfg(feature = "fast-push")]
+    // The case of every large batch run, with the fanout known at compile time.
     let sure_complete = if sure && complete {
         let args = (
             &mut *bits,
@@ -82,8 +80,6 @@ pub(super) fn one_message_push(
     } else {
         None
     };
-    #[cfg(not(feature = "fast-push"))]
-    let sure_complete: Option<Tally> = None;
     if let Some(tally) = sure_complete {
         t.messages += tally.idle_legs;
         t.digest_bytes += tally.idle_legs * HEADER_BYTES;
@@ -229,7 +225,6 @@ struct Tally {
 /// The holders' contacts of [`one_message_push`] when every leg arrives, on the complete
 /// graph, with `K = min(fanout, n - 1)` peers per node: the same draws, bits and queued
 /// receivers as its general loop, with the peers in registers and no branch per contact.
-#[cfg(feature = "fast-push")]
 #[inline(never)]
 fn sure_complete<const K: usize>(
     (bits, staged, cluster, key, draws, count_empty): (
