@@ -130,7 +130,7 @@ pub fn use_bands(
     (state, press)
 }
 
-/// The control: one button (start, cancel or hide) and a status line.
+/// The control: one button (start, cancel or hide) and a status line ("37 of 200 seeds").
 pub fn bands_panel(
     lang: Lang,
     state: &BandState,
@@ -158,18 +158,11 @@ pub fn bands_panel(
         (BandState::Failed(e), _) => (tr!(lang, "Hide band"), e.clone()),
         _ => (tr!(lang, "Band over 200 seeds"), String::new()),
     };
-    let progress = match state {
-        BandState::Running(k) => html! { <progress max={m.to_string()} value={k.to_string()} /> },
-        _ => Html::default(),
-    };
     html! {
         // `data-bands`: the shown bands' numbers (comma-separated), step by step, each step
         // p5, p50, p95 of informed (a fraction), unaware, fresh, stale and dead.
         <div class="bands" data-testid="bands" data-bands={shown.map(|b| b.text.clone())}>
-            <button onclick={press} data-testid="bands-button"
-                title={tr!(lang, "Run this scenario with 200 seeds in the background and draw the median and the 5–95% band of every line")}>
-                { label }</button>
-            { progress }
+            <button onclick={press} data-testid="bands-button">{ label }</button>
             <span role="status" data-testid="bands-status">{ status }</span>
         </div>
     }

@@ -365,10 +365,6 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
     ("Hide band", "隐藏区间"),
     ("Band over 200 seeds", "用 200 个种子画区间"),
     (
-        "Run this scenario with 200 seeds in the background and draw the median and the 5–95% band of every line",
-        "在后台用 200 个种子运行此场景，并为每条曲线画出中位数与 5–95% 区间",
-    ),
-    (
         "median and 5–95% of the seeds (dashed: median)",
         "各种子的中位数与 5–95% 区间（虚线：中位数）",
     ),

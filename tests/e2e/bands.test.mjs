@@ -28,8 +28,8 @@ async function watch(page) {
     window.__progress = [];
     window.__longTasks = [];
     new MutationObserver(() => {
-      const p = document.querySelector('[data-testid=bands-progress]');
-      if (p && window.__progress.at(-1) !== p.textContent) window.__progress.push(p.textContent);
+      const p = document.querySelector('[data-testid=bands-status]')?.textContent ?? '';
+      if (/ of /.test(p) && window.__progress.at(-1) !== p) window.__progress.push(p);
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.__longTasks.push(e.duration);
@@ -48,22 +48,24 @@ test('a band run shows progress, completes with the CLI\'s numbers, and is drawn
   assert.ok(!fetched.some((p) => p.includes('bands-worker')), `the worker is not fetched before it is asked for: ${fetched}`);
   await watch(page);
   const t0 = Date.now();
-  await page.click('[data-testid=bands-run]');
-  await page.waitForSelector('[data-testid=bands-done]', { timeout: 60_000 });
+  assert.equal(await page.textContent('[data-testid=bands-button]'), 'Band over 200 seeds');
+  await page.click('[data-testid=bands-button]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=bands-status]').textContent.startsWith('Median'), null, { timeout: 60_000 });
   const ms = Date.now() - t0;
   const progress = await page.evaluate(() => window.__progress);
   const longTasks = await page.evaluate(() => window.__longTasks);
   console.log(`bands: 200 seeds of rumor mongering at N = 1,000 in ${ms} ms (click to drawn); progress seen: ${progress.join(' | ')}; main-thread tasks over 50 ms: ${longTasks.length ? longTasks.map((d) => d.toFixed(0)).join(', ') : 'none'}`);
   assert.ok(progress.length >= 1 && progress.every((p) => /^\d+ of 200 seeds$/.test(p)), `progress shown: ${progress}`);
   assert.ok(fetched.some((p) => p.endsWith('bands-worker_bg.wasm')), 'the worker bundle was fetched on demand');
-  assert.match(await page.textContent('[data-testid=bands-done]'), /Median and 5–95% band of 200 seeds \(seeds 42–241\)/);
+  assert.equal(await page.textContent('[data-testid=bands-status]'), 'Median and 5–95% band of 200 seeds (seeds 42–241)');
+  assert.equal(await page.textContent('[data-testid=bands-button]'), 'Hide band');
   assert.equal(await page.locator('.chart path.band').count(), 5, 'a band per line');
   assert.equal(await page.locator('.chart path.median').count(), 5, 'a median per line');
   await shot(page, 'bands-rumor-n1000');
   await page.locator('[data-testid=chart]').screenshot({ path: path.join(REPO_ROOT, 'target', 'e2e-screenshots', 'bands-rumor-n1000-chart.png') });
 
   // The page's numbers are the CLI's for the same scenario file and seeds.
-  const flat = JSON.parse(await page.getAttribute('[data-testid=bands]', 'data-bands'));
+  const flat = (await page.getAttribute('[data-testid=bands]', 'data-bands')).split(',').map(Number);
   await page.click('[data-testid=share]');
   const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-scenario]')]);
   const file = path.join(os.tmpdir(), `gossip-bands-${process.pid}.json`);
@@ -75,9 +77,12 @@ test('a band run shows progress, completes with the CLI\'s numbers, and is drawn
   assert.ok(want.length > 15 * 5, 'several rounds');
   assert.deepEqual(flat, want, 'the worker\'s bands are the CLI\'s percentiles');
 
-  // Changing the run hides bands that no longer hold.
-  await page.click('[data-testid=bands-hide]');
-  assert.equal(await page.locator('.chart path.band').count(), 0);
+  // Stepping keeps them (same scenario); changing the run hides bands that no longer hold.
+  await page.click('[data-testid=step]');
+  assert.equal(await page.locator('.chart path.band').count(), 5, 'a step changes nothing');
+  await page.click('[data-testid=kill]');
+  await page.waitForFunction(() => document.querySelectorAll('.chart path.band').length === 0);
+  assert.equal(await page.textContent('[data-testid=bands-button]'), 'Band over 200 seeds', 'a kill changed the scenario');
   assert.deepEqual(errors, []);
 });
 
@@ -86,19 +91,20 @@ test('a long band run can be cancelled mid-way, which stops the worker', async (
   const { page, errors } = await app.open('/#v=2&protocol=membership&n=400&fanout=2&t_fail=8&t_cleanup=16&seed=3');
   await waitForApp(page);
   await watch(page);
-  await page.click('[data-testid=bands-run]');
+  await page.click('[data-testid=bands-button]');
   await page.waitForFunction(() => {
-    const m = /^(\d+) of 200/.exec(document.querySelector('[data-testid=bands-progress]')?.textContent ?? '');
+    const m = /^(\d+) of 200/.exec(document.querySelector('[data-testid=bands-status]')?.textContent ?? '');
     return m && Number(m[1]) >= 2;
   }, null, { timeout: 60_000 });
   assert.equal(page.workers().length, 1, 'one worker runs the seeds');
   await shot(page, 'bands-membership-running');
   const closed = page.workers()[0].waitForEvent('close');
-  await page.click('[data-testid=bands-cancel]');
+  assert.equal(await page.textContent('[data-testid=bands-button]'), 'Cancel');
+  await page.click('[data-testid=bands-button]');
   await closed;
   assert.equal(page.workers().length, 0, 'Cancel terminated the worker');
-  await page.waitForSelector('[data-testid=bands-run]');
-  assert.equal(await page.locator('[data-testid=bands-progress]').count(), 0);
+  assert.equal(await page.textContent('[data-testid=bands-button]'), 'Band over 200 seeds');
+  assert.equal(await page.textContent('[data-testid=bands-status]'), '');
   assert.equal(await page.locator('.chart path.band').count(), 0, 'no band from a cancelled run');
   const done = await page.evaluate(() => window.__progress.at(-1));
   assert.match(done, /^\d+ of 200 seeds$/);
