@@ -29,7 +29,7 @@ async function watch(page) {
     window.__longTasks = [];
     new MutationObserver(() => {
       const p = document.querySelector('[data-testid=bands-status]')?.textContent ?? '';
-      if (/ of /.test(p) && window.__progress.at(-1) !== p) window.__progress.push(p);
+      if (/^\d+ of /.test(p) && window.__progress.at(-1) !== p) window.__progress.push(p);
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.__longTasks.push(e.duration);
@@ -80,9 +80,10 @@ test('a band run shows progress, completes with the CLI\'s numbers, and is drawn
   // Stepping keeps them (same scenario); changing the run hides bands that no longer hold.
   await page.click('[data-testid=step]');
   assert.equal(await page.locator('.chart path.band').count(), 5, 'a step changes nothing');
-  await page.click('[data-testid=kill]');
+  await page.fill('[data-testid=field-seed]', '43');
+  await page.click('[data-testid=apply]');
   await page.waitForFunction(() => document.querySelectorAll('.chart path.band').length === 0);
-  assert.equal(await page.textContent('[data-testid=bands-button]'), 'Band over 200 seeds', 'a kill changed the scenario');
+  assert.equal(await page.textContent('[data-testid=bands-button]'), 'Band over 200 seeds', 'another seed, another scenario');
   assert.deepEqual(errors, []);
 });
 
