@@ -113,3 +113,14 @@ test('a long band run can be cancelled mid-way, which stops the worker', async (
   await shot(page, 'bands-membership-cancelled');
   assert.deepEqual(errors, []);
 });
+
+test('the band of the opening scenario, for a look', async () => {
+  const { page, errors } = await app.open('/');
+  await waitForApp(page);
+  for (let i = 0; i < 5; i++) await page.click('[data-testid=step]');
+  await page.click('[data-testid=bands-button]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=bands-status]').textContent.startsWith('Median'), null, { timeout: 60_000 });
+  await page.locator('[data-testid=chart]').screenshot({ path: path.join(REPO_ROOT, 'target', 'e2e-screenshots', 'bands-default-chart.png') });
+  await shot(page, 'bands-default');
+  assert.deepEqual(errors, []);
+});
