@@ -25,6 +25,9 @@
 //!   the curves to compare with.
 //! - A [`Timeline`] adds exact step-back, scrubbing and forking; a [`Scenario`] (config, seed,
 //!   action log, round) reproduces a run anywhere.
+//! - [`trial::Trials`] runs one scenario under many seeds, and [`bands::TrialBands`] gives the
+//!   median and 5–95% band of each state series per round: what `gossip-sim run --per-round`
+//!   prints and the page's bands worker draws.
 //!
 //! ## Determinism
 //! A run is a pure function of (config, seed, action log). Every random choice comes from a
