@@ -8,8 +8,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gossip_engine::Scenario;
 use gossip_engine::trial::DEFAULT_MAX_ROUNDS;
+use gossip_engine::{Command, Protocol, Scenario};
 use yew::prelude::*;
 
 use crate::bands::client::BandRun;
@@ -27,6 +27,10 @@ pub struct BandResult {
     pub seed: u64,
     /// Seeds run.
     pub trials: u32,
+    /// Under membership, a log without a kill: every trial killed node 0 after the first
+    /// round, so that there is a failure to detect (`gossip_engine::trial::Trials::new`,
+    /// as `gossip-sim run` does), which the live run does not show.
+    pub killed_node_0: bool,
     /// The bands, step by step (`crate::bands::protocol::PER_STEP` numbers a step).
     pub flat: Vec<f64>,
     /// The same numbers as text (comma-separated, each the shortest that reads back exactly),
@@ -93,6 +97,11 @@ pub fn use_bands(
                 return;
             }
             let (seed, scenario_text) = (scenario.seed, key(scenario.clone()));
+            let killed_node_0 = matches!(scenario.config.protocol, Protocol::Membership { .. })
+                && !scenario
+                    .actions
+                    .iter()
+                    .any(|x| matches!(x.command, Command::Kill { .. }));
             let job = Job {
                 scenario,
                 trials: DEFAULT_TRIALS,
@@ -107,6 +116,7 @@ pub fn use_bands(
                         scenario: scenario_text.clone(),
                         seed,
                         trials: DEFAULT_TRIALS,
+                        killed_node_0,
                         flat,
                         text,
                     })),
@@ -146,13 +156,18 @@ pub fn bands_panel(
         (_, Some(b)) => (
             tr!(lang, "Hide band"),
             format!(
-                "{} {} {} ({} {}–{})",
+                "{} {} {} ({} {}–{}){}",
                 tr!(lang, "Median and 5–95% band of"),
                 b.trials,
                 tr!(lang, "seeds"),
                 tr!(lang, "seeds"),
                 b.seed,
                 b.seed.wrapping_add(u64::from(b.trials) - 1),
+                if b.killed_node_0 {
+                    tr!(lang, "; node 0 killed after round 1 in each")
+                } else {
+                    ""
+                },
             ),
         ),
         (BandState::Failed(e), _) => (tr!(lang, "Hide band"), e.clone()),

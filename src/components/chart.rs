@@ -200,6 +200,7 @@ pub fn chart(p: &ChartInput) -> Html {
         _ => gossip_engine::Mode::Push,
     };
     let marker = theory::rounds_estimate(marker_mode, p.nodes, p.fanout);
+    let membership = p.protocol.kind() == gossip_engine::ProtocolKind::Membership;
     // Bands run to the last seed's end: the axis shows them whole.
     let band_steps = p.bands.as_ref().map_or(0, |b| {
         (b.flat.len() / crate::bands::protocol::PER_STEP) as u32
@@ -240,14 +241,7 @@ pub fn chart(p: &ChartInput) -> Html {
         );
     }
     if let Some(b) = &p.bands {
-        bands(
-            &mut s,
-            b,
-            p.protocol.kind() == gossip_engine::ProtocolKind::Membership,
-            n,
-            &x,
-            &y,
-        );
+        bands(&mut s, b, membership, n, &x, &y);
     }
     if let Some(curve) = &p.theory {
         let pts: Vec<_> = curve
@@ -347,7 +341,8 @@ pub fn chart(p: &ChartInput) -> Html {
         p.data.max_messages.max(1),
     );
     let mut caption = String::from("<figcaption>");
-    if p.data.detections.is_empty() {
+    // Under membership the lines are detections (live, or a band's), never message states.
+    if p.data.detections.is_empty() && !(membership && p.bands.is_some()) {
         key(&mut caption, "informed", tr!(lang, "informed"));
         key(&mut caption, "fresh", tr!(lang, "fresh"));
         key(&mut caption, "stale", tr!(lang, "stale"));

@@ -114,6 +114,17 @@ test('a long band run can be cancelled mid-way, which stops the worker', async (
   assert.deepEqual(errors, []);
 });
 
+test('under membership without a kill, the band says whose failure it follows', async () => {
+  const { page, errors } = await app.open('/#v=2&protocol=membership&n=30&fanout=2&t_fail=4&t_cleanup=8&seed=5');
+  await waitForApp(page);
+  await page.click('[data-testid=bands-button]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=bands-status]').textContent.startsWith('Median'), null, { timeout: 60_000 });
+  assert.equal(await page.textContent('[data-testid=bands-status]'), 'Median and 5–95% band of 200 seeds (seeds 5–204); node 0 killed after round 1 in each');
+  assert.equal(await page.locator('.chart path.band').count(), 2, 'detected and dead');
+  await page.locator('[data-testid=chart]').screenshot({ path: path.join(REPO_ROOT, 'target', 'e2e-screenshots', 'bands-membership-chart.png') });
+  assert.deepEqual(errors, []);
+});
+
 test('the band of the opening scenario, for a look', async () => {
   const { page, errors } = await app.open('/');
   await waitForApp(page);
