@@ -8,6 +8,10 @@
 # (after scripts/build.sh; default dist/). Pages: index.html (the player), systems.html (SWIM)
 # and stores.html (the data stores), each with its own budget. With --budget, exits 1 when a page's
 # gzip total is above BYTES: scripts/test.sh holds each page to issue #9's 300 KB.
+#
+# Web Workers (Trunk's data-type="worker": NAME_loader.js, NAME.js, NAME_bg.wasm) are fetched
+# only when the page starts one, so they are not part of any page's download: each is reported
+# on its own after the pages, without a budget.
 set -euo pipefail
 dist=dist
 budget=
@@ -18,6 +22,18 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 over=0
+# Worker names: every NAME_loader.js that Trunk wrote.
+workers=()
+for g in "$dist"/*_loader.js; do
+  [[ -f "$g" ]] && workers+=("$(basename "$g" _loader.js)")
+done
+is_worker_file() {
+  local w
+  for w in "${workers[@]}"; do
+    [[ "$1" == "$w"_loader.js || "$1" == "$w".js || "$1" == "$w"_bg.wasm ]] && return 0
+  done
+  return 1
+}
 for page in index.html systems.html stores.html; do
   [[ -f "$dist/$page" ]] || continue
   files=("$page")
@@ -25,8 +41,9 @@ for page in index.html systems.html stores.html; do
   for _ in 1 2 3; do
     for g in "$dist"/*; do
       name=$(basename "$g")
-      # Another page is a link, not a download.
+      # Another page is a link, not a download; a worker is fetched only when started.
       [[ "$name" == *.html || " ${files[*]} " == *" $name "* ]] && continue
+      is_worker_file "$name" && continue
       for f in "${files[@]}"; do
         if grep -qF "$name" "$dist/$f"; then files+=("$name"); break; fi
       done
@@ -51,5 +68,19 @@ for page in index.html systems.html stores.html; do
       echo "$page: within the budget of $budget bytes gzip ($((budget - total_gz)) to spare)"
     fi
   fi
+done
+for w in "${workers[@]}"; do
+  total_raw=0
+  total_gz=0
+  printf '\n%-50s %10s %10s\n' "worker $w (loaded on demand): file" raw gzip
+  for name in "$w"_loader.js "$w".js "$w"_bg.wasm; do
+    [[ -f "$dist/$name" ]] || continue
+    raw=$(stat -c %s "$dist/$name")
+    gz=$(gzip -9 -c "$dist/$name" | wc -c)
+    printf '%-50s %10d %10d\n' "$name" "$raw" "$gz"
+    total_raw=$((total_raw + raw))
+    total_gz=$((total_gz + gz))
+  done
+  printf '%-50s %10d %10d\n' "total (worker $w)" "$total_raw" "$total_gz"
 done
 exit "$over"

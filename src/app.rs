@@ -7,6 +7,7 @@ use gossip_engine::Protocol;
 use yew::prelude::*;
 
 use crate::components::analysis::Analysis;
+use crate::components::bands::{bands_panel, use_bands};
 use crate::components::chart::{ChartData, ChartInput, chart};
 use crate::components::embed_bar::embed_bar;
 use crate::components::graph::Graph;
@@ -182,6 +183,13 @@ pub fn app() -> Html {
         })
     };
 
+    // Bands over many seeds, run by the bands worker (components/bands.rs).
+    let (band, band_press) = {
+        let latest = latest.clone();
+        use_bands(Callback::from(move |()| {
+            latest.borrow().timeline.borrow().scenario()
+        }))
+    };
     let st = &*state;
     let chart_data = {
         let st = state.clone();
@@ -249,6 +257,9 @@ pub fn app() -> Html {
         Callback::from(move |_: MouseEvent| d.dispatch(a.clone()))
     };
 
+    // The bands hold for the scenario they were run for; any change of configuration, seed
+    // or log hides them.
+    let shown_band = band.shown(|| st.timeline.borrow().scenario());
     // This render's state, for what reads it later: the share dialog's exports, and the
     // keyboard and host-page listeners (through `latest`).
     let shared = Rc::new(st.clone());
@@ -343,7 +354,8 @@ pub fn app() -> Html {
                     { legend(lang, membership, hierarchical) }
                     { transport(lang, &dispatch, (round, &step, config.time.is_some()), frontier, st.playing, st.speed) }
                     { chart(&ChartInput { data: chart_data, nodes: config.nodes,
-                        protocol: config.protocol.clone(), fanout: config.fanout, theory: (*theory).clone(), time: config.time, round, on_seek, lang }) }
+                        protocol: config.protocol.clone(), fanout: config.fanout, theory: (*theory).clone(), time: config.time, round, on_seek, lang, bands: shown_band.clone() }) }
+                    { bands_panel(lang, &band, shown_band.as_deref(), band_press) }
                     <Analysis dispatch={dispatch.clone()} state={shared.clone()} />
                 </section>
                 <aside class="panel side" aria-label={tr!(lang, "Details")}>

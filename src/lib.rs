@@ -8,6 +8,7 @@
 
 pub mod address;
 pub mod app;
+pub mod bands;
 pub mod components;
 pub mod draft;
 pub mod embed;

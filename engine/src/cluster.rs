@@ -145,7 +145,8 @@ impl Cluster {
     }
 
     /// The alive flags of nodes `64 w .. 64 w + 64` (fewer in the last word) as a bit mask;
-    /// all ones without reading the column when nobody is dead.
+    /// all ones without reading the column when nobody is dead. (The fast paths'.)
+    #[cfg(feature = "fast-paths")]
     #[inline]
     pub fn alive_word(&self, w: usize) -> u64 {
         let base = w * 64;
@@ -158,7 +159,8 @@ impl Cluster {
     }
 }
 
-/// Bit i set when the i-th flag is (at most 64 flags).
+/// Bit i set when the i-th flag is (at most 64 flags). (The fast paths'.)
+#[cfg(feature = "fast-paths")]
 #[inline]
 pub(crate) fn mask(flags: impl Iterator<Item = bool>) -> u64 {
     flags.enumerate().fold(0, |m, (i, f)| m | u64::from(f) << i)

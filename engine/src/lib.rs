@@ -25,6 +25,9 @@
 //!   the curves to compare with.
 //! - A [`Timeline`] adds exact step-back, scrubbing and forking; a [`Scenario`] (config, seed,
 //!   action log, round) reproduces a run anywhere.
+//! - [`trial::Trials`] runs one scenario under many seeds, and [`bands::TrialBands`] gives the
+//!   median and 5–95% band of each state series per round: what `gossip-sim run --per-round`
+//!   prints and the page's bands worker draws.
 //!
 //! ## Determinism
 //! A run is a pure function of (config, seed, action log). Every random choice comes from a
@@ -36,6 +39,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod bands;
 pub mod cassandra;
 mod cluster;
 pub mod command;
@@ -68,6 +72,7 @@ pub mod time;
 pub mod timeline;
 pub mod topology;
 pub mod trace;
+pub mod trial;
 
 pub use command::{Command, CommandKind};
 pub use config::{

@@ -184,6 +184,7 @@ impl Messages {
     /// their order changes nothing).
     pub fn deliver(&mut self, ctx: &mut RoundCtx) {
         let round = ctx.round;
+        #[cfg(feature = "fast-paths")]
         if let Some(r) = ctx.receivers.take() {
             debug_assert!(
                 !ctx.record,

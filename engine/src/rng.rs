@@ -114,9 +114,12 @@ impl Stream {
 
     /// Fills `out` with `out.len()` distinct values drawn uniformly from `0..n`, exactly the
     /// values (and draws) of [`Stream::distinct`] with `k = out.len() <= n`. The usual
-    /// fanouts (1 to 4) take [`Stream::distinct_array`]'s unrolled loop.
+    /// fanouts (1 to 4) take [`Stream::distinct_array`]'s unrolled loop (feature `fast-paths`).
     #[inline]
     pub fn distinct_into(&mut self, n: u32, out: &mut [u32]) {
+        #[cfg(not(feature = "fast-paths"))]
+        self.distinct_floyd(n, out);
+        #[cfg(feature = "fast-paths")]
         match out.len() {
             1 => out.copy_from_slice(&self.distinct_array::<1>(n)),
             2 => out.copy_from_slice(&self.distinct_array::<2>(n)),
@@ -140,6 +143,7 @@ impl Stream {
     /// Floyd's algorithm ([`Stream::distinct`]) with `k = K <= n`. With `K` known the loops unroll and the
     /// repeat checks become a few compares without branches, which matters in the one-message
     /// fast paths, where drawing the peers is most of a node's work.
+    #[cfg(feature = "fast-paths")]
     #[inline(always)]
     pub fn distinct_array<const K: usize>(&mut self, n: u32) -> [u32; K] {
         debug_assert!(K as u32 <= n);
@@ -194,6 +198,7 @@ mod tests {
         }
     }
 
+    #[cfg(feature = "fast-paths")]
     #[test]
     fn distinct_arrays_draw_as_floyd_does() {
         fn check<const K: usize>(n: u32) {

@@ -33,6 +33,7 @@ const _: () = assert!(std::mem::size_of::<Delivery>() == 16);
 /// message columns front to back instead of at random. Only built when every leg lands at
 /// once ([`RoundCtx::instant`]) and nothing is recorded, where the order of the deliveries
 /// changes nothing.
+#[cfg(feature = "fast-paths")]
 #[derive(Debug, Default)]
 pub(crate) struct Receivers {
     /// Version index + 1 of every delivery.
@@ -52,6 +53,7 @@ pub(crate) struct Receivers {
     from: Vec<u32>,
 }
 
+#[cfg(feature = "fast-paths")]
 impl Receivers {
     /// The bulk deliveries of a round of `n` nodes where `held` is the only version's column:
     /// the holders' bits set, no receiver yet, and room in `staged` for every node that does
@@ -115,6 +117,7 @@ impl Receivers {
 /// multiplication (byte j's bit lands at bit 56 + j, and no two partial products overlap,
 /// so nothing carries). Per entry, shifting by its index does not vectorise on the
 /// baseline x86-64 target, and this round-start pass read a whole column per round.
+#[cfg(feature = "fast-paths")]
 #[inline]
 fn held_mask(held: &[u32]) -> u64 {
     const GATHER: u64 = 0x0102_0408_1020_4080;
@@ -124,6 +127,7 @@ fn held_mask(held: &[u32]) -> u64 {
     })
 }
 
+#[cfg(feature = "fast-paths")]
 thread_local! {
     /// [`Receivers::take`]'s kept buffers. A cache only: nothing in it is read before it is
     /// written in a later round.
@@ -142,6 +146,7 @@ pub(crate) struct RoundCtx {
     pub report: RoundReport,
     pub deliveries: Vec<Delivery>,
     /// Deliveries of a one-message fast path, in bulk; applied before `deliveries`.
+    #[cfg(feature = "fast-paths")]
     pub receivers: Option<Receivers>,
     /// Loss-of-interest outcomes of this round's contacts, packed by
     /// [`crate::protocol::rumor`]'s `touch`.
@@ -149,6 +154,7 @@ pub(crate) struct RoundCtx {
     pub peers: Vec<u32>,
     /// Every leg lands within the round (no latency), so the batch fast paths, which keep
     /// one delivery per receiver, give the same run as the general paths.
+    #[cfg_attr(not(feature = "fast-paths"), allow(dead_code))]
     pub instant: bool,
 }
 
@@ -163,6 +169,7 @@ impl RoundCtx {
                 ..RoundReport::default()
             },
             deliveries: Vec::new(),
+            #[cfg(feature = "fast-paths")]
             receivers: None,
             touched: Vec::new(),
             peers: Vec::new(),
@@ -204,7 +211,8 @@ pub(crate) fn contact(
     }
 }
 
-/// The positions of the set bits of `mask`, ascending.
+/// The positions of the set bits of `mask`, ascending. (The fast paths'.)
+#[cfg(feature = "fast-paths")]
 #[inline]
 pub(crate) fn bit_positions(mut mask: u64) -> impl Iterator<Item = u32> {
     std::iter::from_fn(move || {
@@ -216,7 +224,7 @@ pub(crate) fn bit_positions(mut mask: u64) -> impl Iterator<Item = u32> {
     })
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "fast-paths"))]
 mod tests {
     use super::*;
 

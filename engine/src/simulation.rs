@@ -333,6 +333,7 @@ fn land(
     cluster: &Cluster,
     tick: u32,
 ) {
+    #[cfg(feature = "fast-paths")]
     debug_assert!(
         ctx.receivers.is_none(),
         "bulk deliveries are only made when every leg lands at once"

@@ -4,11 +4,14 @@
 //! A measurement, not a check, so it is ignored unless asked for:
 //!
 //! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --release --target wasm32-unknown-unknown
-//! -p gossip-engine --no-default-features --features serde --test wasm_speed -- --include-ignored`
+//! -p gossip-engine --no-default-features --features serde,fast-paths --test wasm_speed -- --include-ignored`
+//!
+//! It measures the fast path the CLI and the bands worker run, so it only exists with the
+//! `fast-paths` feature (the player leaves the feature off, and without it the file is empty).
 //!
 //! and its native counterpart is `cargo bench -p gossip-engine --bench engine -- push_round`.
 
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "fast-paths"))]
 
 // The bench's own cluster; this test uses only `half_informed` of it.
 #[path = "../benches/cluster.rs"]

@@ -1,5 +1,6 @@
 //! The run chart: nodes per state per round, the theory curve for anti-entropy, a marker at
-//! log2 N + ln N, messages per round, and a cursor at the current round. Hand-drawn SVG.
+//! log2 N + ln N, messages per round, and a cursor at the current round; under the live run,
+//! when asked for, the median and 5–95% band of each line over many seeds. Hand-drawn SVG.
 
 use std::fmt::Write as _;
 
@@ -7,6 +8,8 @@ use gossip_engine::round_time::RoundTime;
 use gossip_engine::{Protocol, RoundStats, StateCounts, theory};
 use yew::prelude::*;
 
+use crate::bands::protocol::{Series as BandSeries, band_at};
+use crate::components::bands::BandResult;
 use crate::components::markup::{Esc, raw};
 use crate::i18n::{Lang, tr};
 use crate::num::fixed;
@@ -91,6 +94,8 @@ pub struct ChartInput {
     pub time: Option<RoundTime>,
     /// Current round (cursor).
     pub round: u32,
+    /// Bands over many seeds of this scenario, drawn under the live lines.
+    pub bands: Option<std::rc::Rc<BandResult>>,
     /// Sends a click on the chart as a seek.
     pub on_seek: Callback<u32>,
     /// Interface language.
@@ -121,6 +126,66 @@ fn key(out: &mut String, class: &str, text: &str) {
     let _ = write!(out, r#"<span class="key {class}">{}</span>"#, Esc(text));
 }
 
+/// Appends the band of every line over the seeds (an area from p5 to p95, and the median
+/// dashed), in the line's colour, before the lines so that the live run stays on top. The
+/// informed band is a fraction of the alive nodes: drawn as nodes, with the dead median
+/// taken out (kills come from the action log, the same in every seed).
+fn bands(
+    out: &mut String,
+    b: &BandResult,
+    membership: bool,
+    n: f64,
+    x: &impl Fn(f64) -> f64,
+    y: &impl Fn(f64) -> f64,
+) {
+    use BandSeries as S;
+    let steps = b.flat.len() / crate::bands::protocol::PER_STEP;
+    let stride = steps.div_ceil(MAX_POINTS).max(1);
+    let mut at: Vec<usize> = (0..steps).step_by(stride).collect();
+    if steps > 0 && at.last() != Some(&(steps - 1)) {
+        at.push(steps - 1);
+    }
+    // Under membership the "fresh" line is the observers that detected the failure.
+    let series: &[(&str, BandSeries)] = if membership {
+        &[("fresh", S::Informed), ("dead", S::Dead)]
+    } else {
+        &[
+            ("unaware", S::Unaware),
+            ("stale", S::Stale),
+            ("fresh", S::Fresh),
+            ("informed", S::Informed),
+            ("dead", S::Dead),
+        ]
+    };
+    for &(class, which) in series {
+        let value = |i: usize, v: f64| {
+            if which == S::Informed {
+                let dead = band_at(&b.flat, i, S::Dead).map_or(0.0, |d| d.p50);
+                v * (n - dead).max(0.0)
+            } else {
+                v
+            }
+        };
+        let pts: Vec<_> = at
+            .iter()
+            .filter_map(|&i| band_at(&b.flat, i, which).map(|band| (i, band)))
+            .collect();
+        // The area: along p95, back along p5 (a fill closes the path by itself).
+        let area: Vec<_> = pts
+            .iter()
+            .map(|(i, band)| (*i, band.p95))
+            .chain(pts.iter().rev().map(|(i, band)| (*i, band.p5)))
+            .map(|(i, v)| (x(i as f64), y(value(i, v))))
+            .collect();
+        path(out, &format!("band {class}"), &area);
+        let median: Vec<_> = pts
+            .iter()
+            .map(|(i, band)| (x(*i as f64), y(value(*i, band.p50))))
+            .collect();
+        path(out, &format!("median {class}"), &median);
+    }
+}
+
 /// The chart. Only the `<svg>` is an element of its own (it takes the clicks); what it draws
 /// is markup text that ignores the pointer, so a click lands on the `<svg>` even when a round
 /// redraws the shapes between press and release.
@@ -135,8 +200,14 @@ pub fn chart(p: &ChartInput) -> Html {
         _ => gossip_engine::Mode::Push,
     };
     let marker = theory::rounds_estimate(marker_mode, p.nodes, p.fanout);
+    let membership = p.protocol.kind() == gossip_engine::ProtocolKind::Membership;
+    // Bands run to the last seed's end: the axis shows them whole.
+    let band_steps = p.bands.as_ref().map_or(0, |b| {
+        (b.flat.len() / crate::bands::protocol::PER_STEP) as u32
+    });
     let span = frontier
         .max(8)
+        .max(band_steps.saturating_sub(1))
         .max(if marked { marker.ceil() as u32 + 3 } else { 0 });
     let plot_h = H - BARS - TOP - 16.0;
     let x = |r: f64| LEFT + (W - LEFT - RIGHT) * r / f64::from(span);
@@ -168,6 +239,9 @@ pub fn chart(p: &ChartInput) -> Html {
             theory::rounds_formula(marker_mode, p.fanout),
             fixed(marker, 1),
         );
+    }
+    if let Some(b) = &p.bands {
+        bands(&mut s, b, membership, n, &x, &y);
     }
     if let Some(curve) = &p.theory {
         let pts: Vec<_> = curve
@@ -267,7 +341,8 @@ pub fn chart(p: &ChartInput) -> Html {
         p.data.max_messages.max(1),
     );
     let mut caption = String::from("<figcaption>");
-    if p.data.detections.is_empty() {
+    // Under membership the lines are detections (live, or a band's), never message states.
+    if p.data.detections.is_empty() && !(membership && p.bands.is_some()) {
         key(&mut caption, "informed", tr!(lang, "informed"));
         key(&mut caption, "fresh", tr!(lang, "fresh"));
         key(&mut caption, "stale", tr!(lang, "stale"));
@@ -281,6 +356,13 @@ pub fn chart(p: &ChartInput) -> Html {
             &mut caption,
             "theory",
             tr!(lang, "mean-field approximation (informed)"),
+        );
+    }
+    if p.bands.is_some() {
+        key(
+            &mut caption,
+            "band",
+            tr!(lang, "median and 5–95% of the seeds (dashed: median)"),
         );
     }
     key(&mut caption, "bar", tr!(lang, "messages per round"));

@@ -2,6 +2,7 @@
 //! components.
 
 pub mod analysis;
+pub mod bands;
 pub mod chart;
 pub mod embed_bar;
 pub mod graph;

@@ -357,4 +357,19 @@ pub(super) const CATALOGUE: &[(&str, &str)] = &[
         "group leader: talks to the other groups",
         "组长节点：与其他组通信",
     ),
+    // Bands over many seeds (components/bands.rs, the chart).
+    ("of", "/"),
+    ("seeds", "个种子"),
+    ("Cancel", "取消"),
+    ("Median and 5–95% band of", "中位数与 5–95% 区间，共"),
+    ("Hide band", "隐藏区间"),
+    (
+        "; node 0 killed after round 1 in each",
+        "；每个种子都在第 1 轮后杀死节点 0",
+    ),
+    ("Band over 200 seeds", "用 200 个种子画区间"),
+    (
+        "median and 5–95% of the seeds (dashed: median)",
+        "各种子的中位数与 5–95% 区间（虚线：中位数）",
+    ),
 ];

@@ -23,10 +23,14 @@ use crate::messages::Messages;
 use crate::rng::{Purpose, StreamKey};
 use crate::round::RoundCtx;
 
+// The batch runs' fast path (feature `fast-paths`): without it the general path gives the
+// same run, a little slower with recording off.
+#[cfg(feature = "fast-paths")]
 mod fast;
 mod general;
 mod tables;
 
+#[cfg(feature = "fast-paths")]
 use fast::one_message_push;
 use general::General;
 
@@ -46,6 +50,7 @@ pub(crate) fn round(
     } else {
         Purpose::Peers
     };
+    #[cfg(feature = "fast-paths")]
     if !ctx.record
         && ctx.instant
         && mode == Mode::Push

@@ -11,9 +11,12 @@ pub mod anti_entropy;
 pub mod membership;
 pub mod rumor;
 
+#[cfg(feature = "fast-paths")]
 use std::cell::RefCell;
 
+#[cfg(feature = "fast-paths")]
 use crate::round::Delivery;
+#[cfg(feature = "fast-paths")]
 pub(crate) use crate::round::bit_positions;
 
 /// Fixed size of every message's header, in bytes.
@@ -29,11 +32,13 @@ pub const MEMBER_ENTRY_BYTES: u64 = 8;
 
 /// A small buffer for branch-free appends to the deliveries: every candidate is written,
 /// and the length only advances for a new receiver. Used by the one-message fast paths.
+#[cfg(feature = "fast-paths")]
 pub(crate) struct Staged {
     buf: [Delivery; 128],
     len: usize,
 }
 
+#[cfg(feature = "fast-paths")]
 impl Default for Staged {
     fn default() -> Self {
         let blank = Delivery {
@@ -50,6 +55,7 @@ impl Default for Staged {
     }
 }
 
+#[cfg(feature = "fast-paths")]
 impl Staged {
     #[inline(always)]
     pub(crate) fn push(
@@ -80,6 +86,7 @@ impl Staged {
     }
 }
 
+#[cfg(feature = "fast-paths")]
 thread_local! {
     /// The fast paths' staging buffer for deliveries, kept between rounds: it is as large
     /// as a round's deliveries (megabytes at 10^6 nodes), and a fresh one would cost a page
@@ -88,6 +95,7 @@ thread_local! {
 }
 
 /// An empty staging buffer with room for `bound` deliveries (the thread's kept one if any).
+#[cfg(feature = "fast-paths")]
 pub(crate) fn staging(bound: usize) -> Vec<Delivery> {
     let mut v = STAGING.with(|s| std::mem::take(&mut *s.borrow_mut()));
     v.clear();
@@ -100,6 +108,7 @@ pub(crate) fn staging(bound: usize) -> Vec<Delivery> {
 /// walk the per-node columns nearly in order instead of at random. Their order does not
 /// matter otherwise: one delivery per receiver, nothing recorded. A large buffer is kept for
 /// the next round.
+#[cfg(feature = "fast-paths")]
 pub(crate) fn grouped_by_receiver_block(staged: Vec<Delivery>, n: u32) -> Vec<Delivery> {
     const SHIFT: u32 = 12;
     if staged.len() < 1 << SHIFT {

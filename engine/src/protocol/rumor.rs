@@ -15,8 +15,12 @@
 //! the peer answers with the rumors it holds fresh. Under push-pull the push doubles as the
 //! request.
 
-use super::{ENTRY_BYTES, HEADER_BYTES, Staged, bit_positions, grouped_by_receiver_block, staging};
-use crate::cluster::{Cluster, mask};
+use super::{ENTRY_BYTES, HEADER_BYTES};
+#[cfg(feature = "fast-paths")]
+use super::{Staged, bit_positions, grouped_by_receiver_block, staging};
+use crate::cluster::Cluster;
+#[cfg(feature = "fast-paths")]
+use crate::cluster::mask;
 use crate::config::{Decay, Feedback, Mode, Removal};
 use crate::message::MessageState;
 use crate::messages::Messages;
@@ -105,6 +109,7 @@ pub(crate) fn round(
     feedback: Feedback,
 ) {
     let blind = feedback == Feedback::Blind;
+    #[cfg(feature = "fast-paths")]
     if !ctx.record
         && ctx.instant
         && ctx.deliveries.is_empty()
@@ -160,6 +165,10 @@ pub(crate) fn round(
 /// - A receiver is queued once per round (later deliveries of the only version would be
 ///   no-ops; the first sender is kept), and the deliveries are grouped by blocks of receiver
 ///   ids so that the end-of-round writes walk the columns nearly in order.
+///
+/// Only with the feature `fast-paths` (the batch runs'); without it the general path above
+/// gives the same run.
+#[cfg(feature = "fast-paths")]
 fn one_rumor(
     cluster: &Cluster,
     msgs: &Messages,
@@ -239,12 +248,14 @@ fn one_rumor(
 }
 
 /// The word and the bit of `node` in a per-64-nodes bitmap.
+#[cfg(feature = "fast-paths")]
 #[inline]
 fn bit(node: u32) -> (usize, u64) {
     (node as usize / 64, 1u64 << (node % 64))
 }
 
 /// The state of one [`one_rumor`] round.
+#[cfg(feature = "fast-paths")]
 struct OneRumor<'a> {
     bits: &'a mut [[u64; 3]],
     deliveries: Vec<Delivery>,
@@ -253,6 +264,7 @@ struct OneRumor<'a> {
     payload: u64,
 }
 
+#[cfg(feature = "fast-paths")]
 impl OneRumor<'_> {
     /// One leg carrying the rumor from `from` (who holds it fresh) to `to`, as
     /// [`send_fresh`] sends it; returns the sender's loss-of-interest flags.

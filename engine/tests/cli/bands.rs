@@ -69,3 +69,81 @@ fn per_round_bands_are_the_nearest_rank_percentiles_of_the_trials() {
             .ends_with(",dead_p5,dead_p50,dead_p95")
     );
 }
+
+/// The page's bands worker runs `Trials::of_scenario` seed by seed and `TrialBands`: the same
+/// scenario file given to `gossip-sim run --scenario … --per-round` must print exactly those
+/// bands, round by round (rumor mongering with a kill and loss, and heartbeat membership).
+#[test]
+fn the_worker_s_library_bands_are_the_cli_s_bands() {
+    use gossip_engine::bands::TrialBands;
+    use gossip_engine::trial::{DEFAULT_MAX_ROUNDS, Trials};
+    let rumor = Scenario {
+        actions: vec![
+            TimedCommand {
+                round: 0,
+                command: Cmd::Inject {
+                    node: 3,
+                    id: None,
+                    content: "x".into(),
+                },
+            },
+            TimedCommand {
+                round: 2,
+                command: Cmd::Kill { node: 5 },
+            },
+        ],
+        ..Scenario::new(
+            Config {
+                nodes: 80,
+                fanout: 2,
+                loss: 0.1,
+                ..Config::default()
+            },
+            11,
+        )
+    };
+    let membership = Scenario::new(
+        Config {
+            nodes: 30,
+            fanout: 2,
+            protocol: Protocol::Membership {
+                t_fail: 4,
+                t_cleanup: 8,
+            },
+            ..Config::default()
+        },
+        5,
+    );
+    for (name, scenario) in [("rumor", rumor), ("membership", membership)] {
+        let text = serde_json::to_string(&scenario).expect("serialises");
+        let path = temp_file(&format!("bands-{name}.json"), &text);
+        let out = json(&[
+            "run",
+            "--scenario",
+            path.to_str().expect("utf-8 path"),
+            "--trials",
+            "25",
+            "--per-round",
+        ]);
+        let _ = std::fs::remove_file(&path);
+        let trials = Trials::of_scenario(&scenario, DEFAULT_MAX_ROUNDS);
+        let mut bands = TrialBands::default();
+        for t in 0..25 {
+            let trial = trials.run(t, true, || {}).expect("the scenario runs");
+            bands.add(&trial.rows);
+        }
+        let want = serde_json::to_value(bands.all()).expect("serialises");
+        let got: Vec<Value> = out["per_round"]
+            .as_array()
+            .expect("per-round rows")
+            .iter()
+            .map(|r| r["bands"].clone())
+            .collect();
+        assert!(got.len() > 3, "{name}: several rounds");
+        assert_eq!(
+            Value::Array(got),
+            want,
+            "{name}: the page's bands are the CLI's"
+        );
+    }
+}

@@ -1,21 +1,8 @@
 //! Per-round means over trials (`--per-round`).
 
-use gossip_engine::{Band, Traffic};
+use gossip_engine::bands::{RoundBands, TrialBands};
+use gossip_engine::trial::TrialRow as Row;
 use serde::Serialize;
-
-/// The state at the end of one round (after that round's actions).
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Row {
-    /// Fraction of alive nodes that hold the message (membership: that consider the killed
-    /// node failed).
-    pub informed: f64,
-    pub unaware: u32,
-    pub fresh: u32,
-    pub stale: u32,
-    pub dead: u32,
-    /// Traffic of the round (zero for round 0).
-    pub traffic: Traffic,
-}
 
 /// Per-round means over trials. A trial that stopped keeps its final state (counts, informed
 /// fraction) in later rounds and sends nothing.
@@ -41,18 +28,8 @@ pub struct RoundMean {
     pub lost: f64,
     /// Median and 5–95% band over the trials of each state series (`informed`, `unaware`,
     /// `fresh`, `stale`, `dead`), a stopped trial keeping its final state: what the page's
-    /// chart draws as bands.
-    pub bands: Bands,
-}
-
-/// [`RoundMean::bands`].
-#[derive(Clone, Debug, Default, Serialize)]
-pub struct Bands {
-    pub informed: Band,
-    pub unaware: Band,
-    pub fresh: Band,
-    pub stale: Band,
-    pub dead: Band,
+    /// chart draws as bands (the engine's [`TrialBands`], which the page's worker runs too).
+    pub bands: RoundBands,
 }
 
 impl RoundMean {
@@ -95,8 +72,8 @@ pub struct PerRound {
     sums: Vec<RoundMean>,
     /// `ended[i]`: summed final states of the trials whose last row was round i - 1.
     ended: Vec<RoundMean>,
-    /// Per trial, its states round by round: informed, unaware, fresh, stale, dead.
-    states: Vec<Vec<[f64; 5]>>,
+    /// Every trial's states, for the bands.
+    bands: TrialBands,
 }
 
 impl PerRound {
@@ -114,33 +91,7 @@ impl PerRound {
             }
             self.ended[rows.len()].add_state(&RoundMean::state_of(last));
         }
-        self.states.push(
-            rows.iter()
-                .map(|r| {
-                    let u = |x: u32| f64::from(x);
-                    [r.informed, u(r.unaware), u(r.fresh), u(r.stale), u(r.dead)]
-                })
-                .collect(),
-        );
-    }
-
-    /// The bands of round `i`: each trial's state then, or its last one if it had stopped.
-    fn bands(&self, i: usize) -> Bands {
-        let series = |k: usize| {
-            let v: Vec<f64> = self
-                .states
-                .iter()
-                .filter_map(|t| t.get(i).or(t.last()).map(|s| s[k]))
-                .collect();
-            Band::of(&v).unwrap_or_default()
-        };
-        Bands {
-            informed: series(0),
-            unaware: series(1),
-            fresh: series(2),
-            stale: series(3),
-            dead: series(4),
-        }
+        self.bands.add(rows);
     }
 
     /// The means and bands over `trials` trials.
@@ -149,7 +100,7 @@ impl PerRound {
         let mut carry = RoundMean::default();
         let mut out = std::mem::take(&mut self.sums);
         for (i, m) in out.iter_mut().enumerate() {
-            m.bands = self.bands(i);
+            m.bands = self.bands.at(i);
             if let Some(e) = self.ended.get(i) {
                 carry.add_state(e);
             }

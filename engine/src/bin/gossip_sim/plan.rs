@@ -5,6 +5,7 @@ use std::path::Path;
 
 use gossip_engine::round_time::RoundTime;
 use gossip_engine::time::{Latency, Ticks};
+use gossip_engine::trial::Trials;
 use gossip_engine::{
     Command, Config, Error, Protocol, ProtocolKind, Removal, Scenario, TimedCommand,
     TopologyConfig, TopologyKind,
@@ -12,44 +13,15 @@ use gossip_engine::{
 
 use crate::args::{ProtocolArg, RunArgs};
 
-/// When a message trial is over (besides `--max-rounds`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Stop {
-    /// Every alive node holds the message (anti-entropy: holders never stop spreading).
-    Converged,
-    /// No alive node holds it fresh (pure rumor mongering: the rumor died out).
-    Extinct,
-    /// Both (hybrid: the repair keeps delivering after the rumor dies out).
-    ConvergedAndExtinct,
-}
-
-/// What a trial measures.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Target {
-    /// The spread of message 0.
-    Message(Stop),
-    /// The detection of the failure of `subject`, killed after round `kill_round`.
-    Detection {
-        /// The node whose failure is detected.
-        subject: u32,
-        /// The round after which it is killed.
-        kill_round: u32,
-    },
-}
-
 /// A checked run.
 #[derive(Clone, Debug)]
 pub struct Plan {
-    pub config: Config,
-    /// Seed of trial 0; trial t uses `seed + t` (wrapping).
-    pub seed: u64,
-    /// Commands and the round after which each is applied, ordered by round.
-    pub actions: Vec<TimedCommand>,
-    pub target: Target,
+    /// What every trial runs and measures (the engine's, shared with the page's bands
+    /// worker): configuration, seed of trial 0, action log, target and `max_rounds` in steps
+    /// (ticks under a time model).
+    pub run: Trials,
     pub trials: u32,
     pub max_rounds: u32,
-    /// `max_rounds` in steps: ticks under a time model.
-    pub max_steps: u32,
     pub per_round: bool,
 }
 
@@ -99,38 +71,8 @@ impl Plan {
             }
         }
         let max_steps = a.max_rounds.saturating_mul(every);
-        let membership = matches!(config.protocol, Protocol::Membership { .. });
-        if membership {
-            if !actions
-                .iter()
-                .any(|x| matches!(x.command, Command::Kill { .. }))
-            {
-                let at = actions.partition_point(|x| x.round <= every);
-                actions.insert(
-                    at,
-                    TimedCommand {
-                        round: every,
-                        command: Command::Kill { node: 0 },
-                    },
-                );
-            }
-        } else if !actions
-            .iter()
-            .any(|x| matches!(x.command, Command::Inject { .. }))
-        {
-            actions.insert(
-                0,
-                TimedCommand {
-                    round: 0,
-                    command: Command::Inject {
-                        node: 0,
-                        id: None,
-                        content: String::new(),
-                    },
-                },
-            );
-        }
-        if let Some(x) = actions.iter().find(|x| x.round > max_steps) {
+        let run = Trials::new(config, seed, actions, max_steps);
+        if let Some(x) = run.actions.iter().find(|x| x.round > max_steps) {
             return Err(format!(
                 "{} after round {} is beyond --max-rounds {}",
                 x.command.label(),
@@ -138,35 +80,10 @@ impl Plan {
                 a.max_rounds
             ));
         }
-        let target = if membership {
-            let (subject, kill_round) = actions
-                .iter()
-                .find_map(|x| match x.command {
-                    Command::Kill { node } => Some((node, x.round)),
-                    _ => None,
-                })
-                .expect("a kill was added above");
-            Target::Detection {
-                subject,
-                kill_round,
-            }
-        } else {
-            Target::Message(match config.protocol {
-                Protocol::AntiEntropy { .. } => Stop::Converged,
-                Protocol::Rumor {
-                    repair_every: None, ..
-                } => Stop::Extinct,
-                _ => Stop::ConvergedAndExtinct,
-            })
-        };
         Ok(Plan {
-            config,
-            seed,
-            actions,
-            target,
+            run,
             trials: a.trials,
             max_rounds: a.max_rounds,
-            max_steps,
             per_round: a.per_round,
         })
     }
@@ -174,7 +91,7 @@ impl Plan {
     /// The unit of every time the run reports: abstract rounds (a step is a round), or
     /// seconds under a time model.
     pub fn unit(&self) -> &'static str {
-        if self.config.time.is_some() {
+        if self.run.config.time.is_some() {
             "s"
         } else {
             "rounds"
@@ -184,7 +101,7 @@ impl Plan {
     /// `steps` (possibly a mean) in [`Plan::unit`]. Milliseconds are divided last, so a
     /// tick of 100 ms gives 0.3 s for 3 ticks, not 0.30000000000000004.
     pub fn in_unit(&self, steps: f64) -> f64 {
-        match &self.config.time {
+        match &self.run.config.time {
             Some(t) => steps * f64::from(t.tick_ms) / 1000.0,
             None => steps,
         }
@@ -192,7 +109,7 @@ impl Plan {
 
     /// The seed of trial `t`.
     pub fn trial_seed(&self, t: u32) -> u64 {
-        self.seed.wrapping_add(u64::from(t))
+        self.run.seed_of(t)
     }
 }
 

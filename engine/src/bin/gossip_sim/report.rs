@@ -57,13 +57,13 @@ pub fn render(
             let mut next = || s.next().expect("one summary per metric");
             let unit = plan.unit();
             let report = JsonReport {
-                protocol: plan.config.protocol.kind().as_str(),
+                protocol: plan.run.config.protocol.kind().as_str(),
                 unit,
-                config: &plan.config,
-                seed: plan.seed,
+                config: &plan.run.config,
+                seed: plan.run.seed,
                 trials: plan.trials,
                 max_rounds: plan.max_rounds,
-                actions: &plan.actions,
+                actions: &plan.run.actions,
                 converged,
                 rounds: next(),
                 residue: next(),
@@ -72,7 +72,7 @@ pub fn render(
                 t_last: next(),
                 messages: next(),
                 bytes: next(),
-                theory: theory_for(&plan.config),
+                theory: theory_for(&plan.run.config),
                 per_round,
             };
             let mut report = serde_json::to_value(&report).expect("plain data serialises");

@@ -59,7 +59,7 @@ pub fn render(
     converged: f64,
     per_round: Option<&[RoundMean]>,
 ) -> String {
-    let c = &plan.config;
+    let c = &plan.run.config;
     let mut out = String::new();
     let _ = writeln!(out, "protocol  {}", describe_protocol(&c.protocol));
     let _ = writeln!(
@@ -85,10 +85,11 @@ pub fn render(
     let _ = writeln!(
         out,
         "trials    {} (seeds {}..={last_seed}), at most {} rounds each",
-        plan.trials, plan.seed, plan.max_rounds
+        plan.trials, plan.run.seed, plan.max_rounds
     );
     const SHOWN: usize = 4;
     let mut actions: Vec<String> = plan
+        .run
         .actions
         .iter()
         .take(SHOWN)
@@ -98,8 +99,8 @@ pub fn render(
             (r, None) => format!("{} after round {r}", a.command.label()),
         })
         .collect();
-    if plan.actions.len() > SHOWN {
-        actions.push(format!("{} more", plan.actions.len() - SHOWN));
+    if plan.run.actions.len() > SHOWN {
+        actions.push(format!("{} more", plan.run.actions.len() - SHOWN));
     }
     let _ = writeln!(out, "actions   {}", actions.join("; "));
     let _ = writeln!(out, "converged {:.1}% of trials", converged * 100.0);

@@ -4,13 +4,13 @@
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use gossip_engine::message::NONE;
-use gossip_engine::{Belief, Simulation, Traffic, outcome};
+use gossip_engine::outcome;
+use gossip_engine::trial::{Trial, TrialRow as Row};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::per_round::{PerRound, RoundMean, Row};
-use crate::plan::{Plan, Stop, Target};
+use crate::per_round::{PerRound, RoundMean};
+use crate::plan::Plan;
 
 /// The measures of one trial (see `gossip-sim run --help`).
 #[derive(Clone, Debug)]
@@ -75,147 +75,25 @@ pub fn run_all(
 
 /// Runs one trial of `plan` with `seed` (a sweep's job), without a progress bar.
 pub fn run_seed(plan: &Plan, seed: u64) -> Result<TrialResult, String> {
-    let one = Plan {
-        seed,
+    let mut one = Plan {
         per_round: false,
         ..plan.clone()
     };
+    one.run.seed = seed;
     run_trial(&one, 0, &Progress::hidden()).map(|(r, _)| r)
-}
-
-/// Per observer, the round at which it first considered the subject failed.
-struct Detector {
-    subject: u32,
-    kill_round: u32,
-    detected_at: Vec<u32>,
-}
-
-impl Detector {
-    /// Notes new detections; a no-op until the kill.
-    fn observe(&mut self, sim: &Simulation) {
-        let r = sim.round();
-        if r < self.kill_round || sim.is_alive(self.subject) {
-            return;
-        }
-        self.detected_at.resize(sim.nodes() as usize, NONE);
-        for (o, b) in sim.beliefs(self.subject).into_iter().enumerate() {
-            if self.detected_at[o] == NONE && matches!(b, Belief::Failed | Belief::Forgotten) {
-                self.detected_at[o] = r;
-            }
-        }
-    }
-
-    /// Alive observers (the subject excluded) that did and did not detect the failure.
-    fn observers(&self, sim: &Simulation) -> (Vec<u32>, u32) {
-        let mut delays = Vec::new();
-        let mut missed = 0;
-        for o in 0..sim.nodes() {
-            if o == self.subject || !sim.is_alive(o) {
-                continue;
-            }
-            match self.detected_at.get(o as usize) {
-                Some(&r) if r != NONE => delays.push(r - self.kill_round),
-                _ => missed += 1,
-            }
-        }
-        (delays, missed)
-    }
-
-    fn done(&self, sim: &Simulation) -> bool {
-        !sim.is_alive(self.subject) && sim.round() >= self.kill_round && self.observers(sim).1 == 0
-    }
-
-    fn row(&self, sim: &Simulation, traffic: Traffic) -> Row {
-        let (delays, missed) = self.observers(sim);
-        let alive = delays.len() as u32 + missed;
-        Row {
-            informed: f64::from(delays.len() as u32) / f64::from(alive.max(1)),
-            unaware: missed,
-            dead: sim.nodes() - sim.alive_count(),
-            traffic,
-            ..Row::default()
-        }
-    }
-}
-
-fn message_done(sim: &Simulation, stop: Stop) -> bool {
-    let Some(c) = sim.counts(0) else { return true };
-    let converged = c.informed() == sim.alive_count();
-    match stop {
-        Stop::Converged => converged,
-        // Under latency an update on the wire can still make its receiver fresh.
-        Stop::Extinct => c.fresh == 0 && sim.in_flight() == 0,
-        Stop::ConvergedAndExtinct => converged && c.fresh == 0 && sim.in_flight() == 0,
-    }
-}
-
-fn message_row(sim: &Simulation, traffic: Traffic) -> Row {
-    let c = sim.counts(0).unwrap_or_default();
-    Row {
-        informed: f64::from(c.informed()) / f64::from(sim.alive_count().max(1)),
-        unaware: c.unaware,
-        fresh: c.fresh,
-        stale: c.stale,
-        dead: c.dead,
-        traffic,
-    }
 }
 
 /// One trial: build, apply each action after its round, step until done or `max_rounds`.
 fn run_trial(plan: &Plan, t: u32, progress: &Progress) -> Result<(TrialResult, Vec<Row>), String> {
-    let seed = plan.trial_seed(t);
-    let mut sim = Simulation::new(plan.config.clone(), seed).map_err(|e| e.to_string())?;
-    sim.set_recording(false);
-    let mut detector = match plan.target {
-        Target::Detection {
-            subject,
-            kill_round,
-        } => Some(Detector {
-            subject,
-            kill_round,
-            detected_at: Vec::new(),
-        }),
-        Target::Message(_) => None,
-    };
-    let last_action = plan.actions.last().map_or(0, |x| x.round);
-    let mut next = 0;
-    let mut rows = Vec::new();
-    let mut traffic = Traffic::default();
-    loop {
-        let r = sim.round();
-        while let Some(x) = plan.actions.get(next).filter(|x| x.round == r) {
-            sim.apply(&x.command).map_err(|e| {
-                format!(
-                    "action {} ({} after round {r}): {e}",
-                    next + 1,
-                    x.command.label()
-                )
-            })?;
-            next += 1;
-        }
-        let done = match (&mut detector, plan.target) {
-            (Some(d), _) => {
-                d.observe(&sim);
-                if plan.per_round {
-                    rows.push(d.row(&sim, traffic));
-                }
-                d.done(&sim)
-            }
-            (None, Target::Message(stop)) => {
-                if plan.per_round {
-                    rows.push(message_row(&sim, traffic));
-                }
-                message_done(&sim, stop)
-            }
-            (None, Target::Detection { .. }) => unreachable!("a detection target has a detector"),
-        };
-        if r >= plan.max_steps || (done && r >= last_action) {
-            break;
-        }
-        traffic = sim.step().traffic;
-        progress.round();
-    }
-
+    let Trial {
+        seed,
+        sim,
+        rows,
+        detector,
+    } = plan
+        .run
+        .run(t, plan.per_round, || progress.round())
+        .map_err(|e| e.to_string())?;
     let nodes = f64::from(sim.nodes());
     let totals = sim.total_traffic();
     let (messages, bytes) = (
@@ -292,8 +170,9 @@ const MESSAGE_EVERY: u64 = 1024;
 
 impl Progress {
     fn new(plan: &Plan) -> Self {
-        let work =
-            u64::from(plan.trials) * u64::from(plan.config.nodes) * u64::from(plan.max_steps);
+        let work = u64::from(plan.trials)
+            * u64::from(plan.run.config.nodes)
+            * u64::from(plan.run.max_steps);
         let enabled = work >= SHOW_ABOVE && std::io::stderr().is_terminal();
         let target = if enabled {
             ProgressDrawTarget::stderr()
