@@ -22,6 +22,22 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 over=0
+# report TITLE FILE...: each file's raw and gzip -9 bytes, and their totals in total_raw/total_gz.
+report() {
+  local title="$1" name raw gz
+  shift
+  total_raw=0
+  total_gz=0
+  printf '\n%-50s %10s %10s\n' "$title: file" raw gzip
+  for name in "$@"; do
+    raw=$(stat -c %s "$dist/$name")
+    gz=$(gzip -9 -c "$dist/$name" | wc -c)
+    printf '%-50s %10d %10d\n' "$name" "$raw" "$gz"
+    total_raw=$((total_raw + raw))
+    total_gz=$((total_gz + gz))
+  done
+  printf '%-50s %10d %10d\n' "total ($title)" "$total_raw" "$total_gz"
+}
 # Worker names: every NAME_loader.js that Trunk wrote.
 workers=()
 for g in "$dist"/*_loader.js; do
@@ -49,17 +65,7 @@ for page in index.html systems.html stores.html; do
       done
     done
   done
-  total_raw=0
-  total_gz=0
-  printf '\n%-50s %10s %10s\n' "$page: file" raw gzip
-  for name in "${files[@]}"; do
-    raw=$(stat -c %s "$dist/$name")
-    gz=$(gzip -9 -c "$dist/$name" | wc -c)
-    printf '%-50s %10d %10d\n' "$name" "$raw" "$gz"
-    total_raw=$((total_raw + raw))
-    total_gz=$((total_gz + gz))
-  done
-  printf '%-50s %10d %10d\n' "total ($page)" "$total_raw" "$total_gz"
+  report "$page" "${files[@]}"
   if [[ -n "$budget" ]]; then
     if ((total_gz > budget)); then
       echo "size.sh: $page is $total_gz bytes gzip, over the budget of $budget" >&2
@@ -70,17 +76,10 @@ for page in index.html systems.html stores.html; do
   fi
 done
 for w in "${workers[@]}"; do
-  total_raw=0
-  total_gz=0
-  printf '\n%-50s %10s %10s\n' "worker $w (loaded on demand): file" raw gzip
+  parts=()
   for name in "$w"_loader.js "$w".js "$w"_bg.wasm; do
-    [[ -f "$dist/$name" ]] || continue
-    raw=$(stat -c %s "$dist/$name")
-    gz=$(gzip -9 -c "$dist/$name" | wc -c)
-    printf '%-50s %10d %10d\n' "$name" "$raw" "$gz"
-    total_raw=$((total_raw + raw))
-    total_gz=$((total_gz + gz))
+    [[ -f "$dist/$name" ]] && parts+=("$name")
   done
-  printf '%-50s %10d %10d\n' "total (worker $w)" "$total_raw" "$total_gz"
+  report "worker $w (loaded on demand)" "${parts[@]}"
 done
 exit "$over"
