@@ -114,7 +114,7 @@ impl RedisNode {
     /// A node that knows `known` nodes (ids `0..known`) out of `total`, all with a fresh
     /// PONG at `now`.
     pub fn new(id: u32, known: u32, total: u32, now: u64, mut rng: Stream) -> Self {
-        let peers = (0..total)
+        let peers: Vec<Peer> = (0..total)
             .map(|j| Peer {
                 known: j < known || j == id,
                 pong_received: now,
@@ -131,7 +131,8 @@ impl RedisNode {
         ];
         // Real nodes do not start their crons in step: a random phase for `iteration`.
         let iteration = u64::from(rng.below(10));
-        let mut node = RedisNode {
+        let known_count = peers.iter().filter(|p| p.known).count() as u32;
+        RedisNode {
             id,
             iteration,
             current_epoch: 0,
@@ -140,11 +141,9 @@ impl RedisNode {
             records,
             failover: Failover::default(),
             rng,
-            known_count: 0,
+            known_count,
             pfail_count: 0,
-        };
-        node.known_count = node.peers.iter().filter(|p| p.known).count() as u32;
-        node
+        }
     }
 
     /// Sets the last PONG (and last packet) from each other node it knows to a time drawn

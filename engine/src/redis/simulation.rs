@@ -177,7 +177,7 @@ impl RedisSimulation {
     /// seconds (`clusterSetGossipEntry`), and every node that adopts the same time pings in
     /// the same tick; at N = 1,000 the first 90 s have ticks of up to 100,000–240,000
     /// packets, and from then on the bus settles to bursts of about 20,000 packets once a
-    /// second, with about 220 in the ticks between (`redis::tests::tick_cost`).
+    /// second, with about 220 in the ticks between (`engine/tests/redis_tick_cost.rs`).
     pub fn new(config: RedisConfig, seed: u64) -> Result<Self> {
         config.validate()?;
         let n = config.nodes;
@@ -386,12 +386,13 @@ impl RedisSimulation {
         self.metrics.messages += 1;
         self.metrics.bytes += p.bytes();
         let (f, t) = (from as usize, to as usize);
-        if self.group[f] != self.group[t] && matches!(p.msg, Msg::Ping { .. }) {
+        let split = self.group[f] != self.group[t];
+        if split && matches!(p.msg, Msg::Ping { .. }) {
             // PINGs go on the sender's outbound link, which the partition breaks.
             self.nodes[f].records[t].link_down = true;
         }
         let rng = &mut self.net_rng[f];
-        let lost = self.group[f] != self.group[t]
+        let lost = split
             || rng.chance(self.loss)
                 | rng.chance(self.conditions[f].loss_out)
                 | rng.chance(self.conditions[t].loss_in);

@@ -134,14 +134,7 @@ pub(super) fn one_message_push(
                 // Every leg arrives and `a` holds the message: branch-free.
                 contacts += peers.len() as u64;
                 for &b in peers {
-                    let cell = &mut bits[b as usize / 64];
-                    let bit = 1u64 << (b % 64);
-                    let lacks = cell[0] & bit == 0;
-                    lacking += u64::from(lacks);
-                    let new = cell[1] & bit == 0;
-                    cell[1] |= bit;
-                    staged[queued] = Receivers::pair(b, a);
-                    queued += usize::from(new);
+                    lacking += u64::from(arrive(bits, staged, &mut queued, b, a));
                 }
                 continue;
             }
@@ -210,6 +203,21 @@ pub(super) fn one_message_push(
     ctx.receivers = Some(receivers);
 }
 
+/// A contact from holder `a` that surely arrives at `b`, without a branch: queues `b`
+/// (kept only the first time: `queued` moves on only then) and says whether `b` lacked the
+/// message.
+#[inline(always)]
+fn arrive(bits: &mut [[u64; 2]], staged: &mut [u64], queued: &mut usize, b: u32, a: u32) -> bool {
+    let cell = &mut bits[b as usize / 64];
+    let bit = 1u64 << (b % 64);
+    let lacks = cell[0] & bit == 0;
+    let new = cell[1] & bit == 0;
+    cell[1] |= bit;
+    staged[*queued] = Receivers::pair(b, a);
+    *queued += usize::from(new);
+    lacks
+}
+
 /// What [`sure_complete`] counted.
 #[derive(Clone, Copy)]
 struct Tally {
@@ -254,14 +262,7 @@ fn sure_complete<const K: usize>(
                 *p += u32::from(*p >= a);
             }
             for b in peers {
-                let cell = &mut bits[b as usize / 64];
-                let bit = 1u64 << (b % 64);
-                let lacks = cell[0] & bit == 0;
-                lacking += u64::from(lacks);
-                let new = cell[1] & bit == 0;
-                cell[1] |= bit;
-                staged[queued] = Receivers::pair(b, a);
-                queued += usize::from(new);
+                lacking += u64::from(arrive(bits, staged, &mut queued, b, a));
             }
         }
     }
